@@ -1,0 +1,133 @@
+//! The command line: one file per subcommand, each with its own arguments and examples.
+//! Everything here is presentation; the answers come from `calendar`, `rules` and `evaluation`.
+
+mod calendar;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::calendar::Reading;
+use crate::error::{Error, Result, EXIT_ERROR};
+
+const ABOUT: &str = "Statutory deadlines of Finnish service-need assessments \
+(palvelutarpeen arviointi), counted in Finnish working days.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  maaraika calendar add 23.11.2026 7          the 7th working day after 23.11.2026
+  maaraika calendar holidays 2026             the holidays and eves of 2026
+
+Exit codes:
+  0  done
+  1  --fail-on-overdue and something is overdue
+  2  the command could not be done (a bad argument or value, unreadable input, unwritable output)
+  3  done, but some rows of the input were invalid (they are listed)
+
+Nothing leaves this machine, and no output shows a personal identity code unless asked to.";
+
+#[derive(Parser, Debug)]
+#[command(name = "maaraika", version, about = ABOUT, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Finnish working days: count, add, list holidays.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+}
+
+/// How a command prints its answer.
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Readable text and tables, for people.
+    #[default]
+    #[value(alias = "text")]
+    Table,
+    /// JSON, for programs.
+    Json,
+    /// CSV with stable English column names, for spreadsheets and scripts.
+    Csv,
+}
+
+/// The reading of the law where it leaves room (DOMAIN.md, "Where the law leaves room").
+#[derive(Args, Debug, Clone, Copy)]
+pub struct ReadingArg {
+    /// Use the conservative reading: Christmas Eve and Midsummer Eve count as working days, and a
+    /// 3-month deadline on a non-working day does not move. Gives the earliest possible dates.
+    #[arg(long)]
+    conservative: bool,
+}
+
+impl ReadingArg {
+    pub fn reading(self) -> Reading {
+        if self.conservative {
+            Reading::Conservative
+        } else {
+            Reading::Standard
+        }
+    }
+}
+
+/// Parses a date argument (`2026-11-23` or `23.11.2026`) for clap, with a message that says why not.
+pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    crate::dates::parse_date(text).map_err(|e| format!("`{text}` {e}"))
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { EXIT_ERROR } else { 0 });
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Calendar(command) => calendar::run(command, &mut out),
+    }
+    .and_then(|code| out.flush().map(|()| code).map_err(Error::from));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("maaraika: error: {err}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Writes one JSON value followed by a newline.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A new table in the house style.
+pub fn new_table(header: &[&str]) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_header(header);
+    table
+}
+
+/// English ordinal, `1st`, `2nd`, `7th`, `11th`.
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n.rem_euclid(10), n.rem_euclid(100)) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

@@ -1,0 +1,256 @@
+//! Dates as users write them: ISO `2026-11-23` and Finnish `23.11.2026` / `1.2.2026`, optionally
+//! followed by a time of day (client systems and Excel export timestamps), which is ignored.
+//!
+//! Hand-written rather than format-string based: this runs for every date of every row of an audit.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// Why a text is not a date. The message quotes nothing: callers add the value where it is safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("is empty")]
+    Empty,
+    #[error("is not a date: write it as 23.11.2026 or 2026-11-23")]
+    Format,
+    #[error("has a two-digit year: write the year with four digits, e.g. 23.11.2026")]
+    ShortYear,
+    #[error("is not a real date: {month_name} {year} has no day {day}", month_name = month_name_en(*.month))]
+    Impossible { year: i32, month: u32, day: u32 },
+    #[error("has a time of day that is not one: write e.g. 23.11.2026 14:30, or the date alone")]
+    Time,
+}
+
+/// Parses a date, see the module documentation.
+pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
+    parse_date_bytes(text.as_bytes())
+}
+
+/// [`parse_date`] on raw bytes, as a CSV field arrives.
+pub fn parse_date_bytes(bytes: &[u8]) -> Result<NaiveDate, DateError> {
+    let bytes = bytes.trim_ascii();
+    if bytes.is_empty() {
+        return Err(DateError::Empty);
+    }
+    let (first, rest) = number(bytes);
+    let (year, month, day, rest) = match (first, rest.first()) {
+        (Some((value, 4)), Some(b'-')) => {
+            let (month, rest) = number_after(rest, b'-').ok_or(DateError::Format)?;
+            let (day, rest) = number_after(rest, b'-').ok_or(DateError::Format)?;
+            (value, month, day, rest)
+        }
+        (Some((day, 1..=2)), Some(b'.')) => {
+            let (month, rest) = number_after(rest, b'.').ok_or(DateError::Format)?;
+            let rest = rest.strip_prefix(b".").ok_or(DateError::Format)?;
+            match number(rest) {
+                (Some((year, 4)), rest) => (year, month, day, rest),
+                (Some((_, 1..=2)), _) => return Err(DateError::ShortYear),
+                _ => return Err(DateError::Format),
+            }
+        }
+        _ => return Err(DateError::Format),
+    };
+    check_time(rest)?;
+    let (year, month, day) = (year as i32, month, day);
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(if (1..=12).contains(&month) && day >= 1 {
+        DateError::Impossible { year, month, day }
+    } else {
+        DateError::Format
+    })
+}
+
+/// A run of up to 4 ASCII digits at the start: its value and length, and what follows.
+fn number(bytes: &[u8]) -> (Option<(u32, usize)>, &[u8]) {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 4 {
+        return (None, bytes);
+    }
+    let value = bytes[..digits]
+        .iter()
+        .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+    (Some((value, digits)), &bytes[digits..])
+}
+
+/// A separator followed by a one- or two-digit number.
+fn number_after(bytes: &[u8], separator: u8) -> Option<(u32, &[u8])> {
+    match bytes.split_first() {
+        Some((&b, rest)) if b == separator => match number(rest) {
+            (Some((value, 1..=2)), rest) => Some((value, rest)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Accepts nothing, or a time of day after a space or `T`: `14:30`, `14:30:00`, `14.30`,
+/// `klo 14.30`, with optional fractions of a second and a `Z` or `+02:00` zone.
+fn check_time(rest: &[u8]) -> Result<(), DateError> {
+    let time = match rest.split_first() {
+        None => return Ok(()),
+        Some((b' ' | b'T', time)) => time.trim_ascii(),
+        Some(_) => return Err(DateError::Format),
+    };
+    let time = time.strip_prefix(b"klo ").unwrap_or(time);
+    let time = match time.iter().position(|&b| b == b'Z' || b == b'+') {
+        Some(zone) => &time[..zone],
+        None => time,
+    };
+    let mut parts = time.split(|&b| b == b':' || b == b'.' || b == b',');
+    let mut limits = [24u32, 60, 60].into_iter();
+    let mut count = 0;
+    for part in parts.by_ref() {
+        let limit = limits.next().unwrap_or(u32::MAX);
+        let ok = match number(part) {
+            (Some((value, 1..=2)), []) => value < limit,
+            // fractions of a second
+            (Some(_), []) if count == 3 => true,
+            _ => part.len() > 2 && part.iter().all(u8::is_ascii_digit) && count == 3,
+        };
+        if !ok {
+            return Err(DateError::Time);
+        }
+        count += 1;
+    }
+    if count < 2 {
+        return Err(DateError::Time);
+    }
+    Ok(())
+}
+
+/// English month names, for messages.
+pub fn month_name_en(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("month")
+}
+
+/// The Finnish way of writing a date, `2.12.2026`.
+pub fn finnish(date: NaiveDate) -> String {
+    format!("{}.{}.{}", date.day(), date.month(), date.year())
+}
+
+/// A date as people read it here: `Wednesday 2.12.2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    format!("{} {}", weekday_name(date.weekday(), false), finnish(date))
+}
+
+/// Weekday names, in English and Finnish.
+pub fn weekday_name(weekday: Weekday, finnish: bool) -> &'static str {
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const FI: [&str; 7] = [
+        "maanantai",
+        "tiistai",
+        "keskiviikko",
+        "torstai",
+        "perjantai",
+        "lauantai",
+        "sunnuntai",
+    ];
+    let names = if finnish { &FI } else { &EN };
+    names[weekday.num_days_from_monday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn iso_and_finnish_forms() {
+        assert_eq!(parse_date("2026-11-23"), Ok(d(2026, 11, 23)));
+        assert_eq!(parse_date("23.11.2026"), Ok(d(2026, 11, 23)));
+        assert_eq!(parse_date("1.2.2026"), Ok(d(2026, 2, 1)));
+        assert_eq!(parse_date("01.02.2026"), Ok(d(2026, 2, 1)));
+        assert_eq!(parse_date(" 2026-1-5 "), Ok(d(2026, 1, 5)));
+    }
+
+    #[test]
+    fn a_time_of_day_is_ignored() {
+        for text in [
+            "2026-11-23 14:30",
+            "2026-11-23T14:30:00",
+            "2026-11-23T14:30:00.123Z",
+            "2026-11-23T14:30:00+02:00",
+            "23.11.2026 14.30",
+            "23.11.2026 klo 14.30",
+            "23.11.2026 0:00:00",
+        ] {
+            assert_eq!(parse_date(text), Ok(d(2026, 11, 23)), "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_say_why() {
+        let err = parse_date("31.2.2026").unwrap_err();
+        assert_eq!(
+            err,
+            DateError::Impossible {
+                year: 2026,
+                month: 2,
+                day: 31
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "is not a real date: February 2026 has no day 31"
+        );
+        assert_eq!(
+            parse_date("29.2.2025"),
+            Err(DateError::Impossible {
+                year: 2025,
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(parse_date("29.2.2024"), Ok(d(2024, 2, 29)));
+    }
+
+    #[test]
+    fn malformed_dates_are_rejected() {
+        for text in [
+            "2026/11/23",
+            "23-11-2026",
+            "2026-11",
+            "23.11.",
+            "23.11.2026x",
+            "0.1.2026",
+            "1.13.2026",
+            "2026-00-10",
+            "tomorrow",
+            "٣.١١.٢٠٢٦",
+            "23.11.20266",
+            "2026-11-23 25:00",
+            "2026-11-23 12",
+            "2026-11-23 12:61",
+        ] {
+            assert!(parse_date(text).is_err(), "{text}");
+        }
+        assert_eq!(parse_date(""), Err(DateError::Empty));
+        assert_eq!(parse_date("23.11.26"), Err(DateError::ShortYear));
+    }
+}

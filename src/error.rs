@@ -1,0 +1,41 @@
+//! Errors that end a command, and the exit codes they map to.
+//!
+//! Exit codes (documented in the README and `--help`, tested in `tests/cli_*.rs`):
+//! - 0: done, every row fine;
+//! - 1: `--fail-on-overdue` and something is overdue;
+//! - 2: the command could not be done (bad arguments or values, unreadable input, unwritable output);
+//! - 3: evaluated, but some rows were invalid (reported on stderr and with `--errors`).
+
+use std::io;
+use std::path::PathBuf;
+
+/// Exit code: the command could not be done.
+pub const EXIT_ERROR: u8 = 2;
+
+/// What ended a command. Messages name the value and the fix, and never contain an identity code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value given on the command line is wrong.
+    #[error("{0}")]
+    Usage(String),
+    /// Reading an input file failed.
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    /// Writing an output failed.
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: io::Error },
+    /// Writing to standard output failed (other than a closed pipe).
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
+}
+
+impl Error {
+    /// True when the reader of standard output went away (`| head`): not an error to report.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
