@@ -1,0 +1,413 @@
+//! Who is in which group, and which deadlines follow, with the statute cited
+//! (../shared/DOMAIN.md, "The rules in force" and its history).
+//!
+//! [`RULES`] is the one table: each row is a group, the span of pending dates (asian vireille tulo)
+//! it applies to, its statute, and its deadlines. Everything else here only reads it.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::calendar::{calendar, CalendarError, Reading};
+
+/// A group the law gives a deadline to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Urgent need (kiireellinen): start on the pending date itself.
+    Urgent,
+    /// Aged over 75 (yli 75-vuotias); 80 or more from March 2006 to the end of 2008.
+    Over75,
+    /// Receives the highest care allowance (ylin hoitotuki); the special care allowance before 2015.
+    CareAllowance,
+    /// Disabled person (vammainen henkilö).
+    Disabled,
+    /// Child in need of special support (erityistä tukea tarvitseva lapsi).
+    ChildSpecialSupport,
+    /// Child-welfare matter (lastensuojeluasia).
+    ChildWelfare,
+}
+
+impl Group {
+    pub const ALL: [Group; 6] = [
+        Group::Urgent,
+        Group::Over75,
+        Group::CareAllowance,
+        Group::Disabled,
+        Group::ChildSpecialSupport,
+        Group::ChildWelfare,
+    ];
+
+    /// Stable name for CSV and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Urgent => "urgent",
+            Group::Over75 => "over_75",
+            Group::CareAllowance => "care_allowance",
+            Group::Disabled => "disabled",
+            Group::ChildSpecialSupport => "child_special_support",
+            Group::ChildWelfare => "child_welfare",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Group::Urgent => "urgent need",
+            Group::Over75 => "aged over 75",
+            Group::CareAllowance => "highest care allowance",
+            Group::Disabled => "disabled person",
+            Group::ChildSpecialSupport => "child in need of special support",
+            Group::ChildWelfare => "child-welfare matter",
+        }
+    }
+
+    pub fn name_fi(self) -> &'static str {
+        match self {
+            Group::Urgent => "kiireellinen",
+            Group::Over75 => "yli 75-vuotias",
+            Group::CareAllowance => "ylin hoitotuki",
+            Group::Disabled => "vammainen henkilö",
+            Group::ChildSpecialSupport => "erityistä tukea tarvitseva lapsi",
+            Group::ChildWelfare => "lastensuojelu",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of groups, without allocation (an audit builds one per row).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Groups(u8);
+
+impl Groups {
+    pub fn insert(&mut self, group: Group) {
+        self.0 |= group.bit();
+    }
+
+    pub fn contains(self, group: Group) -> bool {
+        self.0 & group.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Group> {
+        Group::ALL.into_iter().filter(move |g| self.contains(*g))
+    }
+
+    /// `over_75|disabled`, or `none` for the empty set: one CSV field.
+    pub fn joined(self, separator: &str) -> String {
+        if self.is_empty() {
+            return "none".into();
+        }
+        self.iter()
+            .map(Group::key)
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
+impl Serialize for Groups {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// When the assessment must start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartRule {
+    /// On the pending date itself.
+    SameDay,
+    /// By the n-th working day after the pending date.
+    WorkingDays(u32),
+}
+
+/// One row of the rules table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub group: Group,
+    /// First pending date the rule applies to (the day it took effect).
+    pub from: NaiveDate,
+    /// Last pending date it applies to, where a later row took over.
+    pub until: Option<NaiveDate>,
+    /// For [`Group::Over75`]: the age, reached on or before the pending date, that puts a person in
+    /// the group.
+    pub min_age: Option<u32>,
+    pub start: StartRule,
+    /// Months from the pending date within which the assessment must be complete.
+    pub complete_within_months: Option<u32>,
+    /// The statute, as it should be cited.
+    pub statute: &'static str,
+}
+
+const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => date,
+        None => panic!("valid constant date"),
+    }
+}
+
+/// The day the 7-working-day rule began (Act 125/2006 amending the old Social Welfare Act).
+pub const FIRST_RULE_DATE: NaiveDate = date(2006, 3, 1);
+/// The day the current Social Welfare Act 1301/2014 took effect.
+pub const CURRENT_ACT_DATE: NaiveDate = date(2015, 4, 1);
+/// The day the age limit fell from 80 to 75 (Act 751/2008).
+pub const AGE_75_DATE: NaiveDate = date(2009, 1, 1);
+/// The day the Disability Services Act 675/2023 took effect and disability moved into 36 §.
+pub const DISABILITY_ACT_2023_DATE: NaiveDate = date(2025, 1, 1);
+
+/// The rules table, in the order groups are listed. Sources: ../shared/DOMAIN.md.
+pub const RULES: &[Rule] = &[
+    Rule {
+        group: Group::Urgent,
+        from: FIRST_RULE_DATE,
+        until: Some(date(2015, 3, 31)),
+        min_age: None,
+        start: StartRule::SameDay,
+        complete_within_months: None,
+        statute: "Social Welfare Act 710/1982, 40 a § (125/2006)",
+    },
+    Rule {
+        group: Group::Urgent,
+        from: CURRENT_ACT_DATE,
+        until: None,
+        min_age: None,
+        start: StartRule::SameDay,
+        complete_within_months: None,
+        statute: "Social Welfare Act 1301/2014, 36 § 1 mom.",
+    },
+    Rule {
+        group: Group::Over75,
+        from: FIRST_RULE_DATE,
+        until: Some(date(2008, 12, 31)),
+        min_age: Some(80),
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Social Welfare Act 710/1982, 40 a § (125/2006): aged 80 or more",
+    },
+    Rule {
+        group: Group::Over75,
+        from: AGE_75_DATE,
+        until: Some(date(2015, 3, 31)),
+        min_age: Some(75),
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Social Welfare Act 710/1982, 40 a § (751/2008)",
+    },
+    Rule {
+        group: Group::Over75,
+        from: CURRENT_ACT_DATE,
+        until: None,
+        min_age: Some(75),
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Social Welfare Act 1301/2014, 36 § 2 mom. 1 k.",
+    },
+    Rule {
+        group: Group::CareAllowance,
+        from: FIRST_RULE_DATE,
+        until: Some(date(2015, 3, 31)),
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Social Welfare Act 710/1982, 40 a § (125/2006)",
+    },
+    Rule {
+        group: Group::CareAllowance,
+        from: CURRENT_ACT_DATE,
+        until: None,
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Social Welfare Act 1301/2014, 36 § 2 mom. 2 k.; care allowance: Act 570/2007, 9 § 3 mom. 3 k.",
+    },
+    Rule {
+        group: Group::Disabled,
+        from: date(2009, 9, 1),
+        until: Some(date(2024, 12, 31)),
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Disability Services Act 380/1987, 3 a § (19/2009)",
+    },
+    Rule {
+        group: Group::Disabled,
+        from: DISABILITY_ACT_2023_DATE,
+        until: None,
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: None,
+        statute: "Social Welfare Act 1301/2014, 36 § 2 mom. 3 k.; Disability Services Act 675/2023",
+    },
+    Rule {
+        group: Group::ChildSpecialSupport,
+        from: CURRENT_ACT_DATE,
+        until: None,
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: Some(3),
+        statute: "Social Welfare Act 1301/2014, 36 § 3 mom.",
+    },
+    Rule {
+        group: Group::ChildWelfare,
+        from: CURRENT_ACT_DATE,
+        until: None,
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: Some(3),
+        statute: "Child Welfare Act 417/2007, 26 § 5 mom.",
+    },
+];
+
+/// The statute for everyone else: a duty to start without delay, with no day count.
+pub const EVERYONE_ELSE: &str = "Social Welfare Act 1301/2014, 36 § 2 mom.: without delay, no day count";
+
+impl Rule {
+    pub fn applies_on(&self, pending: NaiveDate) -> bool {
+        pending >= self.from && self.until.is_none_or(|until| pending <= until)
+    }
+
+    /// The start deadline for a matter pending on `pending`.
+    pub fn start_deadline(
+        &self,
+        pending: NaiveDate,
+        reading: Reading,
+    ) -> Result<NaiveDate, CalendarError> {
+        match self.start {
+            StartRule::SameDay => Ok(pending),
+            StartRule::WorkingDays(n) => calendar().add_working_days(pending, n.into(), reading),
+        }
+    }
+
+    /// The completion deadline, where the rule has one (Act 150/1930 3 § and 5 §).
+    pub fn completion_deadline(
+        &self,
+        pending: NaiveDate,
+        reading: Reading,
+    ) -> Result<Option<NaiveDate>, CalendarError> {
+        self.complete_within_months
+            .map(|months| months_deadline(pending, months, reading))
+            .transpose()
+    }
+}
+
+/// What puts a person in the groups: the facts of a case, before the law is applied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Age in whole years on the pending date, where known.
+    pub age: Option<u32>,
+    pub care_allowance: bool,
+    pub disabled: bool,
+    pub child_special_support: bool,
+    pub child_welfare: bool,
+    pub urgent: bool,
+}
+
+/// The rules that apply to a case pending on `pending`, one per group, in table order.
+pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = &'static Rule> {
+    let facts = *facts;
+    RULES.iter().filter(move |rule| {
+        rule.applies_on(pending)
+            && match rule.group {
+                Group::Urgent => facts.urgent,
+                Group::Over75 => matches!((facts.age, rule.min_age), (Some(age), Some(min)) if age >= min),
+                Group::CareAllowance => facts.care_allowance,
+                Group::Disabled => facts.disabled,
+                Group::ChildSpecialSupport => facts.child_special_support,
+                Group::ChildWelfare => facts.child_welfare,
+            }
+    })
+}
+
+/// Age in whole years on `on`. Someone born on 29 February has their birthday on 28 February in
+/// common years (Act 150/1930 3 §, the month-end rule). `None` if `on` is before `birth`.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
+    if on < birth {
+        return None;
+    }
+    let birthday_this_year = anniversary(birth, on.year());
+    let years = on.year() - birth.year() - i32::from(on < birthday_this_year);
+    u32::try_from(years).ok()
+}
+
+/// The same day-number in `year` as in `date`, or the month's last day if it has no such day.
+fn anniversary(date: NaiveDate, year: i32) -> NaiveDate {
+    same_day_or_month_end(year, date.month(), date.day())
+}
+
+fn same_day_or_month_end(year: i32, month: u32, day: u32) -> NaiveDate {
+    (1..=day)
+        .rev()
+        .find_map(|d| NaiveDate::from_ymd_opt(year, month, d))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// `months` months after `pending` (Act 150/1930 3 §): the same day-number, or the month's last
+/// day where it has no such day (30 November → 28 or 29 February). In the standard reading a
+/// deadline on a non-working day moves to the next working day (150/1930 5 §); in the
+/// conservative reading it stays.
+pub fn months_deadline(
+    pending: NaiveDate,
+    months: u32,
+    reading: Reading,
+) -> Result<NaiveDate, CalendarError> {
+    let total = pending.month0() + months;
+    let year = pending.year() + (total / 12) as i32;
+    let day = same_day_or_month_end(year, total % 12 + 1, pending.day());
+    let cal = calendar();
+    match reading {
+        Reading::Conservative => {
+            cal.is_working_day(day, reading)?;
+            Ok(day)
+        }
+        Reading::Standard => {
+            if cal.is_working_day(day, reading)? {
+                Ok(day)
+            } else {
+                cal.add_working_days(day, 1, reading)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_group_has_a_rule_in_force_today() {
+        let today = date(2026, 11, 23);
+        for group in Group::ALL {
+            let rules: Vec<_> = RULES
+                .iter()
+                .filter(|r| r.group == group && r.applies_on(today))
+                .collect();
+            assert_eq!(rules.len(), 1, "{group:?}");
+        }
+    }
+
+    #[test]
+    fn rules_of_one_group_do_not_overlap() {
+        for a in RULES {
+            for b in RULES {
+                if a != b && a.group == b.group {
+                    let a_end = a.until.unwrap_or(NaiveDate::MAX);
+                    let b_end = b.until.unwrap_or(NaiveDate::MAX);
+                    assert!(a_end < b.from || b_end < a.from, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn groups_set_is_ordered_and_joined() {
+        let mut groups = Groups::default();
+        assert_eq!(groups.joined("|"), "none");
+        groups.insert(Group::Disabled);
+        groups.insert(Group::Over75);
+        assert_eq!(groups.joined("|"), "over_75|disabled");
+    }
+}
