@@ -116,6 +116,25 @@ fn check_time(rest: &[u8]) -> Result<(), DateError> {
     Ok(())
 }
 
+/// Today's date in Finland (Europe/Helsinki), whatever the machine's time zone: UTC+2, and UTC+3
+/// from the last Sunday of March to the last Sunday of October, switching at 01:00 UTC (the EU rule
+/// Finland has followed since 1981).
+pub fn today_in_finland() -> NaiveDate {
+    finnish_date_at(chrono::Utc::now().naive_utc())
+}
+
+/// The Finnish calendar date at a UTC instant, see [`today_in_finland`].
+pub fn finnish_date_at(utc: chrono::NaiveDateTime) -> NaiveDate {
+    let year = utc.date().year();
+    let last_sunday = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or(utc.date());
+        last - chrono::Duration::days(i64::from(last.weekday().num_days_from_sunday()))
+    };
+    let switch = |day: NaiveDate| day.and_hms_opt(1, 0, 0).unwrap_or_default();
+    let summer = utc >= switch(last_sunday(3)) && utc < switch(last_sunday(10));
+    (utc + chrono::Duration::hours(if summer { 3 } else { 2 })).date()
+}
+
 /// English month names, for messages.
 pub fn month_name_en(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [
@@ -178,6 +197,22 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn finnish_date_follows_helsinki_time() {
+        let at = |y, m, day, h, min| d(y, m, day).and_hms_opt(h, min, 0).unwrap();
+        // Winter, UTC+2: 21:59 UTC is 23:59 in Helsinki, 22:00 UTC is already the next day.
+        assert_eq!(finnish_date_at(at(2026, 11, 22, 21, 59)), d(2026, 11, 22));
+        assert_eq!(finnish_date_at(at(2026, 11, 22, 22, 0)), d(2026, 11, 23));
+        // Summer, UTC+3.
+        assert_eq!(finnish_date_at(at(2026, 7, 1, 21, 0)), d(2026, 7, 2));
+        assert_eq!(finnish_date_at(at(2026, 7, 1, 20, 59)), d(2026, 7, 1));
+        // Summer time 2026 runs from Sunday 29 March 01:00 UTC to Sunday 25 October 01:00 UTC.
+        assert_eq!(finnish_date_at(at(2026, 3, 29, 20, 59)), d(2026, 3, 29));
+        assert_eq!(finnish_date_at(at(2026, 3, 29, 21, 0)), d(2026, 3, 30));
+        assert_eq!(finnish_date_at(at(2026, 10, 25, 21, 30)), d(2026, 10, 25));
+        assert_eq!(finnish_date_at(at(2026, 10, 25, 22, 0)), d(2026, 10, 26));
     }
 
     #[test]

@@ -125,7 +125,8 @@ impl Outcome {
             Some(done) if done <= deadline => outcome.status = Status::Met,
             Some(done) => {
                 outcome.status = Status::Late;
-                outcome.working_days_late = Some(cal.working_days_between(deadline, done, reading)?);
+                outcome.working_days_late =
+                    Some(cal.working_days_between(deadline, done, reading)?);
             }
             None if as_of <= deadline => {
                 outcome.status = Status::Due;
@@ -158,7 +159,9 @@ pub enum CaseError {
         completed: NaiveDate,
         pending: NaiveDate,
     },
-    #[error("the completion date {completed} is before the start date {started}: check both dates")]
+    #[error(
+        "the completion date {completed} is before the start date {started}: check both dates"
+    )]
     CompletionBeforeStart {
         completed: NaiveDate,
         started: NaiveDate,
@@ -166,7 +169,10 @@ pub enum CaseError {
     #[error("there is a completion date but no start date: add the date the assessment started")]
     CompletionWithoutStart,
     #[error("the birth date {birth} is after the pending date {pending}: check both dates")]
-    BornAfterPending { birth: NaiveDate, pending: NaiveDate },
+    BornAfterPending {
+        birth: NaiveDate,
+        pending: NaiveDate,
+    },
     #[error(
         "the case is marked as a child's, but the person is {age} on the pending date: \
          check the birth date or age, and the child flags"

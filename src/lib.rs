@@ -14,4 +14,5 @@ pub mod dates;
 pub mod error;
 pub mod evaluation;
 pub mod hetu;
+pub mod report;
 pub mod rules;

@@ -10,8 +10,7 @@ use serde::Serialize;
 use crate::calendar::{calendar, CalendarError, Reading};
 
 /// A group the law gives a deadline to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
     /// Urgent need (kiireellinen): start on the pending date itself.
     Urgent,
@@ -106,6 +105,12 @@ impl Groups {
             .map(Group::key)
             .collect::<Vec<_>>()
             .join(separator)
+    }
+}
+
+impl Serialize for Group {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
     }
 }
 
@@ -263,7 +268,8 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The statute for everyone else: a duty to start without delay, with no day count.
-pub const EVERYONE_ELSE: &str = "Social Welfare Act 1301/2014, 36 § 2 mom.: without delay, no day count";
+pub const EVERYONE_ELSE: &str =
+    "Social Welfare Act 1301/2014, 36 § 2 mom.: without delay, no day count";
 
 impl Rule {
     pub fn applies_on(&self, pending: NaiveDate) -> bool {
@@ -313,7 +319,9 @@ pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item
         rule.applies_on(pending)
             && match rule.group {
                 Group::Urgent => facts.urgent,
-                Group::Over75 => matches!((facts.age, rule.min_age), (Some(age), Some(min)) if age >= min),
+                Group::Over75 => {
+                    matches!((facts.age, rule.min_age), (Some(age), Some(min)) if age >= min)
+                }
                 Group::CareAllowance => facts.care_allowance,
                 Group::Disabled => facts.disabled,
                 Group::ChildSpecialSupport => facts.child_special_support,

@@ -51,15 +51,26 @@ fn aged_over_75_starts_by_the_7th_working_day() {
     let e = eval(&case(Person::Age(78)), pending(), Standard);
     assert_eq!(groups(&e), [Group::Over75]);
     assert_eq!(e.start.deadline, Some(d(2026, 12, 2)));
-    assert_eq!(e.completion.deadline, None, "without undue delay: no day count");
+    assert_eq!(
+        e.completion.deadline, None,
+        "without undue delay: no day count"
+    );
     assert!(e.rules[0].statute.contains("36 § 2 mom. 1 k."));
 }
 
 #[test]
 fn the_75th_birthday_on_the_pending_date_puts_a_person_over_75() {
-    let on_birthday = eval(&case(Person::BirthDate(d(1951, 11, 23))), pending(), Standard);
+    let on_birthday = eval(
+        &case(Person::BirthDate(d(1951, 11, 23))),
+        pending(),
+        Standard,
+    );
     assert_eq!(groups(&on_birthday), [Group::Over75]);
-    let day_before_birthday = eval(&case(Person::BirthDate(d(1951, 11, 24))), pending(), Standard);
+    let day_before_birthday = eval(
+        &case(Person::BirthDate(d(1951, 11, 24))),
+        pending(),
+        Standard,
+    );
     assert!(day_before_birthday.groups.is_empty());
     assert_eq!(day_before_birthday.start.status, Status::None);
 }
@@ -150,25 +161,43 @@ fn three_months_from_30_november_is_the_last_day_of_february() {
     // 28.2.2027 is a Sunday: the standard reading moves it to Monday 1.3.2027, the conservative
     // reading does not.
     let c = child_case(d(2026, 11, 30));
-    assert_eq!(eval(&c, c.pending, Standard).completion.deadline, Some(d(2027, 3, 1)));
-    assert_eq!(eval(&c, c.pending, Conservative).completion.deadline, Some(d(2027, 2, 28)));
+    assert_eq!(
+        eval(&c, c.pending, Standard).completion.deadline,
+        Some(d(2027, 3, 1))
+    );
+    assert_eq!(
+        eval(&c, c.pending, Conservative).completion.deadline,
+        Some(d(2027, 2, 28))
+    );
     // 29.2.2028 is a Tuesday, in a leap year.
     let c = child_case(d(2027, 11, 30));
-    assert_eq!(eval(&c, c.pending, Standard).completion.deadline, Some(d(2028, 2, 29)));
+    assert_eq!(
+        eval(&c, c.pending, Standard).completion.deadline,
+        Some(d(2028, 2, 29))
+    );
 }
 
 #[test]
 fn three_months_from_31_august_is_30_november() {
     let c = child_case(d(2026, 8, 31));
-    assert_eq!(eval(&c, c.pending, Standard).completion.deadline, Some(d(2026, 11, 30)));
+    assert_eq!(
+        eval(&c, c.pending, Standard).completion.deadline,
+        Some(d(2026, 11, 30))
+    );
 }
 
 #[test]
 fn a_3_month_deadline_on_christmas_eve_moves_only_in_the_standard_reading() {
     // 24.9.2026 + 3 months = Thursday 24.12.2026, Christmas Eve; 25.12 Christmas Day, 26-27 weekend.
     let c = child_case(d(2026, 9, 24));
-    assert_eq!(eval(&c, c.pending, Standard).completion.deadline, Some(d(2026, 12, 28)));
-    assert_eq!(eval(&c, c.pending, Conservative).completion.deadline, Some(d(2026, 12, 24)));
+    assert_eq!(
+        eval(&c, c.pending, Standard).completion.deadline,
+        Some(d(2026, 12, 28))
+    );
+    assert_eq!(
+        eval(&c, c.pending, Conservative).completion.deadline,
+        Some(d(2026, 12, 24))
+    );
 }
 
 #[test]
@@ -220,7 +249,10 @@ fn before_2009_the_age_limit_was_80() {
     let aged_80 = at(d(1928, 6, 16), Standard);
     assert_eq!(groups(&aged_80), [Group::Over75]);
     assert_eq!(aged_80.start.deadline, Some(d(2008, 6, 26)));
-    assert_eq!(at(d(1928, 6, 16), Conservative).start.deadline, Some(d(2008, 6, 25)));
+    assert_eq!(
+        at(d(1928, 6, 16), Conservative).start.deadline,
+        Some(d(2008, 6, 25))
+    );
     assert!(aged_80.rules[0].statute.contains("125/2006"));
 }
 
@@ -232,7 +264,9 @@ fn from_2009_the_age_limit_is_75() {
         ..Case::default()
     };
     // Aged 76 on 31.12.2008: no group. Aged 77 on Friday 2.1.2009: in the group (act 751/2008).
-    assert!(eval(&c(d(2008, 12, 31)), d(2009, 1, 31), Standard).groups.is_empty());
+    assert!(eval(&c(d(2008, 12, 31)), d(2009, 1, 31), Standard)
+        .groups
+        .is_empty());
     let e = eval(&c(d(2009, 1, 2)), d(2009, 1, 31), Standard);
     assert_eq!(groups(&e), [Group::Over75]);
     assert!(e.rules[0].statute.contains("751/2008"));
@@ -309,9 +343,18 @@ fn completion_is_judged_the_same_way() {
     assert_eq!(e.start.status, Status::Met);
     assert_eq!(e.completion.status, Status::Late);
     assert_eq!(e.completion.working_days_late, Some(1));
-    let open = Case { completed: None, ..c };
-    assert_eq!(eval(&open, d(2027, 2, 23), Standard).completion.status, Status::Due);
-    assert_eq!(eval(&open, d(2027, 2, 24), Standard).completion.status, Status::Overdue);
+    let open = Case {
+        completed: None,
+        ..c
+    };
+    assert_eq!(
+        eval(&open, d(2027, 2, 23), Standard).completion.status,
+        Status::Due
+    );
+    assert_eq!(
+        eval(&open, d(2027, 2, 24), Standard).completion.status,
+        Status::Overdue
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! Everything here is presentation; the answers come from `calendar`, `rules` and `evaluation`.
 
 mod calendar;
+mod check;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ const ABOUT: &str = "Statutory deadlines of Finnish service-need assessments \
 
 const AFTER_HELP: &str = "\
 Examples:
+  maaraika check --pending 18.12.2026 --age 78   by when must the assessment start?
   maaraika calendar add 23.11.2026 7          the 7th working day after 23.11.2026
   maaraika calendar holidays 2026             the holidays and eves of 2026
 
@@ -40,6 +42,8 @@ enum Command {
     /// Finnish working days: count, add, list holidays.
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
+    /// Check one case: its groups, deadlines and status, and why.
+    Check(check::CheckArgs),
 }
 
 /// How a command prints its answer.
@@ -83,6 +87,12 @@ pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(err) if err.kind() == clap::error::ErrorKind::ValueValidation => {
+            // One clear line naming the value and the problem; the usage adds nothing here.
+            let text = err.render().to_string();
+            eprintln!("maaraika: {}", text.lines().next().unwrap_or_default());
+            return ExitCode::from(EXIT_ERROR);
+        }
         Err(err) => {
             let _ = err.print();
             return ExitCode::from(if err.use_stderr() { EXIT_ERROR } else { 0 });
@@ -92,6 +102,7 @@ pub fn run() -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Calendar(command) => calendar::run(command, &mut out),
+        Command::Check(args) => check::run(args, &mut out),
     }
     .and_then(|code| out.flush().map(|()| code).map_err(Error::from));
     match result {

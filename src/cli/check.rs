@@ -1,0 +1,367 @@
+//! `maaraika check`: one case, by hand. "This person contacted us on this day: by when must we
+//! start, and are we late?"
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::{ArgGroup, Args};
+use serde::Serialize;
+
+use super::calendar::reading_line;
+use super::{date_arg, ordinal, write_json, Format, ReadingArg};
+use crate::calendar::{calendar, Holiday, Reading};
+use crate::dates::{long_date, today_in_finland};
+use crate::error::{Error, Result};
+use crate::evaluation::{evaluate, Case, Evaluation, Outcome, Person, Status};
+use crate::hetu::Hetu;
+use crate::report::CaseRecord;
+use crate::rules::{Rule, StartRule, EVERYONE_ELSE};
+
+const EXAMPLES: &str = "\
+Examples:
+  maaraika check --pending 18.12.2026 --age 78
+  maaraika check --pending 18.12.2026 --birth-date 2.3.1948 --started 5.1.2027
+  maaraika check --pending 2026-11-23 --child-special-support --as-of 2026-12-10 --format json
+  maaraika check --pending 23.11.2026 --hetu 010594Y9032 --disabled --conservative
+
+The identity code is used for the birth date only and is never printed.";
+
+#[derive(Args, Debug)]
+#[command(after_help = EXAMPLES, group(ArgGroup::new("person").args(["birth_date", "hetu", "age"])))]
+pub struct CheckArgs {
+    /// The day the matter became pending (asian vireille tulo): 23.11.2026 or 2026-11-23.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pending: NaiveDate,
+    /// The person's birth date.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    birth_date: Option<NaiveDate>,
+    /// The person's identity code (henkilötunnus), for the birth date; never printed.
+    #[arg(long, value_name = "CODE")]
+    hetu: Option<String>,
+    /// The person's age in years on the pending date.
+    #[arg(long, value_name = "YEARS")]
+    age: Option<u32>,
+    /// Receives the highest care allowance (ylin hoitotuki).
+    #[arg(long)]
+    care_allowance: bool,
+    /// A disabled person (Disability Services Act 675/2023).
+    #[arg(long)]
+    disabled: bool,
+    /// A child in need of special support (erityistä tukea tarvitseva lapsi).
+    #[arg(long)]
+    child_special_support: bool,
+    /// A child-welfare matter (lastensuojelu).
+    #[arg(long)]
+    child_welfare: bool,
+    /// An urgent need (kiireellinen): assessed on the pending date itself.
+    #[arg(long)]
+    urgent: bool,
+    /// The day the assessment started, if it has.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    started: Option<NaiveDate>,
+    /// The day the assessment was completed, if it has been.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    completed: Option<NaiveDate>,
+    /// Judge as of this day [default: today in Finland].
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    reading: ReadingArg,
+    /// Output format (text is the same as table).
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+/// A rule as shown: its group and statute.
+#[derive(Serialize)]
+struct RuleView {
+    group: &'static str,
+    name_en: &'static str,
+    name_fi: &'static str,
+    statute: &'static str,
+    start: String,
+    complete_within_months: Option<u32>,
+}
+
+impl RuleView {
+    fn new(rule: &Rule) -> Self {
+        RuleView {
+            group: rule.group.key(),
+            name_en: rule.group.name_en(),
+            name_fi: rule.group.name_fi(),
+            statute: rule.statute,
+            start: start_rule_text(rule.start),
+            complete_within_months: rule.complete_within_months,
+        }
+    }
+}
+
+fn start_rule_text(start: StartRule) -> String {
+    match start {
+        StartRule::SameDay => "on the pending date".into(),
+        StartRule::WorkingDays(n) => format!("by the {} working day", ordinal(n.into())),
+    }
+}
+
+/// The other reading's dates, where they differ.
+#[derive(Serialize)]
+struct OtherReading {
+    reading: Reading,
+    start_deadline: Option<NaiveDate>,
+    start_status: Status,
+    completion_deadline: Option<NaiveDate>,
+    completion_status: Status,
+}
+
+#[derive(Serialize)]
+struct CheckAnswer<'a> {
+    #[serde(flatten)]
+    record: CaseRecord<'a>,
+    as_of: NaiveDate,
+    rules: Vec<RuleView>,
+    start_skipped_holidays: Vec<Holiday>,
+    other_reading: Option<OtherReading>,
+}
+
+pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
+    let person = match (args.birth_date, &args.hetu, args.age) {
+        (Some(birth), _, _) => Person::BirthDate(birth),
+        (_, Some(code), _) => {
+            Person::Hetu(Hetu::parse(code).map_err(|e| Error::Usage(format!("--hetu: {e}")))?)
+        }
+        (_, _, Some(age)) => Person::Age(age),
+        _ => Person::Unknown,
+    };
+    let case = Case {
+        pending: args.pending,
+        person,
+        care_allowance: args.care_allowance,
+        disabled: args.disabled,
+        child_special_support: args.child_special_support,
+        child_welfare: args.child_welfare,
+        urgent: args.urgent,
+        started: args.started,
+        completed: args.completed,
+    };
+    let as_of = args.as_of.unwrap_or_else(today_in_finland);
+    let reading = args.reading.reading();
+    let other = match reading {
+        Reading::Standard => Reading::Conservative,
+        Reading::Conservative => Reading::Standard,
+    };
+    let evaluation = evaluate(&case, as_of, reading).map_err(|e| Error::Usage(e.to_string()))?;
+    let other_evaluation =
+        evaluate(&case, as_of, other).map_err(|e| Error::Usage(e.to_string()))?;
+    let differs = evaluation.start != other_evaluation.start
+        || evaluation.completion.deadline != other_evaluation.completion.deadline;
+    let skipped = match evaluation.start.deadline {
+        Some(deadline) => calendar().skipped_holidays(case.pending, deadline, reading),
+        None => Vec::new(),
+    };
+    let answer = CheckAnswer {
+        record: CaseRecord::new(case.pending, &evaluation, reading),
+        as_of,
+        rules: evaluation.rules.iter().map(|r| RuleView::new(r)).collect(),
+        start_skipped_holidays: skipped,
+        other_reading: differs.then_some(OtherReading {
+            reading: other,
+            start_deadline: other_evaluation.start.deadline,
+            start_status: other_evaluation.start.status,
+            completion_deadline: other_evaluation.completion.deadline,
+            completion_status: other_evaluation.completion.status,
+        }),
+    };
+    match args.format {
+        Format::Json => write_json(out, &answer)?,
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer
+                .serialize(CsvRow::from(&answer))
+                .map_err(std::io::Error::from)?;
+            writer.flush()?;
+        }
+        Format::Table => write_text(out, &case, &evaluation, &answer)?,
+    }
+    Ok(0)
+}
+
+/// `check --format csv`: the audit columns for one case.
+#[derive(Serialize)]
+struct CsvRow {
+    pending_date: NaiveDate,
+    groups: String,
+    start_deadline: Option<NaiveDate>,
+    start_status: Status,
+    completion_deadline: Option<NaiveDate>,
+    completion_status: Status,
+    elapsed_working_days: i64,
+    reading: Reading,
+}
+
+impl From<&CheckAnswer<'_>> for CsvRow {
+    fn from(answer: &CheckAnswer<'_>) -> Self {
+        let r = &answer.record;
+        CsvRow {
+            pending_date: r.pending_date,
+            groups: r.groups.joined("|"),
+            start_deadline: r.start_deadline,
+            start_status: r.start_status,
+            completion_deadline: r.completion_deadline,
+            completion_status: r.completion_status,
+            elapsed_working_days: r.elapsed_working_days,
+            reading: r.reading,
+        }
+    }
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    case: &Case,
+    evaluation: &Evaluation,
+    answer: &CheckAnswer,
+) -> Result<()> {
+    writeln!(
+        out,
+        "Pending since {}, judged as of {}.",
+        long_date(case.pending),
+        long_date(answer.as_of)
+    )?;
+    match evaluation.age {
+        Some(age) => writeln!(out, "Age on the pending date: {age}.")?,
+        None => writeln!(out, "Age: not given.")?,
+    }
+    if evaluation.rules.is_empty() {
+        writeln!(
+            out,
+            "Groups: none with a statutory day count ({EVERYONE_ELSE})."
+        )?;
+    } else {
+        writeln!(out, "Groups:")?;
+        for rule in &answer.rules {
+            let completion = rule
+                .complete_within_months
+                .map(|m| format!(", complete within {m} months"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  - {} ({}): start {}{completion}. {}",
+                rule.name_en, rule.name_fi, rule.start, rule.statute
+            )?;
+        }
+    }
+    writeln!(out)?;
+    write_outcome(out, "Start", &evaluation.start, case.started, answer.as_of)?;
+    if let Some(deadline) = evaluation.start.deadline {
+        if deadline != case.pending {
+            let skipped = &answer.start_skipped_holidays;
+            let names = if skipped.is_empty() {
+                "none".to_string()
+            } else {
+                skipped
+                    .iter()
+                    .map(|h| format!("{} ({}, {})", h.name_en, h.name_fi, long_date(h.date)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            writeln!(out, "  holidays skipped: {names}")?;
+        }
+    } else {
+        let until = if case.started.is_some() {
+            "up to the start"
+        } else {
+            "so far"
+        };
+        writeln!(
+            out,
+            "  {} working days have passed {until}.",
+            evaluation.elapsed_working_days
+        )?;
+    }
+    write_outcome(
+        out,
+        "Completion",
+        &evaluation.completion,
+        case.completed,
+        answer.as_of,
+    )?;
+    for note in &evaluation.notes {
+        writeln!(out, "Note: {}.", note.text())?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", reading_line(answer.record.reading))?;
+    match &answer.other_reading {
+        None => writeln!(
+            out,
+            "The {} reading gives the same dates.",
+            other_name(answer.record.reading)
+        )?,
+        Some(other) => {
+            let mut dates = Vec::new();
+            if let Some(start) = other.start_deadline {
+                dates.push(format!(
+                    "start by {} ({})",
+                    long_date(start),
+                    other.start_status.as_str()
+                ));
+            }
+            if let Some(done_by) = other.completion_deadline {
+                dates.push(format!(
+                    "complete by {} ({})",
+                    long_date(done_by),
+                    other.completion_status.as_str()
+                ));
+            }
+            writeln!(
+                out,
+                "The {} reading gives other dates: {}.",
+                other.reading.as_str(),
+                dates.join(", ")
+            )?
+        }
+    }
+    Ok(())
+}
+
+fn other_name(reading: Reading) -> &'static str {
+    match reading {
+        Reading::Standard => "conservative",
+        Reading::Conservative => "standard",
+    }
+}
+
+fn write_outcome(
+    out: &mut dyn Write,
+    label: &str,
+    outcome: &Outcome,
+    done: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let Some(deadline) = outcome.deadline else {
+        let done = done
+            .map(|d| format!(" (done {})", long_date(d)))
+            .unwrap_or_default();
+        writeln!(out, "{label}: no statutory deadline{done}.")?;
+        return Ok(());
+    };
+    let days = |n: Option<i64>| {
+        let n = n.unwrap_or(0);
+        format!("{n} working day{}", if n == 1 { "" } else { "s" })
+    };
+    let status = match outcome.status {
+        Status::Met => format!("MET, done {}", done.map(long_date).unwrap_or_default()),
+        Status::Late => format!(
+            "LATE, done {}, {} after the deadline",
+            done.map(long_date).unwrap_or_default(),
+            days(outcome.working_days_late)
+        ),
+        Status::Due if deadline == as_of => "DUE TODAY".to_string(),
+        Status::Due => format!("DUE, {} left", days(outcome.working_days_remaining)),
+        Status::Overdue => format!(
+            "OVERDUE by {} (not done)",
+            days(outcome.working_days_overdue)
+        ),
+        Status::None => "none".to_string(),
+    };
+    writeln!(out, "{label} by {}: {status}.", long_date(deadline))?;
+    Ok(())
+}
