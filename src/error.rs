@@ -29,6 +29,9 @@ pub enum Error {
     Output(#[from] io::Error),
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
+    /// The case list cannot be read at all.
+    #[error(transparent)]
+    Input(#[from] crate::input::InputError),
 }
 
 impl Error {

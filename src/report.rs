@@ -1,15 +1,224 @@
-//! One evaluated case as a flat record: the columns of `audit` CSV and the keys of `check` and
-//! `audit` JSON, defined once so that every output says the same thing the same way.
+//! Evaluated cases written out: the flat record every output shares, the languages of labels,
+//! and the CSV, JSON and table writers of `audit` and `overdue`.
+//!
+//! Column names and JSON keys are stable English for scripts. `--lang fi` translates what people
+//! read: tables, text, and CSV written for Excel (`--excel`).
 
-use chrono::NaiveDate;
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::batch::Evaluated;
 use crate::calendar::Reading;
 use crate::evaluation::{Evaluation, Outcome, Status};
-use crate::rules::Groups;
+use crate::rules::{Group, Groups};
 
-/// The stable English column names of the CSV outputs, in order.
-pub const CSV_COLUMNS: [&str; 17] = [
+/// The language of labels for people.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Fi,
+}
+
+impl Lang {
+    /// Finnish when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with `fi`.
+    pub fn from_env() -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .unwrap_or_default();
+        if value.to_ascii_lowercase().starts_with("fi") {
+            Lang::Fi
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        match self {
+            Lang::En => status.as_str(),
+            Lang::Fi => status.finnish(),
+        }
+    }
+
+    pub fn group(self, group: Group) -> &'static str {
+        match self {
+            Lang::En => group.name_en(),
+            Lang::Fi => group.name_fi(),
+        }
+    }
+
+    /// The groups of a case for people: `aged over 75, disabled person`, or a dash.
+    pub fn groups(self, groups: Groups) -> String {
+        if groups.is_empty() {
+            return "-".into();
+        }
+        groups
+            .iter()
+            .map(|g| self.group(g))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The flat record of one evaluated case: the keys of `check` and `audit` JSON.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+pub struct CaseRecord {
+    pub pending_date: NaiveDate,
+    pub groups: Groups,
+    pub start_deadline: Option<NaiveDate>,
+    pub start_status: Status,
+    pub start_working_days_late: Option<i64>,
+    pub start_working_days_remaining: Option<i64>,
+    pub start_working_days_overdue: Option<i64>,
+    pub completion_deadline: Option<NaiveDate>,
+    pub completion_status: Status,
+    pub completion_working_days_late: Option<i64>,
+    pub completion_working_days_remaining: Option<i64>,
+    pub completion_working_days_overdue: Option<i64>,
+    pub elapsed_working_days: i64,
+    pub age: Option<u32>,
+    pub reading: Reading,
+    pub notes: Vec<&'static str>,
+}
+
+impl CaseRecord {
+    pub fn new(pending: NaiveDate, evaluation: &Evaluation, reading: Reading) -> Self {
+        let (start, completion) = (&evaluation.start, &evaluation.completion);
+        CaseRecord {
+            pending_date: pending,
+            groups: evaluation.groups,
+            start_deadline: start.deadline,
+            start_status: start.status,
+            start_working_days_late: start.working_days_late,
+            start_working_days_remaining: start.working_days_remaining,
+            start_working_days_overdue: start.working_days_overdue,
+            completion_deadline: completion.deadline,
+            completion_status: completion.status,
+            completion_working_days_late: completion.working_days_late,
+            completion_working_days_remaining: completion.working_days_remaining,
+            completion_working_days_overdue: completion.working_days_overdue,
+            elapsed_working_days: evaluation.elapsed_working_days,
+            age: evaluation.age,
+            reading,
+            notes: evaluation.notes.iter().map(|n| n.text()).collect(),
+        }
+    }
+}
+
+/// How dates and fields are written in CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// Finnish Excel: `;`, a BOM, CRLF, `d.m.yyyy` dates, labels in `lang`.
+    pub excel: bool,
+    pub lang: Lang,
+}
+
+impl CsvStyle {
+    pub fn writer<W: Write>(self, mut out: W) -> io::Result<csv::Writer<W>> {
+        if self.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut builder = csv::WriterBuilder::new();
+        if self.excel {
+            builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+        }
+        Ok(builder.from_writer(out))
+    }
+
+    /// A date as this style writes it, into `buffer`.
+    pub fn date(self, date: Option<NaiveDate>, buffer: &mut [u8; 10]) -> &[u8] {
+        let Some(date) = date else { return b"" };
+        let (y, m, d) = (date.year().clamp(0, 9999) as u32, date.month(), date.day());
+        if self.excel {
+            let mut n = 0;
+            for (value, width) in [(d, 2), (m, 2), (y, 4)] {
+                if n > 0 {
+                    buffer[n] = b'.';
+                    n += 1;
+                }
+                let digits = if width == 4 || value >= 10 { width } else { 1 };
+                n += write_digits(value, digits, &mut buffer[n..]);
+            }
+            &buffer[..n]
+        } else {
+            write_digits(y, 4, &mut buffer[0..]);
+            buffer[4] = b'-';
+            write_digits(m, 2, &mut buffer[5..]);
+            buffer[7] = b'-';
+            write_digits(d, 2, &mut buffer[8..]);
+            &buffer[..10]
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        if self.excel {
+            self.lang.status(status)
+        } else {
+            status.as_str()
+        }
+    }
+
+    pub fn groups(self, groups: Groups) -> String {
+        if self.excel {
+            self.lang.groups(groups)
+        } else {
+            groups.joined("|")
+        }
+    }
+}
+
+/// Writes `value` as exactly `width` decimal digits, zero-padded. Returns `width`.
+fn write_digits(mut value: u32, width: usize, buffer: &mut [u8]) -> usize {
+    for i in (0..width).rev() {
+        buffer[i] = b'0' + (value % 10) as u8;
+        value /= 10;
+    }
+    width
+}
+
+/// An optional count as a CSV field.
+fn count_field(value: Option<i64>, buffer: &mut itoa_buffer::Buffer) -> &[u8] {
+    match value {
+        Some(n) => buffer.format(n),
+        None => b"",
+    }
+}
+
+mod itoa_buffer {
+    /// A stack buffer for writing integers without allocating.
+    pub struct Buffer([u8; 20]);
+
+    impl Buffer {
+        pub fn new() -> Self {
+            Buffer([0; 20])
+        }
+
+        pub fn format(&mut self, n: i64) -> &[u8] {
+            let mut i = self.0.len();
+            let mut value = n.unsigned_abs();
+            loop {
+                i -= 1;
+                self.0[i] = b'0' + (value % 10) as u8;
+                value /= 10;
+                if value == 0 {
+                    break;
+                }
+            }
+            if n < 0 {
+                i -= 1;
+                self.0[i] = b'-';
+            }
+            &self.0[i..]
+        }
+    }
+}
+
+/// The audit CSV columns, in order (`hetu` after `unit` only with `--show-hetu`).
+pub const AUDIT_COLUMNS: [&str; 19] = [
     "line",
     "case_id",
     "unit",
@@ -26,63 +235,282 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "completion_working_days_remaining",
     "completion_working_days_overdue",
     "elapsed_working_days",
+    "age",
     "reading",
+    "notes",
 ];
 
-/// The flat record of one evaluated case.
-#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
-pub struct CaseRecord<'a> {
-    pub pending_date: NaiveDate,
-    pub groups: Groups,
-    pub start_deadline: Option<NaiveDate>,
-    pub start_status: Status,
-    pub start_working_days_late: Option<i64>,
-    pub start_working_days_remaining: Option<i64>,
-    pub start_working_days_overdue: Option<i64>,
-    pub completion_deadline: Option<NaiveDate>,
-    pub completion_status: Status,
-    pub completion_working_days_late: Option<i64>,
-    pub completion_working_days_remaining: Option<i64>,
-    pub completion_working_days_overdue: Option<i64>,
-    pub elapsed_working_days: i64,
-    pub age: Option<u32>,
-    pub reading: Reading,
-    pub notes: Vec<&'a str>,
+/// Where evaluated cases go, one at a time, in any format.
+pub trait CaseSink {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()>;
+    fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-impl CaseRecord<'static> {
-    pub fn new(pending: NaiveDate, evaluation: &Evaluation, reading: Reading) -> Self {
-        let Outcome {
-            deadline: start_deadline,
-            status: start_status,
-            working_days_late: start_working_days_late,
-            working_days_remaining: start_working_days_remaining,
-            working_days_overdue: start_working_days_overdue,
-        } = evaluation.start;
-        let Outcome {
-            deadline: completion_deadline,
-            status: completion_status,
-            working_days_late: completion_working_days_late,
-            working_days_remaining: completion_working_days_remaining,
-            working_days_overdue: completion_working_days_overdue,
-        } = evaluation.completion;
-        CaseRecord {
-            pending_date: pending,
-            groups: evaluation.groups,
-            start_deadline,
-            start_status,
-            start_working_days_late,
-            start_working_days_remaining,
-            start_working_days_overdue,
-            completion_deadline,
-            completion_status,
-            completion_working_days_late,
-            completion_working_days_remaining,
-            completion_working_days_overdue,
-            elapsed_working_days: evaluation.elapsed_working_days,
-            age: evaluation.age,
-            reading,
-            notes: evaluation.notes.iter().map(|n| n.text()).collect(),
+/// Audit rows as CSV.
+pub struct CsvSink<W: Write> {
+    writer: csv::Writer<W>,
+    style: CsvStyle,
+    show_hetu: bool,
+    reading: Reading,
+}
+
+impl<W: Write> CsvSink<W> {
+    pub fn new(out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
+        let mut writer = style.writer(out)?;
+        for (i, column) in AUDIT_COLUMNS.iter().enumerate() {
+            writer.write_field(column)?;
+            if i == 2 && show_hetu {
+                writer.write_field("hetu")?;
+            }
         }
+        writer.write_record(None::<&[u8]>)?;
+        Ok(CsvSink {
+            writer,
+            style,
+            show_hetu,
+            reading,
+        })
+    }
+
+    fn outcome(&mut self, outcome: &Outcome) -> io::Result<()> {
+        let mut date = [0u8; 10];
+        let mut number = itoa_buffer::Buffer::new();
+        self.writer
+            .write_field(self.style.date(outcome.deadline, &mut date))?;
+        self.writer.write_field(self.style.status(outcome.status))?;
+        for value in [
+            outcome.working_days_late,
+            outcome.working_days_remaining,
+            outcome.working_days_overdue,
+        ] {
+            self.writer.write_field(count_field(value, &mut number))?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> CaseSink for CsvSink<W> {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+        let mut number = itoa_buffer::Buffer::new();
+        let mut date = [0u8; 10];
+        let e = &case.evaluation;
+        self.writer.write_field(number.format(case.line as i64))?;
+        self.writer.write_field(case.case_id.as_bytes())?;
+        self.writer.write_field(case.unit.as_bytes())?;
+        if self.show_hetu {
+            self.writer
+                .write_field(case.hetu.as_deref().unwrap_or_default())?;
+        }
+        self.writer
+            .write_field(self.style.date(Some(case.case.pending), &mut date))?;
+        self.writer.write_field(self.style.groups(e.groups))?;
+        self.outcome(&e.start)?;
+        self.outcome(&e.completion)?;
+        self.writer
+            .write_field(number.format(e.elapsed_working_days))?;
+        self.writer
+            .write_field(count_field(e.age.map(i64::from), &mut number))?;
+        self.writer.write_field(self.reading.as_str())?;
+        let notes: Vec<&str> = e.notes.iter().map(|n| n.text()).collect();
+        self.writer.write_field(notes.join("; "))?;
+        self.writer
+            .write_record(None::<&[u8]>)
+            .map_err(io::Error::from)
+    }
+
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// Audit rows as a JSON array, one object per case, streamed.
+pub struct JsonSink<W: Write> {
+    out: W,
+    first: bool,
+    show_hetu: bool,
+    reading: Reading,
+}
+
+#[derive(Serialize)]
+struct JsonCase<'a> {
+    line: u64,
+    case_id: &'a str,
+    unit: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hetu: Option<&'a str>,
+    #[serde(flatten)]
+    record: CaseRecord,
+}
+
+impl<W: Write> JsonSink<W> {
+    pub fn new(out: W, show_hetu: bool, reading: Reading) -> Self {
+        JsonSink {
+            out,
+            first: true,
+            show_hetu,
+            reading,
+        }
+    }
+}
+
+impl<W: Write> CaseSink for JsonSink<W> {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+        self.out
+            .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
+        self.first = false;
+        let record = JsonCase {
+            line: case.line,
+            case_id: &case.case_id,
+            unit: &case.unit,
+            hetu: if self.show_hetu {
+                case.hetu.as_deref()
+            } else {
+                None
+            },
+            record: CaseRecord::new(case.case.pending, &case.evaluation, self.reading),
+        };
+        serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)
+    }
+
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        self.out
+            .write_all(if self.first { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
+    }
+}
+
+/// Audit rows as a table for people (held until the end to size the columns).
+pub struct TableSink<W: Write> {
+    out: W,
+    table: comfy_table::Table,
+    lang: Lang,
+}
+
+impl<W: Write> TableSink<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        let header: &[&str] = match lang {
+            Lang::En => &[
+                "line",
+                "case",
+                "unit",
+                "groups",
+                "start by",
+                "start",
+                "complete by",
+                "completion",
+                "working days",
+            ],
+            Lang::Fi => &[
+                "rivi",
+                "asia",
+                "yksikkö",
+                "ryhmät",
+                "aloitettava",
+                "aloitus",
+                "valmis viimeistään",
+                "valmistuminen",
+                "arkipäiviä",
+            ],
+        };
+        TableSink {
+            out,
+            table: new_table(header),
+            lang,
+        }
+    }
+}
+
+/// A new table in the house style.
+pub fn new_table(header: &[&str]) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_header(header);
+    table
+}
+
+/// The working days that matter for a case, for people: `3 late`, `2 left`, `5 overdue`.
+pub fn working_days_text(evaluation: &Evaluation, lang: Lang) -> String {
+    let e = evaluation;
+    let words = |en: &'static str, fi: &'static str| if lang == Lang::Fi { fi } else { en };
+    let overdue = [
+        e.start.working_days_overdue,
+        e.completion.working_days_overdue,
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    if let Some(n) = overdue {
+        return format!("{n} {}", words("overdue", "yli"));
+    }
+    if let Some(n) = [
+        e.start.working_days_remaining,
+        e.completion.working_days_remaining,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    {
+        return format!("{n} {}", words("left", "jäljellä"));
+    }
+    if let Some(n) = e.start.working_days_late.or(e.completion.working_days_late) {
+        return format!("{n} {}", words("late", "myöhässä"));
+    }
+    format!("{} {}", e.elapsed_working_days, words("elapsed", "kulunut"))
+}
+
+impl<W: Write> CaseSink for TableSink<W> {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+        let e = &case.evaluation;
+        let date = |d: Option<NaiveDate>| d.map(crate::dates::finnish).unwrap_or_default();
+        self.table.add_row(vec![
+            case.line.to_string(),
+            case.case_id.to_string(),
+            case.unit.to_string(),
+            self.lang.groups(e.groups),
+            date(e.start.deadline),
+            self.lang.status(e.start.status).to_string(),
+            date(e.completion.deadline),
+            self.lang.status(e.completion.status).to_string(),
+            working_days_text(e, self.lang),
+        ]);
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        writeln!(self.out, "{}", self.table)?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_csv_styles() {
+        let date = NaiveDate::from_ymd_opt(2026, 2, 3);
+        let mut buffer = [0u8; 10];
+        let iso = CsvStyle {
+            excel: false,
+            lang: Lang::En,
+        };
+        let excel = CsvStyle {
+            excel: true,
+            lang: Lang::Fi,
+        };
+        assert_eq!(iso.date(date, &mut buffer), b"2026-02-03");
+        assert_eq!(excel.date(date, &mut buffer), b"3.2.2026");
+        let date = NaiveDate::from_ymd_opt(2026, 12, 24);
+        assert_eq!(excel.date(date, &mut buffer), b"24.12.2026");
+        assert_eq!(iso.date(None, &mut buffer), b"");
+    }
+
+    #[test]
+    fn integers_without_allocation() {
+        let mut b = itoa_buffer::Buffer::new();
+        assert_eq!(b.format(0), b"0");
+        assert_eq!(b.format(-42), b"-42");
+        assert_eq!(b.format(i64::MIN), b"-9223372036854775808");
     }
 }

@@ -6,10 +6,11 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{date_arg, new_table, ordinal, write_json, Format, ReadingArg};
+use super::{date_arg, ordinal, write_json, Format, ReadingArg};
 use crate::calendar::{calendar, Holiday, HolidayKind, Reading};
 use crate::dates::{finnish, long_date, weekday_name};
 use crate::error::Result;
+use crate::report::new_table;
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {

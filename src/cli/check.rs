@@ -114,9 +114,9 @@ struct OtherReading {
 }
 
 #[derive(Serialize)]
-struct CheckAnswer<'a> {
+struct CheckAnswer {
     #[serde(flatten)]
-    record: CaseRecord<'a>,
+    record: CaseRecord,
     as_of: NaiveDate,
     rules: Vec<RuleView>,
     start_skipped_holidays: Vec<Holiday>,
@@ -198,8 +198,8 @@ struct CsvRow {
     reading: Reading,
 }
 
-impl From<&CheckAnswer<'_>> for CsvRow {
-    fn from(answer: &CheckAnswer<'_>) -> Self {
+impl From<&CheckAnswer> for CsvRow {
+    fn from(answer: &CheckAnswer) -> Self {
         let r = &answer.record;
         CsvRow {
             pending_date: r.pending_date,

@@ -1,8 +1,12 @@
 //! The command line: one file per subcommand, each with its own arguments and examples.
 //! Everything here is presentation; the answers come from `calendar`, `rules` and `evaluation`.
 
+mod audit;
 mod calendar;
 mod check;
+mod list;
+mod overdue;
+mod summary;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -18,6 +22,9 @@ const ABOUT: &str = "Statutory deadlines of Finnish service-need assessments \
 
 const AFTER_HELP: &str = "\
 Examples:
+  maaraika audit cases.csv                       every case of a list, with deadlines and status
+  maaraika overdue cases.csv --due-within 3      the morning list
+  maaraika summary cases.csv --period 1.4.2026..30.9.2026 --by unit
   maaraika check --pending 18.12.2026 --age 78   by when must the assessment start?
   maaraika calendar add 23.11.2026 7          the 7th working day after 23.11.2026
   maaraika calendar holidays 2026             the holidays and eves of 2026
@@ -44,6 +51,12 @@ enum Command {
     Calendar(calendar::CalendarCommand),
     /// Check one case: its groups, deadlines and status, and why.
     Check(check::CheckArgs),
+    /// Audit a case list (CSV): every case with its deadlines and status.
+    Audit(audit::AuditArgs),
+    /// The overdue cases of a list, most overdue first (and those due soon).
+    Overdue(overdue::OverdueArgs),
+    /// Counts per group (and unit) for a period: met, late, due, overdue, on-time share.
+    Summary(summary::SummaryArgs),
 }
 
 /// How a command prints its answer.
@@ -103,6 +116,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Calendar(command) => calendar::run(command, &mut out),
         Command::Check(args) => check::run(args, &mut out),
+        Command::Audit(args) => audit::run(args, &mut out),
+        Command::Overdue(args) => overdue::run(args, &mut out),
+        Command::Summary(args) => summary::run(args, &mut out),
     }
     .and_then(|code| out.flush().map(|()| code).map_err(Error::from));
     match result {
@@ -120,15 +136,6 @@ pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
-}
-
-/// A new table in the house style.
-pub fn new_table(header: &[&str]) -> comfy_table::Table {
-    let mut table = comfy_table::Table::new();
-    table
-        .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-        .set_header(header);
-    table
 }
 
 /// English ordinal, `1st`, `2nd`, `7th`, `11th`.

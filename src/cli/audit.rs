@@ -1,0 +1,79 @@
+//! `maaraika audit`: every case of a list evaluated, in input order.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::list::{exit_code, run_list, ListArgs, Output};
+use super::Format;
+use crate::error::Result;
+use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
+
+const EXAMPLES: &str = "\
+Examples:
+  maaraika audit cases.csv                         a table on screen
+  maaraika audit cases.csv --output audit.csv      every case with its deadlines, as CSV
+  maaraika audit export.csv --excel --output audit.csv   for Finnish Excel
+  maaraika audit cases.csv --as-of 31.12.2026 --format json
+  maaraika audit - < cases.csv                     from standard input
+
+Input: CSV with a header row, delimiter , ; or tab, UTF-8 (with or without BOM) or Windows-1252.
+Headers in English or Finnish (Vireilletulopvm, Syntymäaika, Henkilötunnus, Kiireellinen, ...).
+Invalid rows are listed on stderr with line, column and problem; the rest is evaluated.";
+
+#[derive(Args, Debug)]
+#[command(after_help = EXAMPLES)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Output format [default: table on a terminal, CSV otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the output to this file instead of standard output (replaced only when complete).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV for Finnish Excel: `;`, a BOM, d.m.yyyy dates, labels in --lang.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+/// The format when none is given: a table for a person at a terminal, CSV for files and pipes.
+pub fn default_format(format: Option<Format>, to_file: bool, excel: bool) -> Format {
+    format.unwrap_or(if excel || to_file || !std::io::stdout().is_terminal() {
+        Format::Csv
+    } else {
+        Format::Table
+    })
+}
+
+/// The sink for a format.
+pub fn sink<'a, W: Write + 'a>(
+    format: Format,
+    out: W,
+    style: CsvStyle,
+    list: &ListArgs,
+) -> Result<Box<dyn CaseSink + 'a>> {
+    let reading = list.reading.reading();
+    Ok(match format {
+        Format::Csv => Box::new(CsvSink::new(out, style, list.show_hetu, reading)?),
+        Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
+        Format::Table => Box::new(TableSink::new(out, style.lang)),
+    })
+}
+
+pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let mut reader = args.list.open()?;
+    let format = default_format(args.format, args.output.is_some(), args.excel);
+    let style = CsvStyle {
+        excel: args.excel,
+        lang: args.list.lang(),
+    };
+    let mut output = Output::new(args.output.as_deref(), stdout)?;
+    let mut sink = sink(format, &mut output, style, &args.list)?;
+    let tally = run_list(&args.list, &mut reader, |case| Ok(sink.case(case)?), |_| {})?;
+    sink.finish()?;
+    let code = exit_code(&args.list, tally);
+    output.finish(!(args.list.strict && tally.invalid > 0))?;
+    Ok(code)
+}

@@ -1,0 +1,351 @@
+//! What `audit`, `overdue` and `summary` share: the case-list arguments, the run over the rows
+//! with bad rows reported, output files written atomically, and the exit code.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::{date_arg, ReadingArg};
+use crate::batch::{self, Evaluated, Invalid, Item, Settings};
+use crate::dates::today_in_finland;
+use crate::error::{Error, Result, EXIT_ERROR};
+use crate::input::{
+    parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
+    RowProblem,
+};
+use crate::report::Lang;
+
+/// Exit code: evaluated, but some rows were invalid.
+pub const EXIT_INVALID_ROWS: u8 = 3;
+/// Exit code: `--fail-on-overdue` and something is overdue.
+pub const EXIT_OVERDUE: u8 = 1;
+
+/// The arguments every case-list command takes.
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// The case list (CSV); `-` reads standard input.
+    pub file: PathBuf,
+    /// Judge as of this day [default: today in Finland].
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub reading: ReadingArg,
+    /// The file's character encoding [default: auto, UTF-8 or Windows-1252 as found].
+    #[arg(long, value_enum, default_value_t, value_name = "ENCODING")]
+    pub encoding: EncodingChoice,
+    /// The field delimiter: `,` `;` `tab` [default: found from the header line].
+    #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+    pub delimiter: Option<u8>,
+    /// Map another header to a column, e.g. `--column pending_date=Saapunut` (repeatable).
+    #[arg(long = "column", value_parser = parse_column_mapping, value_name = "COLUMN=HEADER")]
+    pub columns: Vec<(Column, String)>,
+    /// Also write the invalid rows, with line, column and problem, to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+    /// Treat invalid rows as a failure: exit code 2 instead of 3.
+    #[arg(long)]
+    pub strict: bool,
+    /// Exit with code 1 when any case is overdue (for scheduled jobs).
+    #[arg(long)]
+    pub fail_on_overdue: bool,
+    /// Show personal identity codes in the output (they are left out by default).
+    #[arg(long)]
+    pub show_hetu: bool,
+    /// Language of labels and statuses for people [default: from LANG/LC_ALL, else en].
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+}
+
+impl ListArgs {
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
+
+    pub fn settings(&self) -> Settings {
+        Settings {
+            as_of: self.as_of.unwrap_or_else(today_in_finland),
+            reading: self.reading.reading(),
+            show_hetu: self.show_hetu,
+        }
+    }
+
+    pub fn open(&self) -> Result<CaseReader> {
+        let options = InputOptions {
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            columns: self.columns.clone(),
+        };
+        Ok(CaseReader::open(&self.file, &options)?)
+    }
+
+    /// The file name as shown in messages.
+    pub fn label(&self) -> String {
+        if self.file == Path::new("-") {
+            "<stdin>".into()
+        } else {
+            self.file.display().to_string()
+        }
+    }
+}
+
+/// The counts every run ends with.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub evaluated: u64,
+    pub invalid: u64,
+    pub overdue: u64,
+}
+
+/// Reports invalid rows as they come: on stderr, and in the `--errors` file if asked.
+pub struct RowReporter {
+    label: String,
+    headers: Vec<String>,
+    errors: Option<AtomicFile>,
+    errors_csv: Option<csv::Writer<Vec<u8>>>,
+}
+
+impl RowReporter {
+    pub fn new(args: &ListArgs, reader: &CaseReader) -> Result<Self> {
+        let errors = args.errors.as_deref().map(AtomicFile::create).transpose()?;
+        let errors_csv = match &errors {
+            Some(_) => {
+                let mut writer = csv::Writer::from_writer(Vec::new());
+                writer
+                    .write_record(["file", "line", "column", "case_id", "problem"])
+                    .map_err(io::Error::from)?;
+                Some(writer)
+            }
+            None => None,
+        };
+        Ok(RowReporter {
+            label: args.label(),
+            headers: reader.headers().to_vec(),
+            errors,
+            errors_csv,
+        })
+    }
+
+    /// The column as the user knows it: the header found in the file, with the column name.
+    fn column_text(&self, problem: &RowProblem) -> String {
+        match &problem.column {
+            None => String::new(),
+            Some(name) => {
+                let found = Column::from_name(name).and_then(|c| {
+                    self.headers
+                        .iter()
+                        .position(|h| Column::from_name(h) == Some(c))
+                        .map(|i| (i, &self.headers[i]))
+                });
+                match found {
+                    Some((i, header)) if header != name => {
+                        format!(", column {} ({header}, {name})", i + 1)
+                    }
+                    Some((i, _)) => format!(", column {} ({name})", i + 1),
+                    None => format!(", column {name}"),
+                }
+            }
+        }
+    }
+
+    pub fn report(&mut self, invalid: &Invalid) -> Result<()> {
+        let p = &invalid.problem;
+        let column = self.column_text(p);
+        eprintln!("{} line {}{column}: {}", self.label, p.line, p.problem);
+        if let Some(writer) = &mut self.errors_csv {
+            writer
+                .write_record([
+                    self.label.as_str(),
+                    &p.line.to_string(),
+                    p.column.as_deref().unwrap_or(""),
+                    &invalid.case_id,
+                    &p.problem,
+                ])
+                .map_err(io::Error::from)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the `--errors` file.
+    pub fn finish(self) -> Result<()> {
+        if let (Some(mut file), Some(writer)) = (self.errors, self.errors_csv) {
+            let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+            file.write_all(&bytes).map_err(|e| file.error(e))?;
+            file.commit()?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs a case list through `visit`, reporting invalid rows; returns the tally.
+pub fn run_list(
+    args: &ListArgs,
+    reader: &mut CaseReader,
+    mut visit: impl FnMut(&Evaluated) -> Result<()>,
+    mut on_invalid: impl FnMut(&Invalid),
+) -> Result<Tally> {
+    let mut reporter = RowReporter::new(args, reader)?;
+    let mut tally = Tally::default();
+    batch::run(reader, args.settings(), |item| -> Result<()> {
+        match item {
+            Item::Evaluated(case) => {
+                tally.evaluated += 1;
+                if case.evaluation.is_overdue() {
+                    tally.overdue += 1;
+                }
+                visit(&case)
+            }
+            Item::Invalid(invalid) => {
+                tally.invalid += 1;
+                on_invalid(&invalid);
+                reporter.report(&invalid)
+            }
+        }
+    })?;
+    reporter.finish()?;
+    Ok(tally)
+}
+
+/// The exit code of a finished run (README, "Exit codes").
+pub fn exit_code(args: &ListArgs, tally: Tally) -> u8 {
+    if tally.invalid > 0 {
+        let rows = if tally.invalid == 1 { "row" } else { "rows" };
+        eprintln!(
+            "{}: {} {rows} invalid (listed above), {} evaluated.",
+            args.label(),
+            tally.invalid,
+            tally.evaluated
+        );
+        if args.strict {
+            return EXIT_ERROR;
+        }
+        return EXIT_INVALID_ROWS;
+    }
+    if args.fail_on_overdue && tally.overdue > 0 {
+        return EXIT_OVERDUE;
+    }
+    0
+}
+
+/// An output file written under a temporary name beside it and renamed into place only when
+/// complete: a failure leaves no half-written file.
+pub struct AtomicFile {
+    path: PathBuf,
+    file: Option<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        if path.is_dir() {
+            return Err(Error::Write {
+                path: path.to_path_buf(),
+                source: io::Error::other("it is a directory: give a file name"),
+            });
+        }
+        let file = tempfile::Builder::new()
+            .prefix(".maaraika-")
+            .tempfile_in(dir)
+            .map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            file: Some(file),
+        })
+    }
+
+    pub fn error(&self, source: io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Moves the finished file into place.
+    pub fn commit(mut self) -> Result<()> {
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        file.as_file().sync_all().map_err(|e| self.error(e))?;
+        file.persist(&self.path).map_err(|e| Error::Write {
+            path: self.path.clone(),
+            source: e.error,
+        })?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.file {
+            Some(file) => file.write(buf),
+            None => Err(io::Error::other("file already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Where a command's main output goes: standard output, or an `--output` file written atomically.
+pub enum Output<'a> {
+    Stdout(&'a mut dyn Write),
+    File(io::BufWriter<AtomicFile>),
+}
+
+impl<'a> Output<'a> {
+    pub fn new(path: Option<&Path>, stdout: &'a mut dyn Write) -> Result<Self> {
+        Ok(match path {
+            Some(path) => Output::File(io::BufWriter::with_capacity(
+                1 << 16,
+                AtomicFile::create(path)?,
+            )),
+            None => Output::Stdout(stdout),
+        })
+    }
+
+    /// Finishes the output: an `--output` file is moved into place only now, and only when
+    /// `keep` (a `--strict` run with invalid rows keeps nothing).
+    pub fn finish(self, keep: bool) -> Result<()> {
+        match self {
+            Output::Stdout(out) => Ok(out.flush()?),
+            Output::File(writer) => {
+                let file = writer.into_inner().map_err(|e| {
+                    let error = e.error();
+                    Error::Output(io::Error::new(error.kind(), error.to_string()))
+                })?;
+                if keep {
+                    file.commit()
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+impl Write for Output<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File(file) => file.flush(),
+        }
+    }
+}

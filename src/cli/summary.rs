@@ -1,0 +1,382 @@
+//! `maaraika summary`: the counts of the national processing-time statistics, per group (and per
+//! unit), for any period of pending dates.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use super::list::{exit_code, run_list, ListArgs, Output};
+use super::{write_json, Format};
+use crate::dates::parse_date;
+use crate::error::Result;
+use crate::evaluation::Status;
+use crate::report::{new_table, CsvStyle, Lang};
+use crate::rules::Group;
+
+const EXAMPLES: &str = "\
+Examples:
+  maaraika summary cases.csv --period 1.4.2026..30.9.2026
+  maaraika summary cases.csv --period 1.10.2025..31.3.2026 --by unit --excel --output tilasto.csv
+
+Each case counts once in every group it belongs to, once in `no_group` if it has none, and once in
+`all`. on_time_pct = met / (met + late + overdue), as a percentage with one decimal; cases still due
+are not counted in it. `invalid` (in the `all` rows) counts the rows that could not be evaluated.";
+
+#[derive(Args, Debug)]
+#[command(after_help = EXAMPLES)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Count only cases pending in this period, FROM..TO inclusive (e.g. 1.4.2026..30.9.2026).
+    #[arg(long, value_parser = parse_period, value_name = "FROM..TO")]
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// Break the counts down further.
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+    /// Output format [default: table on a terminal, CSV otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the output to this file instead of standard output (replaced only when complete).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV for Finnish Excel: `;`, a BOM, decimal commas, labels in --lang.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    /// One set of rows per unit (yksikkö).
+    Unit,
+}
+
+fn parse_period(text: &str) -> std::result::Result<(NaiveDate, NaiveDate), String> {
+    let (from, to) = text.split_once("..").ok_or_else(|| {
+        format!("`{text}` is not a period: write FROM..TO, e.g. 1.4.2026..30.9.2026")
+    })?;
+    let from = parse_date(from).map_err(|e| format!("`{from}` {e}"))?;
+    let to = parse_date(to).map_err(|e| format!("`{to}` {e}"))?;
+    if to < from {
+        return Err(format!("the period {text} ends before it starts"));
+    }
+    Ok((from, to))
+}
+
+/// One row of counts.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    cases: u64,
+    start: [u64; 5],
+    completion: [u64; 5],
+    invalid: u64,
+}
+
+fn status_index(status: Status) -> usize {
+    Status::ALL.iter().position(|s| *s == status).unwrap_or(4)
+}
+
+/// met / (met + late + overdue), as a percentage rounded half away from zero to one decimal.
+pub fn on_time_share(counts: &[u64; 5]) -> Option<Decimal> {
+    let [met, late, _due, overdue, _none] = *counts;
+    let decided = met + late + overdue;
+    if decided == 0 {
+        return None;
+    }
+    let share = Decimal::from(met) * Decimal::from(100) / Decimal::from(decided);
+    let mut share = share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    share.rescale(1);
+    Some(share)
+}
+
+/// The row names, in order.
+const ROWS: [&str; 8] = [
+    "urgent",
+    "over_75",
+    "care_allowance",
+    "disabled",
+    "child_special_support",
+    "child_welfare",
+    "no_group",
+    "all",
+];
+
+fn row_label(key: &str, lang: Lang) -> String {
+    let group = Group::ALL.into_iter().find(|g| g.key() == key);
+    match (group, key, lang) {
+        (Some(g), _, lang) => lang.group(g).to_string(),
+        (None, "no_group", Lang::En) => "no statutory group".into(),
+        (None, "no_group", Lang::Fi) => "ei lakisääteistä ryhmää".into(),
+        (None, _, Lang::En) => "all".into(),
+        (None, _, Lang::Fi) => "kaikki".into(),
+    }
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    group: &'a str,
+    cases: u64,
+    met: u64,
+    late: u64,
+    due: u64,
+    overdue: u64,
+    none: u64,
+    on_time_pct: Option<Decimal>,
+    completion_met: u64,
+    completion_late: u64,
+    completion_due: u64,
+    completion_overdue: u64,
+    completion_none: u64,
+    completion_on_time_pct: Option<Decimal>,
+    invalid: u64,
+}
+
+impl<'a> Row<'a> {
+    fn new(unit: Option<&'a str>, group: &'a str, c: &Counts) -> Self {
+        let [met, late, due, overdue, none] = c.start;
+        let [c_met, c_late, c_due, c_overdue, c_none] = c.completion;
+        Row {
+            unit,
+            group,
+            cases: c.cases,
+            met,
+            late,
+            due,
+            overdue,
+            none,
+            on_time_pct: on_time_share(&c.start),
+            completion_met: c_met,
+            completion_late: c_late,
+            completion_due: c_due,
+            completion_overdue: c_overdue,
+            completion_none: c_none,
+            completion_on_time_pct: on_time_share(&c.completion),
+            invalid: c.invalid,
+        }
+    }
+
+    fn fields(&self, lang: Lang, excel: bool) -> Vec<String> {
+        let pct = |p: Option<Decimal>| {
+            let text = p.map(|p| p.to_string()).unwrap_or_default();
+            if excel {
+                text.replace('.', ",")
+            } else {
+                text
+            }
+        };
+        let mut fields = Vec::with_capacity(16);
+        if let Some(unit) = self.unit {
+            fields.push(unit.to_string());
+        }
+        fields.push(if excel {
+            row_label(self.group, lang)
+        } else {
+            self.group.to_string()
+        });
+        fields.extend(
+            [
+                self.cases,
+                self.met,
+                self.late,
+                self.due,
+                self.overdue,
+                self.none,
+            ]
+            .map(|n| n.to_string()),
+        );
+        fields.push(pct(self.on_time_pct));
+        fields.extend(
+            [
+                self.completion_met,
+                self.completion_late,
+                self.completion_due,
+                self.completion_overdue,
+                self.completion_none,
+            ]
+            .map(|n| n.to_string()),
+        );
+        fields.push(pct(self.completion_on_time_pct));
+        fields.push(self.invalid.to_string());
+        fields
+    }
+}
+
+const COLUMNS: [&str; 15] = [
+    "group",
+    "cases",
+    "met",
+    "late",
+    "due",
+    "overdue",
+    "none",
+    "on_time_pct",
+    "completion_met",
+    "completion_late",
+    "completion_due",
+    "completion_overdue",
+    "completion_none",
+    "completion_on_time_pct",
+    "invalid",
+];
+
+const COLUMNS_FI: [&str; 15] = [
+    "ryhmä",
+    "asioita",
+    "ajoissa",
+    "myöhässä",
+    "avoinna",
+    "ylittynyt",
+    "ei määräaikaa",
+    "ajoissa %",
+    "valmis ajoissa",
+    "valmis myöhässä",
+    "valmistuminen avoinna",
+    "valmistuminen ylittynyt",
+    "ei valmistumisaikaa",
+    "valmis ajoissa %",
+    "virheellisiä",
+];
+
+pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let mut reader = args.list.open()?;
+    let by_unit = args.by == Some(By::Unit);
+    let unit_key = |unit: &str| {
+        if by_unit {
+            unit.to_string()
+        } else {
+            String::new()
+        }
+    };
+    let mut table: BTreeMap<String, [Counts; 8]> = BTreeMap::new();
+    let mut invalid_units: Vec<String> = Vec::new();
+    let tally = run_list(
+        &args.list,
+        &mut reader,
+        |case| {
+            if let Some((from, to)) = args.period {
+                if case.case.pending < from || case.case.pending > to {
+                    return Ok(());
+                }
+            }
+            let counts = table.entry(unit_key(&case.unit)).or_default();
+            let e = &case.evaluation;
+            let mut add = |index: usize| {
+                let c = &mut counts[index];
+                c.cases += 1;
+                c.start[status_index(e.start.status)] += 1;
+                c.completion[status_index(e.completion.status)] += 1;
+            };
+            for group in e.groups.iter() {
+                add(group as usize);
+            }
+            if e.groups.is_empty() {
+                add(6);
+            }
+            add(7);
+            Ok(())
+        },
+        |invalid| invalid_units.push(unit_key(&invalid.unit)),
+    )?;
+    for unit in invalid_units {
+        table.entry(unit).or_default()[7].invalid += 1;
+    }
+    if table.is_empty() {
+        table.insert(String::new(), Default::default());
+    }
+
+    let lang = args.list.lang();
+    let rows: Vec<Row> = table
+        .iter()
+        .flat_map(|(unit, counts)| {
+            let unit = by_unit.then_some(unit.as_str());
+            ROWS.iter()
+                .zip(counts)
+                .map(move |(key, c)| Row::new(unit, key, c))
+        })
+        .collect();
+
+    let format = super::audit::default_format(args.format, args.output.is_some(), args.excel);
+    let mut output = Output::new(args.output.as_deref(), stdout)?;
+    let mut header: Vec<&str> = match (format, lang) {
+        (Format::Table, Lang::Fi) => COLUMNS_FI.to_vec(),
+        _ => COLUMNS.to_vec(),
+    };
+    if by_unit {
+        header.insert(
+            0,
+            if lang == Lang::Fi && format == Format::Table {
+                "yksikkö"
+            } else {
+                "unit"
+            },
+        );
+    }
+    match format {
+        Format::Json => write_json(&mut output, &rows)?,
+        Format::Csv => {
+            let style = CsvStyle {
+                excel: args.excel,
+                lang,
+            };
+            let mut writer = style.writer(&mut output)?;
+            writer.write_record(&header).map_err(io::Error::from)?;
+            for row in &rows {
+                writer
+                    .write_record(row.fields(lang, args.excel))
+                    .map_err(io::Error::from)?;
+            }
+            writer.flush()?;
+        }
+        Format::Table => {
+            let mut t = new_table(&header);
+            for row in &rows {
+                let mut fields = row.fields(lang, false);
+                let group_at = usize::from(by_unit);
+                fields[group_at] = row_label(row.group, lang);
+                t.add_row(fields);
+            }
+            writeln!(output, "{t}")?;
+            if let Some((from, to)) = args.period {
+                writeln!(
+                    output,
+                    "Pending {} to {}.",
+                    crate::dates::finnish(from),
+                    crate::dates::finnish(to)
+                )?;
+            }
+            writeln!(
+                output,
+                "{}",
+                super::calendar::reading_line(args.list.reading.reading())
+            )?;
+        }
+    }
+    let code = exit_code(&args.list, tally);
+    output.finish(!(args.list.strict && tally.invalid > 0))?;
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_time_share_is_exact_to_one_decimal() {
+        assert_eq!(on_time_share(&[2, 1, 5, 0, 9]), Some(Decimal::new(667, 1)));
+        assert_eq!(on_time_share(&[1, 1, 0, 0, 0]), Some(Decimal::new(500, 1)));
+        // 1/8 = 12.5 exactly; 1/16 = 6.25 rounds half away from zero to 6.3.
+        assert_eq!(on_time_share(&[1, 7, 0, 0, 0]), Some(Decimal::new(125, 1)));
+        assert_eq!(on_time_share(&[1, 15, 0, 0, 0]), Some(Decimal::new(63, 1)));
+        assert_eq!(on_time_share(&[0, 0, 3, 0, 2]), None);
+        assert_eq!(
+            on_time_share(&[3, 0, 0, 0, 0]).map(|d| d.to_string()),
+            Some("100.0".into())
+        );
+    }
+}

@@ -1,0 +1,1228 @@
+//! Reading case lists as staff export them from client systems, mostly through Finnish Excel.
+//!
+//! What arrives: `;`-separated (Finnish Excel), sometimes `,` or tab; UTF-8 with a byte-order
+//! mark ("CSV UTF-8"), or Windows-1252 without one (Excel's plain "CSV" on Finnish Windows);
+//! Finnish headers (`Vireilletulopvm`, `Syntymäaika`, …); sometimes Excel's `sep=;` first line,
+//! empty `;;;;` rows, CRLF line ends and quoted cells with line breaks.
+//!
+//! - Headers are matched to [`Column`]s by [`normalize_header`] (case, spaces and `ä`/`ö`/`å` do
+//!   not matter), through English names and Finnish aliases, or `--column COLUMN=HEADER`
+//!   ([`parse_column_mapping`]). Only `pending_date` is required; unknown columns are ignored.
+//! - The delimiter is sniffed from the header line unless given ([`parse_delimiter`]).
+//! - The encoding is decided per field under [`EncodingChoice::Auto`]: valid UTF-8 is UTF-8,
+//!   anything else is Windows-1252, which never needs a replacement character.
+//! - Reading streams: a fixed-size buffer and one reused [`csv::ByteRecord`]; a field that is
+//!   valid UTF-8 is handed out borrowed. Memory does not grow with the number of rows, and one row
+//!   may not exceed [`MAX_ROW_BYTES`] (a quote that is never closed would otherwise swallow the
+//!   rest of the file into memory).
+//! - Line numbers are physical lines of the file (the header is line 1, a skipped `sep=;` line
+//!   counts), so a user can find the row in an editor. The csv crate's own line counter is off
+//!   for CRLF files and after blank lines, so a small scanner ([`Guard`]) that mirrors the csv
+//!   crate's quoting rules counts them while the bytes pass by.
+//!
+//! Case lists are confidential: no error produced here contains a field value. Column names,
+//! line numbers and the user's own command-line arguments are fine.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::WINDOWS_1252;
+
+/// Longest row (in bytes) read before giving up: far above any real case list row (an Excel cell
+/// holds at most 32,767 characters), low enough that junk cannot fill the memory.
+pub const MAX_ROW_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Read buffer size: large enough that reading costs few system calls.
+const BUFFER_BYTES: usize = 64 * 1024;
+
+/// The UTF-8 byte-order mark that Excel's "CSV UTF-8" writes first.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The columns maaraika understands.
+///
+/// Everything downstream asks for a column by this enum, never by a header text, so that the
+/// many ways a client system names a column are handled here and only here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    CaseId,
+    Unit,
+    PendingDate,
+    BirthDate,
+    Hetu,
+    Age,
+    CareAllowance,
+    Disabled,
+    ChildSpecialSupport,
+    ChildWelfare,
+    Urgent,
+    StartedDate,
+    CompletedDate,
+}
+
+/// Every column with the header keys (already normalised) that mean it: the English name first.
+const NAMES: [(Column, &[&str]); 13] = [
+    (Column::CaseId, &["caseid", "asiatunnus", "tunnus", "id"]),
+    (Column::Unit, &["unit", "yksikko", "tiimi"]),
+    (
+        Column::PendingDate,
+        &[
+            "pendingdate",
+            "vireilletulopvm",
+            "vireilletulopaiva",
+            "yhteydenottopvm",
+            "saapumispvm",
+        ],
+    ),
+    (Column::BirthDate, &["birthdate", "syntymaaika"]),
+    (Column::Hetu, &["hetu", "henkilotunnus"]),
+    (Column::Age, &["age", "ika"]),
+    (
+        Column::CareAllowance,
+        &["careallowance", "ylinhoitotuki", "hoitotuki"],
+    ),
+    (Column::Disabled, &["disabled", "vammainen"]),
+    (
+        Column::ChildSpecialSupport,
+        &[
+            "childspecialsupport",
+            "erityistatukeatarvitsevalapsi",
+            "erityinentuki",
+        ],
+    ),
+    (Column::ChildWelfare, &["childwelfare", "lastensuojelu"]),
+    (Column::Urgent, &["urgent", "kiireellinen"]),
+    (
+        Column::StartedDate,
+        &[
+            "starteddate",
+            "arviointialoitettu",
+            "aloitettu",
+            "aloituspvm",
+        ],
+    ),
+    (
+        Column::CompletedDate,
+        &["completeddate", "arviointivalmis", "valmistunut"],
+    ),
+];
+
+impl Column {
+    /// Every column, in the order of the enum (for help texts and loops).
+    pub const ALL: [Column; 13] = [
+        Column::CaseId,
+        Column::Unit,
+        Column::PendingDate,
+        Column::BirthDate,
+        Column::Hetu,
+        Column::Age,
+        Column::CareAllowance,
+        Column::Disabled,
+        Column::ChildSpecialSupport,
+        Column::ChildWelfare,
+        Column::Urgent,
+        Column::StartedDate,
+        Column::CompletedDate,
+    ];
+
+    /// The canonical English name: what `--column` and the messages use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::CaseId => "case_id",
+            Column::Unit => "unit",
+            Column::PendingDate => "pending_date",
+            Column::BirthDate => "birth_date",
+            Column::Hetu => "hetu",
+            Column::Age => "age",
+            Column::CareAllowance => "care_allowance",
+            Column::Disabled => "disabled",
+            Column::ChildSpecialSupport => "child_special_support",
+            Column::ChildWelfare => "child_welfare",
+            Column::Urgent => "urgent",
+            Column::StartedDate => "started_date",
+            Column::CompletedDate => "completed_date",
+        }
+    }
+
+    /// A Finnish header that means this column, as Finnish Excel exports write it: for messages
+    /// that tell a user what to call a column.
+    pub fn finnish_name(self) -> &'static str {
+        match self {
+            Column::CaseId => "Asiatunnus",
+            Column::Unit => "Yksikkö",
+            Column::PendingDate => "Vireilletulopvm",
+            Column::BirthDate => "Syntymäaika",
+            Column::Hetu => "Henkilötunnus",
+            Column::Age => "Ikä",
+            Column::CareAllowance => "Ylin hoitotuki",
+            Column::Disabled => "Vammainen",
+            Column::ChildSpecialSupport => "Erityistä tukea tarvitseva lapsi",
+            Column::ChildWelfare => "Lastensuojelu",
+            Column::Urgent => "Kiireellinen",
+            Column::StartedDate => "Arviointi aloitettu",
+            Column::CompletedDate => "Arviointi valmis",
+        }
+    }
+
+    /// The column a header or a `--column` name means: its canonical name or any alias, compared
+    /// after [`normalize_header`] (so `Syntymäaika`, `syntymaaika` and `SYNTYMÄ AIKA` all work).
+    pub fn from_name(text: &str) -> Option<Column> {
+        from_key(&normalize_header(text))
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Column {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+fn from_key(key: &str) -> Option<Column> {
+    NAMES
+        .iter()
+        .find(|(_, keys)| keys.contains(&key))
+        .map(|(column, _)| *column)
+}
+
+/// The key headers are matched by: lowercase, `ä`/`å` → `a`, `ö` → `o`, and no spaces, `_`,
+/// `-` or `.`. Client systems and people write the same header in many ways
+/// (`Syntymä-aika`, `syntymaaika`, `SYNTYMÄAIKA`, `Vireilletulo pvm.`); this makes them equal.
+pub fn normalize_header(header: &str) -> String {
+    let mut key = String::with_capacity(header.len());
+    for c in header.chars() {
+        if c.is_whitespace() || matches!(c, '_' | '-' | '.' | '\u{feff}') {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            key.push(match lower {
+                'ä' | 'å' => 'a',
+                'ö' => 'o',
+                other => other,
+            });
+        }
+    }
+    key
+}
+
+/// How the bytes of the file are turned into text (`--encoding`).
+///
+/// `Auto` is right for nearly every file; the explicit choices exist for the rare file where
+/// guessing per field is not wanted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingChoice {
+    /// Each field that is valid UTF-8 is UTF-8, any other is Windows-1252.
+    #[default]
+    Auto,
+    /// UTF-8 only: anything else is reported as a row problem.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252 (Excel's plain "CSV" on Finnish Windows).
+    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
+    Windows1252,
+}
+
+/// How to read an input file: the command-line options that concern reading.
+#[derive(Clone, Debug, Default)]
+pub struct InputOptions {
+    /// `--encoding`.
+    pub encoding: EncodingChoice,
+    /// `--delimiter`; `None` to take it from a `sep=` line or sniff it from the header line.
+    pub delimiter: Option<u8>,
+    /// `--column COLUMN=HEADER`: headers that mean a column, overriding the built-in names.
+    pub columns: Vec<(Column, String)>,
+}
+
+/// Parses `--column pending_date=Saapunut`, which makes any header mean a column (the header is
+/// matched after [`normalize_header`] too). Lets a user read a file whose headers maaraika does
+/// not know without editing the file.
+pub fn parse_column_mapping(text: &str) -> Result<(Column, String), String> {
+    let Some((name, header)) = text.split_once('=') else {
+        return Err(format!(
+            "--column needs COLUMN=HEADER, e.g. --column pending_date=Saapunut (got \"{text}\")"
+        ));
+    };
+    let header = header.trim();
+    let Some(column) = Column::from_name(name) else {
+        return Err(format!(
+            "--column: \"{}\" is not a column maaraika knows: use one of {}",
+            name.trim(),
+            Column::ALL.map(Column::name).join(", ")
+        ));
+    };
+    if normalize_header(header).is_empty() {
+        return Err(format!(
+            "--column {}= needs the header of the column in your file after the =, e.g. --column {}=Saapunut",
+            column.name(),
+            column.name()
+        ));
+    }
+    Ok((column, header.to_owned()))
+}
+
+/// Parses `--delimiter`: `,` `;` `|`, or a tab as `tab`, `\t` or the character itself. Tab is
+/// spelled out because a tab is hard to type on a command line.
+pub fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "|" => Ok(b'|'),
+        "\t" | "\\t" => Ok(b'\t'),
+        _ if text.eq_ignore_ascii_case("tab") => Ok(b'\t'),
+        _ => Err(format!(
+            "--delimiter \"{text}\" is not one maaraika reads: use , ; tab or |"
+        )),
+    }
+}
+
+/// Why a text is not a yes/no flag. Quotes no value: the caller adds the line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("is not yes or no: write 1/0, kyllä/ei, k/e, x or leave it empty")]
+pub struct FlagError;
+
+/// Parses a yes/no cell: 1/0, true/false, yes/no, kyllä/ei (also kylla), k/e, x/empty, y/n, in
+/// any case, surrounding spaces ignored; empty is no. Excel users mark flags in all these ways.
+pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
+    const YES: [&str; 7] = ["1", "true", "yes", "kyllä", "kylla", "k", "x"];
+    const NO: [&str; 5] = ["0", "false", "no", "ei", "e"];
+    let text = text.trim();
+    let is = |word: &&str| eq_lowercase(text, word);
+    if text.is_empty() || NO.iter().any(is) || is(&"n") {
+        Ok(false)
+    } else if YES.iter().any(is) || is(&"y") {
+        Ok(true)
+    } else {
+        Err(FlagError)
+    }
+}
+
+/// `text` in lowercase equals `lower`, without allocating.
+fn eq_lowercase(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// A problem with one row: reported, and reading goes on with the next row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// Physical line where the row starts.
+    pub line: u64,
+    /// The column's header as it is in the file, when the problem is in one column.
+    pub column: Option<String>,
+    /// What is wrong and how to fix it, in plain language, without the value.
+    pub problem: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(column) => write!(f, "line {}, column {column}: {}", self.line, self.problem),
+            None => write!(f, "line {}: {}", self.line, self.problem),
+        }
+    }
+}
+
+impl std::error::Error for RowProblem {}
+
+/// Why [`CaseReader::next_row`] gave no row.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// This row cannot be read; the next ones can.
+    #[error(transparent)]
+    Row(RowProblem),
+    /// Reading cannot go on (exit code 2).
+    #[error(transparent)]
+    Fatal(InputError),
+}
+
+/// Why a file cannot be read at all (exit code 2). Messages say what to do, and name files,
+/// columns and lines but never a field value.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file cannot be opened.
+    #[error("cannot open {}: {}", .path.display(), open_reason(.source))]
+    Open { path: PathBuf, source: io::Error },
+    /// Nothing in the file (0 bytes, or only a byte-order mark, blank lines or a `sep=` line).
+    #[error("{} is empty: export the case list again with a header row", .path.display())]
+    Empty { path: PathBuf },
+    /// The first row has no column names.
+    #[error(
+        "the first row of {} has no column names: export the case list again with a header row",
+        .path.display()
+    )]
+    NoHeader { path: PathBuf },
+    /// Not a CSV file at all: an Excel workbook, or Excel's "Unicode text".
+    #[error("{} is {what}, not CSV: {fix}", .path.display())]
+    NotCsv {
+        path: PathBuf,
+        what: &'static str,
+        fix: &'static str,
+    },
+    /// A required column is not in the header row.
+    #[error("{}", missing_column_message(.path, .column, .found))]
+    MissingColumn {
+        path: PathBuf,
+        column: &'static str,
+        found: Vec<String>,
+    },
+    /// Two headers mean the same column, so which one to use is not known.
+    #[error(
+        "{}: the columns \"{first}\" and \"{second}\" both mean {column}: delete or rename one of \
+         them, or choose one with --column {column}=HEADER",
+        .path.display()
+    )]
+    DuplicateColumn {
+        path: PathBuf,
+        column: &'static str,
+        first: String,
+        second: String,
+    },
+    /// `--column COLUMN=HEADER` names a header that is not in the file.
+    #[error(
+        "--column {column}={header}: {} has no column \"{header}\"; its columns are {}",
+        .path.display(),
+        quoted_list(.found)
+    )]
+    MappedColumnNotFound {
+        path: PathBuf,
+        column: &'static str,
+        header: String,
+        found: Vec<String>,
+    },
+    /// A quote opened in the header row, or one that runs on for [`MAX_ROW_BYTES`], is never
+    /// closed.
+    #[error(
+        "line {line} of {} opens a quote (\") that is never closed: close it or remove it \
+         (check that cell in Excel), then export again",
+        .path.display()
+    )]
+    UnclosedQuote { path: PathBuf, line: u64 },
+    /// A row longer than [`MAX_ROW_BYTES`]: not a case list.
+    #[error(
+        "line {line} of {} is over {} MB long: this does not look like a case list; export it \
+         again as CSV",
+        .path.display(),
+        MAX_ROW_BYTES / (1024 * 1024)
+    )]
+    RowTooLong { path: PathBuf, line: u64 },
+    /// Reading failed (a disk or network error, a pipe that broke).
+    #[error("cannot read {} at line {line}: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        line: u64,
+        source: io::Error,
+    },
+}
+
+fn open_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "file not found: check the file name and folder".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file: give the CSV file in it".into(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied: ask for read access, or copy the file somewhere you can read it"
+                .into()
+        }
+        _ => error.to_string(),
+    }
+}
+
+/// Headers as `"A", "B", "C"`, at most 40 of them.
+fn quoted_list(headers: &[String]) -> String {
+    const SHOWN: usize = 40;
+    let mut list = headers
+        .iter()
+        .take(SHOWN)
+        .map(|header| format!("\"{header}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if headers.len() > SHOWN {
+        list.push_str(&format!(" and {} more", headers.len() - SHOWN));
+    }
+    if list.is_empty() {
+        list.push_str("none");
+    }
+    list
+}
+
+fn missing_column_message(path: &Path, column: &str, found: &[String]) -> String {
+    let finnish = Column::from_name(column).map_or(column, |known| known.finnish_name());
+    let mut message = format!(
+        "{} has no {column} column. The columns found are {}. Rename the header of the column \
+         that holds it to {finnish} (or {column}), or tell maaraika its name with \
+         --column {column}=YOUR_HEADER",
+        path.display(),
+        quoted_list(found)
+    );
+    if found.len() == 1 {
+        message.push_str(
+            ". Only one column was found: if the columns are separated by another character, \
+             give it with --delimiter (e.g. --delimiter ';')",
+        );
+    }
+    message
+}
+
+/// A streaming reader of a case list: the header row is read and matched on opening, then
+/// [`CaseReader::next_row`] hands out one row at a time, borrowing its fields.
+pub struct CaseReader {
+    csv: csv::Reader<Guard>,
+    record: csv::ByteRecord,
+    headers: Vec<String>,
+    columns: [Option<usize>; 13],
+    delimiter: u8,
+    encoding: EncodingChoice,
+    cp1252_seen: Cell<bool>,
+    path: PathBuf,
+    done: bool,
+}
+
+impl fmt::Debug for CaseReader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CaseReader")
+            .field("path", &self.path)
+            .field("headers", &self.headers)
+            .field("delimiter", &char::from(self.delimiter))
+            .field("encoding", &self.encoding())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CaseReader {
+    /// Opens a case list; `path` "-" means standard input. Reads the header row and matches it
+    /// to columns. Errors here are fatal (exit code 2).
+    pub fn open(path: &Path, options: &InputOptions) -> Result<CaseReader, InputError> {
+        if path.as_os_str() == "-" {
+            return CaseReader::from_reader(
+                Box::new(io::stdin().lock()),
+                "standard input",
+                options,
+            );
+        }
+        let open_error = |source| InputError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        // On Linux a folder opens fine and only fails on reading: say what it is up front.
+        if std::fs::metadata(path).map_err(open_error)?.is_dir() {
+            return Err(open_error(io::ErrorKind::IsADirectory.into()));
+        }
+        let file = std::fs::File::open(path).map_err(open_error)?;
+        CaseReader::from_reader(Box::new(file), &path.display().to_string(), options)
+    }
+
+    /// Reads a case list from any reader (standard input, tests); `label` names it in messages.
+    pub fn from_reader(
+        reader: Box<dyn Read>,
+        label: &str,
+        options: &InputOptions,
+    ) -> Result<CaseReader, InputError> {
+        let path = PathBuf::from(label);
+        let mut input = BufReader::with_capacity(BUFFER_BYTES, reader);
+        let prefix = read_prefix(&mut input, &path)?;
+        let delimiter = options
+            .delimiter
+            .or(prefix.sep)
+            .unwrap_or_else(|| sniff_delimiter(&prefix.header_line));
+        let header_line = io::Cursor::new(prefix.header_line);
+        let guard = Guard::new(
+            Box::new(header_line.chain(input)),
+            delimiter,
+            prefix.skipped_lines + 1,
+        );
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .quoting(true)
+            .double_quote(true)
+            .buffer_capacity(BUFFER_BYTES)
+            .from_reader(guard);
+        let mut reader = CaseReader {
+            csv,
+            record: csv::ByteRecord::new(),
+            headers: Vec::new(),
+            columns: [None; 13],
+            delimiter,
+            encoding: options.encoding,
+            cp1252_seen: Cell::new(false),
+            path,
+            done: false,
+        };
+        match reader.csv.read_byte_record(&mut reader.record) {
+            Ok(true) => {}
+            Ok(false) => return Err(InputError::Empty { path: reader.path }),
+            Err(error) => return Err(reader.fatal(error)),
+        }
+        let guard = reader.csv.get_mut();
+        let header_start = guard.starts.pop_front().unwrap_or(1);
+        if guard.eof_in_quote.take().is_some() {
+            return Err(InputError::UnclosedQuote {
+                path: reader.path,
+                line: header_start,
+            });
+        }
+        reader.headers = reader
+            .record
+            .iter()
+            .map(|field| decode(field, reader.encoding, &reader.cp1252_seen).into_owned())
+            .collect();
+        if reader.headers.iter().all(|header| header.is_empty()) {
+            return Err(InputError::NoHeader { path: reader.path });
+        }
+        reader.columns = match_columns(&reader.headers, &options.columns, &reader.path)?;
+        Ok(reader)
+    }
+
+    /// The header row as found in the file (decoded, byte-order mark and surrounding spaces
+    /// removed), for messages that list what the file has.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// Whether the file has a column, so callers can decide once which rules can be checked.
+    pub fn has_column(&self, column: Column) -> bool {
+        self.columns[column.index()].is_some()
+    }
+
+    /// The file's header for a column, to name the column the way the user sees it.
+    pub fn header_of(&self, column: Column) -> Option<&str> {
+        self.columns[column.index()].map(|index| self.headers[index].as_str())
+    }
+
+    /// The delimiter in use (given, from a `sep=` line, or sniffed).
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// "UTF-8" or "Windows-1252": as chosen, or under `Auto` as detected so far (Windows-1252
+    /// once any header or field read was not UTF-8).
+    pub fn encoding(&self) -> &'static str {
+        match self.encoding {
+            EncodingChoice::Windows1252 => "Windows-1252",
+            EncodingChoice::Auto if self.cp1252_seen.get() => "Windows-1252",
+            _ => "UTF-8",
+        }
+    }
+
+    /// The next data row; `None` at the end. Blank lines and rows of empty cells (Excel's `;;;;`)
+    /// are skipped. `Err` for an unreadable row (a quote never closed, invalid UTF-8 under
+    /// `--encoding utf-8`, an I/O error): a [`ReadError::Row`] if reading can go on, or a
+    /// [`ReadError::Fatal`] after which there are no more rows.
+    pub fn next_row(&mut self) -> Option<Result<RawRow<'_>, ReadError>> {
+        if self.done {
+            return None;
+        }
+        let line = loop {
+            match self.csv.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(error) => {
+                    self.done = true;
+                    return Some(Err(ReadError::Fatal(self.fatal(error))));
+                }
+            }
+            let guard = self.csv.get_mut();
+            let line = match guard.starts.pop_front() {
+                Some(line) => line,
+                // Unreachable while the guard mirrors csv's rules; a line number is still better
+                // than a panic.
+                None => self.record.position().map_or(0, |position| position.line()),
+            };
+            if let Some(quote_line) = guard.eof_in_quote.take() {
+                self.done = true;
+                let column = self.record.len().checked_sub(1);
+                return Some(Err(ReadError::Row(RowProblem {
+                    line,
+                    column: column.and_then(|index| self.headers.get(index).cloned()),
+                    problem: format!(
+                        "has a quote (\") that is never closed, so everything from line \
+                         {quote_line} to the end of the file was read as one cell: close the \
+                         quote or remove it, then export again"
+                    ),
+                })));
+            }
+            if self
+                .record
+                .iter()
+                .all(|field| field.trim_ascii().is_empty())
+            {
+                continue;
+            }
+            if self.encoding == EncodingChoice::Utf8 {
+                if let Some(problem) = self.invalid_utf8(line) {
+                    return Some(Err(ReadError::Row(problem)));
+                }
+            }
+            break line;
+        };
+        Some(Ok(RawRow {
+            record: &self.record,
+            columns: &self.columns,
+            encoding: self.encoding,
+            cp1252_seen: &self.cp1252_seen,
+            line,
+            expected: self.headers.len(),
+        }))
+    }
+
+    /// Under `--encoding utf-8`: the first known column of the current row that is not UTF-8.
+    fn invalid_utf8(&self, line: u64) -> Option<RowProblem> {
+        let index = self.columns.iter().flatten().copied().find(|&index| {
+            self.record
+                .get(index)
+                .is_some_and(|field| std::str::from_utf8(field).is_err())
+        })?;
+        Some(RowProblem {
+            line,
+            column: Some(self.headers[index].clone()),
+            problem: "is not valid UTF-8: save the file as CSV UTF-8, or use --encoding \
+                      windows-1252"
+                .into(),
+        })
+    }
+
+    /// The fatal error for a failed read: the guard's own findings first.
+    fn fatal(&self, error: csv::Error) -> InputError {
+        let guard = self.csv.get_ref();
+        let path = self.path.clone();
+        if let Some(overflow) = guard.overflow {
+            return match overflow {
+                Overflow::Quote { line } => InputError::UnclosedQuote { path, line },
+                Overflow::Row { line } => InputError::RowTooLong { path, line },
+            };
+        }
+        let source = match error.into_kind() {
+            csv::ErrorKind::Io(source) => source,
+            // Not produced for byte records; the csv crate's text could hold data, so not used.
+            _ => io::Error::other("the CSV reader failed"),
+        };
+        InputError::Read {
+            path,
+            line: guard.line,
+            source,
+        }
+    }
+}
+
+/// One data row, borrowed from the reader until the next call of [`CaseReader::next_row`].
+#[derive(Debug)]
+pub struct RawRow<'a> {
+    record: &'a csv::ByteRecord,
+    columns: &'a [Option<usize>; 13],
+    encoding: EncodingChoice,
+    cp1252_seen: &'a Cell<bool>,
+    line: u64,
+    expected: usize,
+}
+
+impl<'a> RawRow<'a> {
+    /// The 1-based physical line where the row starts (the header is line 1, a skipped `sep=;`
+    /// line counts): what a user finds in an editor.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// How many fields the row has, to report rows that are too short or too long.
+    pub fn field_count(&self) -> usize {
+        self.record.len()
+    }
+
+    /// How many fields a row should have: the header's width.
+    pub fn expected_fields(&self) -> usize {
+        self.expected
+    }
+
+    /// The trimmed, decoded value of a column: `None` if the file has no such column or the row
+    /// is too short, `Some("")` when the cell is empty. Borrowed when the bytes are UTF-8.
+    pub fn get(&self, column: Column) -> Option<Cow<'a, str>> {
+        let bytes = self.bytes(column)?;
+        Some(decode(bytes, self.encoding, self.cp1252_seen))
+    }
+
+    /// The raw bytes of a column, ASCII spaces trimmed, for parsers that work on bytes (dates,
+    /// numbers) and need no decoding. `None` as for [`RawRow::get`].
+    pub fn bytes(&self, column: Column) -> Option<&'a [u8]> {
+        let index = self.columns[column.index()]?;
+        Some(self.record.get(index)?.trim_ascii())
+    }
+}
+
+/// A field as text, trimmed. Under `Auto`, notes when Windows-1252 was needed.
+fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &Cell<bool>) -> Cow<'a, str> {
+    let bytes = bytes.trim_ascii();
+    let text = match encoding {
+        EncodingChoice::Utf8 => String::from_utf8_lossy(bytes),
+        EncodingChoice::Windows1252 => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        EncodingChoice::Auto => match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => {
+                cp1252_seen.set(true);
+                WINDOWS_1252.decode_without_bom_handling(bytes).0
+            }
+        },
+    };
+    // Unicode spaces too: Excel leaves no-break spaces around pasted values.
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    }
+}
+
+/// Header indexes per column: `--column` mappings first, then built-in names.
+fn match_columns(
+    headers: &[String],
+    mappings: &[(Column, String)],
+    path: &Path,
+) -> Result<[Option<usize>; 13], InputError> {
+    let keys: Vec<String> = headers
+        .iter()
+        .map(|header| normalize_header(header))
+        .collect();
+    let mut columns = [None; 13];
+    let mut mapped = [false; 13];
+    let mut taken = vec![false; headers.len()];
+    // A later mapping of the same column replaces an earlier one.
+    for (position, (column, _)) in mappings.iter().enumerate() {
+        if mappings[position + 1..]
+            .iter()
+            .any(|(later, _)| later == column)
+        {
+            continue;
+        }
+        let (column, header) = &mappings[position];
+        let key = normalize_header(header);
+        let mut matches = (0..headers.len()).filter(|&index| keys[index] == key);
+        let Some(first) = matches.next() else {
+            return Err(InputError::MappedColumnNotFound {
+                path: path.to_path_buf(),
+                column: column.name(),
+                header: header.clone(),
+                found: headers.to_vec(),
+            });
+        };
+        if let Some(second) = matches.next() {
+            return Err(duplicate(path, *column, headers, first, second));
+        }
+        columns[column.index()] = Some(first);
+        mapped[column.index()] = true;
+        taken[first] = true;
+    }
+    for (index, key) in keys.iter().enumerate() {
+        let Some(column) = from_key(key) else {
+            continue;
+        };
+        if taken[index] || mapped[column.index()] {
+            continue;
+        }
+        if let Some(first) = columns[column.index()] {
+            return Err(duplicate(path, column, headers, first, index));
+        }
+        columns[column.index()] = Some(index);
+    }
+    if columns[Column::PendingDate.index()].is_none() {
+        return Err(InputError::MissingColumn {
+            path: path.to_path_buf(),
+            column: Column::PendingDate.name(),
+            found: headers.to_vec(),
+        });
+    }
+    Ok(columns)
+}
+
+fn duplicate(
+    path: &Path,
+    column: Column,
+    headers: &[String],
+    first: usize,
+    second: usize,
+) -> InputError {
+    InputError::DuplicateColumn {
+        path: path.to_path_buf(),
+        column: column.name(),
+        first: headers[first].clone(),
+        second: headers[second].clone(),
+    }
+}
+
+/// What comes before the header row.
+struct Prefix {
+    /// The header's first physical line, byte-order mark removed (it goes back in front of the
+    /// rest of the input).
+    header_line: Vec<u8>,
+    /// Lines skipped before it: blank lines and a `sep=` line.
+    skipped_lines: u64,
+    /// The delimiter a `sep=` line gave.
+    sep: Option<u8>,
+}
+
+/// Reads up to the header's first line: checks for files that are not CSV, removes a byte-order
+/// mark, skips blank lines and Excel's `sep=;` line.
+fn read_prefix(input: &mut BufReader<Box<dyn Read>>, path: &Path) -> Result<Prefix, InputError> {
+    let mut line = Vec::new();
+    let mut skipped_lines = 0;
+    let mut sep = None;
+    let mut first = true;
+    loop {
+        line.clear();
+        input
+            .by_ref()
+            .take(MAX_ROW_BYTES)
+            .read_until(b'\n', &mut line)
+            .map_err(|source| InputError::Read {
+                path: path.to_path_buf(),
+                line: skipped_lines + 1,
+                source,
+            })?;
+        if line.is_empty() {
+            return Err(InputError::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        let mut content = line.as_slice();
+        if first {
+            first = false;
+            if let Some((what, fix)) = not_csv(content) {
+                return Err(InputError::NotCsv {
+                    path: path.to_path_buf(),
+                    what,
+                    fix,
+                });
+            }
+            content = content.strip_prefix(UTF8_BOM).unwrap_or(content);
+        }
+        let whole_line = content.ends_with(b"\n");
+        if content.trim_ascii().is_empty() {
+            skipped_lines += u64::from(whole_line);
+            continue;
+        }
+        if sep.is_none() {
+            if let Some(delimiter) = sep_line(content) {
+                sep = Some(delimiter);
+                skipped_lines += u64::from(whole_line);
+                continue;
+            }
+        }
+        let start = line.len() - content.len();
+        line.drain(..start);
+        return Ok(Prefix {
+            header_line: line,
+            skipped_lines,
+            sep,
+        });
+    }
+}
+
+/// Files staff may pick by mistake, recognised by their first bytes.
+fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
+    const SAVE_AS: &str = "in Excel choose Save As and \"CSV UTF-8 (comma delimited)\" or \"CSV\"";
+    if start.starts_with(b"PK\x03\x04") {
+        Some(("an Excel workbook (.xlsx) or another zip file", SAVE_AS))
+    } else if start.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some(("an old Excel workbook (.xls)", SAVE_AS))
+    } else if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+        Some(("saved as UTF-16 (Excel's \"Unicode text\")", SAVE_AS))
+    } else {
+        None
+    }
+}
+
+/// The delimiter of Excel's `sep=;` hint line (also `"sep=;"` and `sep=;;;;` as re-saved by Excel).
+fn sep_line(line: &[u8]) -> Option<u8> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let (quoted, line) = match line.strip_prefix(b"\"") {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    if line.len() < 5 || !line[..4].eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let delimiter = line[4];
+    let mut rest = &line[5..];
+    if quoted {
+        rest = rest.strip_prefix(b"\"")?;
+    }
+    let usable = !matches!(delimiter, b'"' | b'\r' | b'\n');
+    (usable && rest.iter().all(|&byte| byte == delimiter)).then_some(delimiter)
+}
+
+/// The most frequent of `;`, `,` and tab outside double quotes; ties go to `;`, then `,`.
+fn sniff_delimiter(line: &[u8]) -> u8 {
+    let (mut semicolons, mut commas, mut tabs) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for &byte in line {
+        match byte {
+            b'"' => quoted = !quoted,
+            _ if quoted => {}
+            b';' => semicolons += 1,
+            b',' => commas += 1,
+            b'\t' => tabs += 1,
+            _ => {}
+        }
+    }
+    if semicolons >= commas && semicolons >= tabs {
+        b';'
+    } else if commas >= tabs {
+        b','
+    } else {
+        b'\t'
+    }
+}
+
+/// Where the csv parser is, by its rules (csv-core with `"` quotes, doubled quotes, and CR, LF
+/// or CRLF ending a record; empty lines skipped).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scan {
+    StartRecord,
+    StartField,
+    InField,
+    InQuoted,
+    /// After a `"` inside a quoted field: a second `"` is a literal quote, anything else ends
+    /// the quoted part.
+    QuoteInQuoted,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Overflow {
+    /// Over [`MAX_ROW_BYTES`] inside a quote opened on this line.
+    Quote { line: u64 },
+    /// A row starting on this line is over [`MAX_ROW_BYTES`].
+    Row { line: u64 },
+}
+
+/// Sits between the input and the csv parser and follows the bytes with the parser's own rules,
+/// to know what the parser does not tell: the physical line where each record starts, whether
+/// the file ended inside a quote, and when a row is too long to keep in memory.
+///
+/// Its record starts must stay in step with the parser's records; a unit test checks that
+/// on arbitrary input.
+struct Guard {
+    inner: Box<dyn Read>,
+    delimiter: u8,
+    state: Scan,
+    /// The physical line of the next byte.
+    line: u64,
+    /// Bytes passed so far.
+    offset: u64,
+    record_offset: u64,
+    record_line: u64,
+    quote_line: u64,
+    /// Lines where records start that the parser has not yet returned (at most one buffer's).
+    starts: VecDeque<u64>,
+    /// The input ended inside a quote opened on this line.
+    eof_in_quote: Option<u64>,
+    overflow: Option<Overflow>,
+}
+
+impl Guard {
+    fn new(inner: Box<dyn Read>, delimiter: u8, first_line: u64) -> Guard {
+        Guard {
+            inner,
+            delimiter,
+            state: Scan::StartRecord,
+            line: first_line,
+            offset: 0,
+            record_offset: 0,
+            record_line: first_line,
+            quote_line: first_line,
+            starts: VecDeque::new(),
+            eof_in_quote: None,
+            overflow: None,
+        }
+    }
+
+    /// The state after the first byte of a field (csv-core checks quote, delimiter, then end of
+    /// record, in this order).
+    #[inline(always)]
+    fn field_start(&mut self, byte: u8, line: u64) -> Scan {
+        if byte == b'"' {
+            self.quote_line = line;
+            Scan::InQuoted
+        } else if byte == self.delimiter {
+            Scan::StartField
+        } else if byte == b'\r' || byte == b'\n' {
+            Scan::StartRecord
+        } else {
+            Scan::InField
+        }
+    }
+
+    fn scan(&mut self, bytes: &[u8]) {
+        let delimiter = self.delimiter;
+        let mut state = self.state;
+        let mut line = self.line;
+        for (position, &byte) in bytes.iter().enumerate() {
+            state = match state {
+                Scan::StartRecord => {
+                    if byte == b'\r' || byte == b'\n' {
+                        line += u64::from(byte == b'\n');
+                        continue;
+                    }
+                    self.starts.push_back(line);
+                    self.record_offset = self.offset + position as u64;
+                    self.record_line = line;
+                    self.field_start(byte, line)
+                }
+                Scan::StartField => self.field_start(byte, line),
+                Scan::InField => {
+                    if byte == delimiter {
+                        Scan::StartField
+                    } else if byte == b'\r' || byte == b'\n' {
+                        Scan::StartRecord
+                    } else {
+                        Scan::InField
+                    }
+                }
+                Scan::InQuoted => {
+                    if byte == b'"' {
+                        Scan::QuoteInQuoted
+                    } else {
+                        Scan::InQuoted
+                    }
+                }
+                Scan::QuoteInQuoted => {
+                    if byte == b'"' {
+                        Scan::InQuoted
+                    } else if byte == delimiter {
+                        Scan::StartField
+                    } else if byte == b'\r' || byte == b'\n' {
+                        Scan::StartRecord
+                    } else {
+                        Scan::InField
+                    }
+                }
+            };
+            line += u64::from(byte == b'\n');
+        }
+        self.state = state;
+        self.line = line;
+        self.offset += bytes.len() as u64;
+    }
+}
+
+impl Read for Guard {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        if self.overflow.is_some() {
+            return Err(io::Error::other("row too long"));
+        }
+        let read = loop {
+            match self.inner.read(buffer) {
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        if read == 0 {
+            if self.state == Scan::InQuoted {
+                self.eof_in_quote = Some(self.quote_line);
+                // Reported once: the parser asks again at the end.
+                self.state = Scan::StartRecord;
+            }
+            return Ok(0);
+        }
+        self.scan(&buffer[..read]);
+        if self.state != Scan::StartRecord && self.offset - self.record_offset > MAX_ROW_BYTES {
+            self.overflow = Some(if self.state == Scan::InQuoted {
+                Overflow::Quote {
+                    line: self.quote_line,
+                }
+            } else {
+                Overflow::Row {
+                    line: self.record_line,
+                }
+            });
+            return Err(io::Error::other("row too long"));
+        }
+        Ok(read)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn name_keys_are_normalised_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for (column, keys) in NAMES {
+            assert_eq!(keys[0], normalize_header(column.name()));
+            assert_eq!(Column::from_name(column.finnish_name()), Some(column));
+            for key in keys {
+                assert_eq!(*key, normalize_header(key));
+                assert!(seen.insert(*key), "{key} twice");
+            }
+        }
+        for (index, column) in Column::ALL.into_iter().enumerate() {
+            assert_eq!(column.index(), index);
+            assert_eq!(NAMES[index].0, column);
+        }
+    }
+
+    /// Reads `data` through a guard; returns the guard's record lines, the number of records
+    /// and where an unclosed quote opened. Checks each line against one computed from the
+    /// record's byte offset.
+    fn guard_lines(data: &[u8], delimiter: u8) -> (Vec<u64>, usize, Option<u64>) {
+        let guard = Guard::new(Box::new(io::Cursor::new(data.to_vec())), delimiter, 1);
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .buffer_capacity(7)
+            .from_reader(guard);
+        let mut record = csv::ByteRecord::new();
+        let mut lines = Vec::new();
+        let mut records = 0;
+        let mut unclosed = None;
+        while csv.read_byte_record(&mut record).unwrap() {
+            records += 1;
+            let line = csv.get_mut().starts.pop_front();
+            let offset = record.position().unwrap().byte() as usize;
+            let blank = data[offset..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            let expected = 1 + data[..offset + blank]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            assert_eq!(line, Some(expected as u64));
+            lines.extend(line);
+            unclosed = unclosed.or(csv.get_mut().eof_in_quote.take());
+        }
+        assert!(csv.get_ref().starts.is_empty());
+        (lines, records, unclosed)
+    }
+
+    #[test]
+    fn guard_lines_follow_crlf_blank_lines_and_quotes() {
+        let (lines, records, unclosed) =
+            guard_lines(b"h;i\r\n\r\na;\"b\r\nc\"\r\n\n\nd\r\"e", b';');
+        assert_eq!(records, 4);
+        assert_eq!(lines, [1, 3, 7, 7]);
+        assert_eq!(unclosed, Some(7));
+    }
+
+    proptest! {
+        #[test]
+        fn guard_stays_in_step_with_the_csv_parser(
+            data in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b';'), Just(b','), Just(b'"'), Just(b'\r'), Just(b'\n'), Just(b' ')],
+                0..200,
+            ),
+            delimiter in prop_oneof![Just(b';'), Just(b',')],
+        ) {
+            let (lines, records, _) = guard_lines(&data, delimiter);
+            prop_assert_eq!(lines.len(), records);
+            prop_assert!(lines.windows(2).all(|pair| pair[0] <= pair[1]));
+        }
+    }
+}
