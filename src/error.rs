@@ -42,3 +42,15 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A CSV writer's error as an I/O error that keeps its kind, so that a closed pipe stays
+/// recognisable (csv's own conversion turns every error into `Other`).
+pub fn csv_io(err: csv::Error) -> io::Error {
+    if matches!(err.kind(), csv::ErrorKind::Io(_)) {
+        if let csv::ErrorKind::Io(io) = err.into_kind() {
+            return io;
+        }
+        unreachable!("checked above")
+    }
+    io::Error::other(err)
+}

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
+use crate::error::csv_io;
 use crate::evaluation::{Evaluation, Outcome, Status};
 use crate::rules::{Group, Groups};
 
@@ -313,9 +314,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
         self.writer.write_field(self.reading.as_str())?;
         let notes: Vec<&str> = e.notes.iter().map(|n| n.text()).collect();
         self.writer.write_field(notes.join("; "))?;
-        self.writer
-            .write_record(None::<&[u8]>)
-            .map_err(io::Error::from)
+        self.writer.write_record(None::<&[u8]>).map_err(csv_io)
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{date_arg, ordinal, write_json, Format, ReadingArg};
 use crate::calendar::{calendar, Holiday, HolidayKind, Reading};
 use crate::dates::{finnish, long_date, weekday_name};
-use crate::error::Result;
+use crate::error::{csv_io, Result};
 use crate::report::new_table;
 
 #[derive(Subcommand, Debug)]
@@ -281,7 +281,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
 fn write_csv<T: Serialize>(out: &mut dyn Write, rows: &[T]) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     for row in rows {
-        writer.serialize(row).map_err(std::io::Error::from)?;
+        writer.serialize(row).map_err(csv_io)?;
     }
     writer.flush()?;
     Ok(())

@@ -11,7 +11,7 @@ use super::calendar::reading_line;
 use super::{date_arg, ordinal, write_json, Format, ReadingArg};
 use crate::calendar::{calendar, Holiday, Reading};
 use crate::dates::{long_date, today_in_finland};
-use crate::error::{Error, Result};
+use crate::error::{csv_io, Error, Result};
 use crate::evaluation::{evaluate, Case, Evaluation, Outcome, Person, Status};
 use crate::hetu::Hetu;
 use crate::report::CaseRecord;
@@ -175,9 +175,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         Format::Json => write_json(out, &answer)?,
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer
-                .serialize(CsvRow::from(&answer))
-                .map_err(std::io::Error::from)?;
+            writer.serialize(CsvRow::from(&answer)).map_err(csv_io)?;
             writer.flush()?;
         }
         Format::Table => write_text(out, &case, &evaluation, &answer)?,

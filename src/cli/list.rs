@@ -10,7 +10,7 @@ use clap::Args;
 use super::{date_arg, ReadingArg};
 use crate::batch::{self, Evaluated, Invalid, Item, Settings};
 use crate::dates::today_in_finland;
-use crate::error::{Error, Result, EXIT_ERROR};
+use crate::error::{csv_io, Error, Result, EXIT_ERROR};
 use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
     RowProblem,
@@ -114,7 +114,7 @@ impl RowReporter {
                 let mut writer = csv::Writer::from_writer(Vec::new());
                 writer
                     .write_record(["file", "line", "column", "case_id", "problem"])
-                    .map_err(io::Error::from)?;
+                    .map_err(csv_io)?;
                 Some(writer)
             }
             None => None,
@@ -162,7 +162,7 @@ impl RowReporter {
                     &invalid.case_id,
                     &p.problem,
                 ])
-                .map_err(io::Error::from)?;
+                .map_err(csv_io)?;
         }
         Ok(())
     }

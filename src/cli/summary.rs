@@ -2,7 +2,7 @@
 //! unit), for any period of pending dates.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::list::{exit_code, run_list, ListArgs, Output};
 use super::{write_json, Format};
 use crate::dates::parse_date;
-use crate::error::Result;
+use crate::error::{csv_io, Result};
 use crate::evaluation::Status;
 use crate::report::{new_table, CsvStyle, Lang};
 use crate::rules::Group;
@@ -325,11 +325,11 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
                 lang,
             };
             let mut writer = style.writer(&mut output)?;
-            writer.write_record(&header).map_err(io::Error::from)?;
+            writer.write_record(&header).map_err(csv_io)?;
             for row in &rows {
                 writer
                     .write_record(row.fields(lang, args.excel))
-                    .map_err(io::Error::from)?;
+                    .map_err(csv_io)?;
             }
             writer.flush()?;
         }

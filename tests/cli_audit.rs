@@ -1,0 +1,579 @@
+//! `audit`, `overdue` and `summary` on the real binary: input dialects, exit codes, bad rows,
+//! outputs. Expected values come from the hand-worked cases of samples/cases.csv (as of Monday
+//! 23.11.2026), not from earlier runs of the code.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const AS_OF: &str = "2026-11-23";
+
+fn maaraika() -> Command {
+    let mut cmd = Command::cargo_bin("maaraika").unwrap();
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut cmd = maaraika();
+    cmd.args(args);
+    if let Some(input) = stdin {
+        cmd.write_stdin(input);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn audit_csv(file: &Path, extra: &[&str]) -> (i32, Vec<csv::StringRecord>, String) {
+    let mut args = vec![
+        "audit",
+        file.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "csv",
+    ];
+    args.extend_from_slice(extra);
+    let (code, stdout, stderr) = run(&args, None);
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let rows = reader.records().map(|r| r.unwrap()).collect();
+    (code, rows, stderr)
+}
+
+/// (case_id, groups, start_deadline, start_status, completion_deadline, completion_status)
+fn key_columns(rows: &[csv::StringRecord]) -> Vec<[String; 6]> {
+    rows.iter()
+        .map(|r| [1, 4, 5, 6, 10, 11].map(|i| r[i].to_string()))
+        .collect()
+}
+
+#[test]
+fn the_iso_sample_gives_the_hand_worked_answers() {
+    let (code, rows, stderr) = audit_csv(&sample("cases.csv"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(rows.len(), 20);
+    let find = |id: &str| {
+        key_columns(&rows)
+            .into_iter()
+            .find(|r| r[0] == id)
+            .unwrap()
+            .map(|s| s.to_string())
+    };
+    // Monday 2.11.2026 + 7 working days = Wednesday 11.11.2026; started 6.11: met.
+    assert_eq!(
+        find("SH-2026-0101"),
+        ["SH-2026-0101", "over_75", "2026-11-11", "met", "", "none"]
+    );
+    // Thursday 5.11 + 7 = Monday 16.11, not started by 23.11: overdue.
+    assert_eq!(find("SH-2026-0104")[3], "overdue");
+    // Thursday 12.11 + 7 = Monday 23.11: due today.
+    assert_eq!(
+        find("SH-2026-0106")[2..4],
+        ["2026-11-23".to_string(), "due".to_string()]
+    );
+    // 15.7.2026 + 3 months = Thursday 15.10.2026, not completed: overdue.
+    assert_eq!(
+        find("SH-2026-0108")[4..6],
+        ["2026-10-15".to_string(), "overdue".to_string()]
+    );
+    // Midsummer Eve 19.6.2026 skipped: Monday 15.6 + 7 = Thursday 25.6; started 26.6: late.
+    assert_eq!(
+        find("SH-2026-0115")[2..4],
+        ["2026-06-25".to_string(), "late".to_string()]
+    );
+    // 24.9.2026 + 3 months = Christmas Eve, moved to Monday 28.12.2026.
+    assert_eq!(find("SH-2026-0120")[4], "2026-12-28");
+    // Aged 77 in 2008, when the limit was 80: no statutory day count.
+    assert_eq!(
+        find("SH-2008-0119")[1..4],
+        ["none".to_string(), "".to_string(), "none".to_string()]
+    );
+}
+
+#[test]
+fn the_conservative_reading_counts_christmas_eve() {
+    let (_, rows, _) = audit_csv(&sample("cases.csv"), &["--conservative"]);
+    let row = key_columns(&rows)
+        .into_iter()
+        .find(|r| r[0] == "SH-2025-0916")
+        .unwrap();
+    // Wednesday 17.12.2025 + 7 counting Christmas Eve = Tuesday 30.12.2025; started 31.12: late.
+    assert_eq!(row[2..4], ["2025-12-30".to_string(), "late".to_string()]);
+    let (_, rows, _) = audit_csv(&sample("cases.csv"), &[]);
+    let row = key_columns(&rows)
+        .into_iter()
+        .find(|r| r[0] == "SH-2025-0916")
+        .unwrap();
+    assert_eq!(row[2..4], ["2025-12-31".to_string(), "met".to_string()]);
+}
+
+#[test]
+fn finnish_excel_utf8_and_windows_1252_twins_audit_identically() {
+    let iso = run(
+        &[
+            "audit",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    for twin in ["cases-fi.csv", "cases-fi-1252.csv"] {
+        let fi = run(
+            &[
+                "audit",
+                sample(twin).to_str().unwrap(),
+                "--as-of",
+                AS_OF,
+                "--format",
+                "csv",
+            ],
+            None,
+        );
+        assert_eq!(fi.0, 0, "{twin}: {}", fi.2);
+        assert_eq!(fi.1, iso.1, "{twin}");
+    }
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let input = std::fs::read(sample("cases-fi-1252.csv")).unwrap();
+    let (code, stdout, _) = run(
+        &["audit", "-", "--as-of", AS_OF, "--format", "csv"],
+        Some(&input),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 21);
+}
+
+#[test]
+fn tab_delimited_and_column_override() {
+    let input = "Tunnus\tSaapunut\tIkä\tAloitettu\nA-1\t23.11.2026\t80\t\n";
+    let (code, stdout, stderr) = run(
+        &[
+            "audit",
+            "-",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+            "--column",
+            "pending_date=Saapunut",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("A-1,,2026-11-23,over_75,2026-12-02,due"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_with_line_and_column_and_the_rest_evaluated() {
+    let dir = tempfile::tempdir().unwrap();
+    let errors = dir.path().join("errors.csv");
+    let (code, rows, stderr) = audit_csv(
+        &sample("cases-with-errors.csv"),
+        &["--errors", errors.to_str().unwrap()],
+    );
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(rows.len(), 2, "rows in = 7 = 2 evaluated + 5 reported");
+    assert!(
+        stderr.contains("line 3, column 3 (pending_date): `31.2.2026` is not a real date"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 4, column 5 (care_allowance): `maybe` is not yes or no"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 5, column 8 (started_date): the start date"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 6: has 6 fields but the header has 8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 7, column 3 (pending_date): is empty"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(errors).unwrap();
+    assert_eq!(written.lines().count(), 6);
+    assert!(written.starts_with("file,line,column,case_id,problem"));
+}
+
+#[test]
+fn strict_turns_invalid_rows_into_exit_2_and_writes_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("audit.csv");
+    let (code, _, _) = run(
+        &[
+            "audit",
+            sample("cases-with-errors.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--strict",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(!out.exists());
+}
+
+#[test]
+fn fail_on_overdue_exits_1() {
+    let (code, _, _) = run(
+        &[
+            "audit",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--fail-on-overdue",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    let on_time =
+        b"case_id,pending_date,age,started_date\nA,2026-11-02,80,2026-11-03\nB,2026-11-20,80,\n";
+    let (code, _, _) = run(
+        &[
+            "audit",
+            "-",
+            "--as-of",
+            AS_OF,
+            "--fail-on-overdue",
+            "--format",
+            "csv",
+        ],
+        Some(on_time),
+    );
+    assert_eq!(code, 0, "one met, one due: nothing overdue");
+}
+
+#[test]
+fn a_missing_required_column_names_it_and_lists_the_headers() {
+    let (code, stdout, stderr) = run(
+        &["audit", "-", "--as-of", AS_OF],
+        Some(b"case_id;unit\nA;B\n"),
+    );
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("pending_date"), "{stderr}");
+    assert!(
+        stderr.contains("case_id") && stderr.contains("unit"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_or_empty_file_exits_2() {
+    let (code, _, stderr) = run(&["audit", "no-such-file.csv"], None);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no-such-file.csv"), "{stderr}");
+    let (code, _, _) = run(&["audit", "-"], Some(b""));
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn output_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("audit.csv");
+    let (code, stdout, _) = run(
+        &[
+            "audit",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 21);
+    let (code, _, stderr) = run(
+        &[
+            "audit",
+            sample("cases.csv").to_str().unwrap(),
+            "--output",
+            "/nonexistent-dir/audit.csv",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("/nonexistent-dir/audit.csv"), "{stderr}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
+
+#[test]
+fn json_output_is_an_array_of_cases() {
+    let (code, stdout, _) = run(
+        &[
+            "audit",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let cases = v.as_array().unwrap();
+    assert_eq!(cases.len(), 20);
+    assert_eq!(cases[0]["case_id"], "SH-2026-0101");
+    assert_eq!(cases[0]["start_status"], "met");
+    assert_eq!(cases[0]["groups"], serde_json::json!(["over_75"]));
+}
+
+#[test]
+fn identity_codes_appear_only_with_show_hetu() {
+    let file = sample("cases.csv");
+    for format in ["csv", "json", "table"] {
+        let (_, stdout, stderr) = run(
+            &[
+                "audit",
+                file.to_str().unwrap(),
+                "--as-of",
+                AS_OF,
+                "--format",
+                format,
+            ],
+            None,
+        );
+        assert!(
+            !stdout.contains("030531-912C") && !stderr.contains("030531-912C"),
+            "{format}"
+        );
+    }
+    let (_, stdout, _) = run(
+        &[
+            "audit",
+            file.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+            "--show-hetu",
+        ],
+        None,
+    );
+    assert!(stdout.contains("030531-912C"));
+}
+
+#[test]
+fn overdue_lists_the_most_overdue_first() {
+    let (code, stdout, _) = run(
+        &[
+            "overdue",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let ids: Vec<_> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    // 15.10 completion deadline: 27 working days overdue; 16.11 start deadline: 5.
+    assert_eq!(ids, ["SH-2026-0108", "SH-2026-0104"]);
+    let (_, stdout, _) = run(
+        &[
+            "overdue",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+            "--due-within",
+            "2",
+        ],
+        None,
+    );
+    let ids: Vec<_> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "SH-2026-0108",
+            "SH-2026-0104",
+            "SH-2026-0106",
+            "SH-2026-0103"
+        ]
+    );
+}
+
+#[test]
+fn overdue_for_excel_is_semicolons_bom_and_finnish_dates() {
+    let (_, stdout, _) = run(
+        &[
+            "overdue",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--excel",
+            "--lang",
+            "fi",
+        ],
+        None,
+    );
+    assert!(stdout.starts_with('\u{feff}'));
+    assert!(stdout.contains("\r\n"));
+    assert!(stdout.contains(";16.11.2026;ylittynyt;"), "{stdout}");
+}
+
+#[test]
+fn summary_counts_add_up_to_the_audit() {
+    let (code, stdout, _) = run(
+        &[
+            "summary",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let all = stdout.lines().find(|l| l.starts_with("all,")).unwrap();
+    // 20 cases: met 7, late 3, due 5, overdue 1, none 4; on time 7 / (7 + 3 + 1) = 63.6 %.
+    assert!(all.starts_with("all,20,7,3,5,1,4,63.6,"), "{all}");
+    let (_, stdout, _) = run(
+        &[
+            "summary",
+            sample("cases.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+            "--period",
+            "1.4.2026..30.9.2026",
+        ],
+        None,
+    );
+    let all = stdout.lines().find(|l| l.starts_with("all,")).unwrap();
+    // Pending 1.4.-30.9.2026: SH-2026-0107, -0108, -0115, -0120.
+    assert!(all.starts_with("all,4,"), "{all}");
+}
+
+#[test]
+fn summary_by_unit_and_invalid_rows() {
+    let (code, stdout, _) = run(
+        &[
+            "summary",
+            sample("cases-with-errors.csv").to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "csv",
+            "--by",
+            "unit",
+        ],
+        None,
+    );
+    assert_eq!(code, 3);
+    assert!(stdout.starts_with("unit,group,cases"));
+    let invalid: u64 = stdout
+        .lines()
+        .filter(|l| l.contains(",all,"))
+        .map(|l| l.rsplit(',').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(invalid, 5);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("maaraika"))
+        .args(["calendar", "holidays", "1955", "2199", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is dropped here: the reader went away, as with `| head`.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The tables people read, pinned whole (layout, labels, both languages). The values in them are
+/// the hand-worked ones asserted above.
+#[test]
+fn tables_as_people_see_them() {
+    let file = sample("cases.csv");
+    let file = file.to_str().unwrap();
+    let (_, overdue_en, _) = run(
+        &[
+            "overdue",
+            file,
+            "--as-of",
+            AS_OF,
+            "--due-within",
+            "2",
+            "--format",
+            "table",
+        ],
+        None,
+    );
+    insta::assert_snapshot!("overdue_table_en", overdue_en);
+    let (_, overdue_fi, _) = run(
+        &[
+            "overdue",
+            file,
+            "--as-of",
+            AS_OF,
+            "--due-within",
+            "2",
+            "--format",
+            "table",
+            "--lang",
+            "fi",
+        ],
+        None,
+    );
+    insta::assert_snapshot!("overdue_table_fi", overdue_fi);
+    let (_, summary, _) = run(
+        &["summary", file, "--as-of", AS_OF, "--format", "table"],
+        None,
+    );
+    insta::assert_snapshot!("summary_table_en", summary);
+}
