@@ -208,7 +208,9 @@ impl Note {
             Note::BeforeStatutoryDeadlines => {
                 "pending before 1.3.2006, when the 7-working-day rule began: no statutory day count"
             }
-            Note::DateAfterAsOf => "a recorded date is after the as-of date: check the dates",
+            Note::DateAfterAsOf => {
+                "a date of the case (pending, start or completion) is after the as-of date: check the dates"
+            }
         }
     }
 }
@@ -223,7 +225,8 @@ pub struct Evaluation {
     pub age: Option<u32>,
     pub start: Outcome,
     pub completion: Outcome,
-    /// Working days after the pending date up to the start (or the as-of date if not started).
+    /// Working days after the pending date up to the start (or the as-of date if not started);
+    /// zero for a pending date after the as-of date.
     pub elapsed_working_days: i64,
     pub notes: Vec<Note>,
 }
@@ -307,7 +310,7 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     let start = Outcome::judge(start_deadline, case.started, as_of, reading)?;
     let completion = Outcome::judge(completion_deadline, case.completed, as_of, reading)?;
     let until = case.started.unwrap_or(as_of);
-    let elapsed_working_days = cal.working_days_between(case.pending, until, reading)?;
+    let elapsed_working_days = cal.working_days_between(case.pending, until, reading)?.max(0);
 
     let mut notes = Vec::new();
     if matches!(case.person, Person::Hetu(h) if h.is_temporary()) {
