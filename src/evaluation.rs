@@ -310,7 +310,9 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     let start = Outcome::judge(start_deadline, case.started, as_of, reading)?;
     let completion = Outcome::judge(completion_deadline, case.completed, as_of, reading)?;
     let until = case.started.unwrap_or(as_of);
-    let elapsed_working_days = cal.working_days_between(case.pending, until, reading)?.max(0);
+    let elapsed_working_days = cal
+        .working_days_between(case.pending, until, reading)?
+        .max(0);
 
     let mut notes = Vec::new();
     if matches!(case.person, Person::Hetu(h) if h.is_temporary()) {

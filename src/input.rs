@@ -17,7 +17,7 @@
 //!   rest of the file into memory).
 //! - Line numbers are physical lines of the file (the header is line 1, a skipped `sep=;` line
 //!   counts), so a user can find the row in an editor. The csv crate's own line counter is off
-//!   for CRLF files and after blank lines, so a small scanner ([`Guard`]) that mirrors the csv
+//!   for CRLF files and after blank lines, so a small scanner (`Guard`) that mirrors the csv
 //!   crate's quoting rules counts them while the bytes pass by.
 //!
 //! Case lists are confidential: no error produced here contains a field value. Column names,
@@ -48,18 +48,31 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// many ways a client system names a column are handled here and only here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
+    /// The case's identifier, to find the case in the client system.
     CaseId,
+    /// The team or unit, to split a report.
     Unit,
+    /// When the matter became pending: where every deadline counts from (required).
     PendingDate,
+    /// The client's birth date, for the age groups of the statute.
     BirthDate,
+    /// The personal identity code (henkilötunnus), which holds the birth date.
     Hetu,
+    /// The client's age in years, for the age groups.
     Age,
+    /// Receives the highest care allowance (ylin hoitotuki): a group with its own deadline.
     CareAllowance,
+    /// A disabled person (vammainen): a group with its own deadline.
     Disabled,
+    /// A child in need of special support: a group with its own deadline.
     ChildSpecialSupport,
+    /// A child-welfare matter (lastensuojelu): a group with its own deadline.
     ChildWelfare,
+    /// Urgent need (kiireellinen): a group with its own deadline.
     Urgent,
+    /// When the assessment started.
     StartedDate,
+    /// When the assessment was completed.
     CompletedDate,
 }
 
@@ -289,22 +302,25 @@ pub struct FlagError;
 /// Parses a yes/no cell: 1/0, true/false, yes/no, kyllä/ei (also kylla), k/e, x/empty, y/n, in
 /// any case, surrounding spaces ignored; empty is no. Excel users mark flags in all these ways.
 pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
-    const YES: [&str; 7] = ["1", "true", "yes", "kyllä", "kylla", "k", "x"];
-    const NO: [&str; 5] = ["0", "false", "no", "ei", "e"];
-    let text = text.trim();
-    let is = |word: &&str| eq_lowercase(text, word);
-    if text.is_empty() || NO.iter().any(is) || is(&"n") {
-        Ok(false)
-    } else if YES.iter().any(is) || is(&"y") {
-        Ok(true)
-    } else {
-        Err(FlagError)
+    // Runs for several cells of every row: lowercase into a small buffer, then compare bytes.
+    let text = text.trim().as_bytes();
+    let mut buffer = [0u8; 6];
+    if text.len() > buffer.len() {
+        return Err(FlagError);
     }
-}
-
-/// `text` in lowercase equals `lower`, without allocating.
-fn eq_lowercase(text: &str, lower: &str) -> bool {
-    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    let lower = &mut buffer[..text.len()];
+    for (slot, byte) in lower.iter_mut().zip(text) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    // The only non-ASCII letter of the words: `Ä` (C3 84) is `ä` (C3 A4).
+    if let [.., 0xC3, last @ 0x84] = lower {
+        *last = 0xA4;
+    }
+    match &*lower {
+        b"" | b"0" | b"false" | b"no" | b"n" | b"ei" | b"e" => Ok(false),
+        b"1" | b"true" | b"yes" | b"y" | b"kyll\xC3\xA4" | b"kylla" | b"k" | b"x" => Ok(true),
+        _ => Err(FlagError),
+    }
 }
 
 /// A problem with one row: reported, and reading goes on with the next row.
@@ -431,13 +447,31 @@ fn open_reason(error: &io::Error) -> String {
     }
 }
 
+/// A header fit for a terminal: control characters (a binary file's "header" has escape
+/// sequences) as `?`, and at most 60 characters.
+fn shown_header(header: &str) -> Cow<'_, str> {
+    const LONGEST: usize = 60;
+    if header.chars().count() <= LONGEST && !header.chars().any(char::is_control) {
+        return Cow::Borrowed(header);
+    }
+    let mut shown: String = header
+        .chars()
+        .take(LONGEST)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if header.chars().count() > LONGEST {
+        shown.push('…');
+    }
+    Cow::Owned(shown)
+}
+
 /// Headers as `"A", "B", "C"`, at most 40 of them.
 fn quoted_list(headers: &[String]) -> String {
     const SHOWN: usize = 40;
     let mut list = headers
         .iter()
         .take(SHOWN)
-        .map(|header| format!("\"{header}\""))
+        .map(|header| format!("\"{}\"", shown_header(header)))
         .collect::<Vec<_>>()
         .join(", ");
     if headers.len() > SHOWN {
@@ -641,7 +675,9 @@ impl CaseReader {
                 let column = self.record.len().checked_sub(1);
                 return Some(Err(ReadError::Row(RowProblem {
                     line,
-                    column: column.and_then(|index| self.headers.get(index).cloned()),
+                    column: column
+                        .and_then(|index| self.headers.get(index))
+                        .map(|header| shown_header(header).into_owned()),
                     problem: format!(
                         "has a quote (\") that is never closed, so everything from line \
                          {quote_line} to the end of the file was read as one cell: close the \
@@ -713,7 +749,6 @@ impl CaseReader {
 }
 
 /// One data row, borrowed from the reader until the next call of [`CaseReader::next_row`].
-#[derive(Debug)]
 pub struct RawRow<'a> {
     record: &'a csv::ByteRecord,
     columns: &'a [Option<usize>; 13],
@@ -721,6 +756,16 @@ pub struct RawRow<'a> {
     cp1252_seen: &'a Cell<bool>,
     line: u64,
     expected: usize,
+}
+
+/// Shows where the row is, never its values (a debug print must not leak a case).
+impl fmt::Debug for RawRow<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawRow")
+            .field("line", &self.line)
+            .field("fields", &self.record.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> RawRow<'a> {
@@ -769,7 +814,12 @@ fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &Cell<bool
             }
         },
     };
-    // Unicode spaces too: Excel leaves no-break spaces around pasted values.
+    // Unicode spaces too: Excel leaves no-break spaces around pasted values. Those are not ASCII,
+    // so a text with ASCII at both ends (nearly every one) is already trimmed.
+    let bytes = text.as_bytes();
+    if bytes.first().is_none_or(u8::is_ascii) && bytes.last().is_none_or(u8::is_ascii) {
+        return text;
+    }
     match text {
         Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
         Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
@@ -1011,6 +1061,8 @@ struct Guard {
     state: Scan,
     /// The physical line of the next byte.
     line: u64,
+    /// The last byte was a CR (so an LF now ends no further line).
+    after_cr: bool,
     /// Bytes passed so far.
     offset: u64,
     record_offset: u64,
@@ -1030,6 +1082,7 @@ impl Guard {
             delimiter,
             state: Scan::StartRecord,
             line: first_line,
+            after_cr: false,
             offset: 0,
             record_offset: 0,
             record_line: first_line,
@@ -1056,20 +1109,94 @@ impl Guard {
         }
     }
 
+    /// Follows `bytes`, the next bytes of the input.
     fn scan(&mut self, bytes: &[u8]) {
+        if matches!(self.state, Scan::InQuoted | Scan::QuoteInQuoted) || bytes.contains(&b'"') {
+            self.scan_bytes(bytes);
+        } else {
+            self.scan_unquoted(bytes);
+        }
+    }
+
+    /// A record starts at `position` of the bytes being scanned, on `line`.
+    #[inline(always)]
+    fn record_start(&mut self, position: usize, line: u64) {
+        self.starts.push_back(line);
+        self.record_offset = self.offset + position as u64;
+        self.record_line = line;
+    }
+
+    /// [`Guard::scan_bytes`] for bytes without quotes, outside quotes (nearly every file): only
+    /// line ends matter then, and they are looked for eight bytes at a time.
+    fn scan_unquoted(&mut self, bytes: &[u8]) {
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+        const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
+        const CRS: u64 = u64::from_ne_bytes([b'\r'; 8]);
+        let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+        let mut line = self.line;
+        let mut after_cr = self.after_cr;
+        let mut at_start = self.state == Scan::StartRecord;
+        let mut step = |guard: &mut Guard, position: usize, byte: u8| {
+            if byte == b'\r' || byte == b'\n' {
+                line += u64::from(byte == b'\r' || !after_cr);
+                at_start = true;
+            } else if at_start {
+                guard.record_start(position, line);
+                at_start = false;
+            }
+            after_cr = byte == b'\r';
+        };
+        let mut words = bytes.chunks_exact(8);
+        let mut position = 0;
+        for word in words.by_ref() {
+            let value = u64::from_ne_bytes([
+                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+            ]);
+            if has_zero_byte(value ^ LFS) || has_zero_byte(value ^ CRS) {
+                for (offset, &byte) in word.iter().enumerate() {
+                    step(self, position + offset, byte);
+                }
+            } else {
+                // No line end: the first byte stands for all eight.
+                step(self, position, word[0]);
+            }
+            position += 8;
+        }
+        for (offset, &byte) in words.remainder().iter().enumerate() {
+            step(self, position + offset, byte);
+        }
+        if let Some(&last) = bytes.last() {
+            self.state = if at_start {
+                Scan::StartRecord
+            } else if last == self.delimiter {
+                Scan::StartField
+            } else {
+                Scan::InField
+            };
+        }
+        self.line = line;
+        self.after_cr = after_cr;
+        self.offset += bytes.len() as u64;
+    }
+
+    /// Follows `bytes` one at a time with the parser's rules.
+    fn scan_bytes(&mut self, bytes: &[u8]) {
         let delimiter = self.delimiter;
         let mut state = self.state;
         let mut line = self.line;
+        let mut after_cr = self.after_cr;
         for (position, &byte) in bytes.iter().enumerate() {
+            // A line ends with CRLF, LF, or a lone CR (old Mac files; editors show a new line).
+            let line_break = byte == b'\r' || (byte == b'\n' && !after_cr);
+            after_cr = byte == b'\r';
             state = match state {
                 Scan::StartRecord => {
                     if byte == b'\r' || byte == b'\n' {
-                        line += u64::from(byte == b'\n');
+                        line += u64::from(line_break);
                         continue;
                     }
-                    self.starts.push_back(line);
-                    self.record_offset = self.offset + position as u64;
-                    self.record_line = line;
+                    self.record_start(position, line);
                     self.field_start(byte, line)
                 }
                 Scan::StartField => self.field_start(byte, line),
@@ -1101,10 +1228,11 @@ impl Guard {
                     }
                 }
             };
-            line += u64::from(byte == b'\n');
+            line += u64::from(line_break);
         }
         self.state = state;
         self.line = line;
+        self.after_cr = after_cr;
         self.offset += bytes.len() as u64;
     }
 }
@@ -1190,10 +1318,13 @@ mod tests {
                 .iter()
                 .take_while(|&&b| b == b'\r' || b == b'\n')
                 .count();
-            let expected = 1 + data[..offset + blank]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            let start = offset + blank;
+            let expected = 1
+                + (0..start)
+                    .filter(|&i| {
+                        data[i] == b'\r' || (data[i] == b'\n' && (i == 0 || data[i - 1] != b'\r'))
+                    })
+                    .count();
             assert_eq!(line, Some(expected as u64));
             lines.extend(line);
             unclosed = unclosed.or(csv.get_mut().eof_in_quote.take());
@@ -1207,11 +1338,49 @@ mod tests {
         let (lines, records, unclosed) =
             guard_lines(b"h;i\r\n\r\na;\"b\r\nc\"\r\n\n\nd\r\"e", b';');
         assert_eq!(records, 4);
-        assert_eq!(lines, [1, 3, 7, 7]);
-        assert_eq!(unclosed, Some(7));
+        assert_eq!(lines, [1, 3, 7, 8]);
+        assert_eq!(unclosed, Some(8));
+    }
+
+    fn scanned(
+        data: &[u8],
+        cuts: &[usize],
+        delimiter: u8,
+        fast: bool,
+    ) -> (Vec<u64>, Scan, u64, u64) {
+        let mut guard = Guard::new(Box::new(io::empty()), delimiter, 1);
+        let mut rest = data;
+        for &cut in cuts.iter().chain([&usize::MAX]) {
+            let (chunk, after) = rest.split_at(cut.min(rest.len()));
+            if fast {
+                guard.scan(chunk);
+            } else {
+                guard.scan_bytes(chunk);
+            }
+            rest = after;
+        }
+        (
+            guard.starts.into(),
+            guard.state,
+            guard.line,
+            guard.record_offset,
+        )
     }
 
     proptest! {
+        #[test]
+        fn the_fast_scan_agrees_with_the_byte_scan(
+            data in proptest::collection::vec(
+                prop_oneof![
+                    6 => Just(b'a'), 2 => Just(b';'), 1 => Just(b'"'), 1 => Just(b'\r'), 2 => Just(b'\n')
+                ],
+                0..300,
+            ),
+            cuts in proptest::collection::vec(0usize..40, 0..10),
+        ) {
+            prop_assert_eq!(scanned(&data, &cuts, b';', true), scanned(&data, &cuts, b';', false));
+        }
+
         #[test]
         fn guard_stays_in_step_with_the_csv_parser(
             data in proptest::collection::vec(

@@ -101,7 +101,8 @@ pub struct Tally {
 /// Reports invalid rows as they come: on stderr, and in the `--errors` file if asked.
 pub struct RowReporter {
     label: String,
-    headers: Vec<String>,
+    /// For each column the file has: its position (1-based) and header as found.
+    columns: Vec<(Column, usize, String)>,
     errors: Option<AtomicFile>,
     errors_csv: Option<csv::Writer<Vec<u8>>>,
 }
@@ -119,33 +120,37 @@ impl RowReporter {
             }
             None => None,
         };
+        let columns = Column::ALL
+            .into_iter()
+            .filter_map(|column| {
+                let header = reader.header_of(column)?;
+                let position = reader.headers().iter().position(|h| h == header)?;
+                Some((column, position + 1, header.to_string()))
+            })
+            .collect();
         Ok(RowReporter {
             label: args.label(),
-            headers: reader.headers().to_vec(),
+            columns,
             errors,
             errors_csv,
         })
     }
 
-    /// The column as the user knows it: the header found in the file, with the column name.
+    /// The column as the user knows it: its position and the header found in the file.
     fn column_text(&self, problem: &RowProblem) -> String {
-        match &problem.column {
-            None => String::new(),
-            Some(name) => {
-                let found = Column::from_name(name).and_then(|c| {
-                    self.headers
-                        .iter()
-                        .position(|h| Column::from_name(h) == Some(c))
-                        .map(|i| (i, &self.headers[i]))
-                });
-                match found {
-                    Some((i, header)) if header != name => {
-                        format!(", column {} ({header}, {name})", i + 1)
-                    }
-                    Some((i, _)) => format!(", column {} ({name})", i + 1),
-                    None => format!(", column {name}"),
-                }
+        let Some(name) = &problem.column else {
+            return String::new();
+        };
+        let found = self
+            .columns
+            .iter()
+            .find(|(column, _, _)| column.name() == name);
+        match found {
+            Some((_, position, header)) if header != name => {
+                format!(", column {position} ({header}, {name})")
             }
+            Some((_, position, _)) => format!(", column {position} ({name})"),
+            None => format!(", column {name}"),
         }
     }
 
