@@ -1,11 +1,10 @@
 //! `maaraika audit`: every case of a list evaluated, in input order.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::Write;
 
 use clap::Args;
 
-use super::list::{exit_code, run_list, ListArgs, Output};
+use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::Format;
 use crate::error::Result;
 use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
@@ -27,24 +26,8 @@ Invalid rows are listed on stderr with line, column and problem; the rest is eva
 pub struct AuditArgs {
     #[command(flatten)]
     pub list: ListArgs,
-    /// Output format [default: table on a terminal, CSV otherwise].
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Write the output to this file instead of standard output (replaced only when complete).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// CSV for Finnish Excel: `;`, a BOM, d.m.yyyy dates, labels in --lang.
-    #[arg(long)]
-    pub excel: bool,
-}
-
-/// The format when none is given: a table for a person at a terminal, CSV for files and pipes.
-pub fn default_format(format: Option<Format>, to_file: bool, excel: bool) -> Format {
-    format.unwrap_or(if excel || to_file || !std::io::stdout().is_terminal() {
-        Format::Csv
-    } else {
-        Format::Table
-    })
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// The sink for a format.
@@ -64,13 +47,9 @@ pub fn sink<'a, W: Write + 'a>(
 
 pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let mut reader = args.list.open()?;
-    let format = default_format(args.format, args.output.is_some(), args.excel);
-    let style = CsvStyle {
-        excel: args.excel,
-        lang: args.list.lang(),
-    };
-    let mut output = Output::new(args.output.as_deref(), stdout)?;
-    let mut sink = sink(format, &mut output, style, &args.list)?;
+    let style = args.out.style(args.list.lang());
+    let mut output = args.out.open(stdout)?;
+    let mut sink = sink(args.out.format(), &mut output, style, &args.list)?;
     let tally = run_list(&args.list, &mut reader, |case| Ok(sink.case(case)?), |_| {})?;
     sink.finish()?;
     let code = exit_code(&args.list, tally);

@@ -1,13 +1,13 @@
 //! What `audit`, `overdue` and `summary` share: the case-list arguments, the run over the rows
 //! with bad rows reported, output files written atomically, and the exit code.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{date_arg, ReadingArg};
+use super::{date_arg, Format, ReadingArg};
 use crate::batch::{self, Evaluated, Invalid, Item, Settings};
 use crate::dates::today_in_finland;
 use crate::error::{csv_io, Error, Result, EXIT_ERROR};
@@ -15,7 +15,7 @@ use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
     RowProblem,
 };
-use crate::report::Lang;
+use crate::report::{CsvStyle, Lang};
 
 /// Exit code: evaluated, but some rows were invalid.
 pub const EXIT_INVALID_ROWS: u8 = 3;
@@ -87,6 +87,43 @@ impl ListArgs {
         } else {
             self.file.display().to_string()
         }
+    }
+}
+
+/// Where and how a case-list command writes its answer.
+#[derive(Args, Debug)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, CSV otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the output to this file instead of standard output (replaced only when complete).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV for Finnish Excel: `;`, a BOM, d.m.yyyy dates, decimal commas, labels in --lang.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+impl OutputArgs {
+    /// The format asked for, or a table for a person at a terminal and CSV for files and pipes.
+    pub fn format(&self) -> Format {
+        let to_terminal = self.output.is_none() && io::stdout().is_terminal();
+        self.format.unwrap_or(if self.excel || !to_terminal {
+            Format::Csv
+        } else {
+            Format::Table
+        })
+    }
+
+    pub fn style(&self, lang: Lang) -> CsvStyle {
+        CsvStyle {
+            excel: self.excel,
+            lang,
+        }
+    }
+
+    pub fn open<'a>(&self, stdout: &'a mut dyn Write) -> Result<Output<'a>> {
+        Output::new(self.output.as_deref(), stdout)
     }
 }
 

@@ -3,17 +3,14 @@
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::Args;
 
-use super::audit::{default_format, sink};
-use super::list::{exit_code, run_list, ListArgs, Output};
-use super::Format;
+use super::audit::sink;
+use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use crate::batch::Evaluated;
 use crate::error::Result;
 use crate::evaluation::{Evaluation, Status};
-use crate::report::CsvStyle;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,15 +27,8 @@ pub struct OverdueArgs {
     /// Also list the cases due within this many working days (0: due today).
     #[arg(long, value_name = "N")]
     pub due_within: Option<u32>,
-    /// Output format [default: table on a terminal, CSV otherwise].
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Write the output to this file instead of standard output (replaced only when complete).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// CSV for Finnish Excel: `;`, a BOM, d.m.yyyy dates, labels in --lang.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// How urgent a case is: overdue before due; the most overdue, then the soonest due, first.
@@ -96,13 +86,9 @@ pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
             .min(case.evaluation.completion.deadline);
         (*key, deadline, case.line)
     });
-    let format = default_format(args.format, args.output.is_some(), args.excel);
-    let style = CsvStyle {
-        excel: args.excel,
-        lang: args.list.lang(),
-    };
-    let mut output = Output::new(args.output.as_deref(), stdout)?;
-    let mut sink = sink(format, &mut output, style, &args.list)?;
+    let style = args.out.style(args.list.lang());
+    let mut output = args.out.open(stdout)?;
+    let mut sink = sink(args.out.format(), &mut output, style, &args.list)?;
     for (_, case) in &listed {
         sink.case(case)?;
     }

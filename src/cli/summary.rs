@@ -3,19 +3,18 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::list::{exit_code, run_list, ListArgs, Output};
+use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::{write_json, Format};
 use crate::dates::parse_date;
 use crate::error::{csv_io, Result};
 use crate::evaluation::Status;
-use crate::report::{new_table, CsvStyle, Lang};
+use crate::report::{new_table, Lang};
 use crate::rules::Group;
 
 const EXAMPLES: &str = "\
@@ -38,15 +37,8 @@ pub struct SummaryArgs {
     /// Break the counts down further.
     #[arg(long, value_enum)]
     pub by: Option<By>,
-    /// Output format [default: table on a terminal, CSV otherwise].
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Write the output to this file instead of standard output (replaced only when complete).
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// CSV for Finnish Excel: `;`, a BOM, decimal commas, labels in --lang.
-    #[arg(long)]
-    pub excel: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -301,8 +293,8 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         })
         .collect();
 
-    let format = super::audit::default_format(args.format, args.output.is_some(), args.excel);
-    let mut output = Output::new(args.output.as_deref(), stdout)?;
+    let format = args.out.format();
+    let mut output = args.out.open(stdout)?;
     let mut header: Vec<&str> = match (format, lang) {
         (Format::Table, Lang::Fi) => COLUMNS_FI.to_vec(),
         _ => COLUMNS.to_vec(),
@@ -320,15 +312,11 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     match format {
         Format::Json => write_json(&mut output, &rows)?,
         Format::Csv => {
-            let style = CsvStyle {
-                excel: args.excel,
-                lang,
-            };
-            let mut writer = style.writer(&mut output)?;
+            let mut writer = args.out.style(lang).writer(&mut output)?;
             writer.write_record(&header).map_err(csv_io)?;
             for row in &rows {
                 writer
-                    .write_record(row.fields(lang, args.excel))
+                    .write_record(row.fields(lang, args.out.excel))
                     .map_err(csv_io)?;
             }
             writer.flush()?;
