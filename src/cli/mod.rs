@@ -12,6 +12,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::calendar::Reading;
@@ -100,10 +101,22 @@ pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) if err.kind() == clap::error::ErrorKind::ValueValidation => {
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::ValueValidation | ErrorKind::InvalidValue | ErrorKind::ArgumentConflict
+            ) =>
+        {
             // One clear line naming the value and the problem; the usage adds nothing here.
             let text = err.render().to_string();
-            eprintln!("maaraika: {}", text.lines().next().unwrap_or_default());
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or_default();
+            // Keep clap's `[possible values: …]` and `tip: …` on the same line.
+            let hints: Vec<&str> = lines
+                .filter(|l| l.starts_with('[') || l.starts_with("tip:"))
+                .collect();
+            let line = format!("maaraika: {first} {}", hints.join(" "));
+            eprintln!("{}", line.trim_end());
             return ExitCode::from(EXIT_ERROR);
         }
         Err(err) => {
