@@ -10,6 +10,24 @@
 //! - [`batch`]: a case list row by row, each row evaluated or reported;
 //! - [`report`]: evaluated cases written out;
 //! - [`cli`]: the command line.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use maaraika::calendar::{calendar, Reading};
+//! use maaraika::evaluation::{evaluate, Case, Person, Status};
+//!
+//! // Tuesday 17.12.2024: the 7th working day skips Christmas Eve, Christmas Day and St Stephen's Day.
+//! let pending = NaiveDate::from_ymd_opt(2024, 12, 17).unwrap();
+//! let deadline = calendar().add_working_days(pending, 7, Reading::Standard).unwrap();
+//! assert_eq!(deadline, NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
+//!
+//! // A 78-year-old who contacted on that day, not yet assessed on 2.1.2025: overdue.
+//! let case = Case { pending, person: Person::Age(78), ..Case::default() };
+//! let as_of = NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
+//! let evaluation = evaluate(&case, as_of, Reading::Standard).unwrap();
+//! assert_eq!(evaluation.start.deadline, Some(deadline));
+//! assert_eq!(evaluation.start.status, Status::Overdue);
+//! ```
 
 pub mod batch;
 pub mod calendar;
