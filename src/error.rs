@@ -37,8 +37,25 @@ pub enum Error {
 impl Error {
     /// True when the reader of standard output went away (`| head`): not an error to report.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        matches!(self, Error::Output(e) if is_broken_pipe(e))
     }
+}
+
+/// Whether an I/O error is a closed pipe, also when it arrives wrapped: the csv crate's error
+/// turned into an I/O error by `?` has the kind `Other` and the closed pipe inside.
+fn is_broken_pipe(error: &io::Error) -> bool {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    let Some(inner) = error.get_ref() else {
+        return false;
+    };
+    if let Some(csv) = inner.downcast_ref::<csv::Error>() {
+        return matches!(csv.kind(), csv::ErrorKind::Io(io) if is_broken_pipe(io));
+    }
+    inner
+        .downcast_ref::<io::Error>()
+        .is_some_and(is_broken_pipe)
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
