@@ -748,3 +748,71 @@ fn every_command_help_has_examples() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn devices_are_written_to_not_replaced_and_a_full_disk_is_named() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = dir();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, GOOD).unwrap();
+    let input = input.to_str().unwrap();
+    let is_device =
+        |path: &str| std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device());
+    if !is_device("/dev/null") || !is_device("/dev/full") {
+        return;
+    }
+    // As root a rename over /dev/null would succeed and leave a regular file there.
+    let run1 = run(
+        &["audit", input, "--as-of", AS_OF, "--output", "/dev/null"],
+        None,
+    );
+    assert_eq!(run1.code, 0, "{}", run1.stderr);
+    assert!(is_device("/dev/null"));
+    let run2 = run(
+        &["summary", input, "--as-of", AS_OF, "--output", "/dev/full"],
+        None,
+    );
+    assert_eq!(run2.code, 2);
+    assert!(is_device("/dev/full"));
+    assert_eq!(
+        run2.stderr.trim_end(),
+        "maaraika: error: cannot write /dev/full: the disk is full: free some space or choose \
+         another place for the file"
+    );
+    for format in ["csv", "json", "table"] {
+        let out = Std::new(assert_cmd::cargo::cargo_bin("maaraika"))
+            .args(["audit", input, "--as-of", AS_OF, "--format", format])
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim_end(),
+            "maaraika: error: cannot write the output: the disk is full: free some space or \
+             choose another place for the file"
+        );
+    }
+    // A symbolic link: the file it points to gets the output, the link stays a link.
+    let real = dir.path().join("real.csv");
+    std::fs::write(&real, "old\n").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let run3 = run(
+        &[
+            "audit",
+            input,
+            "--as-of",
+            AS_OF,
+            "--output",
+            link.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run3.code, 0);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_to_string(&real).unwrap().lines().count(), 3);
+}

@@ -13,7 +13,7 @@ use clap::Args;
 use super::{as_of_arg, stderr_line, ReadingArg};
 use crate::batch::{self, Evaluated, Invalid, Item, Settings, REDACTED};
 use crate::dates::{finnish, today_in_finland};
-use crate::error::{csv_io, Error, Result, EXIT_ERROR};
+use crate::error::{csv_io, Error, FileWriteError, Result, EXIT_ERROR};
 use crate::hetu::redact_hetus;
 use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
@@ -362,34 +362,59 @@ pub fn exit_code(args: &ListArgs, tally: Tally) -> u8 {
 }
 
 /// An output file written under a temporary name beside it and renamed into place only when
-/// complete: a failure leaves no half-written file.
+/// complete: a failure leaves no half-written file. A symbolic link is followed (the file it
+/// points to is replaced, the link stays). A device or pipe (`/dev/stdout`, `/dev/null`, a
+/// FIFO) is written directly: it cannot be replaced, and must not be (as root, renaming over
+/// `/dev/null` would turn it into a regular file).
 pub struct AtomicFile {
     path: PathBuf,
-    file: Option<tempfile::NamedTempFile>,
+    target: Target,
+}
+
+enum Target {
+    /// The temporary file and the path it is moved to.
+    Temp(tempfile::NamedTempFile, PathBuf),
+    Special(std::fs::File),
+    Committed,
 }
 
 impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
-        let dir = match path.parent() {
+        let error = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        if path.is_dir() {
+            return Err(error(io::Error::other(
+                "it is a directory: give a file name",
+            )));
+        }
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let final_path = match is_link {
+            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
+        if std::fs::metadata(&final_path).is_ok_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&final_path)
+                .map_err(error)?;
+            return Ok(AtomicFile {
+                path: path.to_path_buf(),
+                target: Target::Special(file),
+            });
+        }
+        let dir = match final_path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        if path.is_dir() {
-            return Err(Error::Write {
-                path: path.to_path_buf(),
-                source: io::Error::other("it is a directory: give a file name"),
-            });
-        }
         let file = tempfile::Builder::new()
             .prefix(".maaraika-")
             .tempfile_in(dir)
-            .map_err(|source| Error::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .map_err(error)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            file: Some(file),
+            target: Target::Temp(file, final_path),
         })
     }
 
@@ -402,31 +427,35 @@ impl AtomicFile {
 
     /// Moves the finished file into place.
     pub fn commit(mut self) -> Result<()> {
-        let Some(file) = self.file.take() else {
-            return Ok(());
-        };
-        file.as_file().sync_all().map_err(|e| self.error(e))?;
-        file.persist(&self.path).map_err(|e| Error::Write {
-            path: self.path.clone(),
-            source: e.error,
-        })?;
+        match std::mem::replace(&mut self.target, Target::Committed) {
+            Target::Temp(file, final_path) => {
+                file.as_file().sync_all().map_err(|e| self.error(e))?;
+                file.persist(&final_path).map_err(|e| self.error(e.error))?;
+            }
+            Target::Special(mut file) => file.flush().map_err(|e| self.error(e))?,
+            Target::Committed => {}
+        }
         Ok(())
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.file {
-            Some(file) => file.write(buf),
-            None => Err(io::Error::other("file already committed")),
+        match &mut self.target {
+            Target::Temp(file, _) => file.write(buf),
+            Target::Special(file) => file.write(buf),
+            Target::Committed => Err(io::Error::other("file already committed")),
         }
+        .map_err(|e| FileWriteError::wrap(&self.path, e))
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(file) => file.flush(),
-            None => Ok(()),
+        match &mut self.target {
+            Target::Temp(file, _) => file.flush(),
+            Target::Special(file) => file.flush(),
+            Target::Committed => Ok(()),
         }
+        .map_err(|e| FileWriteError::wrap(&self.path, e))
     }
 }
 
@@ -454,8 +483,8 @@ impl<'a> Output<'a> {
             Output::Stdout(out) => Ok(out.flush()?),
             Output::File(writer) => {
                 let file = writer.into_inner().map_err(|e| {
-                    let error = e.error();
-                    Error::Output(io::Error::new(error.kind(), error.to_string()))
+                    let (error, writer) = e.into_parts();
+                    writer.get_ref().error(error)
                 })?;
                 if keep {
                     file.commit()
