@@ -816,3 +816,49 @@ fn devices_are_written_to_not_replaced_and_a_full_disk_is_named() {
         .is_symlink());
     assert_eq!(std::fs::read_to_string(&real).unwrap().lines().count(), 3);
 }
+
+#[test]
+fn escape_sequences_and_line_breaks_in_values_stay_out_of_the_terminal() {
+    let input = b"case_id,pending_date\n\"\x1b[31mred\",2.11.2026\nB,\"1.1\n.2026\"\n";
+    let run1 = run(
+        &["audit", "-", "--as-of", AS_OF, "--format", "table"],
+        Some(input),
+    );
+    assert_eq!(run1.code, 3);
+    assert!(!run1.stdout.contains('\x1b'), "{}", run1.stdout);
+    assert!(run1.stdout.contains("?[31mred"), "{}", run1.stdout);
+    assert_eq!(
+        run1.stderr.lines().next().unwrap(),
+        "<stdin> line 3, column 2 (pending_date): `1.1?.2026` is not a date: write it as \
+         23.11.2026 or 2026-11-23"
+    );
+}
+
+#[test]
+fn a_5_mb_case_id_makes_a_short_table_cell() {
+    let big = "x".repeat(5 * 1024 * 1024);
+    let input = format!("case_id,unit,pending_date,age\n{big},{big},2.11.2026,80\n");
+    let started = std::time::Instant::now();
+    for args in [
+        &["audit", "-", "--as-of", AS_OF, "--format", "table"][..],
+        &[
+            "summary", "-", "--as-of", AS_OF, "--format", "table", "--by", "unit",
+        ],
+    ] {
+        let run = run(args, Some(input.as_bytes()));
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.len() < 20_000,
+            "{args:?}: {} bytes",
+            run.stdout.len()
+        );
+        assert!(run.stdout.contains(&format!("{}…", "x".repeat(60))));
+    }
+    // Laying out a 5 MB cell took minutes.
+    assert!(started.elapsed().as_secs() < 60);
+    let csv = run(
+        &["audit", "-", "--as-of", AS_OF, "--format", "csv"],
+        Some(input.as_bytes()),
+    );
+    assert!(csv.stdout.contains(&big), "CSV keeps the whole value");
+}

@@ -120,13 +120,25 @@ pub fn as_of_arg(text: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
-/// Writes one line to standard error, with any identity code in it redacted. A closed or full
-/// standard error is ignored: a message that cannot be shown must not end the run (`eprintln!`
-/// would panic).
+/// Writes a message to standard error, with any identity code in it redacted and control
+/// characters of quoted values (an escape sequence, a line break in a cell) shown as `?`, so one
+/// message stays one line and cannot restyle the terminal. A closed or full standard error is
+/// ignored: a message that cannot be shown must not end the run (`eprintln!` would panic).
 pub fn stderr_line(text: &str) {
-    let line = crate::hetu::redact_hetus(text);
+    let redacted = crate::hetu::redact_hetus(text);
+    let line: String = redacted
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    stderr_text(&line);
+}
+
+/// Writes text (possibly several lines) to standard error, identity codes redacted, write
+/// errors ignored.
+fn stderr_text(text: &str) {
+    let text = crate::hetu::redact_hetus(text);
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "{line}");
+    let _ = writeln!(err, "{text}");
 }
 
 /// Runs the command line and returns the process exit code.
@@ -145,7 +157,7 @@ pub fn run() -> ExitCode {
         Err(err) if err.use_stderr() => {
             // Rendered as text so that a value repeated from the command line is redacted too.
             let text = err.render().to_string();
-            stderr_line(text.trim_end());
+            stderr_text(text.trim_end());
             return ExitCode::from(EXIT_ERROR);
         }
         Err(err) => {
