@@ -6,12 +6,12 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::calendar::Reading;
-use crate::dates::parse_date;
+use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
+use crate::dates::{finnish, parse_date};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
-use crate::hetu::{looks_like_hetu, Hetu};
+use crate::hetu::{looks_like_hetu, redact_hetus, Hetu};
 use crate::input::{parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowProblem};
 
 /// One row's outcome.
@@ -49,14 +49,17 @@ pub struct Settings {
 
 /// What a case id or unit is shown as when it looks like an identity code and the user did not ask
 /// to see identity codes.
-pub const REDACTED: &str = "[henkilötunnus]";
+pub const REDACTED: &str = crate::hetu::REDACTED;
 
-/// A free-text field for output: unchanged, unless it looks like an identity code.
+/// A free-text field for output: unchanged, unless it is or holds something that looks like an
+/// identity code, which is replaced by [`REDACTED`].
 pub fn shown<'a>(text: Cow<'a, str>, show_hetu: bool) -> Cow<'a, str> {
-    if !show_hetu && looks_like_hetu(&text) {
-        Cow::Borrowed(REDACTED)
-    } else {
-        text
+    if show_hetu {
+        return text;
+    }
+    match redact_hetus(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(redacted) => Cow::Owned(redacted),
     }
 }
 
@@ -122,7 +125,10 @@ fn column_of(err: &CaseError) -> Option<Column> {
         | CaseError::CompletionBeforeStart { .. }
         | CaseError::CompletionWithoutStart => Column::CompletedDate,
         CaseError::BornAfterPending { .. } => Column::BirthDate,
-        CaseError::ChildFlagForAdult { .. } | CaseError::Calendar(_) => return None,
+        // Dates outside the calendar are caught while decoding; what is left is a deadline
+        // counted from the pending date that runs past the calendar's end.
+        CaseError::Calendar(_) => Column::PendingDate,
+        CaseError::ChildFlagForAdult { .. } => return None,
     })
 }
 
@@ -135,11 +141,12 @@ fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
     }
 }
 
-/// A value fit to quote in a message: never an identity code.
+/// A value fit to quote in a message: never an identity code, nor one inside it.
 fn quoted(value: &str) -> String {
     if looks_like_hetu(value) {
         "the value".to_string()
     } else {
+        let value = redact_hetus(value);
         let short: String = value.chars().take(40).collect();
         let more = if short.len() < value.len() { "…" } else { "" };
         format!("`{short}{more}`")
@@ -153,6 +160,24 @@ fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowPro
         Some(text) => parse_date(&text)
             .map(Some)
             .map_err(|e| problem(row, column, format!("{} {e}", quoted(&text)))),
+    }
+}
+
+/// A date the calendar has to count with (pending, start, completion): within its years.
+fn calendar_date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
+    let date = date_column(row, column)?;
+    match date {
+        Some(date) if !(FIRST_DATE..=LAST_DATE).contains(&date) => Err(problem(
+            row,
+            column,
+            format!(
+                "{} is outside the years maaraika's calendar covers ({}-{}): check the year",
+                finnish(date),
+                FIRST_DATE.year(),
+                LAST_DATE.year()
+            ),
+        )),
+        _ => Ok(date),
     }
 }
 
@@ -178,7 +203,20 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
             ),
         });
     }
-    let pending = date_column(row, Column::PendingDate)?.ok_or_else(|| {
+    if row.field_count() > row.expected_fields() && row.has_values_past_header() {
+        return Err(RowProblem {
+            line: row.line(),
+            column: None,
+            problem: format!(
+                "has {} fields but the header has {}: a value probably holds the delimiter \
+                 without quotes around it, so the columns after it moved; put that value in \
+                 quotes or remove the extra delimiter",
+                row.field_count(),
+                row.expected_fields()
+            ),
+        });
+    }
+    let pending = calendar_date_column(row, Column::PendingDate)?.ok_or_else(|| {
         problem(
             row,
             Column::PendingDate,
@@ -228,7 +266,7 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         child_special_support: flag_column(row, Column::ChildSpecialSupport)?,
         child_welfare: flag_column(row, Column::ChildWelfare)?,
         urgent: flag_column(row, Column::Urgent)?,
-        started: date_column(row, Column::StartedDate)?,
-        completed: date_column(row, Column::CompletedDate)?,
+        started: calendar_date_column(row, Column::StartedDate)?,
+        completed: calendar_date_column(row, Column::CompletedDate)?,
     })
 }

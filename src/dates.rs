@@ -18,7 +18,13 @@ pub enum DateError {
     Impossible { year: i32, month: u32, day: u32 },
     #[error("has a time of day that is not one: write e.g. 23.11.2026 14:30, or the date alone")]
     Time,
+    #[error("has the year {year:04}, which cannot be right: check the year (dates from {FIRST_YEAR} on are read)")]
+    Year { year: i32 },
 }
+
+/// The earliest year read: no client, case or deadline is older, so an earlier year (`0026`,
+/// `1026`) is a typing error, not a date to compute with.
+pub const FIRST_YEAR: i32 = 1800;
 
 /// Parses a date, see the module documentation.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
@@ -51,6 +57,9 @@ pub fn parse_date_bytes(bytes: &[u8]) -> Result<NaiveDate, DateError> {
     };
     check_time(rest)?;
     let (year, month, day) = (year as i32, month, day);
+    if year < FIRST_YEAR {
+        return Err(DateError::Year { year });
+    }
     NaiveDate::from_ymd_opt(year, month, day).ok_or(if (1..=12).contains(&month) && day >= 1 {
         DateError::Impossible { year, month, day }
     } else {
@@ -286,6 +295,16 @@ mod tests {
             assert!(parse_date(text).is_err(), "{text}");
         }
         assert_eq!(parse_date(""), Err(DateError::Empty));
+        // Found by the date fuzz target: a year with a leading zero was read as the year 26.
+        assert_eq!(parse_date("23.11.0026"), Err(DateError::Year { year: 26 }));
+        assert_eq!(
+            parse_date("1026-11-23"),
+            Err(DateError::Year { year: 1026 })
+        );
+        assert_eq!(
+            parse_date("23.11.0026").unwrap_err().to_string(),
+            "has the year 0026, which cannot be right: check the year (dates from 1800 on are read)"
+        );
         assert_eq!(parse_date("23.11.26"), Err(DateError::ShortYear));
     }
 }

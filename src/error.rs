@@ -22,10 +22,10 @@ pub enum Error {
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: io::Error },
     /// Writing an output failed.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {}: {}", .path.display(), write_reason(.source))]
     Write { path: PathBuf, source: io::Error },
     /// Writing to standard output failed (other than a closed pipe).
-    #[error("cannot write the output: {0}")]
+    #[error("{}", output_message(.0))]
     Output(#[from] io::Error),
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
@@ -34,11 +34,111 @@ pub enum Error {
     Input(#[from] crate::input::InputError),
 }
 
+/// Why an output file cannot be written, and what to do, in plain words.
+fn write_reason(error: &io::Error) -> String {
+    let error = innermost(error);
+    match error.kind() {
+        io::ErrorKind::NotFound => "the folder does not exist: check the path, or create the \
+            folder first"
+            .into(),
+        io::ErrorKind::NotADirectory => "a part of the path is a file, not a folder: check the \
+            path"
+            .into(),
+        io::ErrorKind::PermissionDenied => "permission denied: choose a folder you can write \
+            to, or ask for write access"
+            .into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only: choose another place for \
+            the file"
+            .into(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full: free \
+            some space or choose another place for the file"
+            .into(),
+        _ => error.to_string(),
+    }
+}
+
 impl Error {
     /// True when the reader of standard output went away (`| head`): not an error to report.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+        matches!(self, Error::Output(e) if is_broken_pipe(e))
     }
+}
+
+/// Whether an I/O error is a closed pipe, also when it arrives wrapped (see [`innermost`]).
+fn is_broken_pipe(error: &io::Error) -> bool {
+    innermost(error).kind() == io::ErrorKind::BrokenPipe
+}
+
+/// The I/O error inside a wrapped one: the csv crate's error turned into an I/O error by `?`
+/// has the kind `Other` and the real cause (a closed pipe, a full disk) inside.
+fn innermost(error: &io::Error) -> &io::Error {
+    let Some(inner) = error.get_ref() else {
+        return error;
+    };
+    if let Some(csv) = inner.downcast_ref::<csv::Error>() {
+        if let csv::ErrorKind::Io(io) = csv.kind() {
+            return innermost(io);
+        }
+    }
+    if let Some(file) = inner.downcast_ref::<FileWriteError>() {
+        return innermost(&file.source);
+    }
+    match inner.downcast_ref::<io::Error>() {
+        Some(io) => innermost(io),
+        None => error,
+    }
+}
+
+/// A failed write to an output file, as an I/O error's cause: the file's name travels with
+/// the error through the writers (csv, JSON, tables) to the message.
+#[derive(Debug)]
+pub struct FileWriteError {
+    pub path: PathBuf,
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for FileWriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "cannot write {}: {}",
+            self.path.display(),
+            write_reason(&self.source)
+        )
+    }
+}
+
+impl std::error::Error for FileWriteError {}
+
+impl FileWriteError {
+    /// `source` with the file's name attached, keeping its kind.
+    pub fn wrap(path: &std::path::Path, source: io::Error) -> io::Error {
+        io::Error::new(
+            source.kind(),
+            FileWriteError {
+                path: path.to_path_buf(),
+                source,
+            },
+        )
+    }
+}
+
+/// The message for a failed write of the output: naming the file where there is one.
+fn output_message(error: &io::Error) -> String {
+    let mut current = error;
+    while let Some(inner) = current.get_ref() {
+        if let Some(file) = inner.downcast_ref::<FileWriteError>() {
+            return file.to_string();
+        }
+        if let Some(csv::ErrorKind::Io(io)) = inner.downcast_ref::<csv::Error>().map(|e| e.kind()) {
+            current = io;
+        } else if let Some(io) = inner.downcast_ref::<io::Error>() {
+            current = io;
+        } else {
+            break;
+        }
+    }
+    format!("cannot write the output: {}", write_reason(error))
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -336,6 +336,63 @@ pub fn looks_like_hetu(text: &str) -> bool {
         && bytes[10].is_ascii_alphanumeric()
 }
 
+/// What an identity code is replaced with in redacted text.
+pub const REDACTED: &str = "[henkilötunnus]";
+
+/// `text` with every identity code in it replaced by [`REDACTED`]: the whole text when it
+/// [`looks_like_hetu`], and otherwise every run of 11 characters inside it that does and whose
+/// day (01-31) and month (01-12) could be a date. Borrowed exactly when nothing was replaced.
+///
+/// Messages and free-text fields (case ids, units, values quoted in errors) pass through this,
+/// so that a code typed into the wrong column, or next to other text (`Matti 010594Y9032`),
+/// is not repeated either. The date check keeps case numbers like `SH-202611-0001` readable.
+pub fn redact_hetus(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if looks_like_hetu(text) {
+        return Cow::Owned(REDACTED.to_owned());
+    }
+    let bytes = text.as_bytes();
+    if bytes.len() < CODE_LENGTH {
+        return Cow::Borrowed(text);
+    }
+    let mut redacted = String::new();
+    let mut copied = 0;
+    let mut start = 0;
+    while start + CODE_LENGTH <= bytes.len() {
+        if embedded_code_at(&bytes[start..start + CODE_LENGTH]) {
+            // The window is ASCII, so both of its ends are character boundaries.
+            redacted.push_str(&text[copied..start]);
+            redacted.push_str(REDACTED);
+            start += CODE_LENGTH;
+            copied = start;
+        } else {
+            start += 1;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    redacted.push_str(&text[copied..]);
+    Cow::Owned(redacted)
+}
+
+/// True when [`redact_hetus`] would change `text`: it holds something that looks like an
+/// identity code.
+pub fn contains_hetu_like(text: &str) -> bool {
+    matches!(redact_hetus(text), std::borrow::Cow::Owned(_))
+}
+
+/// Whether 11 bytes look like an identity code with a plausible day and month.
+fn embedded_code_at(window: &[u8]) -> bool {
+    let two = |i: usize| u32::from(window[i] - b'0') * 10 + u32::from(window[i + 1] - b'0');
+    century_start(char::from(window[6].to_ascii_uppercase())).is_some()
+        && window[0..6].iter().all(u8::is_ascii_digit)
+        && window[7..10].iter().all(u8::is_ascii_digit)
+        && window[10].is_ascii_alphanumeric()
+        && (1..=31).contains(&two(0))
+        && (1..=12).contains(&two(2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,6 +751,23 @@ mod tests {
     }
 
     #[test]
+    fn codes_inside_text_are_redacted() {
+        assert_eq!(redact_hetus("010594Y9032"), REDACTED);
+        assert_eq!(redact_hetus(" 310206A2345 "), REDACTED);
+        assert_eq!(
+            redact_hetus("Matti 010594Y9032, 020516c903k."),
+            format!("Matti {REDACTED}, {REDACTED}.")
+        );
+        assert_eq!(redact_hetus("x010594-9032y"), format!("x{REDACTED}y"));
+        assert_eq!(redact_hetus("ä010594Y9032ö"), format!("ä{REDACTED}ö"));
+        for kept in ["SH-202611-0001", "SH-2026-0101", "", "23.11.2026", "kyllä"] {
+            assert_eq!(redact_hetus(kept), kept);
+            assert!(!contains_hetu_like(kept));
+        }
+        assert!(contains_hetu_like("hetu 010594Y9032"));
+    }
+
+    #[test]
     fn non_ascii_input_does_not_panic() {
         let inputs = [
             "ääääääääääää",
@@ -709,6 +783,7 @@ mod tests {
         for input in inputs {
             let _ = Hetu::parse(input);
             let _ = looks_like_hetu(input);
+            let _ = redact_hetus(input);
         }
         // Unicode whitespace is not trimmed: only ASCII whitespace is.
         assert!(Hetu::parse("010594Y9032\u{a0}").is_err());

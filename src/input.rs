@@ -448,9 +448,13 @@ fn open_reason(error: &io::Error) -> String {
 }
 
 /// A header fit for a terminal: control characters (a binary file's "header" has escape
-/// sequences) as `?`, and at most 60 characters.
+/// sequences) as `?`, at most 60 characters, and no identity code (a file without a header row
+/// has a client's data in its first line).
 fn shown_header(header: &str) -> Cow<'_, str> {
     const LONGEST: usize = 60;
+    if crate::hetu::contains_hetu_like(header) {
+        return Cow::Owned(shown_header(&crate::hetu::redact_hetus(header)).into_owned());
+    }
     if header.chars().count() <= LONGEST && !header.chars().any(char::is_control) {
         return Cow::Borrowed(header);
     }
@@ -780,6 +784,15 @@ impl<'a> RawRow<'a> {
         self.record.len()
     }
 
+    /// Whether a field past the header's width has a value: the row is wider than the header
+    /// not only because of trailing delimiters (Excel's `a;b;;`).
+    pub fn has_values_past_header(&self) -> bool {
+        self.record
+            .iter()
+            .skip(self.expected)
+            .any(|field| !field.trim_ascii().is_empty())
+    }
+
     /// How many fields a row should have: the header's width.
     pub fn expected_fields(&self) -> usize {
         self.expected
@@ -980,6 +993,20 @@ fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
         Some(("an old Excel workbook (.xls)", SAVE_AS))
     } else if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
         Some(("saved as UTF-16 (Excel's \"Unicode text\")", SAVE_AS))
+    } else if start.contains(&0)
+        || start
+            .iter()
+            .filter(|&&byte| byte.is_ascii_control() && !matches!(byte, b'\t' | b'\r' | b'\n'))
+            .nth(2)
+            .is_some()
+    {
+        // No text export has a NUL or several control characters in its header line (a stray
+        // one or two are shown as `?` in the message about the headers instead).
+        Some((
+            "not a text file (it has control characters)",
+            "choose the CSV file exported from the client system, or save the list in Excel as \
+             \"CSV UTF-8 (comma delimited)\"",
+        ))
     } else {
         None
     }

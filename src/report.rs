@@ -419,6 +419,26 @@ impl<W: Write> TableSink<W> {
     }
 }
 
+/// Free text (a case id, a unit) as a table cell for a terminal: at most 60 characters, and
+/// control characters (an escape sequence from a damaged export) as `?`. A 5 MB cell would
+/// take minutes to lay out and fill screens; CSV and JSON keep the whole value.
+pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    const LONGEST: usize = 60;
+    let long = text.len() > LONGEST && text.chars().nth(LONGEST).is_some();
+    if !long && !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut cell: String = text
+        .chars()
+        .take(LONGEST)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if long {
+        cell.push('…');
+    }
+    std::borrow::Cow::Owned(cell)
+}
+
 /// A new table in the house style.
 pub fn new_table(header: &[&str]) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
@@ -464,8 +484,8 @@ impl<W: Write> CaseSink for TableSink<W> {
         let date = |d: Option<NaiveDate>| d.map(crate::dates::finnish).unwrap_or_default();
         self.table.add_row(vec![
             case.line.to_string(),
-            case.case_id.to_string(),
-            case.unit.to_string(),
+            cell_text(&case.case_id).into_owned(),
+            cell_text(&case.unit).into_owned(),
             self.lang.groups(e.groups),
             date(e.start.deadline),
             self.lang.status(e.start.status).to_string(),

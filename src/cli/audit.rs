@@ -19,7 +19,9 @@ Examples:
 
 Input: CSV with a header row, delimiter , ; or tab, UTF-8 (with or without BOM) or Windows-1252.
 Headers in English or Finnish (Vireilletulopvm, Syntymäaika, Henkilötunnus, Kiireellinen, ...).
-Invalid rows are listed on stderr with line, column and problem; the rest is evaluated.";
+Invalid rows are listed on stderr with line, column and problem; the rest is evaluated.
+A date after --as-of or a case id already seen on an earlier row is a warning on stderr: the row
+is still evaluated and the exit code does not change.";
 
 #[derive(Args, Debug)]
 #[command(after_help = EXAMPLES)]

@@ -8,7 +8,7 @@ use clap::{ArgGroup, Args};
 use serde::Serialize;
 
 use super::calendar::reading_line;
-use super::{date_arg, ordinal, write_json, Format, ReadingArg};
+use super::{as_of_arg, date_arg, ordinal, write_json, Format, ReadingArg};
 use crate::calendar::{calendar, Holiday, Reading};
 use crate::dates::{long_date, today_in_finland};
 use crate::error::{csv_io, Error, Result};
@@ -63,7 +63,7 @@ pub struct CheckArgs {
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     completed: Option<NaiveDate>,
     /// Judge as of this day [default: today in Finland].
-    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    #[arg(long, value_parser = as_of_arg, value_name = "DATE")]
     as_of: Option<NaiveDate>,
     #[command(flatten)]
     reading: ReadingArg,

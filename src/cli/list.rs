@@ -1,16 +1,20 @@
 //! What `audit`, `overdue` and `summary` share: the case-list arguments, the run over the rows
 //! with bad rows reported, output files written atomically, and the exit code.
 
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{date_arg, Format, ReadingArg};
-use crate::batch::{self, Evaluated, Invalid, Item, Settings};
-use crate::dates::today_in_finland;
-use crate::error::{csv_io, Error, Result, EXIT_ERROR};
+use super::{as_of_arg, stderr_line, Format, ReadingArg};
+use crate::batch::{self, Evaluated, Invalid, Item, Settings, REDACTED};
+use crate::dates::{finnish, today_in_finland};
+use crate::error::{csv_io, Error, FileWriteError, Result, EXIT_ERROR};
+use crate::hetu::redact_hetus;
 use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
     RowProblem,
@@ -28,7 +32,7 @@ pub struct ListArgs {
     /// The case list (CSV); `-` reads standard input.
     pub file: PathBuf,
     /// Judge as of this day [default: today in Finland].
-    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    #[arg(long, value_parser = as_of_arg, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
     #[command(flatten)]
     pub reading: ReadingArg,
@@ -194,15 +198,18 @@ impl RowReporter {
     pub fn report(&mut self, invalid: &Invalid) -> Result<()> {
         let p = &invalid.problem;
         let column = self.column_text(p);
-        eprintln!("{} line {}{column}: {}", self.label, p.line, p.problem);
+        stderr_line(&format!(
+            "{} line {}{column}: {}",
+            self.label, p.line, p.problem
+        ));
         if let Some(writer) = &mut self.errors_csv {
             writer
                 .write_record([
-                    self.label.as_str(),
+                    &*redact_hetus(&self.label),
                     &p.line.to_string(),
                     p.column.as_deref().unwrap_or(""),
                     &invalid.case_id,
-                    &p.problem,
+                    &redact_hetus(&p.problem),
                 ])
                 .map_err(csv_io)?;
         }
@@ -220,7 +227,117 @@ impl RowReporter {
     }
 }
 
-/// Runs a case list through `visit`, reporting invalid rows; returns the tally.
+/// Warnings of one kind shown at most this many times; the rest are counted in one line, so
+/// that a wrong `--as-of` does not bury the invalid rows.
+const WARNINGS_SHOWN: u64 = 100;
+
+/// Rows that are evaluated but worth a second look: dates after the as-of date, and a case id
+/// seen before. Shown on stderr (never in `--errors`, which lists invalid rows only); they do not
+/// change the exit code.
+pub struct RowWarnings {
+    as_of: NaiveDate,
+    /// For each case id seen (by a 64-bit hash, so memory stays small: no ids are kept), the
+    /// line it was first seen on.
+    first_line: HashMap<u64, u64>,
+    after_as_of: u64,
+    duplicates: u64,
+}
+
+impl RowWarnings {
+    pub fn new(as_of: NaiveDate) -> Self {
+        RowWarnings {
+            as_of,
+            first_line: HashMap::new(),
+            after_as_of: 0,
+            duplicates: 0,
+        }
+    }
+
+    /// The first of the pending, start and completion dates that is after the as-of date.
+    fn after_as_of(&self, case: &Evaluated) -> Option<(Column, NaiveDate)> {
+        let c = &case.case;
+        [
+            (Column::PendingDate, Some(c.pending)),
+            (Column::StartedDate, c.started),
+            (Column::CompletedDate, c.completed),
+        ]
+        .into_iter()
+        .find_map(|(column, date)| Some((column, date.filter(|d| *d > self.as_of)?)))
+    }
+
+    fn check_evaluated(&mut self, reporter: &RowReporter, case: &Evaluated) {
+        if let Some((column, date)) = self.after_as_of(case) {
+            self.after_as_of += 1;
+            if self.after_as_of <= WARNINGS_SHOWN {
+                let problem = RowProblem {
+                    line: case.line,
+                    column: Some(column.name().to_string()),
+                    problem: String::new(),
+                };
+                stderr_line(&format!(
+                    "{} line {}{}: warning: {} is after the as-of date {}; the case is evaluated \
+                     as recorded: check the date, or give the right --as-of",
+                    reporter.label,
+                    case.line,
+                    reporter.column_text(&problem),
+                    finnish(date),
+                    finnish(self.as_of)
+                ));
+            }
+        }
+        self.check_case_id(reporter, case.line, &case.case_id);
+    }
+
+    /// Warns when a case id was seen on an earlier line. Ids shown redacted (they hold an
+    /// identity code) are not compared: every one of them reads the same.
+    fn check_case_id(&mut self, reporter: &RowReporter, line: u64, case_id: &str) {
+        if case_id.is_empty() || case_id.contains(REDACTED) {
+            return;
+        }
+        let mut hasher = DefaultHasher::new();
+        case_id.hash(&mut hasher);
+        let first = *self.first_line.entry(hasher.finish()).or_insert(line);
+        if first == line {
+            return;
+        }
+        self.duplicates += 1;
+        if self.duplicates <= WARNINGS_SHOWN {
+            let shown: String = case_id.chars().take(40).collect();
+            let more = if shown.len() < case_id.len() {
+                "…"
+            } else {
+                ""
+            };
+            stderr_line(&format!(
+                "{} line {line}: warning: the case id `{shown}{more}` is also on line {first}; \
+                 both rows are evaluated: check whether the case is listed twice",
+                reporter.label
+            ));
+        }
+    }
+
+    /// The counts of warnings not shown one by one.
+    fn finish(&self, label: &str) {
+        if self.after_as_of > WARNINGS_SHOWN {
+            stderr_line(&format!(
+                "{label}: warning: {} rows have a date after the as-of date {} (the first \
+                 {WARNINGS_SHOWN} are listed above); all of them are evaluated",
+                self.after_as_of,
+                finnish(self.as_of)
+            ));
+        }
+        if self.duplicates > WARNINGS_SHOWN {
+            stderr_line(&format!(
+                "{label}: warning: {} rows repeat a case id of an earlier row (the first \
+                 {WARNINGS_SHOWN} are listed above); all of them are evaluated",
+                self.duplicates
+            ));
+        }
+    }
+}
+
+/// Runs a case list through `visit`, reporting invalid rows and warning about suspicious ones;
+/// returns the tally. Every row read is either visited or reported.
 pub fn run_list(
     args: &ListArgs,
     reader: &mut CaseReader,
@@ -228,23 +345,34 @@ pub fn run_list(
     mut on_invalid: impl FnMut(&Invalid),
 ) -> Result<Tally> {
     let mut reporter = RowReporter::new(args, reader)?;
+    let settings = args.settings();
+    let mut warnings = RowWarnings::new(settings.as_of);
     let mut tally = Tally::default();
-    batch::run(reader, args.settings(), |item| -> Result<()> {
+    batch::run(reader, settings, |item| -> Result<()> {
         match item {
             Item::Evaluated(case) => {
                 tally.evaluated += 1;
                 if case.evaluation.is_overdue() {
                     tally.overdue += 1;
                 }
+                warnings.check_evaluated(&reporter, &case);
                 visit(&case)
             }
             Item::Invalid(invalid) => {
                 tally.invalid += 1;
                 on_invalid(&invalid);
+                warnings.check_case_id(&reporter, invalid.problem.line, &invalid.case_id);
                 reporter.report(&invalid)
             }
         }
     })?;
+    warnings.finish(&reporter.label);
+    if tally.evaluated + tally.invalid == 0 {
+        stderr_line(&format!(
+            "{}: no cases: the file has a header row but no rows under it",
+            reporter.label
+        ));
+    }
     reporter.finish()?;
     Ok(tally)
 }
@@ -253,12 +381,12 @@ pub fn run_list(
 pub fn exit_code(args: &ListArgs, tally: Tally) -> u8 {
     if tally.invalid > 0 {
         let rows = if tally.invalid == 1 { "row" } else { "rows" };
-        eprintln!(
+        stderr_line(&format!(
             "{}: {} {rows} invalid (listed above), {} evaluated.",
             args.label(),
             tally.invalid,
             tally.evaluated
-        );
+        ));
         if args.strict {
             return EXIT_ERROR;
         }
@@ -271,34 +399,59 @@ pub fn exit_code(args: &ListArgs, tally: Tally) -> u8 {
 }
 
 /// An output file written under a temporary name beside it and renamed into place only when
-/// complete: a failure leaves no half-written file.
+/// complete: a failure leaves no half-written file. A symbolic link is followed (the file it
+/// points to is replaced, the link stays). A device or pipe (`/dev/stdout`, `/dev/null`, a
+/// FIFO) is written directly: it cannot be replaced, and must not be (as root, renaming over
+/// `/dev/null` would turn it into a regular file).
 pub struct AtomicFile {
     path: PathBuf,
-    file: Option<tempfile::NamedTempFile>,
+    target: Target,
+}
+
+enum Target {
+    /// The temporary file and the path it is moved to.
+    Temp(tempfile::NamedTempFile, PathBuf),
+    Special(std::fs::File),
+    Committed,
 }
 
 impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
-        let dir = match path.parent() {
+        let error = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        if path.is_dir() {
+            return Err(error(io::Error::other(
+                "it is a directory: give a file name",
+            )));
+        }
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let final_path = match is_link {
+            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
+        if std::fs::metadata(&final_path).is_ok_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&final_path)
+                .map_err(error)?;
+            return Ok(AtomicFile {
+                path: path.to_path_buf(),
+                target: Target::Special(file),
+            });
+        }
+        let dir = match final_path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        if path.is_dir() {
-            return Err(Error::Write {
-                path: path.to_path_buf(),
-                source: io::Error::other("it is a directory: give a file name"),
-            });
-        }
         let file = tempfile::Builder::new()
             .prefix(".maaraika-")
             .tempfile_in(dir)
-            .map_err(|source| Error::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .map_err(error)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            file: Some(file),
+            target: Target::Temp(file, final_path),
         })
     }
 
@@ -311,31 +464,35 @@ impl AtomicFile {
 
     /// Moves the finished file into place.
     pub fn commit(mut self) -> Result<()> {
-        let Some(file) = self.file.take() else {
-            return Ok(());
-        };
-        file.as_file().sync_all().map_err(|e| self.error(e))?;
-        file.persist(&self.path).map_err(|e| Error::Write {
-            path: self.path.clone(),
-            source: e.error,
-        })?;
+        match std::mem::replace(&mut self.target, Target::Committed) {
+            Target::Temp(file, final_path) => {
+                file.as_file().sync_all().map_err(|e| self.error(e))?;
+                file.persist(&final_path).map_err(|e| self.error(e.error))?;
+            }
+            Target::Special(mut file) => file.flush().map_err(|e| self.error(e))?,
+            Target::Committed => {}
+        }
         Ok(())
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.file {
-            Some(file) => file.write(buf),
-            None => Err(io::Error::other("file already committed")),
+        match &mut self.target {
+            Target::Temp(file, _) => file.write(buf),
+            Target::Special(file) => file.write(buf),
+            Target::Committed => Err(io::Error::other("file already committed")),
         }
+        .map_err(|e| FileWriteError::wrap(&self.path, e))
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(file) => file.flush(),
-            None => Ok(()),
+        match &mut self.target {
+            Target::Temp(file, _) => file.flush(),
+            Target::Special(file) => file.flush(),
+            Target::Committed => Ok(()),
         }
+        .map_err(|e| FileWriteError::wrap(&self.path, e))
     }
 }
 
@@ -363,8 +520,8 @@ impl<'a> Output<'a> {
             Output::Stdout(out) => Ok(out.flush()?),
             Output::File(writer) => {
                 let file = writer.into_inner().map_err(|e| {
-                    let error = e.error();
-                    Error::Output(io::Error::new(error.kind(), error.to_string()))
+                    let (error, writer) = e.into_parts();
+                    writer.get_ref().error(error)
                 })?;
                 if keep {
                     file.commit()

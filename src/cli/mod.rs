@@ -27,8 +27,8 @@ Examples:
   maaraika overdue cases.csv --due-within 3      the morning list
   maaraika summary cases.csv --period 1.4.2026..30.9.2026 --by unit
   maaraika check --pending 18.12.2026 --age 78   by when must the assessment start?
-  maaraika calendar add 23.11.2026 7          the 7th working day after 23.11.2026
-  maaraika calendar holidays 2026             the holidays and eves of 2026
+  maaraika calendar add 23.11.2026 7             the 7th working day after 23.11.2026
+  maaraika calendar holidays 2026                the holidays and eves of 2026
 
 Exit codes:
   0  done
@@ -37,6 +37,14 @@ Exit codes:
   3  done, but some rows of the input were invalid (they are listed)
 
 Nothing leaves this machine, and no output shows a personal identity code unless asked to.";
+
+const CALENDAR_EXAMPLES: &str = "\
+Examples:
+  maaraika calendar add 23.11.2026 7            the 7th working day after 23.11.2026
+  maaraika calendar add 2.12.2026 -7            the 7th working day before 2.12.2026
+  maaraika calendar count 23.11.2026 2.12.2026  working days after the first date up to the second
+  maaraika calendar is-working 24.12.2026       is Christmas Eve a working day?
+  maaraika calendar holidays 2026               the holidays and eves of 2026";
 
 #[derive(Parser, Debug)]
 #[command(name = "maaraika", version, about = ABOUT, after_help = AFTER_HELP)]
@@ -48,7 +56,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Finnish working days: count, add, list holidays.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = CALENDAR_EXAMPLES)]
     Calendar(calendar::CalendarCommand),
     /// Check one case: its groups, deadlines and status, and why.
     Check(check::CheckArgs),
@@ -97,6 +105,43 @@ pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
     crate::dates::parse_date(text).map_err(|e| format!("`{text}` {e}"))
 }
 
+/// Parses `--as-of`: a date (as [`date_arg`]) inside the calendar, so that a mistyped year ends
+/// the run with one message instead of failing every row of a list.
+pub fn as_of_arg(text: &str) -> Result<NaiveDate, String> {
+    let date = date_arg(text)?;
+    let (first, last) = (crate::calendar::FIRST_DATE, crate::calendar::LAST_DATE);
+    if date < first || date > last {
+        return Err(format!(
+            "{} is outside the calendar maaraika covers, {} to {}: check the year",
+            crate::dates::finnish(date),
+            crate::dates::finnish(first),
+            crate::dates::finnish(last)
+        ));
+    }
+    Ok(date)
+}
+
+/// Writes a message to standard error, with any identity code in it redacted and control
+/// characters of quoted values (an escape sequence, a line break in a cell) shown as `?`, so one
+/// message stays one line and cannot restyle the terminal. A closed or full standard error is
+/// ignored: a message that cannot be shown must not end the run (`eprintln!` would panic).
+pub fn stderr_line(text: &str) {
+    let redacted = crate::hetu::redact_hetus(text);
+    let line: String = redacted
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    stderr_text(&line);
+}
+
+/// Writes text (possibly several lines) to standard error, identity codes redacted, write
+/// errors ignored.
+fn stderr_text(text: &str) {
+    let text = crate::hetu::redact_hetus(text);
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{text}");
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -116,12 +161,19 @@ pub fn run() -> ExitCode {
                 .filter(|l| l.starts_with('[') || l.starts_with("tip:"))
                 .collect();
             let line = format!("maaraika: {first} {}", hints.join(" "));
-            eprintln!("{}", line.trim_end());
+            stderr_line(line.trim_end());
+            return ExitCode::from(EXIT_ERROR);
+        }
+        Err(err) if err.use_stderr() => {
+            // Rendered as text so that a value repeated from the command line is redacted too.
+            let text = err.render().to_string();
+            stderr_text(text.trim_end());
             return ExitCode::from(EXIT_ERROR);
         }
         Err(err) => {
+            // --help and --version: a closed pipe is not worth a message.
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { EXIT_ERROR } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     let stdout = io::stdout();
@@ -138,7 +190,7 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("maaraika: error: {err}");
+            stderr_line(&format!("maaraika: error: {err}"));
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -325,6 +325,9 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
             let mut t = new_table(&header);
             for row in &rows {
                 let mut fields = row.fields(lang, false);
+                if by_unit {
+                    fields[0] = crate::report::cell_text(&fields[0]).into_owned();
+                }
                 let group_at = usize::from(by_unit);
                 fields[group_at] = row_label(row.group, lang);
                 t.add_row(fields);
