@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
-use crate::error::csv_io;
 use crate::evaluation::{Evaluation, Outcome, Status};
 use crate::rules::{Group, Groups};
 
@@ -247,46 +246,123 @@ pub trait CaseSink {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
+/// One CSV record at a time, built in a reused buffer and written with one call: the csv crate's
+/// format (a field is quoted when it holds the delimiter, a quote, CR or LF; quotes inside are
+/// doubled), without its per-field bookkeeping. An audit writes a million records, most of whose
+/// fields are dates, numbers and fixed words.
+struct Record {
+    line: Vec<u8>,
+    /// Scratch space for a field put together from parts (groups, notes).
+    field: Vec<u8>,
+    delimiter: u8,
+    terminator: &'static [u8],
+    empty: bool,
+}
+
+impl Record {
+    fn new(delimiter: u8, terminator: &'static [u8]) -> Record {
+        Record {
+            line: Vec::with_capacity(512),
+            field: Vec::with_capacity(256),
+            delimiter,
+            terminator,
+            empty: true,
+        }
+    }
+
+    fn push(&mut self, value: &[u8]) {
+        if !self.empty {
+            self.line.push(self.delimiter);
+        }
+        self.empty = false;
+        let delimiter = self.delimiter;
+        if value
+            .iter()
+            .any(|&b| b == delimiter || b == b'"' || b == b'\r' || b == b'\n')
+        {
+            self.line.push(b'"');
+            for &byte in value {
+                if byte == b'"' {
+                    self.line.push(b'"');
+                }
+                self.line.push(byte);
+            }
+            self.line.push(b'"');
+        } else {
+            self.line.extend_from_slice(value);
+        }
+    }
+
+    /// A field joined from `parts` with `separator`.
+    fn push_joined<'a>(&mut self, parts: impl Iterator<Item = &'a str>, separator: &str) {
+        let mut field = std::mem::take(&mut self.field);
+        field.clear();
+        for (i, part) in parts.enumerate() {
+            if i > 0 {
+                field.extend_from_slice(separator.as_bytes());
+            }
+            field.extend_from_slice(part.as_bytes());
+        }
+        self.push(&field);
+        self.field = field;
+    }
+
+    /// Ends the record and writes it out.
+    fn write(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.line.extend_from_slice(self.terminator);
+        let result = out.write_all(&self.line);
+        self.line.clear();
+        self.empty = true;
+        result
+    }
+}
+
 /// Audit rows as CSV.
 pub struct CsvSink<W: Write> {
-    writer: csv::Writer<W>,
+    out: W,
+    record: Record,
     style: CsvStyle,
     show_hetu: bool,
     reading: Reading,
 }
 
 impl<W: Write> CsvSink<W> {
-    pub fn new(out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
-        let mut writer = style.writer(out)?;
+    pub fn new(mut out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
+        let mut record = if style.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+            Record::new(b';', b"\r\n")
+        } else {
+            Record::new(b',', b"\n")
+        };
         for (i, column) in AUDIT_COLUMNS.iter().enumerate() {
-            writer.write_field(column)?;
+            record.push(column.as_bytes());
             if i == 2 && show_hetu {
-                writer.write_field("hetu")?;
+                record.push(b"hetu");
             }
         }
-        writer.write_record(None::<&[u8]>)?;
+        record.write(&mut out)?;
         Ok(CsvSink {
-            writer,
+            out,
+            record,
             style,
             show_hetu,
             reading,
         })
     }
 
-    fn outcome(&mut self, outcome: &Outcome) -> io::Result<()> {
+    fn outcome(&mut self, outcome: &Outcome) {
         let mut date = [0u8; 10];
         let mut number = itoa_buffer::Buffer::new();
-        self.writer
-            .write_field(self.style.date(outcome.deadline, &mut date))?;
-        self.writer.write_field(self.style.status(outcome.status))?;
+        let record = &mut self.record;
+        record.push(self.style.date(outcome.deadline, &mut date));
+        record.push(self.style.status(outcome.status).as_bytes());
         for value in [
             outcome.working_days_late,
             outcome.working_days_remaining,
             outcome.working_days_overdue,
         ] {
-            self.writer.write_field(count_field(value, &mut number))?;
+            record.push(count_field(value, &mut number));
         }
-        Ok(())
     }
 }
 
@@ -295,30 +371,33 @@ impl<W: Write> CaseSink for CsvSink<W> {
         let mut number = itoa_buffer::Buffer::new();
         let mut date = [0u8; 10];
         let e = &case.evaluation;
-        self.writer.write_field(number.format(case.line as i64))?;
-        self.writer.write_field(case.case_id.as_bytes())?;
-        self.writer.write_field(case.unit.as_bytes())?;
+        let record = &mut self.record;
+        record.push(number.format(case.line as i64));
+        record.push(case.case_id.as_bytes());
+        record.push(case.unit.as_bytes());
         if self.show_hetu {
-            self.writer
-                .write_field(case.hetu.as_deref().unwrap_or_default())?;
+            record.push(case.hetu.as_deref().unwrap_or_default().as_bytes());
         }
-        self.writer
-            .write_field(self.style.date(Some(case.case.pending), &mut date))?;
-        self.writer.write_field(self.style.groups(e.groups))?;
-        self.outcome(&e.start)?;
-        self.outcome(&e.completion)?;
-        self.writer
-            .write_field(number.format(e.elapsed_working_days))?;
-        self.writer
-            .write_field(count_field(e.age.map(i64::from), &mut number))?;
-        self.writer.write_field(self.reading.as_str())?;
-        let notes: Vec<&str> = e.notes.iter().map(|n| n.text()).collect();
-        self.writer.write_field(notes.join("; "))?;
-        self.writer.write_record(None::<&[u8]>).map_err(csv_io)
+        record.push(self.style.date(Some(case.case.pending), &mut date));
+        let (lang, excel) = (self.style.lang, self.style.excel);
+        match (e.groups.is_empty(), excel) {
+            (true, false) => record.push(b"none"),
+            (true, true) => record.push(b"-"),
+            (false, false) => record.push_joined(e.groups.iter().map(Group::key), "|"),
+            (false, true) => record.push_joined(e.groups.iter().map(|g| lang.group(g)), ", "),
+        }
+        self.outcome(&e.start);
+        self.outcome(&e.completion);
+        let record = &mut self.record;
+        record.push(number.format(e.elapsed_working_days));
+        record.push(count_field(e.age.map(i64::from), &mut number));
+        record.push(self.reading.as_str().as_bytes());
+        record.push_joined(e.notes.iter().map(|n| n.text()), "; ");
+        record.write(&mut self.out)
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
-        self.writer.flush()
+        self.out.flush()
     }
 }
 
