@@ -314,9 +314,14 @@ pub struct Facts {
 
 /// The rules that apply to a case pending on `pending`, one per group, in table order.
 pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = &'static Rule> {
+    applicable_rule_indexes(facts, pending).map(|index| &RULES[index])
+}
+
+/// [`applicable_rules`] as positions in [`RULES`].
+pub fn applicable_rule_indexes(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = usize> {
     let facts = *facts;
-    RULES.iter().filter(move |rule| {
-        rule.applies_on(pending)
+    RULES.iter().enumerate().filter_map(move |(index, rule)| {
+        let applies = rule.applies_on(pending)
             && match rule.group {
                 Group::Urgent => facts.urgent,
                 Group::Over75 => {
@@ -326,7 +331,8 @@ pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item
                 Group::Disabled => facts.disabled,
                 Group::ChildSpecialSupport => facts.child_special_support,
                 Group::ChildWelfare => facts.child_welfare,
-            }
+            };
+        applies.then_some(index)
     })
 }
 
