@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::calendar::Reading;
-use crate::dates::parse_date;
+use crate::dates::{parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, Hetu};
 use crate::input::{parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowProblem};
@@ -146,7 +146,19 @@ fn quoted(value: &str) -> String {
     }
 }
 
+/// A date cell. Dates are ASCII, so the raw bytes are parsed without decoding; only a cell they
+/// do not parse as (Unicode spaces around it, or not a date) takes the text route, which also
+/// gives the message.
 fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
+    match row.bytes(column) {
+        None => return Ok(None),
+        Some([]) => return Ok(None),
+        Some(bytes) => {
+            if let Ok(date) = parse_date_bytes(bytes) {
+                return Ok(Some(date));
+            }
+        }
+    }
     match row.get(column) {
         None => Ok(None),
         Some(text) if text.is_empty() => Ok(None),
@@ -156,7 +168,17 @@ fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowPro
     }
 }
 
+/// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
 fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
+    if let Some(Ok(text)) = row
+        .bytes(column)
+        .filter(|bytes| bytes.is_ascii())
+        .map(std::str::from_utf8)
+    {
+        if let Ok(flag) = parse_flag(text) {
+            return Ok(flag);
+        }
+    }
     match row.get(column) {
         None => Ok(false),
         Some(text) => {

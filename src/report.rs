@@ -270,27 +270,41 @@ impl Record {
         }
     }
 
+    /// A field, quoted where needed.
     fn push(&mut self, value: &[u8]) {
+        let delimiter = self.delimiter;
+        // Without short-circuiting, so that the compiler can check many bytes at once.
+        let special = value.iter().fold(false, |found, &b| {
+            found | (b == delimiter) | (b == b'"') | (b == b'\r') | (b == b'\n')
+        });
+        if !special {
+            return self.push_plain(value);
+        }
+        self.start_field();
+        self.line.push(b'"');
+        for &byte in value {
+            if byte == b'"' {
+                self.line.push(b'"');
+            }
+            self.line.push(byte);
+        }
+        self.line.push(b'"');
+    }
+
+    /// A field this module wrote itself and knows needs no quotes: a date, a number, a status.
+    fn push_plain(&mut self, value: &[u8]) {
+        debug_assert!(!value
+            .iter()
+            .any(|&b| b == self.delimiter || b == b'"' || b == b'\r' || b == b'\n'));
+        self.start_field();
+        self.line.extend_from_slice(value);
+    }
+
+    fn start_field(&mut self) {
         if !self.empty {
             self.line.push(self.delimiter);
         }
         self.empty = false;
-        let delimiter = self.delimiter;
-        if value
-            .iter()
-            .any(|&b| b == delimiter || b == b'"' || b == b'\r' || b == b'\n')
-        {
-            self.line.push(b'"');
-            for &byte in value {
-                if byte == b'"' {
-                    self.line.push(b'"');
-                }
-                self.line.push(byte);
-            }
-            self.line.push(b'"');
-        } else {
-            self.line.extend_from_slice(value);
-        }
     }
 
     /// A field joined from `parts` with `separator`.
@@ -354,14 +368,14 @@ impl<W: Write> CsvSink<W> {
         let mut date = [0u8; 10];
         let mut number = itoa_buffer::Buffer::new();
         let record = &mut self.record;
-        record.push(self.style.date(outcome.deadline, &mut date));
-        record.push(self.style.status(outcome.status).as_bytes());
+        record.push_plain(self.style.date(outcome.deadline, &mut date));
+        record.push_plain(self.style.status(outcome.status).as_bytes());
         for value in [
             outcome.working_days_late,
             outcome.working_days_remaining,
             outcome.working_days_overdue,
         ] {
-            record.push(count_field(value, &mut number));
+            record.push_plain(count_field(value, &mut number));
         }
     }
 }
@@ -372,26 +386,26 @@ impl<W: Write> CaseSink for CsvSink<W> {
         let mut date = [0u8; 10];
         let e = &case.evaluation;
         let record = &mut self.record;
-        record.push(number.format(case.line as i64));
+        record.push_plain(number.format(case.line as i64));
         record.push(case.case_id.as_bytes());
         record.push(case.unit.as_bytes());
         if self.show_hetu {
             record.push(case.hetu.as_deref().unwrap_or_default().as_bytes());
         }
-        record.push(self.style.date(Some(case.case.pending), &mut date));
+        record.push_plain(self.style.date(Some(case.case.pending), &mut date));
         let (lang, excel) = (self.style.lang, self.style.excel);
         match (e.groups.is_empty(), excel) {
-            (true, false) => record.push(b"none"),
-            (true, true) => record.push(b"-"),
+            (true, false) => record.push_plain(b"none"),
+            (true, true) => record.push_plain(b"-"),
             (false, false) => record.push_joined(e.groups.iter().map(Group::key), "|"),
             (false, true) => record.push_joined(e.groups.iter().map(|g| lang.group(g)), ", "),
         }
         self.outcome(&e.start);
         self.outcome(&e.completion);
         let record = &mut self.record;
-        record.push(number.format(e.elapsed_working_days));
-        record.push(count_field(e.age.map(i64::from), &mut number));
-        record.push(self.reading.as_str().as_bytes());
+        record.push_plain(number.format(e.elapsed_working_days));
+        record.push_plain(count_field(e.age.map(i64::from), &mut number));
+        record.push_plain(self.reading.as_str().as_bytes());
         record.push_joined(e.notes.iter().map(|n| n.text()), "; ");
         record.write(&mut self.out)
     }

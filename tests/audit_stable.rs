@@ -335,7 +335,8 @@ fn generated_lists_in_every_dialect_audit_as_the_reference_route() {
 }
 
 /// A generated list made harder, row by row: quoted units with delimiters and quotes, case ids
-/// that look like identity codes, identity codes (some temporary), ages, times of day, cases from
+/// that look like identity codes, identity codes (some temporary), ages, times of day, no-break
+/// spaces around cells, cases from
 /// before the statutory deadlines, child-welfare matters, and invalid rows of several kinds.
 fn hard_list() -> Vec<u8> {
     let plain = String::from_utf8(generated(4_000, 9, Dialect::Iso)).unwrap();
@@ -378,6 +379,14 @@ fn hard_list() -> Vec<u8> {
             12 => started = "2020-01-01".into(),
             13 => age = "150".into(),
             14 => unit = " Kotihoito Itä ".into(),
+            16 => pending = format!("\u{a0}{pending}\u{a0}"),
+            17 => {
+                welfare = if i % 3 == 0 {
+                    "KYLLÄ\u{a0}"
+                } else {
+                    "\u{a0}x"
+                }
+            }
             15 => {
                 if let Ok(d) = parse_date(&pending) {
                     pending = format!("{}.{}.{}", d.day(), d.month(), d.year());
@@ -388,7 +397,7 @@ fn hard_list() -> Vec<u8> {
             }
             _ => {}
         }
-        let flags = if i % 40 == 16 {
+        let flags = if i % 40 == 18 {
             ["maybe", f[5], f[6], f[7]]
         } else {
             [f[4], f[5], f[6], f[7]]
