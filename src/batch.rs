@@ -170,6 +170,12 @@ fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowPro
 
 /// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
 fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
+    // The cells of nearly every export, with no further work.
+    match row.bytes(column) {
+        None | Some(b"" | b"0" | b"ei") => return Ok(false),
+        Some(b"1") => return Ok(true),
+        _ => {}
+    }
     if let Some(Ok(text)) = row
         .bytes(column)
         .filter(|bytes| bytes.is_ascii())

@@ -1127,44 +1127,29 @@ impl Guard {
     }
 
     /// [`Guard::scan_bytes`] for bytes without quotes, outside quotes (nearly every file): only
-    /// line ends matter then, and they are looked for eight bytes at a time.
+    /// line ends matter then, and `memchr` jumps from one to the next.
     fn scan_unquoted(&mut self, bytes: &[u8]) {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
-        const CRS: u64 = u64::from_ne_bytes([b'\r'; 8]);
-        let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
         let mut line = self.line;
         let mut after_cr = self.after_cr;
         let mut at_start = self.state == Scan::StartRecord;
-        let mut step = |guard: &mut Guard, position: usize, byte: u8| {
+        let mut position = 0;
+        while let Some(&byte) = bytes.get(position) {
             if byte == b'\r' || byte == b'\n' {
                 line += u64::from(byte == b'\r' || !after_cr);
+                after_cr = byte == b'\r';
                 at_start = true;
-            } else if at_start {
-                guard.record_start(position, line);
+                position += 1;
+                continue;
+            }
+            if at_start {
+                self.record_start(position, line);
                 at_start = false;
             }
-            after_cr = byte == b'\r';
-        };
-        let mut words = bytes.chunks_exact(8);
-        let mut position = 0;
-        for word in words.by_ref() {
-            let value = u64::from_ne_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            if has_zero_byte(value ^ LFS) || has_zero_byte(value ^ CRS) {
-                for (offset, &byte) in word.iter().enumerate() {
-                    step(self, position + offset, byte);
-                }
-            } else {
-                // No line end: the first byte stands for all eight.
-                step(self, position, word[0]);
-            }
-            position += 8;
-        }
-        for (offset, &byte) in words.remainder().iter().enumerate() {
-            step(self, position + offset, byte);
+            after_cr = false;
+            position = match memchr::memchr2(b'\n', b'\r', &bytes[position + 1..]) {
+                Some(offset) => position + 1 + offset,
+                None => bytes.len(),
+            };
         }
         if let Some(&last) = bytes.last() {
             self.state = if at_start {

@@ -246,7 +246,7 @@ pub trait CaseSink {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-/// One CSV record at a time, built in a reused buffer and written with one call: the csv crate's
+/// CSV records built in a reused buffer and written out in large blocks: the csv crate's
 /// format (a field is quoted when it holds the delimiter, a quote, CR or LF; quotes inside are
 /// doubled), without its per-field bookkeeping. An audit writes a million records, most of whose
 /// fields are dates, numbers and fixed words.
@@ -262,7 +262,7 @@ struct Record {
 impl Record {
     fn new(delimiter: u8, terminator: &'static [u8]) -> Record {
         Record {
-            line: Vec::with_capacity(512),
+            line: Vec::with_capacity((1 << 16) + 1024),
             field: Vec::with_capacity(256),
             delimiter,
             terminator,
@@ -321,12 +321,20 @@ impl Record {
         self.field = field;
     }
 
-    /// Ends the record and writes it out.
-    fn write(&mut self, out: &mut impl Write) -> io::Result<()> {
+    /// Ends the record; records are written out some 64 KiB at a time.
+    fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
         self.line.extend_from_slice(self.terminator);
+        self.empty = true;
+        if self.line.len() >= 1 << 16 {
+            self.write_out(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes out the records ended so far.
+    fn write_out(&mut self, out: &mut impl Write) -> io::Result<()> {
         let result = out.write_all(&self.line);
         self.line.clear();
-        self.empty = true;
         result
     }
 }
@@ -354,7 +362,7 @@ impl<W: Write> CsvSink<W> {
                 record.push(b"hetu");
             }
         }
-        record.write(&mut out)?;
+        record.end(&mut out)?;
         Ok(CsvSink {
             out,
             record,
@@ -407,10 +415,11 @@ impl<W: Write> CaseSink for CsvSink<W> {
         record.push_plain(count_field(e.age.map(i64::from), &mut number));
         record.push_plain(self.reading.as_str().as_bytes());
         record.push_joined(e.notes.iter().map(|n| n.text()), "; ");
-        record.write(&mut self.out)
+        record.end(&mut self.out)
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
+        self.record.write_out(&mut self.out)?;
         self.out.flush()
     }
 }
