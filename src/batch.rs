@@ -5,6 +5,9 @@
 //! Rows in = rows evaluated + rows reported: nothing is dropped.
 
 use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::mpsc::{self, SyncSender};
+use std::thread;
 
 use chrono::NaiveDate;
 
@@ -60,56 +63,162 @@ pub fn shown<'a>(text: Cow<'a, str>, show_hetu: bool) -> Cow<'a, str> {
     }
 }
 
+/// Rows per chunk handed from the reading thread to the evaluating one: enough that handing over
+/// costs nothing, few enough that memory stays small.
+const CHUNK_ROWS: usize = 2048;
+/// Chunks on their way at once; the reading thread waits when they are all taken.
+const CHUNKS_IN_FLIGHT: usize = 4;
+
 /// Reads every row of `reader`, evaluates it, and hands each [`Item`] to `visit`, in input order.
 /// Stops early only on a fatal input error or when `visit` fails.
+///
+/// Two threads share the work: one reads and decodes the rows (the CSV parser, dates, flags),
+/// the calling one evaluates them and runs `visit`. Rows pass between them in chunks, in order,
+/// through a bounded channel, so memory does not grow with the file.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     settings: Settings,
     mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    while let Some(next) = reader.next_row() {
-        let item = match next {
-            Ok(row) => decode_and_evaluate(&row, settings),
-            Err(ReadError::Row(problem)) => Item::Invalid(Invalid {
-                problem,
-                case_id: Cow::Borrowed(""),
-                unit: Cow::Borrowed(""),
-            }),
-            Err(ReadError::Fatal(err)) => return Err(err.into()),
-        };
-        visit(item)?;
-    }
-    Ok(())
+    let (sender, receiver) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+    thread::scope(|scope| {
+        scope.spawn(move || read_chunks(reader, settings, sender));
+        // Returning early drops the receiver, which stops the reading thread.
+        for message in receiver {
+            let Chunk { text, rows } = message.map_err(E::from)?;
+            for row in rows {
+                visit(evaluate_row(&text, row, settings))?;
+            }
+        }
+        Ok(())
+    })
 }
 
-fn decode_and_evaluate<'a>(row: &RawRow<'a>, settings: Settings) -> Item<'a> {
-    let text = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
-    let case_id = shown(text(Column::CaseId), settings.show_hetu);
-    let unit = shown(text(Column::Unit), settings.show_hetu);
-    let invalid = |problem: RowProblem| {
-        Item::Invalid(Invalid {
+/// Decoded rows with their texts (case id, unit, identity code) in one string.
+#[derive(Default)]
+struct Chunk {
+    text: String,
+    rows: Vec<Decoded>,
+}
+
+/// A row as the reading thread leaves it: a case to evaluate, or a problem to report.
+enum Decoded {
+    Case {
+        line: u64,
+        case_id: Range<usize>,
+        unit: Range<usize>,
+        hetu: Option<Range<usize>>,
+        case: Case,
+    },
+    Invalid {
+        problem: RowProblem,
+        case_id: Range<usize>,
+        unit: Range<usize>,
+    },
+}
+
+impl Chunk {
+    /// Keeps `text` in the chunk; where it is.
+    fn keep(&mut self, text: &str) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
+
+    fn push(&mut self, row: &RawRow, settings: Settings) {
+        let text = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
+        let case_id = self.keep(&shown(text(Column::CaseId), settings.show_hetu));
+        let unit = self.keep(&shown(text(Column::Unit), settings.show_hetu));
+        let decoded = match decode(row) {
+            Ok(case) => Decoded::Case {
+                line: row.line(),
+                hetu: settings
+                    .show_hetu
+                    .then(|| row.get(Column::Hetu))
+                    .flatten()
+                    .map(|hetu| self.keep(&hetu)),
+                case_id,
+                unit,
+                case,
+            },
+            Err(problem) => Decoded::Invalid {
+                problem,
+                case_id,
+                unit,
+            },
+        };
+        self.rows.push(decoded);
+    }
+}
+
+/// The reading thread: rows decoded and sent on in chunks, then a fatal error if there is one.
+fn read_chunks(
+    reader: &mut CaseReader,
+    settings: Settings,
+    sender: SyncSender<Result<Chunk, InputError>>,
+) {
+    let mut chunk = Chunk::default();
+    while let Some(next) = reader.next_row() {
+        match next {
+            Ok(row) => chunk.push(&row, settings),
+            Err(ReadError::Row(problem)) => chunk.rows.push(Decoded::Invalid {
+                problem,
+                case_id: 0..0,
+                unit: 0..0,
+            }),
+            Err(ReadError::Fatal(err)) => {
+                let _ = sender.send(Ok(std::mem::take(&mut chunk)));
+                let _ = sender.send(Err(err));
+                return;
+            }
+        }
+        // A failed send means the evaluating side has stopped.
+        if chunk.rows.len() == CHUNK_ROWS && sender.send(Ok(std::mem::take(&mut chunk))).is_err() {
+            return;
+        }
+    }
+    let _ = sender.send(Ok(chunk));
+}
+
+/// The evaluating side of a decoded row.
+fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
+    let (case_id, unit, line, hetu, case) = match row {
+        Decoded::Invalid {
             problem,
-            case_id: case_id.clone(),
-            unit: unit.clone(),
-        })
-    };
-    let case = match decode(row) {
-        Ok(case) => case,
-        Err(problem) => return invalid(problem),
+            case_id,
+            unit,
+        } => {
+            return Item::Invalid(Invalid {
+                problem,
+                case_id: Cow::Borrowed(&text[case_id]),
+                unit: Cow::Borrowed(&text[unit]),
+            })
+        }
+        Decoded::Case {
+            line,
+            case_id,
+            unit,
+            hetu,
+            case,
+        } => (&text[case_id], &text[unit], line, hetu, case),
     };
     match evaluate(&case, settings.as_of, settings.reading) {
         Ok(evaluation) => Item::Evaluated(Evaluated {
-            line: row.line(),
-            hetu: settings.show_hetu.then(|| row.get(Column::Hetu)).flatten(),
-            case_id,
-            unit,
+            line,
+            case_id: Cow::Borrowed(case_id),
+            unit: Cow::Borrowed(unit),
+            hetu: hetu.map(|range| Cow::Borrowed(&text[range])),
             case,
             evaluation,
         }),
-        Err(err) => invalid(RowProblem {
-            line: row.line(),
-            column: column_of(&err).map(|c| c.name().to_string()),
-            problem: err.to_string(),
+        Err(err) => Item::Invalid(Invalid {
+            problem: RowProblem {
+                line,
+                column: column_of(&err).map(|c| c.name().to_string()),
+                problem: err.to_string(),
+            },
+            case_id: Cow::Borrowed(case_id),
+            unit: Cow::Borrowed(unit),
         }),
     }
 }

@@ -531,11 +531,7 @@ impl CaseReader {
     /// to columns. Errors here are fatal (exit code 2).
     pub fn open(path: &Path, options: &InputOptions) -> Result<CaseReader, InputError> {
         if path.as_os_str() == "-" {
-            return CaseReader::from_reader(
-                Box::new(io::stdin().lock()),
-                "standard input",
-                options,
-            );
+            return CaseReader::from_reader(Box::new(io::stdin()), "standard input", options);
         }
         let open_error = |source| InputError::Open {
             path: path.to_path_buf(),
@@ -551,7 +547,7 @@ impl CaseReader {
 
     /// Reads a case list from any reader (standard input, tests); `label` names it in messages.
     pub fn from_reader(
-        reader: Box<dyn Read>,
+        reader: Box<dyn Read + Send>,
         label: &str,
         options: &InputOptions,
     ) -> Result<CaseReader, InputError> {
@@ -916,7 +912,10 @@ struct Prefix {
 
 /// Reads up to the header's first line: checks for files that are not CSV, removes a byte-order
 /// mark, skips blank lines and Excel's `sep=;` line.
-fn read_prefix(input: &mut BufReader<Box<dyn Read>>, path: &Path) -> Result<Prefix, InputError> {
+fn read_prefix(
+    input: &mut BufReader<Box<dyn Read + Send>>,
+    path: &Path,
+) -> Result<Prefix, InputError> {
     let mut line = Vec::new();
     let mut skipped_lines = 0;
     let mut sep = None;
@@ -1056,7 +1055,7 @@ enum Overflow {
 /// Its record starts must stay in step with the parser's records; a unit test checks that
 /// on arbitrary input.
 struct Guard {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     delimiter: u8,
     state: Scan,
     /// The physical line of the next byte.
@@ -1076,7 +1075,7 @@ struct Guard {
 }
 
 impl Guard {
-    fn new(inner: Box<dyn Read>, delimiter: u8, first_line: u64) -> Guard {
+    fn new(inner: Box<dyn Read + Send>, delimiter: u8, first_line: u64) -> Guard {
         Guard {
             inner,
             delimiter,
