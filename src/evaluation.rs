@@ -240,6 +240,11 @@ impl Notes {
         self.0 == 0
     }
 
+    /// The set as a number below 16, to index a table by.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
     pub fn iter(self) -> impl Iterator<Item = Note> {
         Notes::ALL.into_iter().filter(move |n| self.contains(*n))
     }

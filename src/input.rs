@@ -799,6 +799,12 @@ impl<'a> RawRow<'a> {
 /// A field as text, trimmed. Under `Auto`, notes when Windows-1252 was needed.
 fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &Cell<bool>) -> Cow<'a, str> {
     let bytes = bytes.trim_ascii();
+    // ASCII (nearly every case id and unit) is the same text in every encoding, and needs no
+    // trimming of Unicode spaces: checking that is much quicker than validating UTF-8.
+    if bytes.is_ascii() {
+        // SAFETY: ASCII bytes are valid UTF-8.
+        return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
     let text = match encoding {
         EncodingChoice::Utf8 => String::from_utf8_lossy(bytes),
         EncodingChoice::Windows1252 => WINDOWS_1252.decode_without_bom_handling(bytes).0,
@@ -1110,7 +1116,9 @@ impl Guard {
 
     /// Follows `bytes`, the next bytes of the input.
     fn scan(&mut self, bytes: &[u8]) {
-        if matches!(self.state, Scan::InQuoted | Scan::QuoteInQuoted) || bytes.contains(&b'"') {
+        if matches!(self.state, Scan::InQuoted | Scan::QuoteInQuoted)
+            || memchr::memchr(b'"', bytes).is_some()
+        {
             self.scan_bytes(bytes);
         } else {
             self.scan_unquoted(bytes);

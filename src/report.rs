@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
-use crate::evaluation::{Evaluation, Outcome, Status};
+use crate::evaluation::{Evaluation, Note, Outcome, Status};
 use crate::rules::{Group, Groups};
 
 /// The language of labels for people.
@@ -300,6 +300,12 @@ impl Record {
         self.line.extend_from_slice(value);
     }
 
+    /// A field already quoted as needed (by another `Record` with the same delimiter).
+    fn push_quoted(&mut self, field: &[u8]) {
+        self.start_field();
+        self.line.extend_from_slice(field);
+    }
+
     fn start_field(&mut self) {
         if !self.empty {
             self.line.push(self.delimiter);
@@ -346,6 +352,11 @@ pub struct CsvSink<W: Write> {
     style: CsvStyle,
     show_hetu: bool,
     reading: Reading,
+    /// The groups field and the notes field take few values (a set of six groups, of four notes):
+    /// each value is written, quoted as needed, once, and copied from here afterwards.
+    /// Indexed by the sets' bits.
+    groups_fields: Vec<Option<Vec<u8>>>,
+    notes_fields: Vec<Option<Vec<u8>>>,
 }
 
 impl<W: Write> CsvSink<W> {
@@ -369,6 +380,8 @@ impl<W: Write> CsvSink<W> {
             style,
             show_hetu,
             reading,
+            groups_fields: vec![None; 1 << Group::ALL.len()],
+            notes_fields: vec![None; 1 << 4],
         })
     }
 
@@ -401,20 +414,31 @@ impl<W: Write> CaseSink for CsvSink<W> {
             record.push(case.hetu.as_deref().unwrap_or_default().as_bytes());
         }
         record.push_plain(self.style.date(Some(case.case.pending), &mut date));
-        let (lang, excel) = (self.style.lang, self.style.excel);
-        match (e.groups.is_empty(), excel) {
-            (true, false) => record.push_plain(b"none"),
-            (true, true) => record.push_plain(b"-"),
-            (false, false) => record.push_joined(e.groups.iter().map(Group::key), "|"),
-            (false, true) => record.push_joined(e.groups.iter().map(|g| lang.group(g)), ", "),
-        }
+        let style = self.style;
+        let groups = self.groups_fields[usize::from(e.groups.bits())].get_or_insert_with(|| {
+            let mut field = Record::new(record.delimiter, b"");
+            if e.groups.is_empty() {
+                field.push_plain(if style.excel { b"-" } else { b"none" });
+            } else if style.excel {
+                field.push_joined(e.groups.iter().map(|g| style.lang.group(g)), ", ");
+            } else {
+                field.push_joined(e.groups.iter().map(Group::key), "|");
+            }
+            field.line
+        });
+        record.push_quoted(groups);
         self.outcome(&e.start);
         self.outcome(&e.completion);
         let record = &mut self.record;
         record.push_plain(number.format(e.elapsed_working_days));
         record.push_plain(count_field(e.age.map(i64::from), &mut number));
         record.push_plain(self.reading.as_str().as_bytes());
-        record.push_joined(e.notes.iter().map(|n| n.text()), "; ");
+        let notes = self.notes_fields[usize::from(e.notes.bits())].get_or_insert_with(|| {
+            let mut field = Record::new(record.delimiter, b"");
+            field.push_joined(e.notes.iter().map(Note::text), "; ");
+            field.line
+        });
+        record.push_quoted(notes);
         record.end(&mut self.out)
     }
 

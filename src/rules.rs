@@ -92,6 +92,11 @@ impl Groups {
         self.0 == 0
     }
 
+    /// The set as a number below 64, to index a table by.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
     pub fn iter(self) -> impl Iterator<Item = Group> {
         Group::ALL.into_iter().filter(move |g| self.contains(*g))
     }

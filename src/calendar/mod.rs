@@ -98,19 +98,22 @@ fn is_weekday(date: NaiveDate) -> bool {
 struct Table {
     /// `prefix[i]`: working days among days `0..=i`.
     prefix: Vec<u32>,
-    /// `working[k]`: the day index of the (k+1)-th working day.
-    working: Vec<u32>,
+    /// `working[k]`: the (k+1)-th working day (dates, not day numbers: an audit looks up a
+    /// million deadlines, and converting a day number back to a date is the slow part).
+    working: Vec<NaiveDate>,
 }
 
 impl Table {
     fn build(days: usize, non_working: impl Fn(usize) -> bool) -> Table {
         let mut prefix = Vec::with_capacity(days);
         let mut working = Vec::with_capacity(days * 5 / 7 + 1);
+        let mut date = FIRST_DATE;
         for day in 0..days {
             if !non_working(day) {
-                working.push(day as u32);
+                working.push(date);
             }
             prefix.push(working.len() as u32);
+            date = date.succ_opt().unwrap_or(date);
         }
         Table { prefix, working }
     }
@@ -202,11 +205,6 @@ impl Calendar {
         Ok((date.num_days_from_ce() - self.first_day) as usize)
     }
 
-    fn date_at(&self, index: u32) -> NaiveDate {
-        // Indexes come from the tables, which only hold days inside the range.
-        NaiveDate::from_num_days_from_ce_opt(self.first_day + index as i32).unwrap_or(LAST_DATE)
-    }
-
     /// Whether `date` is a working day: Monday to Friday, not a public holiday, and (in the
     /// standard reading) not Christmas Eve or Midsummer Eve.
     pub fn is_working_day(&self, date: NaiveDate, reading: Reading) -> Result<bool, CalendarError> {
@@ -242,7 +240,7 @@ impl Calendar {
             .and_then(|p| usize::try_from(p).ok())
             .filter(|&p| p < table.working.len())
             .ok_or(CalendarError::ResultOutOfRange { from: date, n })?;
-        Ok(self.date_at(table.working[position]))
+        Ok(table.working[position])
     }
 
     /// Working days after `a` up to and including `b`. When `b` is before `a`, the mirror image,
