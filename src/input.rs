@@ -681,10 +681,13 @@ impl CaseReader {
                     ),
                 })));
             }
+            // Every cell blank: all the row's bytes are ASCII spaces (what `trim_ascii` removes).
+            // A real row fails at its first byte.
             if self
                 .record
+                .as_slice()
                 .iter()
-                .all(|field| field.trim_ascii().is_empty())
+                .all(|byte| byte.is_ascii_whitespace())
             {
                 continue;
             }
