@@ -6,7 +6,8 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::mpsc::{self, SyncSender};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
 use chrono::NaiveDate;
@@ -15,7 +16,9 @@ use crate::calendar::Reading;
 use crate::dates::{parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, Hetu};
-use crate::input::{parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowProblem};
+use crate::input::{
+    parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowLayout, RowProblem,
+};
 
 /// One row's outcome.
 pub enum Item<'a> {
@@ -72,36 +75,59 @@ const CHUNKS_IN_FLIGHT: usize = 4;
 /// Reads every row of `reader`, evaluates it, and hands each [`Item`] to `visit`, in input order.
 /// Stops early only on a fatal input error or when `visit` fails.
 ///
-/// Two threads share the work: one reads and decodes the rows (the CSV parser, dates, flags),
-/// the calling one evaluates them and runs `visit`. Rows pass between them in chunks, in order,
-/// through a bounded channel, so memory does not grow with the file.
+/// Two threads share the work. One reads rows (the CSV parser and the line scanner) into chunks
+/// of records; the calling one evaluates them and runs `visit`. Decoding the rows (dates, flags,
+/// texts) is done by whichever thread has time: the reader decodes a chunk itself while the
+/// evaluating side still has one waiting, and otherwise passes it on as read. Chunks go one way
+/// through a bounded channel, in order, and come back empty to be reused, so memory does not
+/// grow with the file and no row costs an allocation.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     settings: Settings,
     mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let (sender, receiver) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+    let layout = reader.layout().clone();
+    let (full_sender, full) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+    let (empty_sender, empty) = mpsc::channel();
+    let waiting = AtomicUsize::new(0);
     thread::scope(|scope| {
-        scope.spawn(move || read_chunks(reader, settings, sender));
+        let waiting = &waiting;
+        scope.spawn(move || read_chunks(reader, settings, full_sender, empty, waiting));
         // Returning early drops the receiver, which stops the reading thread.
-        for message in receiver {
-            let Chunk { text, rows } = message.map_err(E::from)?;
-            for row in rows {
-                visit(evaluate_row(&text, row, settings))?;
+        for message in full {
+            let mut chunk: Chunk = message.map_err(E::from)?;
+            waiting.fetch_sub(1, Ordering::Relaxed);
+            chunk.decode(&layout, settings);
+            let Chunk { text, decoded, .. } = &mut chunk;
+            for row in decoded.drain(..) {
+                visit(evaluate_row(text, row, settings))?;
             }
+            // The reader may have finished: then the chunk is simply dropped.
+            let _ = empty_sender.send(chunk);
         }
         Ok(())
     })
 }
 
-/// Decoded rows with their texts (case id, unit, identity code) in one string.
+/// Rows on their way from the reading thread to the evaluating one.
 #[derive(Default)]
 struct Chunk {
+    /// The records read; kept from one use of the chunk to the next, so that reading into them
+    /// allocates nothing.
+    records: Vec<csv::ByteRecord>,
+    /// The rows as read, in order: a record with its line, or a row the reader could not read.
+    read: Vec<ReadRow>,
+    /// The rows decoded, in order, with their texts (case id, unit, identity code) in `text`.
+    decoded: Vec<Decoded>,
     text: String,
-    rows: Vec<Decoded>,
 }
 
-/// A row as the reading thread leaves it: a case to evaluate, or a problem to report.
+enum ReadRow {
+    Row { line: u64, record: usize },
+    Problem(RowProblem),
+}
+
+/// A row decoded: a case to evaluate, or a problem to report.
 enum Decoded {
     Case {
         line: u64,
@@ -118,67 +144,114 @@ enum Decoded {
 }
 
 impl Chunk {
-    /// Keeps `text` in the chunk; where it is.
-    fn keep(&mut self, text: &str) -> Range<usize> {
-        let start = self.text.len();
-        self.text.push_str(text);
-        start..self.text.len()
+    fn clear(&mut self) {
+        self.read.clear();
+        self.decoded.clear();
+        self.text.clear();
     }
 
-    fn push(&mut self, row: &RawRow, settings: Settings) {
-        let text = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
-        // Kept as written; `shown` is applied on the evaluating side, which has less to do.
-        let case_id = self.keep(&text(Column::CaseId));
-        let unit = self.keep(&text(Column::Unit));
-        let decoded = match decode(row) {
-            Ok(case) => Decoded::Case {
-                line: row.line(),
-                hetu: settings
-                    .show_hetu
-                    .then(|| row.get(Column::Hetu))
-                    .flatten()
-                    .map(|hetu| self.keep(&hetu)),
-                case_id,
-                unit,
-                case,
-            },
-            Err(problem) => Decoded::Invalid {
-                problem,
-                case_id,
-                unit,
-            },
-        };
-        self.rows.push(decoded);
+    /// Decodes the rows read (once; a chunk decoded by the reader is left as it is).
+    fn decode(&mut self, layout: &RowLayout, settings: Settings) {
+        let (text, decoded) = (&mut self.text, &mut self.decoded);
+        for read in self.read.drain(..) {
+            decoded.push(match read {
+                ReadRow::Row { line, record } => {
+                    decode_row(&layout.row(&self.records[record], line), settings, text)
+                }
+                ReadRow::Problem(problem) => Decoded::Invalid {
+                    problem,
+                    case_id: 0..0,
+                    unit: 0..0,
+                },
+            });
+        }
     }
 }
 
-/// The reading thread: rows decoded and sent on in chunks, then a fatal error if there is one.
+/// Keeps `value` in `text`; where it is.
+fn keep(text: &mut String, value: &str) -> Range<usize> {
+    let start = text.len();
+    text.push_str(value);
+    start..text.len()
+}
+
+fn decode_row(row: &RawRow, settings: Settings, text: &mut String) -> Decoded {
+    let field = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
+    // Kept as written; `shown` is applied when the row is evaluated.
+    let case_id = keep(text, &field(Column::CaseId));
+    let unit = keep(text, &field(Column::Unit));
+    match decode(row) {
+        Ok(case) => Decoded::Case {
+            line: row.line(),
+            hetu: settings
+                .show_hetu
+                .then(|| row.get(Column::Hetu))
+                .flatten()
+                .map(|hetu| keep(text, &hetu)),
+            case_id,
+            unit,
+            case,
+        },
+        Err(problem) => Decoded::Invalid {
+            problem,
+            case_id,
+            unit,
+        },
+    }
+}
+
+/// The reading thread: chunks filled with rows and sent on, then a fatal error if there is one.
 fn read_chunks(
     reader: &mut CaseReader,
     settings: Settings,
-    sender: SyncSender<Result<Chunk, InputError>>,
+    full: SyncSender<Result<Chunk, InputError>>,
+    empty: Receiver<Chunk>,
+    waiting: &AtomicUsize,
 ) {
-    let mut chunk = Chunk::default();
-    while let Some(next) = reader.next_row() {
-        match next {
-            Ok(row) => chunk.push(&row, settings),
-            Err(ReadError::Row(problem)) => chunk.rows.push(Decoded::Invalid {
-                problem,
-                case_id: 0..0,
-                unit: 0..0,
-            }),
-            Err(ReadError::Fatal(err)) => {
-                let _ = sender.send(Ok(std::mem::take(&mut chunk)));
-                let _ = sender.send(Err(err));
+    let layout = reader.layout().clone();
+    loop {
+        let mut chunk = empty.try_recv().unwrap_or_default();
+        chunk.clear();
+        let mut used = 0;
+        let mut end = None;
+        while chunk.read.len() < CHUNK_ROWS {
+            if used == chunk.records.len() {
+                chunk.records.push(csv::ByteRecord::new());
+            }
+            match reader.read_into(&mut chunk.records[used]) {
+                Some(Ok(line)) => {
+                    chunk.read.push(ReadRow::Row { line, record: used });
+                    used += 1;
+                }
+                Some(Err(ReadError::Row(problem))) => chunk.read.push(ReadRow::Problem(problem)),
+                Some(Err(ReadError::Fatal(error))) => {
+                    end = Some(Some(error));
+                    break;
+                }
+                None => {
+                    end = Some(None);
+                    break;
+                }
+            }
+        }
+        // The evaluating side still has a chunk to do: it is the busier one, so decode here.
+        if waiting.load(Ordering::Relaxed) > 0 {
+            chunk.decode(&layout, settings);
+        }
+        waiting.fetch_add(1, Ordering::Relaxed);
+        // A failed send means the evaluating side has stopped.
+        if full.send(Ok(chunk)).is_err() {
+            return;
+        }
+        match end {
+            None => {}
+            Some(None) => return,
+            Some(Some(error)) => {
+                let _ = full.send(Err(error));
                 return;
             }
         }
-        // A failed send means the evaluating side has stopped.
-        if chunk.rows.len() == CHUNK_ROWS && sender.send(Ok(std::mem::take(&mut chunk))).is_err() {
-            return;
-        }
     }
-    let _ = sender.send(Ok(chunk));
 }
 
 /// The evaluating side of a decoded row.
@@ -370,4 +443,81 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         started: date_column(row, Column::StartedDate)?,
         completed: date_column(row, Column::CompletedDate)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::InputOptions;
+
+    fn reader(rows: usize) -> CaseReader {
+        let mut text = String::from("case_id,pending_date,started_date\n");
+        for i in 0..rows {
+            // Every 97th row is invalid (a start before the pending date), every 1000th unreadable
+            // as a date.
+            let started = if i % 97 == 0 {
+                "2020-01-01"
+            } else {
+                "2026-01-09"
+            };
+            let pending = if i % 1000 == 999 { "x" } else { "2026-01-05" };
+            text.push_str(&format!("C{i},{pending},{started}\n"));
+        }
+        CaseReader::from_reader(
+            Box::new(std::io::Cursor::new(text.into_bytes())),
+            "test",
+            &InputOptions::default(),
+        )
+        .unwrap()
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            reading: Reading::Standard,
+            show_hetu: false,
+        }
+    }
+
+    #[test]
+    fn every_row_once_in_input_order_across_chunks() {
+        let rows = CHUNK_ROWS * 5 + 17;
+        let mut lines = Vec::new();
+        let mut invalid = 0;
+        run(
+            &mut reader(rows),
+            settings(),
+            |item| -> Result<(), InputError> {
+                let (line, id) = match item {
+                    Item::Evaluated(case) => (case.line, case.case_id.into_owned()),
+                    Item::Invalid(row) => {
+                        invalid += 1;
+                        (row.problem.line, row.case_id.into_owned())
+                    }
+                };
+                assert_eq!(id, format!("C{}", line - 2));
+                lines.push(line);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(lines, (2..rows as u64 + 2).collect::<Vec<_>>());
+        assert_eq!(invalid, rows.div_ceil(97) + rows / 1000);
+    }
+
+    #[test]
+    fn a_failing_visit_stops_the_reading() {
+        let mut seen = 0;
+        let result = run(&mut reader(CHUNK_ROWS * 20), settings(), |_| {
+            seen += 1;
+            if seen == 3000 {
+                return Err(InputError::Empty {
+                    path: "stop".into(),
+                });
+            }
+            Ok(())
+        });
+        assert!(matches!(result, Err(InputError::Empty { .. })));
+        assert_eq!(seen, 3000);
+    }
 }
