@@ -171,49 +171,32 @@ impl CsvStyle {
     }
 }
 
-/// Writes `value` as exactly `width` decimal digits, zero-padded. Returns `width`.
-fn write_digits(mut value: u32, width: usize, buffer: &mut [u8]) -> usize {
-    for i in (0..width).rev() {
-        buffer[i] = b'0' + (value % 10) as u8;
-        value /= 10;
+/// Writes `value` as exactly `width` decimal digits (1, 2 or 4), zero-padded, two digits at a
+/// time. Returns `width`.
+fn write_digits(value: u32, width: usize, buffer: &mut [u8]) -> usize {
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let pair = |n: u32| {
+        let i = (n % 100) as usize * 2;
+        [PAIRS[i], PAIRS[i + 1]]
+    };
+    match width {
+        1 => buffer[0] = b'0' + (value % 10) as u8,
+        2 => buffer[..2].copy_from_slice(&pair(value)),
+        _ => {
+            buffer[..2].copy_from_slice(&pair(value / 100));
+            buffer[2..4].copy_from_slice(&pair(value));
+        }
     }
     width
 }
 
 /// An optional count as a CSV field.
-fn count_field(value: Option<i64>, buffer: &mut itoa_buffer::Buffer) -> &[u8] {
+fn count_field(value: Option<i64>, buffer: &mut itoa::Buffer) -> &[u8] {
     match value {
-        Some(n) => buffer.format(n),
+        Some(n) => buffer.format(n).as_bytes(),
         None => b"",
-    }
-}
-
-mod itoa_buffer {
-    /// A stack buffer for writing integers without allocating.
-    pub struct Buffer([u8; 20]);
-
-    impl Buffer {
-        pub fn new() -> Self {
-            Buffer([0; 20])
-        }
-
-        pub fn format(&mut self, n: i64) -> &[u8] {
-            let mut i = self.0.len();
-            let mut value = n.unsigned_abs();
-            loop {
-                i -= 1;
-                self.0[i] = b'0' + (value % 10) as u8;
-                value /= 10;
-                if value == 0 {
-                    break;
-                }
-            }
-            if n < 0 {
-                i -= 1;
-                self.0[i] = b'-';
-            }
-            &self.0[i..]
-        }
     }
 }
 
@@ -297,7 +280,10 @@ impl Record {
             .iter()
             .any(|&b| b == self.delimiter || b == b'"' || b == b'\r' || b == b'\n'));
         self.start_field();
-        self.line.extend_from_slice(value);
+        // Many fields are empty (counts that do not apply): no copy at all then.
+        if !value.is_empty() {
+            self.line.extend_from_slice(value);
+        }
     }
 
     /// A field already quoted as needed (by another `Record` with the same delimiter).
@@ -387,7 +373,7 @@ impl<W: Write> CsvSink<W> {
 
     fn outcome(&mut self, outcome: &Outcome) {
         let mut date = [0u8; 10];
-        let mut number = itoa_buffer::Buffer::new();
+        let mut number = itoa::Buffer::new();
         let record = &mut self.record;
         record.push_plain(self.style.date(outcome.deadline, &mut date));
         record.push_plain(self.style.status(outcome.status).as_bytes());
@@ -403,11 +389,11 @@ impl<W: Write> CsvSink<W> {
 
 impl<W: Write> CaseSink for CsvSink<W> {
     fn case(&mut self, case: &Evaluated) -> io::Result<()> {
-        let mut number = itoa_buffer::Buffer::new();
+        let mut number = itoa::Buffer::new();
         let mut date = [0u8; 10];
         let e = &case.evaluation;
         let record = &mut self.record;
-        record.push_plain(number.format(case.line as i64));
+        record.push_plain(number.format(case.line).as_bytes());
         record.push(case.case_id.as_bytes());
         record.push(case.unit.as_bytes());
         if self.show_hetu {
@@ -430,7 +416,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
         self.outcome(&e.start);
         self.outcome(&e.completion);
         let record = &mut self.record;
-        record.push_plain(number.format(e.elapsed_working_days));
+        record.push_plain(number.format(e.elapsed_working_days).as_bytes());
         record.push_plain(count_field(e.age.map(i64::from), &mut number));
         record.push_plain(self.reading.as_str().as_bytes());
         let notes = self.notes_fields[usize::from(e.notes.bits())].get_or_insert_with(|| {
@@ -629,13 +615,5 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 12, 24);
         assert_eq!(excel.date(date, &mut buffer), b"24.12.2026");
         assert_eq!(iso.date(None, &mut buffer), b"");
-    }
-
-    #[test]
-    fn integers_without_allocation() {
-        let mut b = itoa_buffer::Buffer::new();
-        assert_eq!(b.format(0), b"0");
-        assert_eq!(b.format(-42), b"-42");
-        assert_eq!(b.format(i64::MIN), b"-9223372036854775808");
     }
 }
