@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
@@ -89,24 +89,39 @@ pub fn run<E: From<InputError>>(
     let layout = reader.layout().clone();
     let (full_sender, full) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
     let (empty_sender, empty) = mpsc::channel();
-    let waiting = AtomicUsize::new(0);
+    let shared = Shared::default();
     thread::scope(|scope| {
-        let waiting = &waiting;
-        scope.spawn(move || read_chunks(reader, settings, full_sender, empty, waiting));
-        // Returning early drops the receiver, which stops the reading thread.
-        for message in full {
-            let mut chunk: Chunk = message.map_err(E::from)?;
-            waiting.fetch_sub(1, Ordering::Relaxed);
-            chunk.decode(&layout, settings);
-            let Chunk { text, decoded, .. } = &mut chunk;
-            for row in decoded.drain(..) {
-                visit(evaluate_row(text, row, settings))?;
+        let shared = &shared;
+        scope.spawn(move || read_chunks(reader, settings, full_sender, empty, shared));
+        let evaluate_chunks = || {
+            for message in full {
+                let mut chunk: Chunk = message.map_err(E::from)?;
+                shared.waiting.fetch_sub(1, Ordering::Relaxed);
+                chunk.decode(&layout, settings);
+                let Chunk { text, decoded, .. } = &mut chunk;
+                for row in decoded.drain(..) {
+                    visit(evaluate_row(text, row, settings))?;
+                }
+                // The reader may have finished: then the chunk is simply dropped.
+                let _ = empty_sender.send(chunk);
             }
-            // The reader may have finished: then the chunk is simply dropped.
-            let _ = empty_sender.send(chunk);
-        }
-        Ok(())
+            Ok(())
+        };
+        let result = evaluate_chunks();
+        // Stopped early (a closed pipe, an unwritable output): the receiver is gone, and the
+        // reader stops at its next row instead of reading on to fill a chunk no one takes.
+        shared.stop.store(true, Ordering::Relaxed);
+        result
     })
+}
+
+/// What the two threads of [`run`] share besides the channels.
+#[derive(Default)]
+struct Shared {
+    /// Chunks sent and not yet taken: while there is one, the evaluating side is the busier.
+    waiting: AtomicUsize,
+    /// The evaluating side has stopped.
+    stop: AtomicBool,
 }
 
 /// Rows on their way from the reading thread to the evaluating one.
@@ -206,7 +221,7 @@ fn read_chunks(
     settings: Settings,
     full: SyncSender<Result<Chunk, InputError>>,
     empty: Receiver<Chunk>,
-    waiting: &AtomicUsize,
+    shared: &Shared,
 ) {
     let layout = reader.layout().clone();
     loop {
@@ -215,6 +230,9 @@ fn read_chunks(
         let mut used = 0;
         let mut end = None;
         while chunk.read.len() < CHUNK_ROWS {
+            if shared.stop.load(Ordering::Relaxed) {
+                return;
+            }
             if used == chunk.records.len() {
                 chunk.records.push(csv::ByteRecord::new());
             }
@@ -235,10 +253,10 @@ fn read_chunks(
             }
         }
         // The evaluating side still has a chunk to do: it is the busier one, so decode here.
-        if waiting.load(Ordering::Relaxed) > 0 {
+        if shared.waiting.load(Ordering::Relaxed) > 0 {
             chunk.decode(&layout, settings);
         }
-        waiting.fetch_add(1, Ordering::Relaxed);
+        shared.waiting.fetch_add(1, Ordering::Relaxed);
         // A failed send means the evaluating side has stopped.
         if full.send(Ok(chunk)).is_err() {
             return;
