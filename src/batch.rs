@@ -5,14 +5,20 @@
 //! Rows in = rows evaluated + rows reported: nothing is dropped.
 
 use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
-use crate::dates::{finnish, parse_date};
+use crate::dates::{finnish, parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, redact_hetus, Hetu};
-use crate::input::{parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowProblem};
+use crate::input::{
+    parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowLayout, RowProblem,
+};
 
 /// One row's outcome.
 pub enum Item<'a> {
@@ -63,56 +69,252 @@ pub fn shown<'a>(text: Cow<'a, str>, show_hetu: bool) -> Cow<'a, str> {
     }
 }
 
+/// Rows per chunk handed from the reading thread to the evaluating one: enough that handing over
+/// costs nothing, few enough that memory stays small.
+const CHUNK_ROWS: usize = 2048;
+/// Chunks on their way at once; the reading thread waits when they are all taken.
+const CHUNKS_IN_FLIGHT: usize = 4;
+
 /// Reads every row of `reader`, evaluates it, and hands each [`Item`] to `visit`, in input order.
 /// Stops early only on a fatal input error or when `visit` fails.
+///
+/// Two threads share the work. One reads rows (the CSV parser and the line scanner) into chunks
+/// of records; the calling one evaluates them and runs `visit`. Decoding the rows (dates, flags,
+/// texts) is done by whichever thread has time: the reader decodes a chunk itself while the
+/// evaluating side still has one waiting, and otherwise passes it on as read. Chunks go one way
+/// through a bounded channel, in order, and come back empty to be reused, so memory does not
+/// grow with the file and no row costs an allocation.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     settings: Settings,
     mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    while let Some(next) = reader.next_row() {
-        let item = match next {
-            Ok(row) => decode_and_evaluate(&row, settings),
-            Err(ReadError::Row(problem)) => Item::Invalid(Invalid {
-                problem,
-                case_id: Cow::Borrowed(""),
-                unit: Cow::Borrowed(""),
-            }),
-            Err(ReadError::Fatal(err)) => return Err(err.into()),
+    let layout = reader.layout().clone();
+    let (full_sender, full) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+    let (empty_sender, empty) = mpsc::channel();
+    let shared = Shared::default();
+    thread::scope(|scope| {
+        let shared = &shared;
+        scope.spawn(move || read_chunks(reader, settings, full_sender, empty, shared));
+        let evaluate_chunks = || {
+            for message in full {
+                let mut chunk: Chunk = message.map_err(E::from)?;
+                shared.waiting.fetch_sub(1, Ordering::Relaxed);
+                chunk.decode(&layout, settings);
+                let Chunk { text, decoded, .. } = &mut chunk;
+                for row in decoded.drain(..) {
+                    visit(evaluate_row(text, row, settings))?;
+                }
+                // The reader may have finished: then the chunk is simply dropped.
+                let _ = empty_sender.send(chunk);
+            }
+            Ok(())
         };
-        visit(item)?;
-    }
-    Ok(())
+        let result = evaluate_chunks();
+        // Stopped early (a closed pipe, an unwritable output): the receiver is gone, and the
+        // reader stops at its next row instead of reading on to fill a chunk no one takes.
+        shared.stop.store(true, Ordering::Relaxed);
+        result
+    })
 }
 
-fn decode_and_evaluate<'a>(row: &RawRow<'a>, settings: Settings) -> Item<'a> {
-    let text = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
-    let case_id = shown(text(Column::CaseId), settings.show_hetu);
-    let unit = shown(text(Column::Unit), settings.show_hetu);
-    let invalid = |problem: RowProblem| {
-        Item::Invalid(Invalid {
-            problem,
-            case_id: case_id.clone(),
-            unit: unit.clone(),
-        })
-    };
-    let case = match decode(row) {
-        Ok(case) => case,
-        Err(problem) => return invalid(problem),
-    };
-    match evaluate(&case, settings.as_of, settings.reading) {
-        Ok(evaluation) => Item::Evaluated(Evaluated {
+/// What the two threads of [`run`] share besides the channels.
+#[derive(Default)]
+struct Shared {
+    /// Chunks sent and not yet taken: while there is one, the evaluating side is the busier.
+    waiting: AtomicUsize,
+    /// The evaluating side has stopped.
+    stop: AtomicBool,
+}
+
+/// Rows on their way from the reading thread to the evaluating one.
+#[derive(Default)]
+struct Chunk {
+    /// The records read; kept from one use of the chunk to the next, so that reading into them
+    /// allocates nothing.
+    records: Vec<csv::ByteRecord>,
+    /// The rows as read, in order: a record with its line, or a row the reader could not read.
+    read: Vec<ReadRow>,
+    /// The rows decoded, in order, with their texts (case id, unit, identity code) in `text`.
+    decoded: Vec<Decoded>,
+    text: String,
+}
+
+enum ReadRow {
+    Row { line: u64, record: usize },
+    Problem(RowProblem),
+}
+
+/// A row decoded: a case to evaluate, or a problem to report.
+enum Decoded {
+    Case {
+        line: u64,
+        case_id: Range<usize>,
+        unit: Range<usize>,
+        hetu: Option<Range<usize>>,
+        case: Case,
+    },
+    Invalid {
+        problem: RowProblem,
+        case_id: Range<usize>,
+        unit: Range<usize>,
+    },
+}
+
+impl Chunk {
+    fn clear(&mut self) {
+        self.read.clear();
+        self.decoded.clear();
+        self.text.clear();
+    }
+
+    /// Decodes the rows read (once; a chunk decoded by the reader is left as it is).
+    fn decode(&mut self, layout: &RowLayout, settings: Settings) {
+        let (text, decoded) = (&mut self.text, &mut self.decoded);
+        for read in self.read.drain(..) {
+            decoded.push(match read {
+                ReadRow::Row { line, record } => {
+                    decode_row(&layout.row(&self.records[record], line), settings, text)
+                }
+                ReadRow::Problem(problem) => Decoded::Invalid {
+                    problem,
+                    case_id: 0..0,
+                    unit: 0..0,
+                },
+            });
+        }
+    }
+}
+
+/// Keeps `value` in `text`; where it is.
+fn keep(text: &mut String, value: &str) -> Range<usize> {
+    let start = text.len();
+    text.push_str(value);
+    start..text.len()
+}
+
+fn decode_row(row: &RawRow, settings: Settings, text: &mut String) -> Decoded {
+    let field = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
+    // Kept as written; `shown` is applied when the row is evaluated.
+    let case_id = keep(text, &field(Column::CaseId));
+    let unit = keep(text, &field(Column::Unit));
+    match decode(row) {
+        Ok(case) => Decoded::Case {
             line: row.line(),
-            hetu: settings.show_hetu.then(|| row.get(Column::Hetu)).flatten(),
+            hetu: settings
+                .show_hetu
+                .then(|| row.get(Column::Hetu))
+                .flatten()
+                .map(|hetu| keep(text, &hetu)),
             case_id,
             unit,
             case,
+        },
+        Err(problem) => Decoded::Invalid {
+            problem,
+            case_id,
+            unit,
+        },
+    }
+}
+
+/// The reading thread: chunks filled with rows and sent on, then a fatal error if there is one.
+fn read_chunks(
+    reader: &mut CaseReader,
+    settings: Settings,
+    full: SyncSender<Result<Chunk, InputError>>,
+    empty: Receiver<Chunk>,
+    shared: &Shared,
+) {
+    let layout = reader.layout().clone();
+    loop {
+        let mut chunk = empty.try_recv().unwrap_or_default();
+        chunk.clear();
+        let mut used = 0;
+        let mut end = None;
+        while chunk.read.len() < CHUNK_ROWS {
+            if shared.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            if used == chunk.records.len() {
+                chunk.records.push(csv::ByteRecord::new());
+            }
+            match reader.read_into(&mut chunk.records[used]) {
+                Some(Ok(line)) => {
+                    chunk.read.push(ReadRow::Row { line, record: used });
+                    used += 1;
+                }
+                Some(Err(ReadError::Row(problem))) => chunk.read.push(ReadRow::Problem(problem)),
+                Some(Err(ReadError::Fatal(error))) => {
+                    end = Some(Some(error));
+                    break;
+                }
+                None => {
+                    end = Some(None);
+                    break;
+                }
+            }
+        }
+        // The evaluating side still has a chunk to do: it is the busier one, so decode here.
+        if shared.waiting.load(Ordering::Relaxed) > 0 {
+            chunk.decode(&layout, settings);
+        }
+        shared.waiting.fetch_add(1, Ordering::Relaxed);
+        // A failed send means the evaluating side has stopped.
+        if full.send(Ok(chunk)).is_err() {
+            return;
+        }
+        match end {
+            None => {}
+            Some(None) => return,
+            Some(Some(error)) => {
+                let _ = full.send(Err(error));
+                return;
+            }
+        }
+    }
+}
+
+/// The evaluating side of a decoded row.
+fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
+    let shown = |range: Range<usize>| shown(Cow::Borrowed(&text[range]), settings.show_hetu);
+    let (case_id, unit, line, hetu, case) = match row {
+        Decoded::Invalid {
+            problem,
+            case_id,
+            unit,
+        } => {
+            return Item::Invalid(Invalid {
+                problem,
+                case_id: shown(case_id),
+                unit: shown(unit),
+            })
+        }
+        Decoded::Case {
+            line,
+            case_id,
+            unit,
+            hetu,
+            case,
+        } => (shown(case_id), shown(unit), line, hetu, case),
+    };
+    match evaluate(&case, settings.as_of, settings.reading) {
+        Ok(evaluation) => Item::Evaluated(Evaluated {
+            line,
+            case_id,
+            unit,
+            hetu: hetu.map(|range| Cow::Borrowed(&text[range])),
+            case,
             evaluation,
         }),
-        Err(err) => invalid(RowProblem {
-            line: row.line(),
-            column: column_of(&err).map(|c| c.name().to_string()),
-            problem: err.to_string(),
+        Err(err) => Item::Invalid(Invalid {
+            problem: RowProblem {
+                line,
+                column: column_of(&err).map(|c| c.name().to_string()),
+                problem: err.to_string(),
+            },
+            case_id,
+            unit,
         }),
     }
 }
@@ -153,7 +355,19 @@ fn quoted(value: &str) -> String {
     }
 }
 
+/// A date cell. Dates are ASCII, so the raw bytes are parsed without decoding; only a cell they
+/// do not parse as (Unicode spaces around it, or not a date) takes the text route, which also
+/// gives the message.
 fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
+    match row.bytes(column) {
+        None => return Ok(None),
+        Some([]) => return Ok(None),
+        Some(bytes) => {
+            if let Ok(date) = parse_date_bytes(bytes) {
+                return Ok(Some(date));
+            }
+        }
+    }
     match row.get(column) {
         None => Ok(None),
         Some(text) if text.is_empty() => Ok(None),
@@ -181,7 +395,23 @@ fn calendar_date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate
     }
 }
 
+/// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
 fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
+    // The cells of nearly every export, with no further work.
+    match row.bytes(column) {
+        None | Some(b"" | b"0" | b"ei") => return Ok(false),
+        Some(b"1") => return Ok(true),
+        _ => {}
+    }
+    if let Some(Ok(text)) = row
+        .bytes(column)
+        .filter(|bytes| bytes.is_ascii())
+        .map(std::str::from_utf8)
+    {
+        if let Ok(flag) = parse_flag(text) {
+            return Ok(flag);
+        }
+    }
     match row.get(column) {
         None => Ok(false),
         Some(text) => {
@@ -269,4 +499,81 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         started: calendar_date_column(row, Column::StartedDate)?,
         completed: calendar_date_column(row, Column::CompletedDate)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::InputOptions;
+
+    fn reader(rows: usize) -> CaseReader {
+        let mut text = String::from("case_id,pending_date,started_date\n");
+        for i in 0..rows {
+            // Every 97th row is invalid (a start before the pending date), every 1000th unreadable
+            // as a date.
+            let started = if i % 97 == 0 {
+                "2020-01-01"
+            } else {
+                "2026-01-09"
+            };
+            let pending = if i % 1000 == 999 { "x" } else { "2026-01-05" };
+            text.push_str(&format!("C{i},{pending},{started}\n"));
+        }
+        CaseReader::from_reader(
+            Box::new(std::io::Cursor::new(text.into_bytes())),
+            "test",
+            &InputOptions::default(),
+        )
+        .unwrap()
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            reading: Reading::Standard,
+            show_hetu: false,
+        }
+    }
+
+    #[test]
+    fn every_row_once_in_input_order_across_chunks() {
+        let rows = CHUNK_ROWS * 5 + 17;
+        let mut lines = Vec::new();
+        let mut invalid = 0;
+        run(
+            &mut reader(rows),
+            settings(),
+            |item| -> Result<(), InputError> {
+                let (line, id) = match item {
+                    Item::Evaluated(case) => (case.line, case.case_id.into_owned()),
+                    Item::Invalid(row) => {
+                        invalid += 1;
+                        (row.problem.line, row.case_id.into_owned())
+                    }
+                };
+                assert_eq!(id, format!("C{}", line - 2));
+                lines.push(line);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(lines, (2..rows as u64 + 2).collect::<Vec<_>>());
+        assert_eq!(invalid, rows.div_ceil(97) + rows / 1000);
+    }
+
+    #[test]
+    fn a_failing_visit_stops_the_reading() {
+        let mut seen = 0;
+        let result = run(&mut reader(CHUNK_ROWS * 20), settings(), |_| {
+            seen += 1;
+            if seen == 3000 {
+                return Err(InputError::Empty {
+                    path: "stop".into(),
+                });
+            }
+            Ok(())
+        });
+        assert!(matches!(result, Err(InputError::Empty { .. })));
+        assert_eq!(seen, 3000);
+    }
 }

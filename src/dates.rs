@@ -37,6 +37,27 @@ pub fn parse_date_bytes(bytes: &[u8]) -> Result<NaiveDate, DateError> {
     if bytes.is_empty() {
         return Err(DateError::Empty);
     }
+    // The form of nearly every export, `2026-11-23`, straight; anything else (or an impossible
+    // date, for its message) takes the general route below.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let value = |ds: &[u8]| {
+                ds.iter()
+                    .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+            };
+            let (year, month, day) = (
+                value(&digits[..4]),
+                value(&digits[4..6]),
+                value(&digits[6..]),
+            );
+            if let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day)
+                .filter(|_| year as i32 >= FIRST_YEAR)
+            {
+                return Ok(date);
+            }
+        }
+    }
     let (first, rest) = number(bytes);
     let (year, month, day, rest) = match (first, rest.first()) {
         (Some((value, 4)), Some(b'-')) => {

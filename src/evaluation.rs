@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::calendar::{calendar, CalendarError, Reading};
 use crate::hetu::Hetu;
-use crate::rules::{age_on, applicable_rules, Facts, Group, Groups, Rule};
+use crate::rules::{age_on, applicable_rule_indexes, Facts, Group, Groups, Rule, RULES};
 
 /// Where the person's age comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -215,12 +215,95 @@ impl Note {
     }
 }
 
+/// The notes of one case: a set, without allocation (an audit evaluates a million cases), listed
+/// in the order of [`Note`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Notes(u8);
+
+impl Notes {
+    const ALL: [Note; 4] = [
+        Note::TemporaryIdentityCode,
+        Note::AgeUnknown,
+        Note::BeforeStatutoryDeadlines,
+        Note::DateAfterAsOf,
+    ];
+
+    pub fn insert(&mut self, note: Note) {
+        self.0 |= 1 << note as u8;
+    }
+
+    pub fn contains(self, note: Note) -> bool {
+        self.0 & (1 << note as u8) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The set as a number below 16, to index a table by.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Note> {
+        Notes::ALL.into_iter().filter(move |n| self.contains(*n))
+    }
+}
+
+/// The rules that applied to a case, one per group, in the order of [`RULES`]: a set of rows of
+/// the table, without allocation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AppliedRules(u32);
+
+const _: () = assert!(
+    RULES.len() <= 32,
+    "AppliedRules holds up to 32 rows of RULES"
+);
+
+impl AppliedRules {
+    /// Adds `RULES[index]`.
+    fn insert(&mut self, index: usize) {
+        self.0 |= 1 << index;
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
+        RULES
+            .iter()
+            .enumerate()
+            .filter(move |(index, _)| self.0 & (1 << index) != 0)
+            .map(|(_, rule)| rule)
+    }
+
+    pub fn first(self) -> Option<&'static Rule> {
+        self.iter().next()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+}
+
+/// The `n`-th rule that applied, in table order.
+impl std::ops::Index<usize> for AppliedRules {
+    type Output = Rule;
+
+    fn index(&self, n: usize) -> &Rule {
+        self.iter()
+            .nth(n)
+            .unwrap_or_else(|| panic!("only {} rules applied", self.len()))
+    }
+}
+
 /// The evaluation of one case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     pub groups: Groups,
     /// The rules that applied, one per group.
-    pub rules: Vec<&'static Rule>,
+    pub rules: AppliedRules,
     /// Age on the pending date, where known.
     pub age: Option<u32>,
     pub start: Outcome,
@@ -228,7 +311,7 @@ pub struct Evaluation {
     /// Working days after the pending date up to the start (or the as-of date if not started);
     /// zero for a pending date after the as-of date.
     pub elapsed_working_days: i64,
-    pub notes: Vec<Note>,
+    pub notes: Notes,
 }
 
 /// Age in years on the pending date, as far as the case tells.
@@ -295,11 +378,13 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
         child_welfare: case.child_welfare,
         urgent: case.urgent,
     };
-    let rules: Vec<&'static Rule> = applicable_rules(&facts, case.pending).collect();
+    let mut rules = AppliedRules::default();
     let mut groups = Groups::default();
     let mut start_deadline: Option<NaiveDate> = None;
     let mut completion_deadline: Option<NaiveDate> = None;
-    for rule in &rules {
+    for index in applicable_rule_indexes(&facts, case.pending) {
+        let rule = &RULES[index];
+        rules.insert(index);
         groups.insert(rule.group);
         let start = rule.start_deadline(case.pending, reading)?;
         start_deadline = Some(start_deadline.map_or(start, |d| d.min(start)));
@@ -314,22 +399,22 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
         .working_days_between(case.pending, until, reading)?
         .max(0);
 
-    let mut notes = Vec::new();
+    let mut notes = Notes::default();
     if matches!(case.person, Person::Hetu(h) if h.is_temporary()) {
-        notes.push(Note::TemporaryIdentityCode);
+        notes.insert(Note::TemporaryIdentityCode);
     }
     if age.is_none() {
-        notes.push(Note::AgeUnknown);
+        notes.insert(Note::AgeUnknown);
     }
     if case.pending < crate::rules::FIRST_RULE_DATE {
-        notes.push(Note::BeforeStatutoryDeadlines);
+        notes.insert(Note::BeforeStatutoryDeadlines);
     }
     if [Some(case.pending), case.started, case.completed]
         .into_iter()
         .flatten()
         .any(|d| d > as_of)
     {
-        notes.push(Note::DateAfterAsOf);
+        notes.insert(Note::DateAfterAsOf);
     }
     Ok(Evaluation {
         groups,

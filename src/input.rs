@@ -24,11 +24,12 @@
 //! line numbers and the user's own command-line arguments are fine.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use encoding_rs::WINDOWS_1252;
 
@@ -507,16 +508,40 @@ fn missing_column_message(path: &Path, column: &str, found: &[String]) -> String
 
 /// A streaming reader of a case list: the header row is read and matched on opening, then
 /// [`CaseReader::next_row`] hands out one row at a time, borrowing its fields.
+/// ([`CaseReader::read_into`] reads into a record of the caller's, which [`RowLayout::row`]
+/// turns into the same row, on any thread.)
 pub struct CaseReader {
     csv: csv::Reader<Guard>,
-    record: csv::ByteRecord,
+    /// The record [`CaseReader::next_row`] reads into (taken out while it reads).
+    record: Option<csv::ByteRecord>,
     headers: Vec<String>,
-    columns: [Option<usize>; 13],
+    layout: RowLayout,
     delimiter: u8,
-    encoding: EncodingChoice,
-    cp1252_seen: Cell<bool>,
     path: PathBuf,
     done: bool,
+}
+
+/// Where a file's columns are and how its fields are decoded: what turns a record of the file
+/// into a [`RawRow`]. Cheap to clone; clones share what they find out about the encoding.
+#[derive(Clone, Debug)]
+pub struct RowLayout {
+    columns: [Option<usize>; 13],
+    encoding: EncodingChoice,
+    /// How many fields a row should have: the header's width.
+    expected: usize,
+    /// Under `Auto`: whether any header or field read so far needed Windows-1252.
+    cp1252_seen: Arc<AtomicBool>,
+}
+
+impl RowLayout {
+    /// The row in `record`, which starts on physical line `line`.
+    pub fn row<'a>(&'a self, record: &'a csv::ByteRecord, line: u64) -> RawRow<'a> {
+        RawRow {
+            record,
+            layout: self,
+            line,
+        }
+    }
 }
 
 impl fmt::Debug for CaseReader {
@@ -535,11 +560,7 @@ impl CaseReader {
     /// to columns. Errors here are fatal (exit code 2).
     pub fn open(path: &Path, options: &InputOptions) -> Result<CaseReader, InputError> {
         if path.as_os_str() == "-" {
-            return CaseReader::from_reader(
-                Box::new(io::stdin().lock()),
-                "standard input",
-                options,
-            );
+            return CaseReader::from_reader(Box::new(io::stdin()), "standard input", options);
         }
         let open_error = |source| InputError::Open {
             path: path.to_path_buf(),
@@ -555,7 +576,7 @@ impl CaseReader {
 
     /// Reads a case list from any reader (standard input, tests); `label` names it in messages.
     pub fn from_reader(
-        reader: Box<dyn Read>,
+        reader: Box<dyn Read + Send>,
         label: &str,
         options: &InputOptions,
     ) -> Result<CaseReader, InputError> {
@@ -582,16 +603,20 @@ impl CaseReader {
             .from_reader(guard);
         let mut reader = CaseReader {
             csv,
-            record: csv::ByteRecord::new(),
+            record: None,
             headers: Vec::new(),
-            columns: [None; 13],
+            layout: RowLayout {
+                columns: [None; 13],
+                encoding: options.encoding,
+                expected: 0,
+                cp1252_seen: Arc::new(AtomicBool::new(false)),
+            },
             delimiter,
-            encoding: options.encoding,
-            cp1252_seen: Cell::new(false),
             path,
             done: false,
         };
-        match reader.csv.read_byte_record(&mut reader.record) {
+        let mut record = csv::ByteRecord::new();
+        match reader.csv.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => return Err(InputError::Empty { path: reader.path }),
             Err(error) => return Err(reader.fatal(error)),
@@ -604,15 +629,17 @@ impl CaseReader {
                 line: header_start,
             });
         }
-        reader.headers = reader
-            .record
+        let layout = &mut reader.layout;
+        reader.headers = record
             .iter()
-            .map(|field| decode(field, reader.encoding, &reader.cp1252_seen).into_owned())
+            .map(|field| decode(field, layout.encoding, &layout.cp1252_seen).into_owned())
             .collect();
         if reader.headers.iter().all(|header| header.is_empty()) {
             return Err(InputError::NoHeader { path: reader.path });
         }
-        reader.columns = match_columns(&reader.headers, &options.columns, &reader.path)?;
+        layout.columns = match_columns(&reader.headers, &options.columns, &reader.path)?;
+        layout.expected = reader.headers.len();
+        reader.record = Some(record);
         Ok(reader)
     }
 
@@ -624,12 +651,12 @@ impl CaseReader {
 
     /// Whether the file has a column, so callers can decide once which rules can be checked.
     pub fn has_column(&self, column: Column) -> bool {
-        self.columns[column.index()].is_some()
+        self.layout.columns[column.index()].is_some()
     }
 
     /// The file's header for a column, to name the column the way the user sees it.
     pub fn header_of(&self, column: Column) -> Option<&str> {
-        self.columns[column.index()].map(|index| self.headers[index].as_str())
+        self.layout.columns[column.index()].map(|index| self.headers[index].as_str())
     }
 
     /// The delimiter in use (given, from a `sep=` line, or sniffed).
@@ -640,9 +667,11 @@ impl CaseReader {
     /// "UTF-8" or "Windows-1252": as chosen, or under `Auto` as detected so far (Windows-1252
     /// once any header or field read was not UTF-8).
     pub fn encoding(&self) -> &'static str {
-        match self.encoding {
+        match self.layout.encoding {
             EncodingChoice::Windows1252 => "Windows-1252",
-            EncodingChoice::Auto if self.cp1252_seen.get() => "Windows-1252",
+            EncodingChoice::Auto if self.layout.cp1252_seen.load(Ordering::Relaxed) => {
+                "Windows-1252"
+            }
             _ => "UTF-8",
         }
     }
@@ -652,11 +681,23 @@ impl CaseReader {
     /// `--encoding utf-8`, an I/O error): a [`ReadError::Row`] if reading can go on, or a
     /// [`ReadError::Fatal`] after which there are no more rows.
     pub fn next_row(&mut self) -> Option<Result<RawRow<'_>, ReadError>> {
+        let mut record = self.record.take().unwrap_or_default();
+        let read = self.read_into(&mut record);
+        let record = self.record.insert(record);
+        match read? {
+            Ok(line) => Some(Ok(self.layout.row(record, line))),
+            Err(error) => Some(Err(error)),
+        }
+    }
+
+    /// [`CaseReader::next_row`] into `record`: the line where the row starts, for
+    /// [`RowLayout::row`] (with the layout of [`CaseReader::layout`]).
+    pub fn read_into(&mut self, record: &mut csv::ByteRecord) -> Option<Result<u64, ReadError>> {
         if self.done {
             return None;
         }
         let line = loop {
-            match self.csv.read_byte_record(&mut self.record) {
+            match self.csv.read_byte_record(record) {
                 Ok(true) => {}
                 Ok(false) => {
                     self.done = true;
@@ -672,11 +713,11 @@ impl CaseReader {
                 Some(line) => line,
                 // Unreachable while the guard mirrors csv's rules; a line number is still better
                 // than a panic.
-                None => self.record.position().map_or(0, |position| position.line()),
+                None => record.position().map_or(0, |position| position.line()),
             };
             if let Some(quote_line) = guard.eof_in_quote.take() {
                 self.done = true;
-                let column = self.record.len().checked_sub(1);
+                let column = record.len().checked_sub(1);
                 return Some(Err(ReadError::Row(RowProblem {
                     line,
                     column: column
@@ -689,37 +730,43 @@ impl CaseReader {
                     ),
                 })));
             }
-            if self
-                .record
+            // Every cell blank: all the row's bytes are ASCII spaces (what `trim_ascii` removes).
+            // A real row fails at its first byte.
+            if record
+                .as_slice()
                 .iter()
-                .all(|field| field.trim_ascii().is_empty())
+                .all(|byte| byte.is_ascii_whitespace())
             {
                 continue;
             }
-            if self.encoding == EncodingChoice::Utf8 {
-                if let Some(problem) = self.invalid_utf8(line) {
+            if self.layout.encoding == EncodingChoice::Utf8 {
+                if let Some(problem) = self.invalid_utf8(record, line) {
                     return Some(Err(ReadError::Row(problem)));
                 }
             }
             break line;
         };
-        Some(Ok(RawRow {
-            record: &self.record,
-            columns: &self.columns,
-            encoding: self.encoding,
-            cp1252_seen: &self.cp1252_seen,
-            line,
-            expected: self.headers.len(),
-        }))
+        Some(Ok(line))
     }
 
-    /// Under `--encoding utf-8`: the first known column of the current row that is not UTF-8.
-    fn invalid_utf8(&self, line: u64) -> Option<RowProblem> {
-        let index = self.columns.iter().flatten().copied().find(|&index| {
-            self.record
-                .get(index)
-                .is_some_and(|field| std::str::from_utf8(field).is_err())
-        })?;
+    /// How the rows of this file are decoded, for [`RowLayout::row`].
+    pub fn layout(&self) -> &RowLayout {
+        &self.layout
+    }
+
+    /// Under `--encoding utf-8`: the first known column of `record` that is not UTF-8.
+    fn invalid_utf8(&self, record: &csv::ByteRecord, line: u64) -> Option<RowProblem> {
+        let index = self
+            .layout
+            .columns
+            .iter()
+            .flatten()
+            .copied()
+            .find(|&index| {
+                record
+                    .get(index)
+                    .is_some_and(|field| std::str::from_utf8(field).is_err())
+            })?;
         Some(RowProblem {
             line,
             column: Some(self.headers[index].clone()),
@@ -752,14 +799,12 @@ impl CaseReader {
     }
 }
 
-/// One data row, borrowed from the reader until the next call of [`CaseReader::next_row`].
+/// One data row, borrowed from the reader until the next call of [`CaseReader::next_row`] (or
+/// from the record given to [`RowLayout::row`]).
 pub struct RawRow<'a> {
     record: &'a csv::ByteRecord,
-    columns: &'a [Option<usize>; 13],
-    encoding: EncodingChoice,
-    cp1252_seen: &'a Cell<bool>,
+    layout: &'a RowLayout,
     line: u64,
-    expected: usize,
 }
 
 /// Shows where the row is, never its values (a debug print must not leak a case).
@@ -789,40 +834,50 @@ impl<'a> RawRow<'a> {
     pub fn has_values_past_header(&self) -> bool {
         self.record
             .iter()
-            .skip(self.expected)
+            .skip(self.layout.expected)
             .any(|field| !field.trim_ascii().is_empty())
     }
 
     /// How many fields a row should have: the header's width.
     pub fn expected_fields(&self) -> usize {
-        self.expected
+        self.layout.expected
     }
 
     /// The trimmed, decoded value of a column: `None` if the file has no such column or the row
     /// is too short, `Some("")` when the cell is empty. Borrowed when the bytes are UTF-8.
     pub fn get(&self, column: Column) -> Option<Cow<'a, str>> {
         let bytes = self.bytes(column)?;
-        Some(decode(bytes, self.encoding, self.cp1252_seen))
+        Some(decode(
+            bytes,
+            self.layout.encoding,
+            &self.layout.cp1252_seen,
+        ))
     }
 
     /// The raw bytes of a column, ASCII spaces trimmed, for parsers that work on bytes (dates,
     /// numbers) and need no decoding. `None` as for [`RawRow::get`].
     pub fn bytes(&self, column: Column) -> Option<&'a [u8]> {
-        let index = self.columns[column.index()]?;
+        let index = self.layout.columns[column.index()]?;
         Some(self.record.get(index)?.trim_ascii())
     }
 }
 
 /// A field as text, trimmed. Under `Auto`, notes when Windows-1252 was needed.
-fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &Cell<bool>) -> Cow<'a, str> {
+fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &AtomicBool) -> Cow<'a, str> {
     let bytes = bytes.trim_ascii();
+    // ASCII (nearly every case id and unit) is the same text in every encoding, and needs no
+    // trimming of Unicode spaces: checking that is much quicker than validating UTF-8.
+    if bytes.is_ascii() {
+        // SAFETY: ASCII bytes are valid UTF-8.
+        return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
     let text = match encoding {
         EncodingChoice::Utf8 => String::from_utf8_lossy(bytes),
         EncodingChoice::Windows1252 => WINDOWS_1252.decode_without_bom_handling(bytes).0,
         EncodingChoice::Auto => match std::str::from_utf8(bytes) {
             Ok(text) => Cow::Borrowed(text),
             Err(_) => {
-                cp1252_seen.set(true);
+                cp1252_seen.store(true, Ordering::Relaxed);
                 WINDOWS_1252.decode_without_bom_handling(bytes).0
             }
         },
@@ -929,7 +984,10 @@ struct Prefix {
 
 /// Reads up to the header's first line: checks for files that are not CSV, removes a byte-order
 /// mark, skips blank lines and Excel's `sep=;` line.
-fn read_prefix(input: &mut BufReader<Box<dyn Read>>, path: &Path) -> Result<Prefix, InputError> {
+fn read_prefix(
+    input: &mut BufReader<Box<dyn Read + Send>>,
+    path: &Path,
+) -> Result<Prefix, InputError> {
     let mut line = Vec::new();
     let mut skipped_lines = 0;
     let mut sep = None;
@@ -1083,7 +1141,7 @@ enum Overflow {
 /// Its record starts must stay in step with the parser's records; a unit test checks that
 /// on arbitrary input.
 struct Guard {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     delimiter: u8,
     state: Scan,
     /// The physical line of the next byte.
@@ -1103,7 +1161,7 @@ struct Guard {
 }
 
 impl Guard {
-    fn new(inner: Box<dyn Read>, delimiter: u8, first_line: u64) -> Guard {
+    fn new(inner: Box<dyn Read + Send>, delimiter: u8, first_line: u64) -> Guard {
         Guard {
             inner,
             delimiter,
@@ -1138,7 +1196,9 @@ impl Guard {
 
     /// Follows `bytes`, the next bytes of the input.
     fn scan(&mut self, bytes: &[u8]) {
-        if matches!(self.state, Scan::InQuoted | Scan::QuoteInQuoted) || bytes.contains(&b'"') {
+        if matches!(self.state, Scan::InQuoted | Scan::QuoteInQuoted)
+            || memchr::memchr(b'"', bytes).is_some()
+        {
             self.scan_bytes(bytes);
         } else {
             self.scan_unquoted(bytes);
@@ -1154,44 +1214,29 @@ impl Guard {
     }
 
     /// [`Guard::scan_bytes`] for bytes without quotes, outside quotes (nearly every file): only
-    /// line ends matter then, and they are looked for eight bytes at a time.
+    /// line ends matter then, and `memchr` jumps from one to the next.
     fn scan_unquoted(&mut self, bytes: &[u8]) {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
-        const CRS: u64 = u64::from_ne_bytes([b'\r'; 8]);
-        let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
         let mut line = self.line;
         let mut after_cr = self.after_cr;
         let mut at_start = self.state == Scan::StartRecord;
-        let mut step = |guard: &mut Guard, position: usize, byte: u8| {
+        let mut position = 0;
+        while let Some(&byte) = bytes.get(position) {
             if byte == b'\r' || byte == b'\n' {
                 line += u64::from(byte == b'\r' || !after_cr);
+                after_cr = byte == b'\r';
                 at_start = true;
-            } else if at_start {
-                guard.record_start(position, line);
+                position += 1;
+                continue;
+            }
+            if at_start {
+                self.record_start(position, line);
                 at_start = false;
             }
-            after_cr = byte == b'\r';
-        };
-        let mut words = bytes.chunks_exact(8);
-        let mut position = 0;
-        for word in words.by_ref() {
-            let value = u64::from_ne_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            if has_zero_byte(value ^ LFS) || has_zero_byte(value ^ CRS) {
-                for (offset, &byte) in word.iter().enumerate() {
-                    step(self, position + offset, byte);
-                }
-            } else {
-                // No line end: the first byte stands for all eight.
-                step(self, position, word[0]);
-            }
-            position += 8;
-        }
-        for (offset, &byte) in words.remainder().iter().enumerate() {
-            step(self, position + offset, byte);
+            after_cr = false;
+            position = match memchr::memchr2(b'\n', b'\r', &bytes[position + 1..]) {
+                Some(offset) => position + 1 + offset,
+                None => bytes.len(),
+            };
         }
         if let Some(&last) = bytes.last() {
             self.state = if at_start {

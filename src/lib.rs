@@ -9,6 +9,7 @@
 //! - [`input`]: case lists as exported from client systems and Excel;
 //! - [`batch`]: a case list row by row, each row evaluated or reported;
 //! - [`report`]: evaluated cases written out;
+//! - [`generate`]: synthetic case lists for benchmarks and tests;
 //! - [`cli`]: the command line.
 //!
 //! ```
@@ -35,6 +36,7 @@ pub mod cli;
 pub mod dates;
 pub mod error;
 pub mod evaluation;
+pub mod generate;
 pub mod hetu;
 pub mod input;
 pub mod report;

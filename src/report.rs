@@ -11,8 +11,7 @@ use serde::Serialize;
 
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
-use crate::error::csv_io;
-use crate::evaluation::{Evaluation, Outcome, Status};
+use crate::evaluation::{Evaluation, Note, Outcome, Status};
 use crate::rules::{Group, Groups};
 
 /// The language of labels for people.
@@ -172,49 +171,32 @@ impl CsvStyle {
     }
 }
 
-/// Writes `value` as exactly `width` decimal digits, zero-padded. Returns `width`.
-fn write_digits(mut value: u32, width: usize, buffer: &mut [u8]) -> usize {
-    for i in (0..width).rev() {
-        buffer[i] = b'0' + (value % 10) as u8;
-        value /= 10;
+/// Writes `value` as exactly `width` decimal digits (1, 2 or 4), zero-padded, two digits at a
+/// time. Returns `width`.
+fn write_digits(value: u32, width: usize, buffer: &mut [u8]) -> usize {
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let pair = |n: u32| {
+        let i = (n % 100) as usize * 2;
+        [PAIRS[i], PAIRS[i + 1]]
+    };
+    match width {
+        1 => buffer[0] = b'0' + (value % 10) as u8,
+        2 => buffer[..2].copy_from_slice(&pair(value)),
+        _ => {
+            buffer[..2].copy_from_slice(&pair(value / 100));
+            buffer[2..4].copy_from_slice(&pair(value));
+        }
     }
     width
 }
 
 /// An optional count as a CSV field.
-fn count_field(value: Option<i64>, buffer: &mut itoa_buffer::Buffer) -> &[u8] {
+fn count_field(value: Option<i64>, buffer: &mut itoa::Buffer) -> &[u8] {
     match value {
-        Some(n) => buffer.format(n),
+        Some(n) => buffer.format(n).as_bytes(),
         None => b"",
-    }
-}
-
-mod itoa_buffer {
-    /// A stack buffer for writing integers without allocating.
-    pub struct Buffer([u8; 20]);
-
-    impl Buffer {
-        pub fn new() -> Self {
-            Buffer([0; 20])
-        }
-
-        pub fn format(&mut self, n: i64) -> &[u8] {
-            let mut i = self.0.len();
-            let mut value = n.unsigned_abs();
-            loop {
-                i -= 1;
-                self.0[i] = b'0' + (value % 10) as u8;
-                value /= 10;
-                if value == 0 {
-                    break;
-                }
-            }
-            if n < 0 {
-                i -= 1;
-                self.0[i] = b'-';
-            }
-            &self.0[i..]
-        }
     }
 }
 
@@ -247,78 +229,208 @@ pub trait CaseSink {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
+/// CSV records built in a reused buffer and written out in large blocks: the csv crate's
+/// format (a field is quoted when it holds the delimiter, a quote, CR or LF; quotes inside are
+/// doubled), without its per-field bookkeeping. An audit writes a million records, most of whose
+/// fields are dates, numbers and fixed words.
+struct Record {
+    line: Vec<u8>,
+    /// Scratch space for a field put together from parts (groups, notes).
+    field: Vec<u8>,
+    delimiter: u8,
+    terminator: &'static [u8],
+    empty: bool,
+}
+
+impl Record {
+    fn new(delimiter: u8, terminator: &'static [u8]) -> Record {
+        Record {
+            line: Vec::with_capacity((1 << 16) + 1024),
+            field: Vec::with_capacity(256),
+            delimiter,
+            terminator,
+            empty: true,
+        }
+    }
+
+    /// A field, quoted where needed.
+    fn push(&mut self, value: &[u8]) {
+        let delimiter = self.delimiter;
+        // Without short-circuiting, so that the compiler can check many bytes at once.
+        let special = value.iter().fold(false, |found, &b| {
+            found | (b == delimiter) | (b == b'"') | (b == b'\r') | (b == b'\n')
+        });
+        if !special {
+            return self.push_plain(value);
+        }
+        self.start_field();
+        self.line.push(b'"');
+        for &byte in value {
+            if byte == b'"' {
+                self.line.push(b'"');
+            }
+            self.line.push(byte);
+        }
+        self.line.push(b'"');
+    }
+
+    /// A field this module wrote itself and knows needs no quotes: a date, a number, a status.
+    fn push_plain(&mut self, value: &[u8]) {
+        debug_assert!(!value
+            .iter()
+            .any(|&b| b == self.delimiter || b == b'"' || b == b'\r' || b == b'\n'));
+        self.start_field();
+        // Many fields are empty (counts that do not apply): no copy at all then.
+        if !value.is_empty() {
+            self.line.extend_from_slice(value);
+        }
+    }
+
+    /// A field already quoted as needed (by another `Record` with the same delimiter).
+    fn push_quoted(&mut self, field: &[u8]) {
+        self.start_field();
+        self.line.extend_from_slice(field);
+    }
+
+    fn start_field(&mut self) {
+        if !self.empty {
+            self.line.push(self.delimiter);
+        }
+        self.empty = false;
+    }
+
+    /// A field joined from `parts` with `separator`.
+    fn push_joined<'a>(&mut self, parts: impl Iterator<Item = &'a str>, separator: &str) {
+        let mut field = std::mem::take(&mut self.field);
+        field.clear();
+        for (i, part) in parts.enumerate() {
+            if i > 0 {
+                field.extend_from_slice(separator.as_bytes());
+            }
+            field.extend_from_slice(part.as_bytes());
+        }
+        self.push(&field);
+        self.field = field;
+    }
+
+    /// Ends the record; records are written out some 64 KiB at a time.
+    fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.line.extend_from_slice(self.terminator);
+        self.empty = true;
+        if self.line.len() >= 1 << 16 {
+            self.write_out(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes out the records ended so far.
+    fn write_out(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let result = out.write_all(&self.line);
+        self.line.clear();
+        result
+    }
+}
+
 /// Audit rows as CSV.
 pub struct CsvSink<W: Write> {
-    writer: csv::Writer<W>,
+    out: W,
+    record: Record,
     style: CsvStyle,
     show_hetu: bool,
     reading: Reading,
+    /// The groups field and the notes field take few values (a set of six groups, of four notes):
+    /// each value is written, quoted as needed, once, and copied from here afterwards.
+    /// Indexed by the sets' bits.
+    groups_fields: Vec<Option<Vec<u8>>>,
+    notes_fields: Vec<Option<Vec<u8>>>,
 }
 
 impl<W: Write> CsvSink<W> {
-    pub fn new(out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
-        let mut writer = style.writer(out)?;
+    pub fn new(mut out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
+        let mut record = if style.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+            Record::new(b';', b"\r\n")
+        } else {
+            Record::new(b',', b"\n")
+        };
         for (i, column) in AUDIT_COLUMNS.iter().enumerate() {
-            writer.write_field(column)?;
+            record.push(column.as_bytes());
             if i == 2 && show_hetu {
-                writer.write_field("hetu")?;
+                record.push(b"hetu");
             }
         }
-        writer.write_record(None::<&[u8]>)?;
+        record.end(&mut out)?;
         Ok(CsvSink {
-            writer,
+            out,
+            record,
             style,
             show_hetu,
             reading,
+            groups_fields: vec![None; 1 << Group::ALL.len()],
+            notes_fields: vec![None; 1 << 4],
         })
     }
 
-    fn outcome(&mut self, outcome: &Outcome) -> io::Result<()> {
+    fn outcome(&mut self, outcome: &Outcome) {
         let mut date = [0u8; 10];
-        let mut number = itoa_buffer::Buffer::new();
-        self.writer
-            .write_field(self.style.date(outcome.deadline, &mut date))?;
-        self.writer.write_field(self.style.status(outcome.status))?;
+        let mut number = itoa::Buffer::new();
+        let record = &mut self.record;
+        record.push_plain(self.style.date(outcome.deadline, &mut date));
+        record.push_plain(self.style.status(outcome.status).as_bytes());
         for value in [
             outcome.working_days_late,
             outcome.working_days_remaining,
             outcome.working_days_overdue,
         ] {
-            self.writer.write_field(count_field(value, &mut number))?;
+            record.push_plain(count_field(value, &mut number));
         }
-        Ok(())
     }
 }
 
 impl<W: Write> CaseSink for CsvSink<W> {
     fn case(&mut self, case: &Evaluated) -> io::Result<()> {
-        let mut number = itoa_buffer::Buffer::new();
+        let mut number = itoa::Buffer::new();
         let mut date = [0u8; 10];
         let e = &case.evaluation;
-        self.writer.write_field(number.format(case.line as i64))?;
-        self.writer.write_field(case.case_id.as_bytes())?;
-        self.writer.write_field(case.unit.as_bytes())?;
+        let record = &mut self.record;
+        record.push_plain(number.format(case.line).as_bytes());
+        record.push(case.case_id.as_bytes());
+        record.push(case.unit.as_bytes());
         if self.show_hetu {
-            self.writer
-                .write_field(case.hetu.as_deref().unwrap_or_default())?;
+            record.push(case.hetu.as_deref().unwrap_or_default().as_bytes());
         }
-        self.writer
-            .write_field(self.style.date(Some(case.case.pending), &mut date))?;
-        self.writer.write_field(self.style.groups(e.groups))?;
-        self.outcome(&e.start)?;
-        self.outcome(&e.completion)?;
-        self.writer
-            .write_field(number.format(e.elapsed_working_days))?;
-        self.writer
-            .write_field(count_field(e.age.map(i64::from), &mut number))?;
-        self.writer.write_field(self.reading.as_str())?;
-        let notes: Vec<&str> = e.notes.iter().map(|n| n.text()).collect();
-        self.writer.write_field(notes.join("; "))?;
-        self.writer.write_record(None::<&[u8]>).map_err(csv_io)
+        record.push_plain(self.style.date(Some(case.case.pending), &mut date));
+        let style = self.style;
+        let groups = self.groups_fields[usize::from(e.groups.bits())].get_or_insert_with(|| {
+            let mut field = Record::new(record.delimiter, b"");
+            if e.groups.is_empty() {
+                field.push_plain(if style.excel { b"-" } else { b"none" });
+            } else if style.excel {
+                field.push_joined(e.groups.iter().map(|g| style.lang.group(g)), ", ");
+            } else {
+                field.push_joined(e.groups.iter().map(Group::key), "|");
+            }
+            field.line
+        });
+        record.push_quoted(groups);
+        self.outcome(&e.start);
+        self.outcome(&e.completion);
+        let record = &mut self.record;
+        record.push_plain(number.format(e.elapsed_working_days).as_bytes());
+        record.push_plain(count_field(e.age.map(i64::from), &mut number));
+        record.push_plain(self.reading.as_str().as_bytes());
+        let notes = self.notes_fields[usize::from(e.notes.bits())].get_or_insert_with(|| {
+            let mut field = Record::new(record.delimiter, b"");
+            field.push_joined(e.notes.iter().map(Note::text), "; ");
+            field.line
+        });
+        record.push_quoted(notes);
+        record.end(&mut self.out)
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
-        self.writer.flush()
+        self.record.write_out(&mut self.out)?;
+        self.out.flush()
     }
 }
 
@@ -523,13 +635,5 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 12, 24);
         assert_eq!(excel.date(date, &mut buffer), b"24.12.2026");
         assert_eq!(iso.date(None, &mut buffer), b"");
-    }
-
-    #[test]
-    fn integers_without_allocation() {
-        let mut b = itoa_buffer::Buffer::new();
-        assert_eq!(b.format(0), b"0");
-        assert_eq!(b.format(-42), b"-42");
-        assert_eq!(b.format(i64::MIN), b"-9223372036854775808");
     }
 }

@@ -92,6 +92,11 @@ impl Groups {
         self.0 == 0
     }
 
+    /// The set as a number below 64, to index a table by.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
     pub fn iter(self) -> impl Iterator<Item = Group> {
         Group::ALL.into_iter().filter(move |g| self.contains(*g))
     }
@@ -314,9 +319,14 @@ pub struct Facts {
 
 /// The rules that apply to a case pending on `pending`, one per group, in table order.
 pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = &'static Rule> {
+    applicable_rule_indexes(facts, pending).map(|index| &RULES[index])
+}
+
+/// [`applicable_rules`] as positions in [`RULES`].
+pub fn applicable_rule_indexes(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = usize> {
     let facts = *facts;
-    RULES.iter().filter(move |rule| {
-        rule.applies_on(pending)
+    RULES.iter().enumerate().filter_map(move |(index, rule)| {
+        let applies = rule.applies_on(pending)
             && match rule.group {
                 Group::Urgent => facts.urgent,
                 Group::Over75 => {
@@ -326,7 +336,8 @@ pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item
                 Group::Disabled => facts.disabled,
                 Group::ChildSpecialSupport => facts.child_special_support,
                 Group::ChildWelfare => facts.child_welfare,
-            }
+            };
+        applies.then_some(index)
     })
 }
 
@@ -336,14 +347,15 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     if on < birth {
         return None;
     }
-    let birthday_this_year = anniversary(birth, on.year());
-    let years = on.year() - birth.year() - i32::from(on < birthday_this_year);
+    // The birthday in `on`'s year as (month, day): the same day-number, or the month's last day
+    // where it has none, which can only be 28 February for someone born on 29 February. Compared
+    // as numbers, without building a date: this runs for every case of an audit.
+    let birthday = match (birth.month(), birth.day()) {
+        (2, 29) if !on.leap_year() => (2, 28),
+        other => other,
+    };
+    let years = on.year() - birth.year() - i32::from((on.month(), on.day()) < birthday);
     u32::try_from(years).ok()
-}
-
-/// The same day-number in `year` as in `date`, or the month's last day if it has no such day.
-fn anniversary(date: NaiveDate, year: i32) -> NaiveDate {
-    same_day_or_month_end(year, date.month(), date.day())
 }
 
 fn same_day_or_month_end(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -407,6 +419,28 @@ mod tests {
                     assert!(a_end < b.from || b_end < a.from, "{a:?} {b:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn age_on_agrees_with_the_anniversary_as_a_date() {
+        // The definition: the birthday in the year is the same day-number or the month's end.
+        let reference = |birth: NaiveDate, on: NaiveDate| {
+            let birthday = same_day_or_month_end(on.year(), birth.month(), birth.day());
+            (on >= birth).then(|| (on.year() - birth.year() - i32::from(on < birthday)) as u32)
+        };
+        let births = [
+            date(1952, 2, 29),
+            date(1951, 2, 28),
+            date(1950, 3, 1),
+            date(1949, 12, 31),
+        ];
+        let mut on = date(1949, 1, 1);
+        while on < date(2031, 1, 1) {
+            for birth in births {
+                assert_eq!(age_on(birth, on), reference(birth, on), "{birth} {on}");
+            }
+            on = on.succ_opt().unwrap();
         }
     }
 

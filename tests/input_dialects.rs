@@ -545,7 +545,7 @@ fn unclosed_quote_in_the_header_is_fatal() {
 }
 
 /// Bytes from `prefix`, then `filler` without end.
-fn endless(prefix: &'static [u8], filler: u8) -> Box<dyn Read> {
+fn endless(prefix: &'static [u8], filler: u8) -> Box<dyn Read + Send> {
     Box::new(Cursor::new(prefix).chain(std::io::repeat(filler)))
 }
 

@@ -681,20 +681,24 @@ fn closed_pipes(close_stdout: bool, close_stderr: bool) -> (Option<i32>, Vec<u8>
     });
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
+    // Both pipes are read at once, each on its own thread: a process may fill either first.
+    let errors = std::thread::spawn(move || {
+        let mut first = [0u8; 64];
+        stderr.read_exact(&mut first).unwrap();
+        let mut rest = Vec::new();
+        if !close_stderr {
+            stderr.read_to_end(&mut rest).unwrap();
+        }
+        rest
+    });
     let mut first = [0u8; 64];
     stdout.read_exact(&mut first).unwrap();
-    stderr.read_exact(&mut first).unwrap();
     if close_stdout {
         drop(stdout);
     } else {
-        std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+        std::io::copy(&mut stdout, &mut std::io::sink()).unwrap();
     }
-    let mut rest = Vec::new();
-    if close_stderr {
-        drop(stderr);
-    } else {
-        stderr.read_to_end(&mut rest).unwrap();
-    }
+    let rest = errors.join().unwrap();
     let status = child.wait().unwrap();
     writer.join().unwrap();
     (status.code(), rest)

@@ -285,7 +285,7 @@ fn no_statutory_day_count_before_1_march_2006() {
     let before = eval(&c(d(2006, 2, 28)), d(2006, 12, 31), Standard);
     assert!(before.groups.is_empty());
     assert_eq!(before.start.status, Status::None);
-    assert!(before.notes.contains(&Note::BeforeStatutoryDeadlines));
+    assert!(before.notes.contains(Note::BeforeStatutoryDeadlines));
     // Wednesday 1.3.2006: Thu 2 (1) Fri 3 (2) Mon 6 (3) ... Fri 10 (7).
     let first_day = eval(&c(d(2006, 3, 1)), d(2006, 12, 31), Standard);
     assert_eq!(groups(&first_day), [Group::Over75, Group::CareAllowance]);
@@ -328,7 +328,7 @@ fn a_recorded_date_decides_whatever_the_as_of_date() {
     // The as-of date is before the recorded start: still late, with a note.
     let e = eval(&c, d(2026, 11, 25), Standard);
     assert_eq!(e.start.status, Status::Late);
-    assert!(e.notes.contains(&Note::DateAfterAsOf));
+    assert!(e.notes.contains(Note::DateAfterAsOf));
 }
 
 #[test]

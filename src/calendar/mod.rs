@@ -98,21 +98,47 @@ fn is_weekday(date: NaiveDate) -> bool {
 struct Table {
     /// `prefix[i]`: working days among days `0..=i`.
     prefix: Vec<u32>,
-    /// `working[k]`: the day index of the (k+1)-th working day.
-    working: Vec<u32>,
+    /// `working[k]`: the (k+1)-th working day (dates, not day numbers: an audit looks up a
+    /// million deadlines, and converting a day number back to a date is the slow part).
+    working: Vec<NaiveDate>,
 }
 
 impl Table {
-    fn build(days: usize, non_working: impl Fn(usize) -> bool) -> Table {
-        let mut prefix = Vec::with_capacity(days);
-        let mut working = Vec::with_capacity(days * 5 / 7 + 1);
-        for day in 0..days {
-            if !non_working(day) {
-                working.push(day as u32);
+    /// The tables of both readings from each day's level (see [`Calendar::from_rules`]): a day
+    /// is a working day in the standard reading below level 1, in the conservative one below 2.
+    fn build(off: &[u8]) -> (Table, Table) {
+        let prefix = |limit: u8| {
+            let mut count = 0;
+            off.iter()
+                .map(|&level| {
+                    count += u32::from(level < limit);
+                    count
+                })
+                .collect()
+        };
+        let capacity = off.len() * 5 / 7 + 1;
+        let (mut standard, mut conservative) =
+            (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
+        let mut date = FIRST_DATE;
+        for &level in off {
+            if level < 2 {
+                conservative.push(date);
+                if level < 1 {
+                    standard.push(date);
+                }
             }
-            prefix.push(working.len() as u32);
+            date = date.succ_opt().unwrap_or(date);
         }
-        Table { prefix, working }
+        (
+            Table {
+                prefix: prefix(1),
+                working: standard,
+            },
+            Table {
+                prefix: prefix(2),
+                working: conservative,
+            },
+        )
     }
 
     /// Working days strictly before day `i`.
@@ -167,8 +193,16 @@ impl Calendar {
             .collect();
         holidays.sort_by_key(|h| h.date);
 
-        // Per day: 0 = ordinary, 1 = has an eve only, 2 = has a public holiday.
+        // Per day: 0 = a working day in both readings, 1 = an eve (a working day only in the
+        // conservative reading), 2 = never a working day (a weekend or a public holiday).
         let mut off = vec![0u8; days];
+        let mut weekday = FIRST_DATE.weekday().num_days_from_monday();
+        for level in off.iter_mut() {
+            if weekday >= 5 {
+                *level = 2;
+            }
+            weekday = if weekday == 6 { 0 } else { weekday + 1 };
+        }
         for holiday in &holidays {
             let index = (holiday.date.num_days_from_ce() - first_day) as usize;
             let level = match holiday.kind {
@@ -177,13 +211,11 @@ impl Calendar {
             };
             off[index] = off[index].max(level);
         }
-        // Day 0 is a Saturday (1955-01-01); weekday of day i is (i + 5) % 7 counting Monday = 0.
-        let offset = FIRST_DATE.weekday().num_days_from_monday() as usize;
-        let weekend = |day: usize| (day + offset) % 7 >= 5;
+        let (standard, conservative) = Table::build(&off);
         Calendar {
             first_day,
-            standard: Table::build(days, |d| weekend(d) || off[d] >= 1),
-            conservative: Table::build(days, |d| weekend(d) || off[d] >= 2),
+            standard,
+            conservative,
             holidays,
         }
     }
@@ -200,11 +232,6 @@ impl Calendar {
             return Err(CalendarError::OutOfRange { date });
         }
         Ok((date.num_days_from_ce() - self.first_day) as usize)
-    }
-
-    fn date_at(&self, index: u32) -> NaiveDate {
-        // Indexes come from the tables, which only hold days inside the range.
-        NaiveDate::from_num_days_from_ce_opt(self.first_day + index as i32).unwrap_or(LAST_DATE)
     }
 
     /// Whether `date` is a working day: Monday to Friday, not a public holiday, and (in the
@@ -242,7 +269,7 @@ impl Calendar {
             .and_then(|p| usize::try_from(p).ok())
             .filter(|&p| p < table.working.len())
             .ok_or(CalendarError::ResultOutOfRange { from: date, n })?;
-        Ok(self.date_at(table.working[position]))
+        Ok(table.working[position])
     }
 
     /// Working days after `a` up to and including `b`. When `b` is before `a`, the mirror image,

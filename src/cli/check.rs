@@ -161,7 +161,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
     let answer = CheckAnswer {
         record: CaseRecord::new(case.pending, &evaluation, reading),
         as_of,
-        rules: evaluation.rules.iter().map(|r| RuleView::new(r)).collect(),
+        rules: evaluation.rules.iter().map(RuleView::new).collect(),
         start_skipped_holidays: skipped,
         other_reading: differs.then_some(OtherReading {
             reading: other,
@@ -282,7 +282,7 @@ fn write_text(
         case.completed,
         answer.as_of,
     )?;
-    for note in &evaluation.notes {
+    for note in evaluation.notes.iter() {
         writeln!(out, "Note: {}.", note.text())?;
     }
     writeln!(out)?;

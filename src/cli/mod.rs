@@ -4,6 +4,7 @@
 mod audit;
 mod calendar;
 mod check;
+mod generate;
 mod list;
 mod overdue;
 mod summary;
@@ -66,6 +67,9 @@ enum Command {
     Overdue(overdue::OverdueArgs),
     /// Counts per group (and unit) for a period: met, late, due, overdue, on-time share.
     Summary(summary::SummaryArgs),
+    /// Write a synthetic case list (for benchmarks and tests).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// How a command prints its answer.
@@ -184,6 +188,7 @@ pub fn run() -> ExitCode {
         Command::Audit(args) => audit::run(args, &mut out),
         Command::Overdue(args) => overdue::run(args, &mut out),
         Command::Summary(args) => summary::run(args, &mut out),
+        Command::Generate(args) => generate::run(args, &mut out),
     }
     .and_then(|code| out.flush().map(|()| code).map_err(Error::from));
     match result {
