@@ -1,0 +1,216 @@
+//! The checks of the fuzz targets in `fuzz/`, in one place: the targets call them on what the
+//! fuzzer makes, and `tests/fuzz_regressions.rs` on the seed corpora, the crashes found, and
+//! random input (proptest), so that `cargo test` keeps them compiling and passing on stable.
+
+use std::io::Cursor;
+
+use chrono::NaiveDate;
+use maaraika::batch::{self, Item, Settings};
+use maaraika::calendar::Reading;
+use maaraika::dates::{finnish, parse_date, parse_date_bytes};
+use maaraika::hetu::{contains_hetu_like, looks_like_hetu, redact_hetus, Hetu};
+use maaraika::input::{CaseReader, EncodingChoice, InputError, InputOptions};
+use maaraika::report::{CaseSink, CsvSink, CsvStyle, JsonSink, Lang, TableSink};
+
+/// The header the row target puts above each row: every column.
+pub const ROW_HEADER: &[u8] =
+    b"case_id,unit,pending_date,birth_date,hetu,age,care_allowance,disabled,\
+child_special_support,child_welfare,urgent,started_date,completed_date\n";
+
+/// The date target: no panic; a date read is read back the same from both forms it is
+/// written in.
+pub fn check_date(data: &[u8]) {
+    let parsed = parse_date_bytes(data);
+    if let Ok(text) = std::str::from_utf8(data) {
+        assert_eq!(parse_date(text), parsed);
+    }
+    if let Ok(date) = parsed {
+        assert_eq!(parse_date(&finnish(date)), Ok(date), "{date}");
+        assert_eq!(parse_date(&date.format("%Y-%m-%d").to_string()), Ok(date));
+    }
+}
+
+/// The hetu target: a valid code round-trips; an error never holds the code; redacted text
+/// holds no code.
+pub fn check_hetu(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    match Hetu::parse(&text) {
+        Ok(hetu) => {
+            assert!(looks_like_hetu(&text));
+            assert_eq!(Hetu::parse(&hetu.to_code_string()), Ok(hetu));
+            assert_eq!(format!("{hetu:?}"), "Hetu(<redacted>)");
+        }
+        Err(error) => {
+            let message = error.to_string();
+            assert!(!contains_hetu_like(&message), "{message}");
+            if looks_like_hetu(&text) {
+                let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
+                assert!(!message.contains(&trimmed[..6]), "{message}");
+            }
+        }
+    }
+    assert!(!contains_hetu_like(&redact_hetus(&text)));
+}
+
+/// The identity-code-like runs of some bytes (with a plausible day and month).
+fn codes_in(data: &[u8]) -> Vec<Vec<u8>> {
+    data.windows(11)
+        .filter(|w| {
+            let two = |i: usize| u32::from(w[i] - b'0') * 10 + u32::from(w[i + 1] - b'0');
+            w[..6].iter().all(u8::is_ascii_digit)
+                && b"+-YXWVUABCDEFyxwvuabcdef".contains(&w[6])
+                && w[7..10].iter().all(u8::is_ascii_digit)
+                && w[10].is_ascii_alphanumeric()
+                && (1..=31).contains(&two(0))
+                && (1..=12).contains(&two(2))
+        })
+        .map(<[u8]>::to_vec)
+        .collect()
+}
+
+fn assert_no_code(codes: &[Vec<u8>], out: &[u8], what: &str) {
+    for code in codes {
+        assert!(
+            !out.windows(code.len()).any(|w| w == code.as_slice()),
+            "{what} repeats {}",
+            String::from_utf8_lossy(code)
+        );
+    }
+}
+
+/// The audit target: the first byte chooses the reading options, the rest is the file. No
+/// panic, and no identity code of the input in any output or message.
+pub fn check_audit(data: &[u8]) {
+    let Some((&options, file)) = data.split_first() else {
+        return;
+    };
+    let input = InputOptions {
+        encoding: match options % 3 {
+            0 => EncodingChoice::Auto,
+            1 => EncodingChoice::Utf8,
+            _ => EncodingChoice::Windows1252,
+        },
+        delimiter: match (options / 3) % 4 {
+            0 => None,
+            1 => Some(b','),
+            2 => Some(b';'),
+            _ => Some(b'\t'),
+        },
+        columns: Vec::new(),
+    };
+    let codes = codes_in(file);
+    let mut reader =
+        match CaseReader::from_reader(Box::new(Cursor::new(file.to_vec())), "f.csv", &input) {
+            Ok(reader) => reader,
+            Err(error) => {
+                assert_no_code(&codes, error.to_string().as_bytes(), "an input error");
+                return;
+            }
+        };
+    let settings = Settings {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        reading: if options & 0x40 == 0 {
+            Reading::Standard
+        } else {
+            Reading::Conservative
+        },
+        show_hetu: false,
+    };
+    let style = CsvStyle {
+        excel: options & 0x80 != 0,
+        lang: if options & 0x20 == 0 {
+            Lang::En
+        } else {
+            Lang::Fi
+        },
+    };
+    let (mut csv_out, mut json_out, mut table_out, mut messages) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    {
+        let mut sinks: Vec<Box<dyn CaseSink + '_>> = vec![
+            Box::new(CsvSink::new(&mut csv_out, style, false, settings.reading).unwrap()),
+            Box::new(JsonSink::new(&mut json_out, false, settings.reading)),
+            Box::new(TableSink::new(&mut table_out, style.lang)),
+        ];
+        let result = batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+            match item {
+                Item::Evaluated(case) => {
+                    for sink in &mut sinks {
+                        sink.case(&case).unwrap();
+                    }
+                }
+                Item::Invalid(invalid) => {
+                    messages.extend_from_slice(invalid.problem.to_string().as_bytes());
+                    messages.extend_from_slice(invalid.case_id.as_bytes());
+                    messages.extend_from_slice(invalid.unit.as_bytes());
+                }
+            }
+            Ok(())
+        });
+        if let Err(error) = result {
+            messages.extend_from_slice(error.to_string().as_bytes());
+        }
+        for sink in sinks {
+            sink.finish().unwrap();
+        }
+    }
+    assert_no_code(&codes, &csv_out, "the CSV output");
+    assert_no_code(&codes, &json_out, "the JSON output");
+    assert_no_code(&codes, &table_out, "the table");
+    assert_no_code(&codes, &messages, "a message");
+}
+
+/// The row target: one CSV row under a header of every column, decoded and evaluated: never a
+/// panic, the row is evaluated or reported (never both, never neither), and nothing shown holds
+/// an identity code.
+pub fn check_row(data: &[u8]) {
+    // The row must stay one row: a line break or quote would make it a small file (the audit
+    // target covers those).
+    if data.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'"')) || data.len() > 4096 {
+        return;
+    }
+    let mut file = ROW_HEADER.to_vec();
+    file.extend_from_slice(data);
+    let reader = CaseReader::from_reader(
+        Box::new(std::io::Cursor::new(file)),
+        "row.csv",
+        &InputOptions {
+            delimiter: Some(b','),
+            ..InputOptions::default()
+        },
+    );
+    let mut reader = reader.expect("the header is valid");
+    let settings = Settings {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        reading: if data.len() % 2 == 0 {
+            Reading::Standard
+        } else {
+            Reading::Conservative
+        },
+        show_hetu: false,
+    };
+    let mut items = 0;
+    batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+        items += 1;
+        match item {
+            Item::Evaluated(case) => {
+                assert!(!contains_hetu_like(&case.case_id));
+                assert!(!contains_hetu_like(&case.unit));
+                assert!(case.hetu.is_none());
+            }
+            Item::Invalid(invalid) => {
+                assert!(!contains_hetu_like(&invalid.case_id));
+                assert!(
+                    !contains_hetu_like(&invalid.problem.problem),
+                    "{}",
+                    invalid.problem
+                );
+                assert_eq!(invalid.problem.line, 2);
+            }
+        }
+        Ok(())
+    })
+    .expect("one row cannot be a fatal error");
+    let blank = data.iter().all(|&b| b == b',' || b.is_ascii_whitespace());
+    assert_eq!(items, usize::from(!blank), "a row is evaluated or reported");
+}
