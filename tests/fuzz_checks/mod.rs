@@ -182,7 +182,7 @@ pub fn check_row(data: &[u8]) {
     let mut reader = reader.expect("the header is valid");
     let settings = Settings {
         as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        reading: if data.len() % 2 == 0 {
+        reading: if data.len().is_multiple_of(2) {
             Reading::Standard
         } else {
             Reading::Conservative
