@@ -868,8 +868,10 @@ fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &AtomicBoo
     // ASCII (nearly every case id and unit) is the same text in every encoding, and needs no
     // trimming of Unicode spaces: checking that is much quicker than validating UTF-8.
     if bytes.is_ascii() {
-        // SAFETY: ASCII bytes are valid UTF-8.
-        return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) });
+        // ASCII bytes are valid UTF-8: this cannot fail, and validating short ASCII is cheap.
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Cow::Borrowed(text);
+        }
     }
     let text = match encoding {
         EncodingChoice::Utf8 => String::from_utf8_lossy(bytes),

@@ -1,9 +1,6 @@
 //! What `audit`, `overdue` and `summary` share: the case-list arguments, the run over the rows
 //! with bad rows reported, output files written atomically, and the exit code.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -236,9 +233,7 @@ const WARNINGS_SHOWN: u64 = 100;
 /// change the exit code.
 pub struct RowWarnings {
     as_of: NaiveDate,
-    /// For each case id seen (by a 64-bit hash, so memory stays small: no ids are kept), the
-    /// line it was first seen on.
-    first_line: HashMap<u64, u64>,
+    seen: SeenIds,
     after_as_of: u64,
     duplicates: u64,
 }
@@ -247,7 +242,7 @@ impl RowWarnings {
     pub fn new(as_of: NaiveDate) -> Self {
         RowWarnings {
             as_of,
-            first_line: HashMap::new(),
+            seen: SeenIds::default(),
             after_as_of: 0,
             duplicates: 0,
         }
@@ -294,12 +289,9 @@ impl RowWarnings {
         if case_id.is_empty() || case_id.contains(REDACTED) {
             return;
         }
-        let mut hasher = DefaultHasher::new();
-        case_id.hash(&mut hasher);
-        let first = *self.first_line.entry(hasher.finish()).or_insert(line);
-        if first == line {
+        let Some(first) = self.seen.first_line(case_id.as_bytes(), line) else {
             return;
-        }
+        };
         self.duplicates += 1;
         if self.duplicates <= WARNINGS_SHOWN {
             let shown: String = case_id.chars().take(40).collect();
@@ -318,6 +310,14 @@ impl RowWarnings {
 
     /// The counts of warnings not shown one by one.
     fn finish(&self, label: &str) {
+        if self.seen.untracked > 0 {
+            stderr_line(&format!(
+                "{label}: note: repeated case ids were looked for among the first {} different \
+                 ids only; {} later rows were not compared",
+                SeenIds::MAX_IDS,
+                self.seen.untracked
+            ));
+        }
         if self.after_as_of > WARNINGS_SHOWN {
             stderr_line(&format!(
                 "{label}: warning: {} rows have a date after the as-of date {} (the first \
@@ -333,6 +333,74 @@ impl RowWarnings {
                 self.duplicates
             ));
         }
+    }
+}
+
+/// The case ids seen so far, each as a fingerprint with the line it was first seen on, in an
+/// open-addressing table of fixed size: the ids themselves are not kept. The table is allocated
+/// zeroed, so the system hands it over page by page as ids arrive: a short list costs a few
+/// pages, the longest 16 MB, however many rows follow (past [`SeenIds::MAX_IDS`] different ids,
+/// later ids are still compared with those but not added). A look-up is one memory access, the
+/// cost that matters here: never growing means never rehashing, and each slot packs the
+/// fingerprint and the line into one word.
+///
+/// An id's 64-bit hash picks its first slot (21 bits) and is kept as a 32-bit fingerprint, so
+/// two different ids are taken for the same about once in 10^9 look-ups; the warning names both
+/// lines, so such a false alarm can be checked.
+#[derive(Default)]
+struct SeenIds {
+    /// `fingerprint << 32 | line`; 0 marks an empty slot. Empty until the first id.
+    slots: Vec<u64>,
+    len: usize,
+    /// Rows whose id was not added because the table was full.
+    untracked: u64,
+}
+
+impl SeenIds {
+    const SLOTS: usize = 1 << 21;
+    /// At most half the slots are filled, so that probes stay short.
+    const MAX_IDS: usize = Self::SLOTS / 2;
+
+    /// A 64-bit hash of an id: eight bytes at a time, then mixed (murmur3's finaliser).
+    fn hash(id: &[u8]) -> u64 {
+        let mut hash = id.len() as u64;
+        for chunk in id.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        hash ^ (hash >> 33)
+    }
+
+    /// The line `id` was first seen on, if before; otherwise remembers it at `line`.
+    fn first_line(&mut self, id: &[u8], line: u64) -> Option<u64> {
+        if self.slots.is_empty() {
+            self.slots = vec![0; Self::SLOTS];
+        }
+        let hash = Self::hash(id);
+        // Never zero, so that an occupied slot is never 0.
+        let fingerprint = (hash >> 32).max(1);
+        let mask = Self::SLOTS - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                seen if seen >> 32 == fingerprint => return Some(seen & 0xffff_ffff),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        if self.len >= Self::MAX_IDS {
+            self.untracked += 1;
+            return None;
+        }
+        self.slots[slot] = fingerprint << 32 | line.min(u64::from(u32::MAX));
+        self.len += 1;
+        None
     }
 }
 
@@ -584,5 +652,46 @@ impl Write for Output<'_> {
             Output::Stdout(out) => out.flush(),
             Output::File(file) => file.flush(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SeenIds;
+
+    #[test]
+    fn a_repeated_id_gives_the_line_it_was_first_on() {
+        let mut seen = SeenIds::default();
+        assert_eq!(seen.first_line(b"SH-1", 2), None);
+        assert_eq!(seen.first_line(b"SH-2", 3), None);
+        assert_eq!(seen.first_line(b"SH-1", 4), Some(2));
+        assert_eq!(seen.first_line(b"SH-1", 7), Some(2));
+        assert_eq!(seen.first_line(b"SH-2", 9), Some(3));
+    }
+
+    #[test]
+    fn a_million_different_ids_are_all_new() {
+        let mut seen = SeenIds::default();
+        for i in 0..1_000_000u64 {
+            let id = format!("C{i:08}");
+            assert_eq!(seen.first_line(id.as_bytes(), i + 2), None, "{id}");
+        }
+        assert_eq!(seen.untracked, 0);
+        assert_eq!(seen.first_line(b"C00000000", 1_000_002), Some(2));
+        assert_eq!(seen.first_line(b"C00999999", 1_000_003), Some(1_000_001));
+    }
+
+    #[test]
+    fn past_the_limit_ids_are_compared_but_not_added() {
+        let mut seen = SeenIds::default();
+        for i in 0..SeenIds::MAX_IDS as u64 + 10 {
+            seen.first_line(format!("K{i}").as_bytes(), i + 2);
+        }
+        assert_eq!(seen.untracked, 10);
+        assert_eq!(seen.first_line(b"K5", 1), Some(7));
+        assert_eq!(
+            seen.first_line(format!("K{}", SeenIds::MAX_IDS + 3).as_bytes(), 1),
+            None
+        );
     }
 }
