@@ -336,24 +336,40 @@ impl RowWarnings {
     }
 }
 
-/// The case ids seen so far, each as a fingerprint with the line it was first seen on, in an
-/// open-addressing table of fixed size: the ids themselves are not kept. The table is allocated
-/// zeroed, so the system hands it over page by page as ids arrive: a short list costs a few
-/// pages, the longest 16 MB, however many rows follow (past [`SeenIds::MAX_IDS`] different ids,
-/// later ids are still compared with those but not added). A look-up is one memory access, the
-/// cost that matters here: never growing means never rehashing, and each slot packs the
-/// fingerprint and the line into one word.
+/// The case ids seen so far, each as a fingerprint with the line it was first seen on: the ids
+/// themselves are not kept.
+///
+/// Exports usually list cases in id order, and while every id is greater than the one before, no
+/// id can repeat an earlier one: the fingerprints are then only appended to a list, which costs
+/// next to nothing. When the order first breaks, the list moves into an open-addressing table of
+/// fixed size, where each later id is looked up. The table is allocated zeroed, so the system
+/// hands it over page by page as ids arrive, 16 MB at most however many rows follow (past
+/// [`SeenIds::MAX_IDS`] different ids, later ids are still compared with those but not added).
+/// A look-up is one memory access, the cost that matters here: the table never grows (no
+/// rehashing), and each slot packs the fingerprint and the line into one word.
 ///
 /// An id's 64-bit hash picks its first slot (21 bits) and is kept as a 32-bit fingerprint, so
 /// two different ids are taken for the same about once in 10^9 look-ups; the warning names both
 /// lines, so such a false alarm can be checked.
 #[derive(Default)]
 struct SeenIds {
-    /// `fingerprint << 32 | line`; 0 marks an empty slot. Empty until the first id.
+    /// While the ids come in increasing order: the last id, and every id's slot word.
+    ascending: Option<Ascending>,
+    /// Set once the order broke: `fingerprint << 32 | line`, 0 marks an empty slot.
     slots: Vec<u64>,
     len: usize,
     /// Rows whose id was not added because the table was full.
     untracked: u64,
+}
+
+#[derive(Default)]
+struct Ascending {
+    last: Vec<u8>,
+    /// The hash and line of every id so far (at most [`SeenIds::MAX_IDS`]).
+    hashes: Vec<u64>,
+    lines: Vec<u32>,
+    /// Ids past the limit, not listed: they cannot repeat while the order holds.
+    unlisted: u64,
 }
 
 impl SeenIds {
@@ -379,11 +395,35 @@ impl SeenIds {
 
     /// The line `id` was first seen on, if before; otherwise remembers it at `line`.
     fn first_line(&mut self, id: &[u8], line: u64) -> Option<u64> {
-        if self.slots.is_empty() {
-            self.slots = vec![0; Self::SLOTS];
-        }
         let hash = Self::hash(id);
-        // Never zero, so that an occupied slot is never 0.
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        if self.slots.is_empty() {
+            let ascending = self.ascending.get_or_insert_with(Ascending::default);
+            if ascending.last.is_empty() || id > ascending.last.as_slice() {
+                ascending.last.clear();
+                ascending.last.extend_from_slice(id);
+                if ascending.hashes.len() < Self::MAX_IDS {
+                    ascending.hashes.push(hash);
+                    ascending.lines.push(line);
+                } else {
+                    ascending.unlisted += 1;
+                }
+                return None;
+            }
+            // The order broke: from now on every id is looked up.
+            let listed = std::mem::take(ascending);
+            self.untracked += listed.unlisted;
+            self.slots = vec![0; Self::SLOTS];
+            for (hash, line) in listed.hashes.into_iter().zip(listed.lines) {
+                self.look_up_or_add(hash, line);
+            }
+        }
+        self.look_up_or_add(hash, line)
+    }
+
+    /// Looks an id up by its hash: the line it was first seen on, or `None` after adding it.
+    fn look_up_or_add(&mut self, hash: u64, line: u32) -> Option<u64> {
+        // The fingerprint is never zero, so that an occupied slot is never 0.
         let fingerprint = (hash >> 32).max(1);
         let mask = Self::SLOTS - 1;
         let mut slot = hash as usize & mask;
@@ -398,7 +438,7 @@ impl SeenIds {
             self.untracked += 1;
             return None;
         }
-        self.slots[slot] = fingerprint << 32 | line.min(u64::from(u32::MAX));
+        self.slots[slot] = fingerprint << 32 | u64::from(line);
         self.len += 1;
         None
     }
@@ -667,6 +707,22 @@ mod tests {
         assert_eq!(seen.first_line(b"SH-1", 4), Some(2));
         assert_eq!(seen.first_line(b"SH-1", 7), Some(2));
         assert_eq!(seen.first_line(b"SH-2", 9), Some(3));
+    }
+
+    #[test]
+    fn ids_in_order_are_listed_and_a_later_repeat_still_found() {
+        let mut seen = SeenIds::default();
+        for (line, id) in [(2, "A-1"), (3, "A-2"), (4, "A-3"), (5, "B-1")] {
+            assert_eq!(seen.first_line(id.as_bytes(), line), None);
+        }
+        assert!(
+            seen.slots.is_empty(),
+            "no table while the ids come in order"
+        );
+        assert_eq!(seen.first_line(b"A-2", 6), Some(3));
+        assert_eq!(seen.first_line(b"A-4", 7), None);
+        assert_eq!(seen.first_line(b"A-4", 8), Some(7));
+        assert_eq!(seen.first_line(b"B-1", 9), Some(5));
     }
 
     #[test]
