@@ -162,6 +162,7 @@ impl CsvStyle {
         }
     }
 
+    /// The groups field: stable keys (`over_75|disabled`, `none`), or for Excel labels in `lang`.
     pub fn groups(self, groups: Groups) -> String {
         if self.excel {
             self.lang.groups(groups)
@@ -403,13 +404,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
         let style = self.style;
         let groups = self.groups_fields[usize::from(e.groups.bits())].get_or_insert_with(|| {
             let mut field = Record::new(record.delimiter, b"");
-            if e.groups.is_empty() {
-                field.push_plain(if style.excel { b"-" } else { b"none" });
-            } else if style.excel {
-                field.push_joined(e.groups.iter().map(|g| style.lang.group(g)), ", ");
-            } else {
-                field.push_joined(e.groups.iter().map(Group::key), "|");
-            }
+            field.push(style.groups(e.groups).as_bytes());
             field.line
         });
         record.push_quoted(groups);
