@@ -511,18 +511,17 @@ impl<W: Write> TableSink<W> {
                 "asia",
                 "yksikkö",
                 "ryhmät",
-                "aloitettava",
+                "aloitus viim.",
                 "aloitus",
-                "valmis viimeistään",
-                "valmistuminen",
+                "valmis viim.",
+                "valmistus",
                 "arkipäiviä",
             ],
         };
-        TableSink {
-            out,
-            table: new_table(header),
-            lang,
-        }
+        let mut table = new_table(header);
+        // Only the unit and the groups may wrap: a case id or a date split over two lines misleads.
+        keep_whole(&mut table, |column| column != 2 && column != 3);
+        TableSink { out, table, lang }
     }
 }
 
@@ -546,11 +545,26 @@ pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cell)
 }
 
+/// Keeps the chosen columns whole (never wrapped) when the table is fitted to the terminal; the
+/// others wrap, but stay wide enough to read a word.
+pub fn keep_whole(table: &mut comfy_table::Table, whole: impl Fn(usize) -> bool) {
+    use comfy_table::{ColumnConstraint, Width};
+    for (index, column) in table.column_iter_mut().enumerate() {
+        column.set_constraint(if whole(index) {
+            ColumnConstraint::ContentWidth
+        } else {
+            ColumnConstraint::LowerBoundary(Width::Fixed(18))
+        });
+    }
+}
+
 /// A new table in the house style.
 pub fn new_table(header: &[&str]) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
     table
         .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
+        // Wrapped to the terminal's width; unchanged when the output is not a terminal.
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
         .set_header(header);
     table
 }

@@ -14,7 +14,7 @@ use super::{write_json, Format};
 use crate::dates::parse_date;
 use crate::error::{csv_io, Result};
 use crate::evaluation::Status;
-use crate::report::{new_table, Lang};
+use crate::report::{keep_whole, new_table, Lang};
 use crate::rules::Group;
 
 const EXAMPLES: &str = "\
@@ -323,12 +323,14 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         }
         Format::Table => {
             let mut t = new_table(&header);
+            let group_at = usize::from(by_unit);
+            // The counts stay whole; the unit and group names may wrap.
+            keep_whole(&mut t, |column| column > group_at);
             for row in &rows {
                 let mut fields = row.fields(lang, false);
                 if by_unit {
                     fields[0] = crate::report::cell_text(&fields[0]).into_owned();
                 }
-                let group_at = usize::from(by_unit);
                 fields[group_at] = row_label(row.group, lang);
                 t.add_row(fields);
             }
