@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::calendar::{calendar, CalendarError, Reading};
+use crate::dates::finnish;
 use crate::hetu::Hetu;
 use crate::rules::{age_on, applicable_rule_indexes, Facts, Group, Groups, Rule, RULES};
 
@@ -143,24 +144,28 @@ impl Outcome {
     }
 }
 
-/// A case that cannot be evaluated as recorded. Messages name the field and the fix, never an
-/// identity code.
+/// A case that cannot be evaluated as recorded. Messages name the field and the fix, with dates
+/// written the Finnish way as users enter them, and never an identity code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CaseError {
-    #[error("the start date {started} is before the pending date {pending}: check both dates")]
+    #[error("the start date {} is before the pending date {}: check both dates", finnish(*started), finnish(*pending))]
     StartBeforePending {
         started: NaiveDate,
         pending: NaiveDate,
     },
     #[error(
-        "the completion date {completed} is before the pending date {pending}: check both dates"
+        "the completion date {} is before the pending date {}: check both dates",
+        finnish(*completed),
+        finnish(*pending)
     )]
     CompletionBeforePending {
         completed: NaiveDate,
         pending: NaiveDate,
     },
     #[error(
-        "the completion date {completed} is before the start date {started}: check both dates"
+        "the completion date {} is before the start date {}: check both dates",
+        finnish(*completed),
+        finnish(*started)
     )]
     CompletionBeforeStart {
         completed: NaiveDate,
@@ -168,7 +173,7 @@ pub enum CaseError {
     },
     #[error("there is a completion date but no start date: add the date the assessment started")]
     CompletionWithoutStart,
-    #[error("the birth date {birth} is after the pending date {pending}: check both dates")]
+    #[error("the birth date {} is after the pending date {}: check both dates", finnish(*birth), finnish(*pending))]
     BornAfterPending {
         birth: NaiveDate,
         pending: NaiveDate,

@@ -398,10 +398,10 @@ fn a_start_before_the_pending_date_and_a_completion_before_the_start_are_reporte
     assert_eq!(
         messages(&run, dir.path(), "o.csv"),
         [
-            "FILE line 2, column 3 (started_date): the start date 2026-11-05 is before the \
-             pending date 2026-11-10: check both dates",
-            "FILE line 3, column 4 (completed_date): the completion date 2026-11-04 is before \
-             the start date 2026-11-05: check both dates",
+            "FILE line 2, column 3 (started_date): the start date 5.11.2026 is before the \
+             pending date 10.11.2026: check both dates",
+            "FILE line 3, column 4 (completed_date): the completion date 4.11.2026 is before \
+             the start date 5.11.2026: check both dates",
             "FILE line 4, column 4 (completed_date): there is a completion date but no start \
              date: add the date the assessment started",
             "FILE: 3 rows invalid (listed above), 1 evaluated.",
