@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 
-use assert_cmd::Command;
+mod common;
 
 const AS_OF: &str = "23.11.2026";
 
@@ -16,23 +16,12 @@ struct Run {
     stderr: String,
 }
 
-fn maaraika() -> Command {
-    let mut cmd = Command::cargo_bin("maaraika").unwrap();
-    cmd.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    cmd
-}
-
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut cmd = maaraika();
-    cmd.args(args);
-    cmd.write_stdin(stdin.unwrap_or_default().to_vec());
-    let out = cmd.output().unwrap();
+    let (code, stdout, stderr) = common::run(args, stdin.unwrap_or_default());
     let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code,
+        stdout,
+        stderr,
     };
     assert!(
         !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),

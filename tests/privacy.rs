@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
 use chrono::NaiveDate;
 use maaraika::hetu::{contains_hetu_like, Hetu};
 
@@ -148,23 +149,16 @@ impl Fixture {
         for name in ["out.csv", "errors.csv"] {
             let _ = std::fs::remove_file(self.dir.path().join(name));
         }
-        let out = Command::cargo_bin("maaraika")
-            .unwrap()
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .args(args)
-            .write_stdin(Vec::new())
-            .output()
-            .unwrap();
-        let mut seen = String::from_utf8_lossy(&out.stdout).into_owned();
-        seen.push_str(&String::from_utf8_lossy(&out.stderr));
+        let (code, stdout, stderr) = common::run(args, b"");
+        let mut seen = stdout;
+        seen.push_str(&stderr);
         for name in ["out.csv", "errors.csv"] {
             if let Ok(bytes) = std::fs::read(self.dir.path().join(name)) {
                 seen.push_str(&String::from_utf8_lossy(&bytes));
             }
         }
         assert!(!seen.contains("panicked"), "{args:?}: {seen}");
-        (out.status.code().unwrap_or(-1), seen)
+        (code, seen)
     }
 
     fn assert_no_code(&self, args: &[&str]) -> String {

@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use assert_cmd::Command;
+mod common;
+
 use chrono::{Days, NaiveDate};
 use maaraika::batch::{self, Item, Settings};
 use maaraika::calendar::Reading;
@@ -231,19 +232,7 @@ fn file(rows: &[Row], dialect: &Dialect) -> (Vec<u8>, Vec<(u64, bool)>) {
 }
 
 fn maaraika(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("maaraika")
-        .unwrap()
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .args(args)
-        .write_stdin(Vec::new())
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run(args, b"")
 }
 
 fn records(text: &str) -> Vec<csv::StringRecord> {

@@ -1,0 +1,28 @@
+//! Running the real binary the way the integration tests need it, in one place.
+
+use assert_cmd::Command;
+
+/// The `maaraika` binary with the locale variables cleared, so that `--lang` defaults to English
+/// whatever the machine running the tests says.
+pub fn maaraika() -> Command {
+    let mut cmd = Command::cargo_bin("maaraika").unwrap();
+    cmd.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+/// Runs `maaraika ARGS` with `stdin` as its standard input (empty: closed at once); returns the
+/// exit code (-1 if killed by a signal), standard output and standard error.
+pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let out = maaraika()
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
