@@ -18,6 +18,14 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     common::run(args, stdin.unwrap_or_default())
 }
 
+/// `COMMAND samples/NAME --as-of AS_OF EXTRA…`
+fn on_sample(command: &str, name: &str, extra: &[&str]) -> (i32, String, String) {
+    let file = sample(name);
+    let mut args = vec![command, file.to_str().unwrap(), "--as-of", AS_OF];
+    args.extend_from_slice(extra);
+    run(&args, None)
+}
+
 fn audit_csv(file: &Path, extra: &[&str]) -> (i32, Vec<csv::StringRecord>, String) {
     let mut args = vec![
         "audit",
@@ -103,17 +111,7 @@ fn the_conservative_reading_counts_christmas_eve() {
 
 #[test]
 fn finnish_excel_utf8_and_windows_1252_twins_audit_identically() {
-    let iso = run(
-        &[
-            "audit",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-        ],
-        None,
-    );
+    let iso = on_sample("audit", "cases.csv", &["--format", "csv"]);
     for twin in ["cases-fi.csv", "cases-fi-1252.csv"] {
         let fi = run(
             &[
@@ -204,17 +202,10 @@ fn bad_rows_are_reported_with_line_and_column_and_the_rest_evaluated() {
 fn strict_turns_invalid_rows_into_exit_2_and_writes_no_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("audit.csv");
-    let (code, _, _) = run(
-        &[
-            "audit",
-            sample("cases-with-errors.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--strict",
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        None,
+    let (code, _, _) = on_sample(
+        "audit",
+        "cases-with-errors.csv",
+        &["--strict", "--output", out.to_str().unwrap()],
     );
     assert_eq!(code, 2);
     assert!(!out.exists());
@@ -222,17 +213,10 @@ fn strict_turns_invalid_rows_into_exit_2_and_writes_no_output_file() {
 
 #[test]
 fn fail_on_overdue_exits_1() {
-    let (code, _, _) = run(
-        &[
-            "audit",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--fail-on-overdue",
-            "--format",
-            "csv",
-        ],
-        None,
+    let (code, _, _) = on_sample(
+        "audit",
+        "cases.csv",
+        &["--fail-on-overdue", "--format", "csv"],
     );
     assert_eq!(code, 1);
     let on_time =
@@ -280,17 +264,7 @@ fn a_missing_or_empty_file_exits_2() {
 fn output_is_written_whole_or_not_at_all() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("audit.csv");
-    let (code, stdout, _) = run(
-        &[
-            "audit",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--output",
-            out.to_str().unwrap(),
-        ],
-        None,
-    );
+    let (code, stdout, _) = on_sample("audit", "cases.csv", &["--output", out.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 21);
@@ -311,17 +285,7 @@ fn output_is_written_whole_or_not_at_all() {
 
 #[test]
 fn json_output_is_an_array_of_cases() {
-    let (code, stdout, _) = run(
-        &[
-            "audit",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let (code, stdout, _) = on_sample("audit", "cases.csv", &["--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let cases = v.as_array().unwrap();
@@ -368,17 +332,7 @@ fn identity_codes_appear_only_with_show_hetu() {
 
 #[test]
 fn overdue_lists_the_most_overdue_first() {
-    let (code, stdout, _) = run(
-        &[
-            "overdue",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-        ],
-        None,
-    );
+    let (code, stdout, _) = on_sample("overdue", "cases.csv", &["--format", "csv"]);
     assert_eq!(code, 0);
     let ids: Vec<_> = stdout
         .lines()
@@ -387,18 +341,10 @@ fn overdue_lists_the_most_overdue_first() {
         .collect();
     // 15.10 completion deadline: 27 working days overdue; 16.11 start deadline: 5.
     assert_eq!(ids, ["SH-2026-0108", "SH-2026-0104"]);
-    let (_, stdout, _) = run(
-        &[
-            "overdue",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-            "--due-within",
-            "2",
-        ],
-        None,
+    let (_, stdout, _) = on_sample(
+        "overdue",
+        "cases.csv",
+        &["--format", "csv", "--due-within", "2"],
     );
     let ids: Vec<_> = stdout
         .lines()
@@ -418,18 +364,7 @@ fn overdue_lists_the_most_overdue_first() {
 
 #[test]
 fn overdue_for_excel_is_semicolons_bom_and_finnish_dates() {
-    let (_, stdout, _) = run(
-        &[
-            "overdue",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--excel",
-            "--lang",
-            "fi",
-        ],
-        None,
-    );
+    let (_, stdout, _) = on_sample("overdue", "cases.csv", &["--excel", "--lang", "fi"]);
     assert!(stdout.starts_with('\u{feff}'));
     assert!(stdout.contains("\r\n"));
     assert!(stdout.contains(";16.11.2026;ylittynyt;"), "{stdout}");
@@ -437,33 +372,15 @@ fn overdue_for_excel_is_semicolons_bom_and_finnish_dates() {
 
 #[test]
 fn summary_counts_add_up_to_the_audit() {
-    let (code, stdout, _) = run(
-        &[
-            "summary",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-        ],
-        None,
-    );
+    let (code, stdout, _) = on_sample("summary", "cases.csv", &["--format", "csv"]);
     assert_eq!(code, 0);
     let all = stdout.lines().find(|l| l.starts_with("all,")).unwrap();
     // 20 cases: met 7, late 3, due 5, overdue 1, none 4; on time 7 / (7 + 3 + 1) = 63.6 %.
     assert!(all.starts_with("all,20,7,3,5,1,4,63.6,"), "{all}");
-    let (_, stdout, _) = run(
-        &[
-            "summary",
-            sample("cases.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-            "--period",
-            "1.4.2026..30.9.2026",
-        ],
-        None,
+    let (_, stdout, _) = on_sample(
+        "summary",
+        "cases.csv",
+        &["--format", "csv", "--period", "1.4.2026..30.9.2026"],
     );
     let all = stdout.lines().find(|l| l.starts_with("all,")).unwrap();
     // Pending 1.4.-30.9.2026: SH-2026-0107, -0108, -0115, -0120.
@@ -472,18 +389,10 @@ fn summary_counts_add_up_to_the_audit() {
 
 #[test]
 fn summary_by_unit_and_invalid_rows() {
-    let (code, stdout, _) = run(
-        &[
-            "summary",
-            sample("cases-with-errors.csv").to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-            "--by",
-            "unit",
-        ],
-        None,
+    let (code, stdout, _) = on_sample(
+        "summary",
+        "cases-with-errors.csv",
+        &["--format", "csv", "--by", "unit"],
     );
     assert_eq!(code, 3);
     assert!(stdout.starts_with("unit,group,cases"));
