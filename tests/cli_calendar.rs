@@ -1,12 +1,10 @@
 //! `maaraika calendar` on the real binary: what a user sees, and the exit codes.
 
-use assert_cmd::Command;
+mod common;
+
+use common::maaraika;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn maaraika() -> Command {
-    Command::cargo_bin("maaraika").unwrap()
-}
 
 fn json(args: &[&str]) -> Value {
     let out = maaraika()

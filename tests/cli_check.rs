@@ -1,12 +1,10 @@
 //! `maaraika check` on the real binary: JSON keys, both readings, statuses, bad input.
 
-use assert_cmd::Command;
+mod common;
+
+use common::maaraika;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn maaraika() -> Command {
-    Command::cargo_bin("maaraika").unwrap()
-}
 
 fn check(args: &[&str]) -> Value {
     let out = maaraika()

@@ -1,4 +1,6 @@
 //! Running the real binary the way the integration tests need it, in one place.
+// Each test file is its own crate and uses only part of this module.
+#![allow(dead_code)]
 
 use assert_cmd::Command;
 
