@@ -17,7 +17,7 @@ use crate::dates::{finnish, parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, redact_hetus, Hetu};
 use crate::input::{
-    parse_flag, CaseReader, Column, InputError, RawRow, ReadError, RowLayout, RowProblem,
+    parse_flag, CaseReader, Column, Fields, InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
 
 /// One row's outcome.
@@ -132,7 +132,7 @@ struct Shared {
 struct Chunk {
     /// The records read; kept from one use of the chunk to the next, so that reading into them
     /// allocates nothing.
-    records: Vec<csv::ByteRecord>,
+    records: Vec<Fields>,
     /// The rows as read, in order: a record with its line, or a row the reader could not read.
     read: Vec<ReadRow>,
     /// The rows decoded, in order, with their texts (case id, unit, identity code) in `text`.
@@ -237,7 +237,7 @@ fn read_chunks(
                 return;
             }
             if used == chunk.records.len() {
-                chunk.records.push(csv::ByteRecord::new());
+                chunk.records.push(Fields::default());
             }
             match reader.read_into(&mut chunk.records[used]) {
                 Some(Ok(line)) => {

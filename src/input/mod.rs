@@ -11,20 +11,20 @@
 //! - The delimiter is sniffed from the header line unless given ([`parse_delimiter`]).
 //! - The encoding is decided per field under [`EncodingChoice::Auto`]: valid UTF-8 is UTF-8,
 //!   anything else is Windows-1252, which never needs a replacement character.
-//! - Reading streams: a fixed-size buffer and one reused [`csv::ByteRecord`]; a field that is
+//! - Reading streams ([`rows`]): a fixed-size buffer and reused [`Fields`]; a field that is
 //!   valid UTF-8 is handed out borrowed. Memory does not grow with the number of rows, and one row
 //!   may not exceed [`MAX_ROW_BYTES`] (a quote that is never closed would otherwise swallow the
-//!   rest of the file into memory).
+//!   rest of the file into memory). Lines without quotes, nearly all of them, are split
+//!   directly; the others go through the csv crate's parser, so both read the same.
 //! - Line numbers are physical lines of the file (the header is line 1, a skipped `sep=;` line
-//!   counts), so a user can find the row in an editor. The csv crate's own line counter is off
-//!   for CRLF files and after blank lines, so a small scanner (`Guard`) that mirrors the csv
-//!   crate's quoting rules counts them while the bytes pass by.
+//!   counts), so a user can find the row in an editor.
 //!
 //! Case lists are confidential: no error produced here contains a field value. Column names,
 //! line numbers and the user's own command-line arguments are fine.
 
+mod rows;
+
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -33,12 +33,12 @@ use std::sync::Arc;
 
 use encoding_rs::WINDOWS_1252;
 
+pub use rows::Fields;
+use rows::{Failure, Rows};
+
 /// Longest row (in bytes) read before giving up: far above any real case list row (an Excel cell
 /// holds at most 32,767 characters), low enough that junk cannot fill the memory.
 pub const MAX_ROW_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Read buffer size: large enough that reading costs few system calls.
-const BUFFER_BYTES: usize = 64 * 1024;
 
 /// The UTF-8 byte-order mark that Excel's "CSV UTF-8" writes first.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -511,9 +511,9 @@ fn missing_column_message(path: &Path, column: &str, found: &[String]) -> String
 /// ([`CaseReader::read_into`] reads into a record of the caller's, which [`RowLayout::row`]
 /// turns into the same row, on any thread.)
 pub struct CaseReader {
-    csv: csv::Reader<Guard>,
+    rows: Rows,
     /// The record [`CaseReader::next_row`] reads into (taken out while it reads).
-    record: Option<csv::ByteRecord>,
+    record: Option<Fields>,
     headers: Vec<String>,
     layout: RowLayout,
     delimiter: u8,
@@ -535,7 +535,7 @@ pub struct RowLayout {
 
 impl RowLayout {
     /// The row in `record`, which starts on physical line `line`.
-    pub fn row<'a>(&'a self, record: &'a csv::ByteRecord, line: u64) -> RawRow<'a> {
+    pub fn row<'a>(&'a self, record: &'a Fields, line: u64) -> RawRow<'a> {
         RawRow {
             record,
             layout: self,
@@ -581,28 +581,25 @@ impl CaseReader {
         options: &InputOptions,
     ) -> Result<CaseReader, InputError> {
         let path = PathBuf::from(label);
-        let mut input = BufReader::with_capacity(BUFFER_BYTES, reader);
+        let mut input = BufReader::new(reader);
         let prefix = read_prefix(&mut input, &path)?;
         let delimiter = options
             .delimiter
             .or(prefix.sep)
             .unwrap_or_else(|| sniff_delimiter(&prefix.header_line));
-        let header_line = io::Cursor::new(prefix.header_line);
-        let guard = Guard::new(
+        // A byte-order mark after a `sep=` line too (the csv crate's parser drops one there).
+        let mut header_line = prefix.header_line;
+        if header_line.starts_with(UTF8_BOM) {
+            header_line.drain(..UTF8_BOM.len());
+        }
+        let header_line = io::Cursor::new(header_line);
+        let rows = Rows::new(
             Box::new(header_line.chain(input)),
             delimiter,
             prefix.skipped_lines + 1,
         );
-        let csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .quoting(true)
-            .double_quote(true)
-            .buffer_capacity(BUFFER_BYTES)
-            .from_reader(guard);
         let mut reader = CaseReader {
-            csv,
+            rows,
             record: None,
             headers: Vec::new(),
             layout: RowLayout {
@@ -615,19 +612,17 @@ impl CaseReader {
             path,
             done: false,
         };
-        let mut record = csv::ByteRecord::new();
-        match reader.csv.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Err(InputError::Empty { path: reader.path }),
-            Err(error) => return Err(reader.fatal(error)),
-        }
-        let guard = reader.csv.get_mut();
-        let header_start = guard.starts.pop_front().unwrap_or(1);
-        if guard.eof_in_quote.take().is_some() {
-            return Err(InputError::UnclosedQuote {
-                path: reader.path,
-                line: header_start,
-            });
+        let mut record = Fields::default();
+        match reader.rows.read(&mut record) {
+            Ok(Some(header)) if header.unclosed_quote.is_some() => {
+                return Err(InputError::UnclosedQuote {
+                    path: reader.path,
+                    line: header.line,
+                })
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => return Err(InputError::Empty { path: reader.path }),
+            Err(failure) => return Err(reader.fatal(failure)),
         }
         let layout = &mut reader.layout;
         reader.headers = record
@@ -692,30 +687,24 @@ impl CaseReader {
 
     /// [`CaseReader::next_row`] into `record`: the line where the row starts, for
     /// [`RowLayout::row`] (with the layout of [`CaseReader::layout`]).
-    pub fn read_into(&mut self, record: &mut csv::ByteRecord) -> Option<Result<u64, ReadError>> {
+    pub fn read_into(&mut self, record: &mut Fields) -> Option<Result<u64, ReadError>> {
         if self.done {
             return None;
         }
         let line = loop {
-            match self.csv.read_byte_record(record) {
-                Ok(true) => {}
-                Ok(false) => {
+            let read = match self.rows.read(record) {
+                Ok(Some(read)) => read,
+                Ok(None) => {
                     self.done = true;
                     return None;
                 }
-                Err(error) => {
+                Err(failure) => {
                     self.done = true;
-                    return Some(Err(ReadError::Fatal(self.fatal(error))));
+                    return Some(Err(ReadError::Fatal(self.fatal(failure))));
                 }
-            }
-            let guard = self.csv.get_mut();
-            let line = match guard.starts.pop_front() {
-                Some(line) => line,
-                // Unreachable while the guard mirrors csv's rules; a line number is still better
-                // than a panic.
-                None => record.position().map_or(0, |position| position.line()),
             };
-            if let Some(quote_line) = guard.eof_in_quote.take() {
+            let line = read.line;
+            if let Some(quote_line) = read.unclosed_quote {
                 self.done = true;
                 let column = record.len().checked_sub(1);
                 return Some(Err(ReadError::Row(RowProblem {
@@ -733,9 +722,8 @@ impl CaseReader {
             // Every cell blank: all the row's bytes are ASCII spaces (what `trim_ascii` removes).
             // A real row fails at its first byte.
             if record
-                .as_slice()
                 .iter()
-                .all(|byte| byte.is_ascii_whitespace())
+                .all(|field| field.iter().all(u8::is_ascii_whitespace))
             {
                 continue;
             }
@@ -755,7 +743,7 @@ impl CaseReader {
     }
 
     /// Under `--encoding utf-8`: the first known column of `record` that is not UTF-8.
-    fn invalid_utf8(&self, record: &csv::ByteRecord, line: u64) -> Option<RowProblem> {
+    fn invalid_utf8(&self, record: &Fields, line: u64) -> Option<RowProblem> {
         let index = self
             .layout
             .columns
@@ -776,25 +764,13 @@ impl CaseReader {
         })
     }
 
-    /// The fatal error for a failed read: the guard's own findings first.
-    fn fatal(&self, error: csv::Error) -> InputError {
-        let guard = self.csv.get_ref();
+    /// The fatal error for a failed read.
+    fn fatal(&self, failure: Failure) -> InputError {
         let path = self.path.clone();
-        if let Some(overflow) = guard.overflow {
-            return match overflow {
-                Overflow::Quote { line } => InputError::UnclosedQuote { path, line },
-                Overflow::Row { line } => InputError::RowTooLong { path, line },
-            };
-        }
-        let source = match error.into_kind() {
-            csv::ErrorKind::Io(source) => source,
-            // Not produced for byte records; the csv crate's text could hold data, so not used.
-            _ => io::Error::other("the CSV reader failed"),
-        };
-        InputError::Read {
-            path,
-            line: guard.line,
-            source,
+        match failure {
+            Failure::Quote { line } => InputError::UnclosedQuote { path, line },
+            Failure::Row { line } => InputError::RowTooLong { path, line },
+            Failure::Io { line, source } => InputError::Read { path, line, source },
         }
     }
 }
@@ -802,7 +778,7 @@ impl CaseReader {
 /// One data row, borrowed from the reader until the next call of [`CaseReader::next_row`] (or
 /// from the record given to [`RowLayout::row`]).
 pub struct RawRow<'a> {
-    record: &'a csv::ByteRecord,
+    record: &'a Fields,
     layout: &'a RowLayout,
     line: u64,
 }
@@ -1115,238 +1091,6 @@ fn sniff_delimiter(line: &[u8]) -> u8 {
     }
 }
 
-/// Where the csv parser is, by its rules (csv-core with `"` quotes, doubled quotes, and CR, LF
-/// or CRLF ending a record; empty lines skipped).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Scan {
-    StartRecord,
-    StartField,
-    InField,
-    InQuoted,
-    /// After a `"` inside a quoted field: a second `"` is a literal quote, anything else ends
-    /// the quoted part.
-    QuoteInQuoted,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Overflow {
-    /// Over [`MAX_ROW_BYTES`] inside a quote opened on this line.
-    Quote { line: u64 },
-    /// A row starting on this line is over [`MAX_ROW_BYTES`].
-    Row { line: u64 },
-}
-
-/// Sits between the input and the csv parser and follows the bytes with the parser's own rules,
-/// to know what the parser does not tell: the physical line where each record starts, whether
-/// the file ended inside a quote, and when a row is too long to keep in memory.
-///
-/// Its record starts must stay in step with the parser's records; a unit test checks that
-/// on arbitrary input.
-struct Guard {
-    inner: Box<dyn Read + Send>,
-    delimiter: u8,
-    state: Scan,
-    /// The physical line of the next byte.
-    line: u64,
-    /// The last byte was a CR (so an LF now ends no further line).
-    after_cr: bool,
-    /// Bytes passed so far.
-    offset: u64,
-    record_offset: u64,
-    record_line: u64,
-    quote_line: u64,
-    /// Lines where records start that the parser has not yet returned (at most one buffer's).
-    starts: VecDeque<u64>,
-    /// The input ended inside a quote opened on this line.
-    eof_in_quote: Option<u64>,
-    overflow: Option<Overflow>,
-}
-
-impl Guard {
-    fn new(inner: Box<dyn Read + Send>, delimiter: u8, first_line: u64) -> Guard {
-        Guard {
-            inner,
-            delimiter,
-            state: Scan::StartRecord,
-            line: first_line,
-            after_cr: false,
-            offset: 0,
-            record_offset: 0,
-            record_line: first_line,
-            quote_line: first_line,
-            starts: VecDeque::new(),
-            eof_in_quote: None,
-            overflow: None,
-        }
-    }
-
-    /// The state after the first byte of a field (csv-core checks quote, delimiter, then end of
-    /// record, in this order).
-    #[inline(always)]
-    fn field_start(&mut self, byte: u8, line: u64) -> Scan {
-        if byte == b'"' {
-            self.quote_line = line;
-            Scan::InQuoted
-        } else if byte == self.delimiter {
-            Scan::StartField
-        } else if byte == b'\r' || byte == b'\n' {
-            Scan::StartRecord
-        } else {
-            Scan::InField
-        }
-    }
-
-    /// Follows `bytes`, the next bytes of the input.
-    fn scan(&mut self, bytes: &[u8]) {
-        if matches!(self.state, Scan::InQuoted | Scan::QuoteInQuoted)
-            || memchr::memchr(b'"', bytes).is_some()
-        {
-            self.scan_bytes(bytes);
-        } else {
-            self.scan_unquoted(bytes);
-        }
-    }
-
-    /// A record starts at `position` of the bytes being scanned, on `line`.
-    #[inline(always)]
-    fn record_start(&mut self, position: usize, line: u64) {
-        self.starts.push_back(line);
-        self.record_offset = self.offset + position as u64;
-        self.record_line = line;
-    }
-
-    /// [`Guard::scan_bytes`] for bytes without quotes, outside quotes (nearly every file): only
-    /// line ends matter then, and `memchr` jumps from one to the next.
-    fn scan_unquoted(&mut self, bytes: &[u8]) {
-        let mut line = self.line;
-        let mut after_cr = self.after_cr;
-        let mut at_start = self.state == Scan::StartRecord;
-        let mut position = 0;
-        while let Some(&byte) = bytes.get(position) {
-            if byte == b'\r' || byte == b'\n' {
-                line += u64::from(byte == b'\r' || !after_cr);
-                after_cr = byte == b'\r';
-                at_start = true;
-                position += 1;
-                continue;
-            }
-            if at_start {
-                self.record_start(position, line);
-                at_start = false;
-            }
-            after_cr = false;
-            position = match memchr::memchr2(b'\n', b'\r', &bytes[position + 1..]) {
-                Some(offset) => position + 1 + offset,
-                None => bytes.len(),
-            };
-        }
-        if let Some(&last) = bytes.last() {
-            self.state = if at_start {
-                Scan::StartRecord
-            } else if last == self.delimiter {
-                Scan::StartField
-            } else {
-                Scan::InField
-            };
-        }
-        self.line = line;
-        self.after_cr = after_cr;
-        self.offset += bytes.len() as u64;
-    }
-
-    /// Follows `bytes` one at a time with the parser's rules.
-    fn scan_bytes(&mut self, bytes: &[u8]) {
-        let delimiter = self.delimiter;
-        let mut state = self.state;
-        let mut line = self.line;
-        let mut after_cr = self.after_cr;
-        for (position, &byte) in bytes.iter().enumerate() {
-            // A line ends with CRLF, LF, or a lone CR (old Mac files; editors show a new line).
-            let line_break = byte == b'\r' || (byte == b'\n' && !after_cr);
-            after_cr = byte == b'\r';
-            state = match state {
-                Scan::StartRecord => {
-                    if byte == b'\r' || byte == b'\n' {
-                        line += u64::from(line_break);
-                        continue;
-                    }
-                    self.record_start(position, line);
-                    self.field_start(byte, line)
-                }
-                Scan::StartField => self.field_start(byte, line),
-                Scan::InField => {
-                    if byte == delimiter {
-                        Scan::StartField
-                    } else if byte == b'\r' || byte == b'\n' {
-                        Scan::StartRecord
-                    } else {
-                        Scan::InField
-                    }
-                }
-                Scan::InQuoted => {
-                    if byte == b'"' {
-                        Scan::QuoteInQuoted
-                    } else {
-                        Scan::InQuoted
-                    }
-                }
-                Scan::QuoteInQuoted => {
-                    if byte == b'"' {
-                        Scan::InQuoted
-                    } else if byte == delimiter {
-                        Scan::StartField
-                    } else if byte == b'\r' || byte == b'\n' {
-                        Scan::StartRecord
-                    } else {
-                        Scan::InField
-                    }
-                }
-            };
-            line += u64::from(line_break);
-        }
-        self.state = state;
-        self.line = line;
-        self.after_cr = after_cr;
-        self.offset += bytes.len() as u64;
-    }
-}
-
-impl Read for Guard {
-    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
-        if self.overflow.is_some() {
-            return Err(io::Error::other("row too long"));
-        }
-        let read = loop {
-            match self.inner.read(buffer) {
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                other => break other?,
-            }
-        };
-        if read == 0 {
-            if self.state == Scan::InQuoted {
-                self.eof_in_quote = Some(self.quote_line);
-                // Reported once: the parser asks again at the end.
-                self.state = Scan::StartRecord;
-            }
-            return Ok(0);
-        }
-        self.scan(&buffer[..read]);
-        if self.state != Scan::StartRecord && self.offset - self.record_offset > MAX_ROW_BYTES {
-            self.overflow = Some(if self.state == Scan::InQuoted {
-                Overflow::Quote {
-                    line: self.quote_line,
-                }
-            } else {
-                Overflow::Row {
-                    line: self.record_line,
-                }
-            });
-            return Err(io::Error::other("row too long"));
-        }
-        Ok(read)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1366,106 +1110,6 @@ mod tests {
         for (index, column) in Column::ALL.into_iter().enumerate() {
             assert_eq!(column.index(), index);
             assert_eq!(NAMES[index].0, column);
-        }
-    }
-
-    /// Reads `data` through a guard; returns the guard's record lines, the number of records
-    /// and where an unclosed quote opened. Checks each line against one computed from the
-    /// record's byte offset.
-    fn guard_lines(data: &[u8], delimiter: u8) -> (Vec<u64>, usize, Option<u64>) {
-        let guard = Guard::new(Box::new(io::Cursor::new(data.to_vec())), delimiter, 1);
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(7)
-            .from_reader(guard);
-        let mut record = csv::ByteRecord::new();
-        let mut lines = Vec::new();
-        let mut records = 0;
-        let mut unclosed = None;
-        while csv.read_byte_record(&mut record).unwrap() {
-            records += 1;
-            let line = csv.get_mut().starts.pop_front();
-            let offset = record.position().unwrap().byte() as usize;
-            let blank = data[offset..]
-                .iter()
-                .take_while(|&&b| b == b'\r' || b == b'\n')
-                .count();
-            let start = offset + blank;
-            let expected = 1
-                + (0..start)
-                    .filter(|&i| {
-                        data[i] == b'\r' || (data[i] == b'\n' && (i == 0 || data[i - 1] != b'\r'))
-                    })
-                    .count();
-            assert_eq!(line, Some(expected as u64));
-            lines.extend(line);
-            unclosed = unclosed.or(csv.get_mut().eof_in_quote.take());
-        }
-        assert!(csv.get_ref().starts.is_empty());
-        (lines, records, unclosed)
-    }
-
-    #[test]
-    fn guard_lines_follow_crlf_blank_lines_and_quotes() {
-        let (lines, records, unclosed) =
-            guard_lines(b"h;i\r\n\r\na;\"b\r\nc\"\r\n\n\nd\r\"e", b';');
-        assert_eq!(records, 4);
-        assert_eq!(lines, [1, 3, 7, 8]);
-        assert_eq!(unclosed, Some(8));
-    }
-
-    fn scanned(
-        data: &[u8],
-        cuts: &[usize],
-        delimiter: u8,
-        fast: bool,
-    ) -> (Vec<u64>, Scan, u64, u64) {
-        let mut guard = Guard::new(Box::new(io::empty()), delimiter, 1);
-        let mut rest = data;
-        for &cut in cuts.iter().chain([&usize::MAX]) {
-            let (chunk, after) = rest.split_at(cut.min(rest.len()));
-            if fast {
-                guard.scan(chunk);
-            } else {
-                guard.scan_bytes(chunk);
-            }
-            rest = after;
-        }
-        (
-            guard.starts.into(),
-            guard.state,
-            guard.line,
-            guard.record_offset,
-        )
-    }
-
-    proptest! {
-        #[test]
-        fn the_fast_scan_agrees_with_the_byte_scan(
-            data in proptest::collection::vec(
-                prop_oneof![
-                    6 => Just(b'a'), 2 => Just(b';'), 1 => Just(b'"'), 1 => Just(b'\r'), 2 => Just(b'\n')
-                ],
-                0..300,
-            ),
-            cuts in proptest::collection::vec(0usize..40, 0..10),
-        ) {
-            prop_assert_eq!(scanned(&data, &cuts, b';', true), scanned(&data, &cuts, b';', false));
-        }
-
-        #[test]
-        fn guard_stays_in_step_with_the_csv_parser(
-            data in proptest::collection::vec(
-                prop_oneof![Just(b'a'), Just(b';'), Just(b','), Just(b'"'), Just(b'\r'), Just(b'\n'), Just(b' ')],
-                0..200,
-            ),
-            delimiter in prop_oneof![Just(b';'), Just(b',')],
-        ) {
-            let (lines, records, _) = guard_lines(&data, delimiter);
-            prop_assert_eq!(lines.len(), records);
-            prop_assert!(lines.windows(2).all(|pair| pair[0] <= pair[1]));
         }
     }
 }

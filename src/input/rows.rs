@@ -1,0 +1,544 @@
+//! The records of a CSV file, with the physical line each starts on.
+//!
+//! Nearly every line of an export is a whole record with no quotes: for those the fields are
+//! found by splitting the line at the delimiter, straight from the read buffer, which is several
+//! times cheaper than a general CSV parser. A line with a quote, or a lone CR inside it, goes
+//! through csv-core's parser (the one the csv crate uses), from where the line starts, so every
+//! record reads exactly as the csv crate reads it: `"` quotes, doubled quotes inside them, CR, LF
+//! or CRLF ending a record, empty lines skipped. A test holds the two routes to the csv crate on
+//! arbitrary input.
+//!
+//! Line numbers are physical lines (what an editor shows): a CR, an LF or a CRLF ends a line,
+//! also inside a quoted cell. Memory stays bounded: the buffer grows only to hold one unquoted
+//! line, and a record may not exceed [`MAX_ROW_BYTES`].
+
+use std::io::{self, Read};
+
+use super::MAX_ROW_BYTES;
+
+/// Read buffer size: large enough that reading costs few system calls.
+const BUFFER_BYTES: usize = 64 * 1024;
+
+/// Longest line split by the quick route; a longer one (or one not yet ended this far) goes
+/// through the parser, which reads on in pieces instead of holding the whole line.
+const QUICK_LINE_BYTES: usize = 1024 * 1024;
+
+/// The fields of one record: their bytes (unquoted, quotes undoubled) and where each lies.
+/// Reused from record to record, so reading allocates nothing once it has grown to size.
+#[derive(Clone, Debug, Default)]
+pub struct Fields {
+    bytes: Vec<u8>,
+    /// Start and end of each field in `bytes`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Fields {
+    /// How many fields the record has.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether the record has no fields (never, for a record read).
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Field `index`, if the record has so many.
+    pub fn get(&self, index: usize) -> Option<&[u8]> {
+        let &(start, end) = self.spans.get(index)?;
+        self.bytes.get(start as usize..end as usize)
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.spans
+            .iter()
+            .map(|&(start, end)| &self.bytes[start as usize..end as usize])
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.spans.clear();
+    }
+}
+
+/// Where the parser's rules are, byte by byte: csv-core's states with `"` quotes, doubled
+/// quotes, and CR, LF or CRLF ending a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scan {
+    StartRecord,
+    StartField,
+    InField,
+    InQuoted,
+    /// After a `"` inside a quoted field: a second `"` is a literal quote, anything else ends
+    /// the quoted part.
+    QuoteInQuoted,
+}
+
+/// Counts physical lines in the bytes the parser takes, following its states to know where a
+/// quote opened and whether the input ended inside one.
+#[derive(Clone, Copy, Debug)]
+struct Lines {
+    state: Scan,
+    /// The physical line of the next byte.
+    line: u64,
+    /// The last byte was a CR (so an LF now ends no further line).
+    after_cr: bool,
+    /// Where the last quote opened.
+    quote_line: u64,
+}
+
+impl Lines {
+    /// A line break byte (CR or LF) between records.
+    #[inline(always)]
+    fn blank(&mut self, byte: u8) {
+        self.line += u64::from(byte == b'\r' || !self.after_cr);
+        self.after_cr = byte == b'\r';
+    }
+
+    /// The state after the first byte of a field (csv-core checks quote, delimiter, then end of
+    /// record, in this order).
+    fn field_start(&mut self, byte: u8, delimiter: u8) -> Scan {
+        if byte == b'"' {
+            self.quote_line = self.line;
+            Scan::InQuoted
+        } else if byte == delimiter {
+            Scan::StartField
+        } else if byte == b'\r' || byte == b'\n' {
+            Scan::StartRecord
+        } else {
+            Scan::InField
+        }
+    }
+
+    /// Follows `bytes`, taken by the parser, one at a time.
+    fn scan(&mut self, bytes: &[u8], delimiter: u8) {
+        for &byte in bytes {
+            // A line ends with CRLF, LF, or a lone CR (old Mac files; editors show a new line).
+            let line_break = byte == b'\r' || (byte == b'\n' && !self.after_cr);
+            self.after_cr = byte == b'\r';
+            self.state = match self.state {
+                Scan::StartRecord if byte == b'\r' || byte == b'\n' => Scan::StartRecord,
+                Scan::StartRecord | Scan::StartField => self.field_start(byte, delimiter),
+                Scan::InField | Scan::QuoteInQuoted if byte == delimiter => Scan::StartField,
+                Scan::InField | Scan::QuoteInQuoted if byte == b'\r' || byte == b'\n' => {
+                    Scan::StartRecord
+                }
+                Scan::QuoteInQuoted if byte == b'"' => Scan::InQuoted,
+                Scan::InField | Scan::QuoteInQuoted => Scan::InField,
+                Scan::InQuoted if byte == b'"' => Scan::QuoteInQuoted,
+                Scan::InQuoted => Scan::InQuoted,
+            };
+            self.line += u64::from(line_break);
+        }
+    }
+}
+
+/// Why reading stopped for good.
+#[derive(Debug)]
+pub enum Failure {
+    /// A quote opened on this line runs on for over [`MAX_ROW_BYTES`].
+    Quote { line: u64 },
+    /// A record starting on this line is over [`MAX_ROW_BYTES`].
+    Row { line: u64 },
+    /// The input could not be read at this line.
+    Io { line: u64, source: io::Error },
+}
+
+/// A record read: the line it starts on, and where a quote opened that the end of the input
+/// left open (the record then holds everything from there on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordAt {
+    pub line: u64,
+    pub unclosed_quote: Option<u64>,
+}
+
+/// The records of an input, one at a time.
+pub struct Rows {
+    inner: Box<dyn Read + Send>,
+    /// The bytes read and not yet taken are `buffer[start..end]`.
+    buffer: Vec<u8>,
+    start: usize,
+    end: usize,
+    /// `buffer[start..searched]` is known to hold no LF.
+    searched: usize,
+    eof: bool,
+    delimiter: u8,
+    parser: csv_core::Reader,
+    /// Field ends from the parser (the quoted route).
+    ends: Vec<usize>,
+    lines: Lines,
+}
+
+impl Rows {
+    /// Records of `inner`, whose first byte is on physical line `first_line`.
+    pub fn new(inner: Box<dyn Read + Send>, delimiter: u8, first_line: u64) -> Rows {
+        Rows {
+            inner,
+            buffer: vec![0; BUFFER_BYTES],
+            start: 0,
+            end: 0,
+            searched: 0,
+            eof: false,
+            delimiter,
+            parser: csv_core::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .quoting(true)
+                .double_quote(true)
+                .build(),
+            ends: vec![0; 64],
+            lines: Lines {
+                state: Scan::StartRecord,
+                line: first_line,
+                after_cr: false,
+                quote_line: first_line,
+            },
+        }
+    }
+
+    /// Reads the next record into `fields`; `None` at the end of the input. After an `Err`
+    /// there are no more records.
+    pub fn read(&mut self, fields: &mut Fields) -> Result<Option<RecordAt>, Failure> {
+        // Line ends between records: blank lines, and the LF of a CRLF the parser ended at CR.
+        loop {
+            while let Some(&byte) = self.buffer[..self.end].get(self.start) {
+                if byte != b'\r' && byte != b'\n' {
+                    break;
+                }
+                self.lines.blank(byte);
+                self.start += 1;
+            }
+            if self.start < self.end {
+                break;
+            }
+            if !self.fill()? {
+                return Ok(None);
+            }
+        }
+        let line = self.lines.line;
+        if self.quick(fields)? {
+            return Ok(Some(RecordAt {
+                line,
+                unclosed_quote: None,
+            }));
+        }
+        self.parse(fields, line)
+    }
+
+    /// The quick route: when the record is one line of at most [`QUICK_LINE_BYTES`] with no
+    /// quote and no CR before its line end, splits it at the delimiter. False, having taken
+    /// nothing, when the record needs the parser.
+    fn quick(&mut self, fields: &mut Fields) -> Result<bool, Failure> {
+        let line_end = loop {
+            let from = self.searched.max(self.start);
+            if let Some(at) = memchr::memchr(b'\n', &self.buffer[from..self.end]) {
+                break from + at;
+            }
+            self.searched = self.end;
+            if self.end - self.start > QUICK_LINE_BYTES {
+                return Ok(false);
+            }
+            if !self.fill()? {
+                break self.end;
+            }
+        };
+        let mut content = &self.buffer[self.start..line_end];
+        let mut breaks = u64::from(line_end < self.end);
+        if let Some(rest) = content.strip_suffix(b"\r") {
+            content = rest;
+            // A lone CR at the very end of the input ends a line too.
+            breaks = 1;
+        }
+        if memchr::memchr2(b'"', b'\r', content).is_some() {
+            return Ok(false);
+        }
+        fields.clear();
+        fields.bytes.extend_from_slice(content);
+        split(content, self.delimiter, &mut fields.spans);
+        self.lines.line += breaks;
+        self.lines.after_cr = false;
+        self.start = (line_end + 1).min(self.end);
+        Ok(true)
+    }
+
+    /// The parser's route, for a record with quotes (or a lone CR) or a very long line: fed
+    /// from the buffer and refilled until it ends a record.
+    fn parse(&mut self, fields: &mut Fields, line: u64) -> Result<Option<RecordAt>, Failure> {
+        fields.clear();
+        // The parser writes into the bytes as they are: give them a length (not more than a
+        // normal row needs, in case an earlier row was huge).
+        fields.bytes.shrink_to(BUFFER_BYTES);
+        fields.bytes.resize(fields.bytes.capacity().max(256), 0);
+        let (mut written, mut ended, mut taken) = (0, 0, 0usize);
+        let mut unclosed_quote = None;
+        loop {
+            let input = &self.buffer[self.start..self.end];
+            let (result, nin, nout, nend) = self.parser.read_record(
+                input,
+                &mut fields.bytes[written..],
+                &mut self.ends[ended..],
+            );
+            self.lines.scan(&input[..nin], self.delimiter);
+            self.start += nin;
+            written += nout;
+            ended += nend;
+            taken += nin;
+            if taken as u64 > MAX_ROW_BYTES {
+                return Err(match self.lines.state {
+                    Scan::InQuoted => Failure::Quote {
+                        line: self.lines.quote_line,
+                    },
+                    _ => Failure::Row { line },
+                });
+            }
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {
+                    if !self.fill()? && self.lines.state == Scan::InQuoted {
+                        unclosed_quote = Some(self.lines.quote_line);
+                    }
+                }
+                csv_core::ReadRecordResult::OutputFull => {
+                    fields.bytes.resize(fields.bytes.len() * 2, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    self.ends.resize(self.ends.len() * 2, 0);
+                }
+                csv_core::ReadRecordResult::Record => break,
+                csv_core::ReadRecordResult::End => return Ok(None),
+            }
+        }
+        fields.bytes.truncate(written);
+        let mut field_start = 0;
+        for &end in &self.ends[..ended] {
+            fields.spans.push((field_start, end as u32));
+            field_start = end as u32;
+        }
+        // The parser is now past this record: the LF of its CRLF is taken as a blank line end.
+        self.lines.state = Scan::StartRecord;
+        Ok(Some(RecordAt {
+            line,
+            unclosed_quote,
+        }))
+    }
+
+    /// Reads more input after what is left; false at the end of the input.
+    fn fill(&mut self) -> Result<bool, Failure> {
+        if self.eof {
+            return Ok(false);
+        }
+        if self.start > 0 {
+            self.buffer.copy_within(self.start..self.end, 0);
+            self.searched -= self.start.min(self.searched);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        if self.end == self.buffer.len() {
+            // A line longer than the buffer (up to QUICK_LINE_BYTES).
+            self.buffer.resize(self.buffer.len() * 2, 0);
+        }
+        loop {
+            match self.inner.read(&mut self.buffer[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(false);
+                }
+                Ok(read) => {
+                    self.end += read;
+                    return Ok(true);
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(source) => {
+                    self.eof = true;
+                    return Err(Failure::Io {
+                        line: self.lines.line,
+                        source,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The spans of the fields of `line` (no quotes in it), which `delimiter` separates. Eight bytes
+/// at a time: in a word of the line XORed with the delimiter in every byte, the delimiter's bytes
+/// are the zero bytes, and every zero byte (exactly those) gets its high bit set by
+/// `!((x & 0x7F…) + 0x7F… | x) & 0x80…`.
+fn split(line: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let splat = u64::from(delimiter) * 0x0101_0101_0101_0101;
+    let mut field_start = 0u32;
+    let mut words = line.chunks_exact(8);
+    let mut base = 0u32;
+    for word in words.by_ref() {
+        let x = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ splat;
+        let mut zeros = !(((x & LOW7) + LOW7) | x) & HIGH;
+        while zeros != 0 {
+            let at = base + zeros.trailing_zeros() / 8;
+            spans.push((field_start, at));
+            field_start = at + 1;
+            zeros &= zeros - 1;
+        }
+        base += 8;
+    }
+    for (i, &byte) in words.remainder().iter().enumerate() {
+        if byte == delimiter {
+            let at = base + i as u32;
+            spans.push((field_start, at));
+            field_start = at + 1;
+        }
+    }
+    spans.push((field_start, line.len() as u32));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A reader that hands out at most `step` bytes per read, to cut records anywhere.
+    struct Trickle {
+        data: Vec<u8>,
+        at: usize,
+        step: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+            let n = self.step.min(buffer.len()).min(self.data.len() - self.at);
+            buffer[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    type Record = (u64, Vec<Vec<u8>>, Option<u64>);
+
+    fn read_all(data: &[u8], delimiter: u8, step: usize) -> Vec<Record> {
+        let input = Trickle {
+            data: data.to_vec(),
+            at: 0,
+            step,
+        };
+        let mut rows = Rows::new(Box::new(input), delimiter, 1);
+        let mut fields = Fields::default();
+        let mut records = Vec::new();
+        while let Some(read) = rows.read(&mut fields).unwrap() {
+            let values = fields.iter().map(<[u8]>::to_vec).collect();
+            records.push((read.line, values, read.unclosed_quote));
+        }
+        records
+    }
+
+    /// The same input through the csv crate, the reference: its records, each with the line
+    /// computed from the record's byte offset (line breaks before it, blank lines skipped).
+    fn csv_crate(data: &[u8], delimiter: u8) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(data);
+        let mut record = csv::ByteRecord::new();
+        let mut records = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            let offset = record.position().unwrap().byte() as usize;
+            let blank = data[offset..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            let start = offset + blank;
+            let line = 1
+                + (0..start)
+                    .filter(|&i| {
+                        data[i] == b'\r' || (data[i] == b'\n' && (i == 0 || data[i - 1] != b'\r'))
+                    })
+                    .count() as u64;
+            records.push((line, record.iter().map(<[u8]>::to_vec).collect()));
+        }
+        records
+    }
+
+    #[test]
+    fn lines_follow_crlf_blank_lines_and_quotes() {
+        let records = read_all(b"h;i\r\n\r\na;\"b\r\nc\"\r\n\n\nd\r\"e", b';', 4);
+        let lines: Vec<u64> = records.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [1, 3, 7, 8]);
+        assert_eq!(records[1].1, [b"a".to_vec(), b"b\r\nc".to_vec()]);
+        assert_eq!(records[3], (8, vec![b"e".to_vec()], Some(8)));
+    }
+
+    #[test]
+    fn a_last_line_without_its_line_end_is_a_record() {
+        assert_eq!(
+            read_all(b"a,b\nc,d", b',', 100),
+            [
+                (1, vec![b"a".to_vec(), b"b".to_vec()], None),
+                (2, vec![b"c".to_vec(), b"d".to_vec()], None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_over_the_limit_stops_reading_with_its_line() {
+        let mut data = b"a\n".to_vec();
+        data.extend(std::iter::repeat_n(b'x', MAX_ROW_BYTES as usize + 10));
+        let mut rows = Rows::new(Box::new(io::Cursor::new(data)), b',', 1);
+        let mut fields = Fields::default();
+        assert!(rows.read(&mut fields).unwrap().is_some());
+        assert!(matches!(
+            rows.read(&mut fields),
+            Err(Failure::Row { line: 2 })
+        ));
+    }
+
+    #[test]
+    fn a_quote_over_the_limit_stops_reading_where_it_opened() {
+        let mut data = b"a\n\n\"".to_vec();
+        data.extend(std::iter::repeat_n(b'x', MAX_ROW_BYTES as usize + 10));
+        let mut rows = Rows::new(Box::new(io::Cursor::new(data)), b',', 1);
+        let mut fields = Fields::default();
+        assert!(rows.read(&mut fields).unwrap().is_some());
+        assert!(matches!(
+            rows.read(&mut fields),
+            Err(Failure::Quote { line: 3 })
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn split_finds_every_delimiter(
+            line in proptest::collection::vec(
+                prop_oneof![Just(b'a'), Just(b';'), Just(b','), Just(0u8), Just(0x80u8), Just(0xFFu8), Just(b';' ^ 0x80)],
+                0..40,
+            ),
+        ) {
+            let mut spans = Vec::new();
+            split(&line, b';', &mut spans);
+            let fields: Vec<&[u8]> =
+                spans.iter().map(|&(start, end)| &line[start as usize..end as usize]).collect();
+            let expected: Vec<&[u8]> = line.split(|&byte| byte == b';').collect();
+            prop_assert_eq!(fields, expected);
+        }
+
+        #[test]
+        fn records_and_lines_agree_with_the_csv_crate(
+            data in proptest::collection::vec(
+                prop_oneof![
+                    6 => Just(b'a'), 2 => Just(b';'), 2 => Just(b','), 1 => Just(b'"'),
+                    1 => Just(b'\r'), 2 => Just(b'\n'), 1 => Just(b' ')
+                ],
+                0..300,
+            ),
+            delimiter in prop_oneof![Just(b';'), Just(b',')],
+            step in 1usize..80,
+        ) {
+            let ours = read_all(&data, delimiter, step);
+            let reference = csv_crate(&data, delimiter);
+            let ours_without_quotes: Vec<(u64, Vec<Vec<u8>>)> =
+                ours.iter().map(|(line, fields, _)| (*line, fields.clone())).collect();
+            prop_assert_eq!(ours_without_quotes, reference);
+            // Only the last record can be cut short by the end of the input.
+            prop_assert!(ours.iter().rev().skip(1).all(|record| record.2.is_none()));
+        }
+    }
+}
