@@ -1094,7 +1094,6 @@ fn sniff_delimiter(line: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn name_keys_are_normalised_and_unique() {
