@@ -137,6 +137,9 @@ struct Chunk {
     read: Vec<ReadRow>,
     /// The rows decoded, in order, with their texts (case id, unit, identity code) in `text`.
     decoded: Vec<Decoded>,
+    /// The texts one after another. Each is UTF-8 on its own (ASCII as read, anything else
+    /// decoded), and the whole is checked as UTF-8 once, which costs far less than checking
+    /// each short text.
     text: String,
 }
 
@@ -170,12 +173,17 @@ impl Chunk {
 
     /// Decodes the rows read (once; a chunk decoded by the reader is left as it is).
     fn decode(&mut self, layout: &RowLayout, settings: Settings) {
-        let (text, decoded) = (&mut self.text, &mut self.decoded);
+        if self.read.is_empty() {
+            return;
+        }
+        let mut text = std::mem::take(&mut self.text).into_bytes();
         for read in self.read.drain(..) {
-            decoded.push(match read {
-                ReadRow::Row { line, record } => {
-                    decode_row(&layout.row(&self.records[record], line), settings, text)
-                }
+            self.decoded.push(match read {
+                ReadRow::Row { line, record } => decode_row(
+                    &layout.row(&self.records[record], line),
+                    settings,
+                    &mut text,
+                ),
                 ReadRow::Problem(problem) => Decoded::Invalid {
                     problem,
                     case_id: 0..0,
@@ -183,29 +191,33 @@ impl Chunk {
                 },
             });
         }
+        // Cannot fail (every text kept is UTF-8); were it to, the texts would be mangled, not lost.
+        self.text = String::from_utf8(text)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     }
 }
 
-/// Keeps `value` in `text`; where it is.
-fn keep(text: &mut String, value: &str) -> Range<usize> {
+/// Keeps the text of `column` (trimmed, decoded) in `text`; where it is. ASCII, nearly every
+/// case id and unit, is the same text in every encoding and is kept as read.
+fn keep(text: &mut Vec<u8>, row: &RawRow, column: Column) -> Range<usize> {
     let start = text.len();
-    text.push_str(value);
+    match row.bytes(column) {
+        Some(bytes) if bytes.is_ascii() => text.extend_from_slice(bytes),
+        Some(_) => text.extend_from_slice(row.get(column).unwrap_or_default().as_bytes()),
+        None => {}
+    }
     start..text.len()
 }
 
-fn decode_row(row: &RawRow, settings: Settings, text: &mut String) -> Decoded {
-    let field = |column| row.get(column).unwrap_or(Cow::Borrowed(""));
+fn decode_row(row: &RawRow, settings: Settings, text: &mut Vec<u8>) -> Decoded {
     // Kept as written; `shown` is applied when the row is evaluated.
-    let case_id = keep(text, &field(Column::CaseId));
-    let unit = keep(text, &field(Column::Unit));
+    let case_id = keep(text, row, Column::CaseId);
+    let unit = keep(text, row, Column::Unit);
     match decode(row) {
         Ok(case) => Decoded::Case {
             line: row.line(),
-            hetu: settings
-                .show_hetu
-                .then(|| row.get(Column::Hetu))
-                .flatten()
-                .map(|hetu| keep(text, &hetu)),
+            hetu: (settings.show_hetu && row.bytes(Column::Hetu).is_some())
+                .then(|| keep(text, row, Column::Hetu)),
             case_id,
             unit,
             case,
@@ -277,7 +289,8 @@ fn read_chunks(
 
 /// The evaluating side of a decoded row.
 fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
-    let shown = |range: Range<usize>| shown(Cow::Borrowed(&text[range]), settings.show_hetu);
+    let text_at = |range: Range<usize>| text.get(range).unwrap_or_default();
+    let shown = |range: Range<usize>| shown(Cow::Borrowed(text_at(range)), settings.show_hetu);
     let (case_id, unit, line, hetu, case) = match row {
         Decoded::Invalid {
             problem,
@@ -303,7 +316,7 @@ fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
             line,
             case_id,
             unit,
-            hetu: hetu.map(|range| Cow::Borrowed(&text[range])),
+            hetu: hetu.map(|range| Cow::Borrowed(text_at(range))),
             case,
             evaluation,
         }),
@@ -360,14 +373,18 @@ fn quoted(value: &str) -> String {
 /// gives the message.
 fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
     match row.bytes(column) {
-        None => return Ok(None),
-        Some([]) => return Ok(None),
-        Some(bytes) => {
-            if let Ok(date) = parse_date_bytes(bytes) {
-                return Ok(Some(date));
-            }
-        }
+        None | Some([]) => Ok(None),
+        Some(bytes) => match parse_date_bytes(bytes) {
+            Ok(date) => Ok(Some(date)),
+            Err(_) => date_from_text(row, column),
+        },
     }
+}
+
+/// [`date_column`] for a cell that is not a date as it stands: decoded and trimmed as text.
+#[cold]
+#[inline(never)]
+fn date_from_text(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
     match row.get(column) {
         None => Ok(None),
         Some(text) if text.is_empty() => Ok(None),
@@ -399,10 +416,16 @@ fn calendar_date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate
 fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     // The cells of nearly every export, with no further work.
     match row.bytes(column) {
-        None | Some(b"" | b"0" | b"ei") => return Ok(false),
-        Some(b"1") => return Ok(true),
-        _ => {}
+        None | Some(b"" | b"0" | b"ei") => Ok(false),
+        Some(b"1") => Ok(true),
+        Some(_) => flag_from_text(row, column),
     }
+}
+
+/// [`flag_column`] for the other ways of writing yes and no, and for what is neither.
+#[cold]
+#[inline(never)]
+fn flag_from_text(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     if let Some(Ok(text)) = row
         .bytes(column)
         .filter(|bytes| bytes.is_ascii())

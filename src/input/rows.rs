@@ -25,11 +25,21 @@ const QUICK_LINE_BYTES: usize = 1024 * 1024;
 
 /// The fields of one record: their bytes (unquoted, quotes undoubled) and where each lies.
 /// Reused from record to record, so reading allocates nothing once it has grown to size.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Fields {
     bytes: Vec<u8>,
     /// Start and end of each field in `bytes`.
     spans: Vec<(u32, u32)>,
+}
+
+/// Room for a usual row from the start, rather than growing to it a few bytes at a time.
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            bytes: Vec::with_capacity(256),
+            spans: Vec::with_capacity(24),
+        }
+    }
 }
 
 impl Fields {
