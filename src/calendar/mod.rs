@@ -154,7 +154,9 @@ impl Table {
 /// The Finnish working-day calendar over [`FIRST_DATE`]..=[`LAST_DATE`].
 #[derive(Debug)]
 pub struct Calendar {
-    first_day: i32,
+    /// The number of the first day of each year, `FIRST_DATE.year()` first: a date's number is
+    /// its year's plus its day of the year (see [`Calendar::index`]).
+    year_starts: Vec<usize>,
     holidays: Vec<Holiday>,
     standard: Table,
     conservative: Table,
@@ -212,8 +214,14 @@ impl Calendar {
             off[index] = off[index].max(level);
         }
         let (standard, conservative) = Table::build(&off);
+        let year_starts = (FIRST_DATE.year()..=LAST_DATE.year())
+            .map(|year| {
+                let new_year = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(FIRST_DATE);
+                (new_year.num_days_from_ce() - first_day) as usize
+            })
+            .collect();
         Calendar {
-            first_day,
+            year_starts,
             standard,
             conservative,
             holidays,
@@ -227,11 +235,16 @@ impl Calendar {
         }
     }
 
+    /// The number of `date`, counted from [`FIRST_DATE`]: where it is in the tables. The
+    /// calendar covers whole years, so the year alone tells whether a date is inside it, and
+    /// the number is a look-up by year plus the day of the year, not a count of days from year
+    /// 1 (this runs several times for every case of an audit).
     fn index(&self, date: NaiveDate) -> Result<usize, CalendarError> {
-        if !(FIRST_DATE..=LAST_DATE).contains(&date) {
-            return Err(CalendarError::OutOfRange { date });
-        }
-        Ok((date.num_days_from_ce() - self.first_day) as usize)
+        let year_start = usize::try_from(date.year() - FIRST_DATE.year())
+            .ok()
+            .and_then(|year| self.year_starts.get(year))
+            .ok_or(CalendarError::OutOfRange { date })?;
+        Ok(year_start + date.ordinal0() as usize)
     }
 
     /// Whether `date` is a working day: Monday to Friday, not a public holiday, and (in the
@@ -343,6 +356,30 @@ mod tests {
         assert!(cal
             .is_working_day(d(1955, 1, 3), Reading::Standard)
             .unwrap());
+    }
+
+    #[test]
+    fn the_calendar_covers_whole_years() {
+        // What `Calendar::index` relies on.
+        assert_eq!((FIRST_DATE.month(), FIRST_DATE.day()), (1, 1));
+        assert_eq!((LAST_DATE.month(), LAST_DATE.day()), (12, 31));
+        let cal = calendar();
+        let mut date = FIRST_DATE;
+        for number in 0..=(LAST_DATE - FIRST_DATE).num_days() as usize {
+            assert_eq!(cal.index(date), Ok(number), "{date}");
+            date = date.succ_opt().unwrap();
+        }
+        for outside in [
+            d(1954, 12, 31),
+            d(2200, 1, 1),
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+        ] {
+            assert_eq!(
+                cal.index(outside),
+                Err(CalendarError::OutOfRange { date: outside })
+            );
+        }
     }
 
     #[test]
