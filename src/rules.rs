@@ -324,20 +324,27 @@ pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item
 
 /// [`applicable_rules`] as positions in [`RULES`].
 pub fn applicable_rule_indexes(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = usize> {
-    let facts = *facts;
+    let age = facts.age;
+    // The groups a flag of the case puts the person in, as a set: one test per row of the table.
+    let mut flagged = Groups::default();
+    for (flag, group) in [
+        (facts.urgent, Group::Urgent),
+        (facts.care_allowance, Group::CareAllowance),
+        (facts.disabled, Group::Disabled),
+        (facts.child_special_support, Group::ChildSpecialSupport),
+        (facts.child_welfare, Group::ChildWelfare),
+    ] {
+        if flag {
+            flagged.insert(group);
+        }
+    }
     RULES.iter().enumerate().filter_map(move |(index, rule)| {
-        let applies = rule.applies_on(pending)
-            && match rule.group {
-                Group::Urgent => facts.urgent,
-                Group::Over75 => {
-                    matches!((facts.age, rule.min_age), (Some(age), Some(min)) if age >= min)
-                }
-                Group::CareAllowance => facts.care_allowance,
-                Group::Disabled => facts.disabled,
-                Group::ChildSpecialSupport => facts.child_special_support,
-                Group::ChildWelfare => facts.child_welfare,
-            };
-        applies.then_some(index)
+        let in_group = match rule.group {
+            Group::Over75 => matches!((age, rule.min_age), (Some(age), Some(min)) if age >= min),
+            group => flagged.contains(group),
+        };
+        // The group first: for most cases it rules out most rows, and costs less to check.
+        (in_group && rule.applies_on(pending)).then_some(index)
     })
 }
 
