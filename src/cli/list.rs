@@ -262,25 +262,38 @@ impl RowWarnings {
 
     fn check_evaluated(&mut self, reporter: &RowReporter, case: &Evaluated) {
         if let Some((column, date)) = self.after_as_of(case) {
-            self.after_as_of += 1;
-            if self.after_as_of <= WARNINGS_SHOWN {
-                let problem = RowProblem {
-                    line: case.line,
-                    column: Some(column.name().to_string()),
-                    problem: String::new(),
-                };
-                stderr_line(&format!(
-                    "{} line {}{}: warning: {} is after the as-of date {}; the case is evaluated \
-                     as recorded: check the date, or give the right --as-of",
-                    reporter.label,
-                    case.line,
-                    reporter.column_text(&problem),
-                    finnish(date),
-                    finnish(self.as_of)
-                ));
-            }
+            self.warn_after_as_of(reporter, case.line, column, date);
         }
         self.check_case_id(reporter, case.line, &case.case_id);
+    }
+
+    /// Counts a date after the as-of date, and shows the first ones. Cold, so that the checks
+    /// run for every row do not carry the set-up of the message.
+    #[cold]
+    fn warn_after_as_of(
+        &mut self,
+        reporter: &RowReporter,
+        line: u64,
+        column: Column,
+        date: NaiveDate,
+    ) {
+        self.after_as_of += 1;
+        if self.after_as_of <= WARNINGS_SHOWN {
+            let problem = RowProblem {
+                line,
+                column: Some(column.name().to_string()),
+                problem: String::new(),
+            };
+            stderr_line(&format!(
+                "{} line {}{}: warning: {} is after the as-of date {}; the case is evaluated \
+                 as recorded: check the date, or give the right --as-of",
+                reporter.label,
+                line,
+                reporter.column_text(&problem),
+                finnish(date),
+                finnish(self.as_of)
+            ));
+        }
     }
 
     /// Warns when a case id was seen on an earlier line. Ids shown redacted (they hold an
@@ -289,9 +302,14 @@ impl RowWarnings {
         if case_id.is_empty() || case_id.contains(REDACTED) {
             return;
         }
-        let Some(first) = self.seen.first_line(case_id.as_bytes(), line) else {
-            return;
-        };
+        if let Some(first) = self.seen.first_line(case_id.as_bytes(), line) {
+            self.warn_duplicate(reporter, line, case_id, first);
+        }
+    }
+
+    /// Counts a repeated case id, and shows the first ones. Cold, like [`Self::warn_after_as_of`].
+    #[cold]
+    fn warn_duplicate(&mut self, reporter: &RowReporter, line: u64, case_id: &str, first: u64) {
         self.duplicates += 1;
         if self.duplicates <= WARNINGS_SHOWN {
             let shown: String = case_id.chars().take(40).collect();
@@ -377,14 +395,27 @@ impl SeenIds {
     /// At most half the slots are filled, so that probes stay short.
     const MAX_IDS: usize = Self::SLOTS / 2;
 
-    /// A 64-bit hash of an id: eight bytes at a time, then mixed (murmur3's finaliser).
+    /// A 64-bit hash of an id: eight bytes at a time (little-endian, the last ones padded with
+    /// zeros), then mixed (murmur3's finaliser).
     fn hash(id: &[u8]) -> u64 {
         let mut hash = id.len() as u64;
-        for chunk in id.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut add = |word: u64| {
+            hash = (hash.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        };
+        let mut words = id.chunks_exact(8);
+        for word in &mut words {
+            add(u64::from_le_bytes(
+                word.try_into().expect("chunks of 8 bytes"),
+            ));
+        }
+        // The bytes past the last full word, read as one without copying them into a buffer
+        // (which costs a call to memcpy for every id).
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            add(rest
+                .iter()
+                .rev()
+                .fold(0, |word, &b| word << 8 | u64::from(b)));
         }
         hash ^= hash >> 33;
         hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -698,6 +729,32 @@ impl Write for Output<'_> {
 #[cfg(test)]
 mod tests {
     use super::SeenIds;
+
+    #[test]
+    fn the_hash_reads_ids_as_padded_little_endian_words() {
+        // The definition the hash had first, with a buffer per word: the same values.
+        fn reference(id: &[u8]) -> u64 {
+            let mut hash = id.len() as u64;
+            for chunk in id.chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word))
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            hash ^ (hash >> 33)
+        }
+        let text = "C00000123 SH-202611-0001 Kotihoito Itä \u{ff}\u{80}";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let id = &text.as_bytes()[start..end];
+                assert_eq!(SeenIds::hash(id), reference(id), "{id:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_repeated_id_gives_the_line_it_was_first_on() {
