@@ -33,30 +33,41 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 
 /// [`parse_date`] on raw bytes, as a CSV field arrives.
 pub fn parse_date_bytes(bytes: &[u8]) -> Result<NaiveDate, DateError> {
-    let bytes = bytes.trim_ascii();
+    // The form of nearly every export, `2026-11-23`, straight; anything else (spaces around it,
+    // another form, or an impossible date, for its message) takes the general route.
+    match iso_date(bytes) {
+        Some(date) => Ok(date),
+        None => parse_general(bytes.trim_ascii()),
+    }
+}
+
+/// Exactly `YYYY-MM-DD`, a real date from [`FIRST_YEAR`] on; `None` for anything else.
+fn iso_date(bytes: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes else {
+        return None;
+    };
+    let year = digits([y0, y1, y2, y3])? as i32;
+    let (month, day) = (digits([m0, m1])?, digits([d0, d1])?);
+    if year < FIRST_YEAR {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The value of ASCII digits, `None` if any is not one.
+fn digits<const N: usize>(bytes: [u8; N]) -> Option<u32> {
+    bytes.iter().try_fold(0, |value, &byte| {
+        let digit = byte.wrapping_sub(b'0');
+        (digit < 10).then(|| value * 10 + u32::from(digit))
+    })
+}
+
+/// Every form of [`parse_date_bytes`], with the reason for a text that is not a date. Not
+/// inlined: the common form then needs none of its set-up.
+#[inline(never)]
+fn parse_general(bytes: &[u8]) -> Result<NaiveDate, DateError> {
     if bytes.is_empty() {
         return Err(DateError::Empty);
-    }
-    // The form of nearly every export, `2026-11-23`, straight; anything else (or an impossible
-    // date, for its message) takes the general route below.
-    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes {
-        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-        if digits.iter().all(u8::is_ascii_digit) {
-            let value = |ds: &[u8]| {
-                ds.iter()
-                    .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
-            };
-            let (year, month, day) = (
-                value(&digits[..4]),
-                value(&digits[4..6]),
-                value(&digits[6..]),
-            );
-            if let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day)
-                .filter(|_| year as i32 >= FIRST_YEAR)
-            {
-                return Ok(date);
-            }
-        }
     }
     let (first, rest) = number(bytes);
     let (year, month, day, rest) = match (first, rest.first()) {
@@ -252,6 +263,25 @@ mod tests {
         assert_eq!(parse_date("1.2.2026"), Ok(d(2026, 2, 1)));
         assert_eq!(parse_date("01.02.2026"), Ok(d(2026, 2, 1)));
         assert_eq!(parse_date(" 2026-1-5 "), Ok(d(2026, 1, 5)));
+    }
+
+    #[test]
+    fn the_iso_shortcut_agrees_with_the_general_route() {
+        for year in [
+            0, 26, 1026, 1799, 1800, 1900, 1999, 2000, 2024, 2025, 2100, 9999,
+        ] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    let general = parse_general(text.as_bytes());
+                    if let Some(date) = iso_date(text.as_bytes()) {
+                        assert_eq!(Ok(date), general, "{text}");
+                    }
+                    assert_eq!(parse_date(&text), general, "{text}");
+                    assert_eq!(parse_date(&format!(" {text}\t")), general, "{text}");
+                }
+            }
+        }
     }
 
     #[test]
