@@ -108,6 +108,9 @@ impl Outcome {
         }
     }
 
+    /// Inlined: it runs twice for every case, and its outcome is then built where the
+    /// evaluation keeps it instead of being copied there.
+    #[inline]
     fn judge(
         deadline: Option<NaiveDate>,
         done: Option<NaiveDate>,
