@@ -325,28 +325,47 @@ pub fn applicable_rules(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item
 /// [`applicable_rules`] as positions in [`RULES`].
 pub fn applicable_rule_indexes(facts: &Facts, pending: NaiveDate) -> impl Iterator<Item = usize> {
     let age = facts.age;
-    // The groups a flag of the case puts the person in, as a set: one test per row of the table.
-    let mut flagged = Groups::default();
-    for (flag, group) in [
+    // The rows of the groups the case can be in: those its flags name, and the over-75 group
+    // when the age is known. Only they are looked at; most cases are in no group or one.
+    let mut rows: u32 = 0;
+    for (fact, group) in [
         (facts.urgent, Group::Urgent),
+        (age.is_some(), Group::Over75),
         (facts.care_allowance, Group::CareAllowance),
         (facts.disabled, Group::Disabled),
         (facts.child_special_support, Group::ChildSpecialSupport),
         (facts.child_welfare, Group::ChildWelfare),
     ] {
-        if flag {
-            flagged.insert(group);
+        if fact {
+            rows |= GROUP_ROWS[group as usize];
         }
     }
-    RULES.iter().enumerate().filter_map(move |(index, rule)| {
-        let in_group = match rule.group {
-            Group::Over75 => matches!((age, rule.min_age), (Some(age), Some(min)) if age >= min),
-            group => flagged.contains(group),
-        };
-        // The group first: for most cases it rules out most rows, and costs less to check.
-        (in_group && rule.applies_on(pending)).then_some(index)
+    // The rows of the set in table order: the lowest bit's row, then the same without that bit.
+    std::iter::from_fn(move || {
+        let index = (rows != 0).then(|| rows.trailing_zeros() as usize)?;
+        rows &= rows - 1;
+        Some(index)
+    })
+    .filter(move |&index| {
+        let rule = &RULES[index];
+        let old_enough = rule.group != Group::Over75
+            || matches!((age, rule.min_age), (Some(age), Some(min)) if age >= min);
+        old_enough && rule.applies_on(pending)
     })
 }
+
+/// The rows of [`RULES`] of each group, by [`Group`] number, as a set: bit `i` stands for
+/// `RULES[i]`.
+const GROUP_ROWS: [u32; Group::ALL.len()] = {
+    assert!(RULES.len() <= 32, "GROUP_ROWS holds up to 32 rows of RULES");
+    let mut rows = [0; Group::ALL.len()];
+    let mut index = 0;
+    while index < RULES.len() {
+        rows[RULES[index].group as usize] |= 1 << index;
+        index += 1;
+    }
+    rows
+};
 
 /// Age in whole years on `on`. Someone born on 29 February has their birthday on 28 February in
 /// common years (Act 150/1930 3 §, the month-end rule). `None` if `on` is before `birth`.
@@ -448,6 +467,59 @@ mod tests {
                 assert_eq!(age_on(birth, on), reference(birth, on), "{birth} {on}");
             }
             on = on.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn applicable_rules_are_the_rows_whose_group_and_dates_fit() {
+        // The definition, row by row, against the look-up by group, on every day around the
+        // first and last day of every row and for every combination of facts.
+        let reference = |facts: &Facts, pending: NaiveDate| -> Vec<usize> {
+            let in_group = |rule: &Rule| match rule.group {
+                Group::Urgent => facts.urgent,
+                Group::Over75 => {
+                    matches!((facts.age, rule.min_age), (Some(age), Some(min)) if age >= min)
+                }
+                Group::CareAllowance => facts.care_allowance,
+                Group::Disabled => facts.disabled,
+                Group::ChildSpecialSupport => facts.child_special_support,
+                Group::ChildWelfare => facts.child_welfare,
+            };
+            (0..RULES.len())
+                .filter(|&i| RULES[i].applies_on(pending) && in_group(&RULES[i]))
+                .collect()
+        };
+        let mut days: Vec<NaiveDate> = RULES
+            .iter()
+            .flat_map(|rule| [Some(rule.from), rule.until])
+            .flatten()
+            .flat_map(|day| [day.pred_opt().unwrap(), day, day.succ_opt().unwrap()])
+            .collect();
+        days.push(date(2026, 11, 23));
+        for flags in 0..32u8 {
+            for age in [
+                None,
+                Some(0),
+                Some(17),
+                Some(74),
+                Some(75),
+                Some(79),
+                Some(80),
+                Some(99),
+            ] {
+                let facts = Facts {
+                    age,
+                    urgent: flags & 1 != 0,
+                    care_allowance: flags & 2 != 0,
+                    disabled: flags & 4 != 0,
+                    child_special_support: flags & 8 != 0,
+                    child_welfare: flags & 16 != 0,
+                };
+                for &pending in &days {
+                    let found: Vec<usize> = applicable_rule_indexes(&facts, pending).collect();
+                    assert_eq!(found, reference(&facts, pending), "{facts:?} {pending}");
+                }
+            }
         }
     }
 
