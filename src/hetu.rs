@@ -347,9 +347,10 @@ pub const REDACTED: &str = "[henkilötunnus]";
 /// so that a code typed into the wrong column, or next to other text (`Matti 010594Y9032`),
 /// is not repeated either. The date check keeps case numbers like `SH-202611-0001` readable.
 pub fn redact_hetus(text: &str) -> std::borrow::Cow<'_, str> {
-    // Every case id and unit of an audit passes through here, and nearly all of them hold no
-    // digits followed by a century sign, without which nothing can match.
-    if !may_hold_code(text.as_bytes()) {
+    // Every case id and unit of an audit passes through here, and nearly all of them are
+    // shorter than a code or hold no digits followed by a century sign, without which nothing
+    // can match.
+    if text.len() < CODE_LENGTH || !may_hold_code(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     redact_found_hetus(text)
