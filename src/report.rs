@@ -193,14 +193,6 @@ fn write_digits(value: u32, width: usize, buffer: &mut [u8]) -> usize {
     width
 }
 
-/// An optional count as a CSV field.
-fn count_field(value: Option<i64>, buffer: &mut itoa::Buffer) -> &[u8] {
-    match value {
-        Some(n) => buffer.format(n).as_bytes(),
-        None => b"",
-    }
-}
-
 /// The audit CSV columns, in order (`hetu` after `unit` only with `--show-hetu`).
 pub const AUDIT_COLUMNS: [&str; 19] = [
     "line",
@@ -234,91 +226,138 @@ pub trait CaseSink {
 /// format (a field is quoted when it holds the delimiter, a quote, CR or LF; quotes inside are
 /// doubled), without its per-field bookkeeping. An audit writes a million records, most of whose
 /// fields are dates, numbers and fixed words.
+///
+/// The buffer is written like an array, not grown like a `Vec`: [`Record::reserve`] makes room
+/// for a whole record once, and its fields are then copied in without a capacity check each,
+/// most of them in blocks of a fixed size (a date is 10 bytes, a word one or more blocks of 16)
+/// that compile to a few moves instead of a `memcpy` call. A block may run past the end of its
+/// field into the room reserved: only `buf[..len]` is written out, and the next field overwrites
+/// the rest.
+///
+/// Every field is followed by the delimiter; [`Record::end`] turns the last one into the
+/// terminator.
 struct Record {
-    line: Vec<u8>,
-    /// Scratch space for a field put together from parts (groups, notes).
-    field: Vec<u8>,
+    /// Records ended but not yet written out, the record being written, then room.
+    buf: Vec<u8>,
+    len: usize,
     delimiter: u8,
-    terminator: &'static [u8],
-    empty: bool,
+    /// The terminator (`\n` or `\r\n`) as a block, and its length.
+    terminator: ([u8; 2], usize),
+}
+
+/// Records are written out once they fill this much of the buffer.
+const BLOCK: usize = 1 << 16;
+
+/// The most that the line number, the dates, the counts, the delimiters after them and the
+/// terminator of one record take: 20 digits and a delimiter for a number (a `u64`, or an `i64`
+/// with its sign), 10 bytes and a delimiter for a date, and a terminator of 2 bytes.
+const NUMBERS_AND_DATES: usize = 21 + 3 * 11 + 8 * 21 + 2;
+
+/// The most that a field of free text (a case id, a unit) takes: every byte a doubled quote,
+/// the quotes around it, and the delimiter.
+fn text_room(text: &[u8]) -> usize {
+    2 * text.len() + 3
 }
 
 impl Record {
-    fn new(delimiter: u8, terminator: &'static [u8]) -> Record {
+    fn new(delimiter: u8, terminator: &'static [u8], room: usize) -> Record {
+        let mut block = [0; 2];
+        block[..terminator.len()].copy_from_slice(terminator);
         Record {
-            line: Vec::with_capacity((1 << 16) + 1024),
-            field: Vec::with_capacity(256),
+            buf: vec![0; room],
+            len: 0,
             delimiter,
-            terminator,
-            empty: true,
+            terminator: (block, terminator.len()),
         }
     }
 
-    /// A field, quoted where needed.
-    fn push(&mut self, value: &[u8]) {
+    /// Makes room for `room` more bytes: call once per record, with room for all its fields.
+    fn reserve(&mut self, room: usize) {
+        if self.buf.len() < self.len + room {
+            self.buf.resize(self.len + room, 0);
+        }
+    }
+
+    /// The first `len` bytes of `block` (copied whole: the rest is overwritten later).
+    fn put_block<const N: usize>(&mut self, block: &[u8; N], len: usize) {
+        self.buf[self.len..self.len + N].copy_from_slice(block);
+        self.len += len;
+    }
+
+    fn put_delimiter(&mut self) {
+        self.buf[self.len] = self.delimiter;
+        self.len += 1;
+    }
+
+    /// A field of free text, quoted where needed.
+    fn put_text(&mut self, value: &[u8]) {
         let delimiter = self.delimiter;
         // Without short-circuiting, so that the compiler can check many bytes at once.
         let special = value.iter().fold(false, |found, &b| {
             found | (b == delimiter) | (b == b'"') | (b == b'\r') | (b == b'\n')
         });
+        let mut at = self.len;
         if !special {
-            return self.push_plain(value);
-        }
-        self.start_field();
-        self.line.push(b'"');
-        for &byte in value {
-            if byte == b'"' {
-                self.line.push(b'"');
+            self.buf[at..at + value.len()].copy_from_slice(value);
+            at += value.len();
+        } else {
+            self.buf[at] = b'"';
+            at += 1;
+            for &byte in value {
+                if byte == b'"' {
+                    self.buf[at] = b'"';
+                    at += 1;
+                }
+                self.buf[at] = byte;
+                at += 1;
             }
-            self.line.push(byte);
+            self.buf[at] = b'"';
+            at += 1;
         }
-        self.line.push(b'"');
+        self.len = at;
+        self.put_delimiter();
     }
 
-    /// A field this module wrote itself and knows needs no quotes: a date, a number, a status.
-    fn push_plain(&mut self, value: &[u8]) {
-        debug_assert!(!value
-            .iter()
-            .any(|&b| b == self.delimiter || b == b'"' || b == b'\r' || b == b'\n'));
-        self.start_field();
-        // Many fields are empty (counts that do not apply): no copy at all then.
-        if !value.is_empty() {
-            self.line.extend_from_slice(value);
-        }
+    /// A field this module wrote itself and knows needs no quotes: a number.
+    fn put_plain(&mut self, value: &[u8]) {
+        self.buf[self.len..self.len + value.len()].copy_from_slice(value);
+        self.len += value.len();
+        self.put_delimiter();
     }
 
-    /// A field already quoted as needed (by another `Record` with the same delimiter).
-    fn push_quoted(&mut self, field: &[u8]) {
-        self.start_field();
-        self.line.extend_from_slice(field);
+    /// A field written ahead of time, with its delimiter.
+    fn put_field(&mut self, field: &Field) {
+        let mut at = self.len;
+        for block in &field.blocks {
+            self.buf[at..at + 16].copy_from_slice(block);
+            at += 16;
+        }
+        self.len += field.len;
     }
 
-    fn start_field(&mut self) {
-        if !self.empty {
-            self.line.push(self.delimiter);
-        }
-        self.empty = false;
+    /// A date in `style`, or an empty field.
+    fn put_date(&mut self, style: CsvStyle, date: Option<NaiveDate>) {
+        let mut digits = [0; 10];
+        let len = style.date(date, &mut digits).len();
+        self.put_block(&digits, len);
+        self.put_delimiter();
     }
 
-    /// A field joined from `parts` with `separator`.
-    fn push_joined<'a>(&mut self, parts: impl Iterator<Item = &'a str>, separator: &str) {
-        let mut field = std::mem::take(&mut self.field);
-        field.clear();
-        for (i, part) in parts.enumerate() {
-            if i > 0 {
-                field.extend_from_slice(separator.as_bytes());
-            }
-            field.extend_from_slice(part.as_bytes());
+    /// A count, or an empty field.
+    fn put_count(&mut self, value: Option<i64>, number: &mut itoa::Buffer) {
+        match value {
+            Some(n) => self.put_plain(number.format(n).as_bytes()),
+            None => self.put_delimiter(),
         }
-        self.push(&field);
-        self.field = field;
     }
 
     /// Ends the record; records are written out some 64 KiB at a time.
     fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
-        self.line.extend_from_slice(self.terminator);
-        self.empty = true;
-        if self.line.len() >= 1 << 16 {
+        // The delimiter after the last field becomes the terminator.
+        self.len -= 1;
+        let (block, len) = self.terminator;
+        self.put_block(&block, len);
+        if self.len >= BLOCK {
             self.write_out(out)?;
         }
         Ok(())
@@ -326,9 +365,43 @@ impl Record {
 
     /// Writes out the records ended so far.
     fn write_out(&mut self, out: &mut impl Write) -> io::Result<()> {
-        let result = out.write_all(&self.line);
-        self.line.clear();
+        let result = out.write_all(&self.buf[..self.len]);
+        self.len = 0;
         result
+    }
+}
+
+/// A field written ahead of time (a status, a set of groups): quoted as needed and followed by
+/// the delimiter, in blocks of 16 bytes, the last one padded with zeros.
+#[derive(Clone, Debug)]
+struct Field {
+    blocks: Vec<[u8; 16]>,
+    /// The length without the padding.
+    len: usize,
+}
+
+impl Field {
+    fn new(value: &str, delimiter: u8) -> Field {
+        let mut record = Record::new(delimiter, b"", text_room(value.as_bytes()));
+        record.put_text(value.as_bytes());
+        let written = &record.buf[..record.len];
+        let blocks = written
+            .chunks(16)
+            .map(|chunk| {
+                let mut block = [0; 16];
+                block[..chunk.len()].copy_from_slice(chunk);
+                block
+            })
+            .collect();
+        Field {
+            blocks,
+            len: written.len(),
+        }
+    }
+
+    /// The room it takes in a record, padding included.
+    fn room(&self) -> usize {
+        16 * self.blocks.len()
     }
 }
 
@@ -338,88 +411,111 @@ pub struct CsvSink<W: Write> {
     record: Record,
     style: CsvStyle,
     show_hetu: bool,
-    reading: Reading,
+    /// The status fields, in the order of the variants of [`Status`].
+    statuses: [Field; 5],
+    reading: Field,
+    /// What every record takes at most, but for its free text, groups and notes.
+    room: usize,
     /// The groups field and the notes field take few values (a set of six groups, of four notes):
     /// each value is written, quoted as needed, once, and copied from here afterwards.
     /// Indexed by the sets' bits.
-    groups_fields: Vec<Option<Vec<u8>>>,
-    notes_fields: Vec<Option<Vec<u8>>>,
+    groups_fields: Vec<Option<Field>>,
+    notes_fields: Vec<Option<Field>>,
 }
 
 impl<W: Write> CsvSink<W> {
     pub fn new(mut out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
         let mut record = if style.excel {
             out.write_all("\u{feff}".as_bytes())?;
-            Record::new(b';', b"\r\n")
+            Record::new(b';', b"\r\n", BLOCK + 4096)
         } else {
-            Record::new(b',', b"\n")
+            Record::new(b',', b"\n", BLOCK + 4096)
         };
         for (i, column) in AUDIT_COLUMNS.iter().enumerate() {
-            record.push(column.as_bytes());
+            record.reserve(text_room(column.as_bytes()));
+            record.put_text(column.as_bytes());
             if i == 2 && show_hetu {
-                record.push(b"hetu");
+                record.reserve(text_room(b"hetu"));
+                record.put_text(b"hetu");
             }
         }
         record.end(&mut out)?;
+        let delimiter = record.delimiter;
+        let statuses = Status::ALL.map(|status| Field::new(style.status(status), delimiter));
+        debug_assert!(Status::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, &s)| s as usize == i));
+        let reading = Field::new(reading.as_str(), delimiter);
+        let longest_status = statuses.iter().map(Field::room).max().unwrap_or(0);
         Ok(CsvSink {
             out,
             record,
             style,
             show_hetu,
+            room: NUMBERS_AND_DATES + 2 * longest_status + reading.room(),
+            statuses,
             reading,
             groups_fields: vec![None; 1 << Group::ALL.len()],
             notes_fields: vec![None; 1 << 4],
         })
     }
 
-    fn outcome(&mut self, outcome: &Outcome) {
-        let mut date = [0u8; 10];
-        let mut number = itoa::Buffer::new();
-        let record = &mut self.record;
-        record.push_plain(self.style.date(outcome.deadline, &mut date));
-        record.push_plain(self.style.status(outcome.status).as_bytes());
-        for value in [
-            outcome.working_days_late,
-            outcome.working_days_remaining,
-            outcome.working_days_overdue,
-        ] {
-            record.push_plain(count_field(value, &mut number));
-        }
+    /// The deadline, status and counts of one outcome.
+    fn outcome(
+        record: &mut Record,
+        style: CsvStyle,
+        statuses: &[Field; 5],
+        outcome: &Outcome,
+        number: &mut itoa::Buffer,
+    ) {
+        record.put_date(style, outcome.deadline);
+        record.put_field(&statuses[outcome.status as usize]);
+        record.put_count(outcome.working_days_late, number);
+        record.put_count(outcome.working_days_remaining, number);
+        record.put_count(outcome.working_days_overdue, number);
     }
 }
 
 impl<W: Write> CaseSink for CsvSink<W> {
     fn case(&mut self, case: &Evaluated) -> io::Result<()> {
         let mut number = itoa::Buffer::new();
-        let mut date = [0u8; 10];
         let e = &case.evaluation;
-        let record = &mut self.record;
-        record.push_plain(number.format(case.line).as_bytes());
-        record.push(case.case_id.as_bytes());
-        record.push(case.unit.as_bytes());
-        if self.show_hetu {
-            record.push(case.hetu.as_deref().unwrap_or_default().as_bytes());
-        }
-        record.push_plain(self.style.date(Some(case.case.pending), &mut date));
-        let style = self.style;
-        let groups = self.groups_fields[usize::from(e.groups.bits())].get_or_insert_with(|| {
-            let mut field = Record::new(record.delimiter, b"");
-            field.push(style.groups(e.groups).as_bytes());
-            field.line
-        });
-        record.push_quoted(groups);
-        self.outcome(&e.start);
-        self.outcome(&e.completion);
-        let record = &mut self.record;
-        record.push_plain(number.format(e.elapsed_working_days).as_bytes());
-        record.push_plain(count_field(e.age.map(i64::from), &mut number));
-        record.push_plain(self.reading.as_str().as_bytes());
+        let (style, delimiter) = (self.style, self.record.delimiter);
+        let groups = self.groups_fields[usize::from(e.groups.bits())]
+            .get_or_insert_with(|| Field::new(&style.groups(e.groups), delimiter));
         let notes = self.notes_fields[usize::from(e.notes.bits())].get_or_insert_with(|| {
-            let mut field = Record::new(record.delimiter, b"");
-            field.push_joined(e.notes.iter().map(Note::text), "; ");
-            field.line
+            let notes: Vec<_> = e.notes.iter().map(Note::text).collect();
+            Field::new(&notes.join("; "), delimiter)
         });
-        record.push_quoted(notes);
+        let hetu = match &case.hetu {
+            Some(hetu) if self.show_hetu => Some(hetu.as_bytes()),
+            _ if self.show_hetu => Some(&b""[..]),
+            _ => None,
+        };
+        let record = &mut self.record;
+        record.reserve(
+            self.room
+                + groups.room()
+                + notes.room()
+                + text_room(case.case_id.as_bytes())
+                + text_room(case.unit.as_bytes())
+                + hetu.map_or(0, text_room),
+        );
+        record.put_plain(number.format(case.line).as_bytes());
+        record.put_text(case.case_id.as_bytes());
+        record.put_text(case.unit.as_bytes());
+        if let Some(hetu) = hetu {
+            record.put_text(hetu);
+        }
+        record.put_date(style, Some(case.case.pending));
+        record.put_field(groups);
+        Self::outcome(record, style, &self.statuses, &e.start, &mut number);
+        Self::outcome(record, style, &self.statuses, &e.completion, &mut number);
+        record.put_plain(number.format(e.elapsed_working_days).as_bytes());
+        record.put_count(e.age.map(i64::from), &mut number);
+        record.put_field(&self.reading);
+        record.put_field(notes);
         record.end(&mut self.out)
     }
 
