@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
-use crate::evaluation::{Evaluation, Note, Outcome, Status};
+use crate::evaluation::{Evaluation, Note, Status};
 use crate::rules::{Group, Groups};
 
 /// The language of labels for people.
@@ -145,11 +145,7 @@ impl CsvStyle {
             }
             &buffer[..n]
         } else {
-            write_digits(y, 4, &mut buffer[0..]);
-            buffer[4] = b'-';
-            write_digits(m, 2, &mut buffer[5..]);
-            buffer[7] = b'-';
-            write_digits(d, 2, &mut buffer[8..]);
+            *buffer = iso_date(date);
             &buffer[..10]
         }
     }
@@ -172,16 +168,34 @@ impl CsvStyle {
     }
 }
 
+/// The two decimal digits of each number below 100.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    pairs
+};
+
+/// The two digits of `n % 100`.
+fn pair(n: u64) -> [u8; 2] {
+    DIGIT_PAIRS[(n % 100) as usize]
+}
+
+/// `yyyy-mm-dd`: the eight digits at once (see [`eight_digits`]), then the dashes between them.
+fn iso_date(date: NaiveDate) -> [u8; 10] {
+    let (y, m, d) = (date.year().clamp(0, 9999) as u64, date.month(), date.day());
+    let digits = eight_digits(y * 10_000 + u64::from(m) * 100 + u64::from(d));
+    let [y1, y2, y3, y4, m1, m2, d1, d2] = digits.to_le_bytes();
+    [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
+}
+
 /// Writes `value` as exactly `width` decimal digits (1, 2 or 4), zero-padded, two digits at a
 /// time. Returns `width`.
 fn write_digits(value: u32, width: usize, buffer: &mut [u8]) -> usize {
-    const PAIRS: &[u8; 200] = b"\
-        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
-        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
-    let pair = |n: u32| {
-        let i = (n % 100) as usize * 2;
-        [PAIRS[i], PAIRS[i + 1]]
-    };
+    let value = u64::from(value);
     match width {
         1 => buffer[0] = b'0' + (value % 10) as u8,
         2 => buffer[..2].copy_from_slice(&pair(value)),
@@ -191,6 +205,25 @@ fn write_digits(value: u32, width: usize, buffer: &mut [u8]) -> usize {
         }
     }
     width
+}
+
+/// `n`, below 100 000 000, as eight decimal digits, zero-padded, in the bytes of a word: the
+/// first digit in the lowest byte, so that `to_le_bytes` gives the text.
+///
+/// All digits at once, without a loop or a table: the number is split into two lanes of 32 bits
+/// (four digits each), those into four lanes of 16 bits (two digits each), those into eight of
+/// 8 bits (one digit each). Each split divides every lane at once with one multiplication and a
+/// shift (the division by a constant the compiler itself emits): no lane's product reaches the
+/// lane above it, and what the shift moves down from a lane into the one below is masked off.
+fn eight_digits(n: u64) -> u64 {
+    debug_assert!(n < 100_000_000);
+    let halves = (n / 10_000) | ((n % 10_000) << 32);
+    // x / 100 = (x * 10_486) >> 20 for x below 10 000; the product stays below 2^27.
+    let hundreds = ((halves * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let pairs = hundreds | ((halves - hundreds * 100) << 16);
+    // x / 10 = (x * 103) >> 10 for x below 100; the product stays below 2^14.
+    let tens = ((pairs * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | ((pairs - tens * 10) << 8) | u64::from_le_bytes([b'0'; 8])
 }
 
 /// The audit CSV columns, in order (`hetu` after `unit` only with `--show-hetu`).
@@ -226,18 +259,8 @@ pub trait CaseSink {
 /// format (a field is quoted when it holds the delimiter, a quote, CR or LF; quotes inside are
 /// doubled), without its per-field bookkeeping. An audit writes a million records, most of whose
 /// fields are dates, numbers and fixed words.
-///
-/// The buffer is written like an array, not grown like a `Vec`: [`Record::reserve`] makes room
-/// for a whole record once, and its fields are then copied in without a capacity check each,
-/// most of them in blocks of a fixed size (a date is 10 bytes, a word one or more blocks of 16)
-/// that compile to a few moves instead of a `memcpy` call. A block may run past the end of its
-/// field into the room reserved: only `buf[..len]` is written out, and the next field overwrites
-/// the rest.
-///
-/// Every field is followed by the delimiter; [`Record::end`] turns the last one into the
-/// terminator.
-struct Record {
-    /// Records ended but not yet written out, the record being written, then room.
+struct Records {
+    /// Records written but not yet written out, then room.
     buf: Vec<u8>,
     len: usize,
     delimiter: u8,
@@ -248,9 +271,68 @@ struct Record {
 /// Records are written out once they fill this much of the buffer.
 const BLOCK: usize = 1 << 16;
 
-/// The most that the line number, the dates, the counts, the delimiters after them and the
-/// terminator of one record take: 20 digits and a delimiter for a number (a `u64`, or an `i64`
-/// with its sign), 10 bytes and a delimiter for a date, and a terminator of 2 bytes.
+impl Records {
+    fn new(delimiter: u8, terminator: &'static [u8]) -> Records {
+        let mut block = [0; 2];
+        block[..terminator.len()].copy_from_slice(terminator);
+        Records {
+            buf: vec![0; BLOCK + 4096],
+            len: 0,
+            delimiter,
+            terminator: (block, terminator.len()),
+        }
+    }
+
+    /// Writes one record of at most `room` bytes (see [`Fields`]), with the fields `fill` writes;
+    /// records are written out some 64 KiB at a time.
+    fn write(
+        &mut self,
+        room: usize,
+        out: &mut impl Write,
+        fill: impl FnOnce(&mut Fields),
+    ) -> io::Result<()> {
+        if self.buf.len() < self.len + room {
+            self.buf.resize(self.len + room, 0);
+        }
+        let mut fields = Fields::new(&mut self.buf[self.len..self.len + room], self.delimiter);
+        fill(&mut fields);
+        // The delimiter after the last field becomes the terminator.
+        fields.at -= 1;
+        let (block, len) = self.terminator;
+        fields.block(&block, len);
+        self.len += fields.at;
+        if self.len >= BLOCK {
+            self.write_out(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes out the records written so far.
+    fn write_out(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let result = out.write_all(&self.buf[..self.len]);
+        self.len = 0;
+        result
+    }
+}
+
+/// The fields of one record, written into room reserved for the whole record at once: without a
+/// capacity check per field, and with the position kept in a register rather than in the buffer's
+/// length. Most fields are copied in blocks of a fixed size (a date is 10 bytes, a number 8, a
+/// word one or more blocks of 16) that compile to a few moves instead of a `memcpy` call. A block
+/// may run past the end of its field into the room: the next field overwrites the rest, and only
+/// what lies before `at` is kept. Every field is followed by the delimiter.
+///
+/// The room must hold the largest record the fields can make (see [`NUMBERS_AND_DATES`],
+/// [`text_room`] and [`Field::room`]); writing past it panics.
+struct Fields<'a> {
+    room: &'a mut [u8],
+    at: usize,
+    delimiter: u8,
+}
+
+/// The most that the line number, the dates, the counts and the delimiters after them take in
+/// one record: 20 digits and a delimiter for a number (a `u64`, or an `i64` with its sign),
+/// 10 bytes and a delimiter for a date. Then the terminator, 2 bytes at most.
 const NUMBERS_AND_DATES: usize = 21 + 3 * 11 + 8 * 21 + 2;
 
 /// The most that a field of free text (a case id, a unit) takes: every byte a doubled quote,
@@ -259,116 +341,187 @@ fn text_room(text: &[u8]) -> usize {
     2 * text.len() + 3
 }
 
-impl Record {
-    fn new(delimiter: u8, terminator: &'static [u8], room: usize) -> Record {
-        let mut block = [0; 2];
-        block[..terminator.len()].copy_from_slice(terminator);
-        Record {
-            buf: vec![0; room],
-            len: 0,
+impl<'a> Fields<'a> {
+    fn new(room: &'a mut [u8], delimiter: u8) -> Fields<'a> {
+        Fields {
+            room,
+            at: 0,
             delimiter,
-            terminator: (block, terminator.len()),
-        }
-    }
-
-    /// Makes room for `room` more bytes: call once per record, with room for all its fields.
-    fn reserve(&mut self, room: usize) {
-        if self.buf.len() < self.len + room {
-            self.buf.resize(self.len + room, 0);
         }
     }
 
     /// The first `len` bytes of `block` (copied whole: the rest is overwritten later).
-    fn put_block<const N: usize>(&mut self, block: &[u8; N], len: usize) {
-        self.buf[self.len..self.len + N].copy_from_slice(block);
-        self.len += len;
+    #[inline(always)]
+    fn block<const N: usize>(&mut self, block: &[u8; N], len: usize) {
+        self.room[self.at..self.at + N].copy_from_slice(block);
+        self.at += len;
     }
 
-    fn put_delimiter(&mut self) {
-        self.buf[self.len] = self.delimiter;
-        self.len += 1;
-    }
-
-    /// A field of free text, quoted where needed.
-    fn put_text(&mut self, value: &[u8]) {
-        let delimiter = self.delimiter;
-        // Without short-circuiting, so that the compiler can check many bytes at once.
-        let special = value.iter().fold(false, |found, &b| {
-            found | (b == delimiter) | (b == b'"') | (b == b'\r') | (b == b'\n')
-        });
-        let mut at = self.len;
-        if !special {
-            self.buf[at..at + value.len()].copy_from_slice(value);
-            at += value.len();
-        } else {
-            self.buf[at] = b'"';
-            at += 1;
-            for &byte in value {
-                if byte == b'"' {
-                    self.buf[at] = b'"';
-                    at += 1;
-                }
-                self.buf[at] = byte;
-                at += 1;
-            }
-            self.buf[at] = b'"';
-            at += 1;
-        }
-        self.len = at;
-        self.put_delimiter();
-    }
-
-    /// A field this module wrote itself and knows needs no quotes: a number.
-    fn put_plain(&mut self, value: &[u8]) {
-        self.buf[self.len..self.len + value.len()].copy_from_slice(value);
-        self.len += value.len();
-        self.put_delimiter();
+    /// Ends a field (an empty one, if nothing was written since the last).
+    #[inline(always)]
+    fn delimiter(&mut self) {
+        self.room[self.at] = self.delimiter;
+        self.at += 1;
     }
 
     /// A field written ahead of time, with its delimiter.
-    fn put_field(&mut self, field: &Field) {
-        let mut at = self.len;
-        for block in &field.blocks {
-            self.buf[at..at + 16].copy_from_slice(block);
-            at += 16;
+    #[inline(always)]
+    fn field(&mut self, field: &Field) {
+        for (i, block) in field.blocks.iter().enumerate() {
+            self.room[self.at + 16 * i..self.at + 16 * i + 16].copy_from_slice(block);
         }
-        self.len += field.len;
+        self.at += field.len;
     }
 
-    /// A date in `style`, or an empty field.
-    fn put_date(&mut self, style: CsvStyle, date: Option<NaiveDate>) {
-        let mut digits = [0; 10];
-        let len = style.date(date, &mut digits).len();
-        self.put_block(&digits, len);
-        self.put_delimiter();
+    /// A field of free text, quoted where needed.
+    #[inline(always)]
+    fn text(&mut self, value: &[u8]) {
+        if !self.plain(value) {
+            self.at += quoted(value, self.delimiter, &mut self.room[self.at..]);
+        }
+        self.delimiter();
+    }
+
+    /// Copies `value` as it is, unless it may need quotes; whether it did. Eight bytes at a time
+    /// (a case id or a unit takes a few words), each word checked as it is copied: see
+    /// [`may_need_quotes`].
+    #[inline(always)]
+    fn plain(&mut self, value: &[u8]) -> bool {
+        let n = value.len();
+        let out = &mut self.room[self.at..self.at + n];
+        let mut found = 0;
+        if n >= 8 {
+            // Whole words, then the last word (overlapping the one before, unless `n` is a
+            // multiple of 8). A loop the compiler leaves as it is: a case id takes two turns.
+            let mut i = 0;
+            loop {
+                let at = if i + 8 < n { i } else { n - 8 };
+                let bytes = word(&value[at..]);
+                found |= may_need_quotes(bytes, self.delimiter);
+                out[at..at + 8].copy_from_slice(&bytes.to_le_bytes());
+                if at == n - 8 {
+                    break;
+                }
+                i += 8;
+            }
+        } else {
+            for (to, &byte) in out.iter_mut().zip(value) {
+                // The byte alone, the others of the word set so that they cannot match.
+                found |= may_need_quotes(u64::from(byte) | !0xff, self.delimiter);
+                *to = byte;
+            }
+        }
+        if found != 0 {
+            return false;
+        }
+        self.at += n;
+        true
+    }
+
+    /// A number: written here, in place, rather than formatted elsewhere and copied.
+    #[inline(always)]
+    fn number(&mut self, n: u64) {
+        if n < 100 {
+            // Most counts and ages: the pair of digits, less its leading zero below 10.
+            let short = usize::from(n < 10);
+            let pair = u16::from_le_bytes(DIGIT_PAIRS[n as usize]) >> (8 * short);
+            self.block(&pair.to_le_bytes(), 2 - short);
+        } else if n < 100_000_000 {
+            // Line numbers and longer counts: all eight digits as one 8-byte block, moved past the
+            // leading zeros (all but the last, for 0).
+            let padded = eight_digits(n);
+            let zeros = ((padded ^ u64::from_le_bytes([b'0'; 8])).trailing_zeros() / 8).min(7);
+            self.block(&(padded >> (8 * zeros)).to_le_bytes(), 8 - zeros as usize);
+        } else {
+            let end = self.at + n.ilog10() as usize + 1;
+            let mut rest = n;
+            for digit in self.room[self.at..end].iter_mut().rev() {
+                *digit = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            self.at = end;
+        }
+        self.delimiter();
+    }
+
+    #[inline(always)]
+    fn signed(&mut self, n: i64) {
+        if n < 0 {
+            self.room[self.at] = b'-';
+            self.at += 1;
+        }
+        self.number(n.unsigned_abs());
     }
 
     /// A count, or an empty field.
-    fn put_count(&mut self, value: Option<i64>, number: &mut itoa::Buffer) {
+    #[inline(always)]
+    fn count(&mut self, value: Option<i64>) {
         match value {
-            Some(n) => self.put_plain(number.format(n).as_bytes()),
-            None => self.put_delimiter(),
+            Some(n) => self.signed(n),
+            None => self.delimiter(),
         }
     }
 
-    /// Ends the record; records are written out some 64 KiB at a time.
-    fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
-        // The delimiter after the last field becomes the terminator.
-        self.len -= 1;
-        let (block, len) = self.terminator;
-        self.put_block(&block, len);
-        if self.len >= BLOCK {
-            self.write_out(out)?;
+    /// A date in `style`, or an empty field.
+    #[inline(always)]
+    fn date(&mut self, style: CsvStyle, date: Option<NaiveDate>) {
+        if let Some(date) = date {
+            if style.excel {
+                let mut digits = [0; 10];
+                let len = style.date(Some(date), &mut digits).len();
+                self.block(&digits, len);
+            } else {
+                self.block(&iso_date(date), 10);
+            }
         }
-        Ok(())
+        self.delimiter();
     }
+}
 
-    /// Writes out the records ended so far.
-    fn write_out(&mut self, out: &mut impl Write) -> io::Result<()> {
-        let result = out.write_all(&self.buf[..self.len]);
-        self.len = 0;
-        result
+/// Writes `value` to `out`, quoted if it needs it; returns the length written. The slow path of
+/// [`Fields::text`], for the few values that hold a delimiter, a quote or a control character:
+/// out of line, and given the room rather than the [`Fields`], whose position can then stay in
+/// a register.
+#[cold]
+#[inline(never)]
+fn quoted(value: &[u8], delimiter: u8, out: &mut [u8]) -> usize {
+    let special = |b: u8| b == delimiter || b == b'"' || b == b'\r' || b == b'\n';
+    if !value.iter().any(|&b| special(b)) {
+        out[..value.len()].copy_from_slice(value);
+        return value.len();
     }
+    let mut at = 0;
+    out[at] = b'"';
+    at += 1;
+    for &byte in value {
+        if byte == b'"' {
+            out[at] = b'"';
+            at += 1;
+        }
+        out[at] = byte;
+        at += 1;
+    }
+    out[at] = b'"';
+    at + 1
+}
+
+/// Eight bytes as a word, the first in the lowest byte.
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"))
+}
+
+/// Non-zero when a byte of `word` may need quotes in a field: the delimiter, a quote, or a
+/// control character up to CR (LF and CR among them; a tab too, which the slow path lets
+/// through). All bytes at once: a byte below `limit` borrows when `limit` is subtracted from
+/// it, which sets its high bit, and `& !word` keeps only high bits that were clear before. The
+/// lowest byte that matches is always caught (bytes above it may be caught wrongly, which does
+/// not matter here).
+fn may_need_quotes(word: u64, delimiter: u8) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+    let below = |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word;
+    let equal = |byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    (equal(delimiter) | equal(b'"') | below(word, b'\r' + 1)) & HIGH_BITS
 }
 
 /// A field written ahead of time (a status, a set of groups): quoted as needed and followed by
@@ -382,10 +535,11 @@ struct Field {
 
 impl Field {
     fn new(value: &str, delimiter: u8) -> Field {
-        let mut record = Record::new(delimiter, b"", text_room(value.as_bytes()));
-        record.put_text(value.as_bytes());
-        let written = &record.buf[..record.len];
-        let blocks = written
+        let mut room = vec![0; text_room(value.as_bytes())];
+        let mut fields = Fields::new(&mut room, delimiter);
+        fields.text(value.as_bytes());
+        let len = fields.at;
+        let blocks = room[..len]
             .chunks(16)
             .map(|chunk| {
                 let mut block = [0; 16];
@@ -393,10 +547,7 @@ impl Field {
                 block
             })
             .collect();
-        Field {
-            blocks,
-            len: written.len(),
-        }
+        Field { blocks, len }
     }
 
     /// The room it takes in a record, padding included.
@@ -408,7 +559,7 @@ impl Field {
 /// Audit rows as CSV.
 pub struct CsvSink<W: Write> {
     out: W,
-    record: Record,
+    records: Records,
     style: CsvStyle,
     show_hetu: bool,
     /// The status fields, in the order of the variants of [`Status`].
@@ -425,22 +576,27 @@ pub struct CsvSink<W: Write> {
 
 impl<W: Write> CsvSink<W> {
     pub fn new(mut out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
-        let mut record = if style.excel {
+        let mut records = if style.excel {
             out.write_all("\u{feff}".as_bytes())?;
-            Record::new(b';', b"\r\n", BLOCK + 4096)
+            Records::new(b';', b"\r\n")
         } else {
-            Record::new(b',', b"\n", BLOCK + 4096)
+            Records::new(b',', b"\n")
         };
-        for (i, column) in AUDIT_COLUMNS.iter().enumerate() {
-            record.reserve(text_room(column.as_bytes()));
-            record.put_text(column.as_bytes());
-            if i == 2 && show_hetu {
-                record.reserve(text_room(b"hetu"));
-                record.put_text(b"hetu");
-            }
+        let mut header = AUDIT_COLUMNS.to_vec();
+        if show_hetu {
+            header.insert(3, "hetu");
         }
-        record.end(&mut out)?;
-        let delimiter = record.delimiter;
+        let room = header
+            .iter()
+            .map(|c| text_room(c.as_bytes()))
+            .sum::<usize>()
+            + 2;
+        records.write(room, &mut out, |fields| {
+            for column in header {
+                fields.text(column.as_bytes());
+            }
+        })?;
+        let delimiter = records.delimiter;
         let statuses = Status::ALL.map(|status| Field::new(style.status(status), delimiter));
         debug_assert!(Status::ALL
             .iter()
@@ -450,7 +606,7 @@ impl<W: Write> CsvSink<W> {
         let longest_status = statuses.iter().map(Field::room).max().unwrap_or(0);
         Ok(CsvSink {
             out,
-            record,
+            records,
             style,
             show_hetu,
             room: NUMBERS_AND_DATES + 2 * longest_status + reading.room(),
@@ -460,28 +616,12 @@ impl<W: Write> CsvSink<W> {
             notes_fields: vec![None; 1 << 4],
         })
     }
-
-    /// The deadline, status and counts of one outcome.
-    fn outcome(
-        record: &mut Record,
-        style: CsvStyle,
-        statuses: &[Field; 5],
-        outcome: &Outcome,
-        number: &mut itoa::Buffer,
-    ) {
-        record.put_date(style, outcome.deadline);
-        record.put_field(&statuses[outcome.status as usize]);
-        record.put_count(outcome.working_days_late, number);
-        record.put_count(outcome.working_days_remaining, number);
-        record.put_count(outcome.working_days_overdue, number);
-    }
 }
 
 impl<W: Write> CaseSink for CsvSink<W> {
     fn case(&mut self, case: &Evaluated) -> io::Result<()> {
-        let mut number = itoa::Buffer::new();
         let e = &case.evaluation;
-        let (style, delimiter) = (self.style, self.record.delimiter);
+        let (style, delimiter) = (self.style, self.records.delimiter);
         let groups = self.groups_fields[usize::from(e.groups.bits())]
             .get_or_insert_with(|| Field::new(&style.groups(e.groups), delimiter));
         let notes = self.notes_fields[usize::from(e.notes.bits())].get_or_insert_with(|| {
@@ -493,34 +633,38 @@ impl<W: Write> CaseSink for CsvSink<W> {
             _ if self.show_hetu => Some(&b""[..]),
             _ => None,
         };
-        let record = &mut self.record;
-        record.reserve(
-            self.room
-                + groups.room()
-                + notes.room()
-                + text_room(case.case_id.as_bytes())
-                + text_room(case.unit.as_bytes())
-                + hetu.map_or(0, text_room),
-        );
-        record.put_plain(number.format(case.line).as_bytes());
-        record.put_text(case.case_id.as_bytes());
-        record.put_text(case.unit.as_bytes());
-        if let Some(hetu) = hetu {
-            record.put_text(hetu);
-        }
-        record.put_date(style, Some(case.case.pending));
-        record.put_field(groups);
-        Self::outcome(record, style, &self.statuses, &e.start, &mut number);
-        Self::outcome(record, style, &self.statuses, &e.completion, &mut number);
-        record.put_plain(number.format(e.elapsed_working_days).as_bytes());
-        record.put_count(e.age.map(i64::from), &mut number);
-        record.put_field(&self.reading);
-        record.put_field(notes);
-        record.end(&mut self.out)
+        let room = self.room
+            + groups.room()
+            + notes.room()
+            + text_room(case.case_id.as_bytes())
+            + text_room(case.unit.as_bytes())
+            + hetu.map_or(0, text_room);
+        let (statuses, reading) = (&self.statuses, &self.reading);
+        self.records.write(room, &mut self.out, |fields| {
+            fields.number(case.line);
+            fields.text(case.case_id.as_bytes());
+            fields.text(case.unit.as_bytes());
+            if let Some(hetu) = hetu {
+                fields.text(hetu);
+            }
+            fields.date(style, Some(case.case.pending));
+            fields.field(groups);
+            for outcome in [&e.start, &e.completion] {
+                fields.date(style, outcome.deadline);
+                fields.field(&statuses[outcome.status as usize]);
+                fields.count(outcome.working_days_late);
+                fields.count(outcome.working_days_remaining);
+                fields.count(outcome.working_days_overdue);
+            }
+            fields.signed(e.elapsed_working_days);
+            fields.count(e.age.map(i64::from));
+            fields.field(reading);
+            fields.field(notes);
+        })
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
-        self.record.write_out(&mut self.out)?;
+        self.records.write_out(&mut self.out)?;
         self.out.flush()
     }
 }
@@ -740,5 +884,34 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 12, 24);
         assert_eq!(excel.date(date, &mut buffer), b"24.12.2026");
         assert_eq!(iso.date(None, &mut buffer), b"");
+    }
+
+    #[test]
+    fn eight_digits_as_text() {
+        let samples = (0..100_000)
+            .chain((0..100_000_000).step_by(9_973))
+            .chain(99_999_000..100_000_000);
+        for n in samples {
+            assert_eq!(eight_digits(n).to_le_bytes(), *format!("{n:08}").as_bytes());
+        }
+    }
+
+    #[test]
+    fn numbers_in_records() {
+        let mut records = Records::new(b',', b"\n");
+        let numbers = [0, 7, 10, 99, 100, 12_345, 99_999_999, 100_000_000, u64::MAX];
+        records
+            .write(12 * 21, &mut io::sink(), |fields| {
+                for n in numbers {
+                    fields.number(n);
+                }
+                fields.signed(-1);
+                fields.signed(i64::MIN);
+            })
+            .unwrap();
+        assert_eq!(
+            std::str::from_utf8(&records.buf[..records.len]).unwrap(),
+            "0,7,10,99,100,12345,99999999,100000000,18446744073709551615,-1,-9223372036854775808\n"
+        );
     }
 }
