@@ -390,20 +390,18 @@ impl<'a> Fields<'a> {
         let n = value.len();
         let out = &mut self.room[self.at..self.at + n];
         let mut found = 0;
-        if n >= 8 {
+        if let Some(last) = value.last_chunk::<8>() {
             // Whole words, then the last word (overlapping the one before, unless `n` is a
-            // multiple of 8). A loop the compiler leaves as it is: a case id takes two turns.
-            let mut i = 0;
-            loop {
-                let at = if i + 8 < n { i } else { n - 8 };
-                let bytes = word(&value[at..]);
+            // multiple of 8).
+            let (words, _) = value.as_chunks::<8>();
+            let (outs, _) = out.as_chunks_mut::<8>();
+            for (&bytes, to) in words.iter().zip(outs) {
+                let bytes = u64::from_le_bytes(bytes);
                 found |= may_need_quotes(bytes, self.delimiter);
-                out[at..at + 8].copy_from_slice(&bytes.to_le_bytes());
-                if at == n - 8 {
-                    break;
-                }
-                i += 8;
+                *to = bytes.to_le_bytes();
             }
+            found |= may_need_quotes(u64::from_le_bytes(*last), self.delimiter);
+            out[n - 8..].copy_from_slice(last);
         } else {
             for (to, &byte) in out.iter_mut().zip(value) {
                 // The byte alone, the others of the word set so that they cannot match.
@@ -503,11 +501,6 @@ fn quoted(value: &[u8], delimiter: u8, out: &mut [u8]) -> usize {
     }
     out[at] = b'"';
     at + 1
-}
-
-/// Eight bytes as a word, the first in the lowest byte.
-fn word(bytes: &[u8]) -> u64 {
-    u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes"))
 }
 
 /// Non-zero when a byte of `word` may need quotes in a field: the delimiter, a quote, or a
