@@ -184,11 +184,13 @@ fn pair(n: u64) -> [u8; 2] {
     DIGIT_PAIRS[(n % 100) as usize]
 }
 
-/// `yyyy-mm-dd`: the eight digits at once (see [`eight_digits`]), then the dashes between them.
+/// `yyyy-mm-dd`, two digits at a time.
 fn iso_date(date: NaiveDate) -> [u8; 10] {
-    let (y, m, d) = (date.year().clamp(0, 9999) as u64, date.month(), date.day());
-    let digits = eight_digits(y * 10_000 + u64::from(m) * 100 + u64::from(d));
-    let [y1, y2, y3, y4, m1, m2, d1, d2] = digits.to_le_bytes();
+    let year = date.year().clamp(0, 9999) as u64;
+    let [y1, y2] = pair(year / 100);
+    let [y3, y4] = pair(year);
+    let [m1, m2] = DIGIT_PAIRS[date.month() as usize];
+    let [d1, d2] = DIGIT_PAIRS[date.day() as usize];
     [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
 }
 
