@@ -369,8 +369,10 @@ impl<'a> Fields<'a> {
     /// A field written ahead of time, with its delimiter.
     #[inline(always)]
     fn field(&mut self, field: &Field) {
-        for (i, block) in field.blocks.iter().enumerate() {
-            self.room[self.at + 16 * i..self.at + 16 * i + 16].copy_from_slice(block);
+        self.block(&field.first, 0);
+        for (i, block) in field.rest.iter().enumerate() {
+            let at = self.at + 16 * (i + 1);
+            self.room[at..at + 16].copy_from_slice(block);
         }
         self.at += field.len;
     }
@@ -520,10 +522,13 @@ fn may_need_quotes(word: u64, delimiter: u8) -> u64 {
 }
 
 /// A field written ahead of time (a status, a set of groups): quoted as needed and followed by
-/// the delimiter, in blocks of 16 bytes, the last one padded with zeros.
+/// the delimiter, in blocks of 16 bytes, the last one padded with zeros. Most fit in the first
+/// block (`met,`, `none,`, or just the delimiter for no notes), which is kept apart so that
+/// copying them needs no loop.
 #[derive(Clone, Debug)]
 struct Field {
-    blocks: Vec<[u8; 16]>,
+    first: [u8; 16],
+    rest: Vec<[u8; 16]>,
     /// The length without the padding.
     len: usize,
 }
@@ -534,20 +539,22 @@ impl Field {
         let mut fields = Fields::new(&mut room, delimiter);
         fields.text(value.as_bytes());
         let len = fields.at;
-        let blocks = room[..len]
-            .chunks(16)
-            .map(|chunk| {
-                let mut block = [0; 16];
-                block[..chunk.len()].copy_from_slice(chunk);
-                block
-            })
-            .collect();
-        Field { blocks, len }
+        let mut blocks = room[..len].chunks(16).map(|chunk| {
+            let mut block = [0; 16];
+            block[..chunk.len()].copy_from_slice(chunk);
+            block
+        });
+        Field {
+            // There is at least the delimiter.
+            first: blocks.next().unwrap_or_default(),
+            rest: blocks.collect(),
+            len,
+        }
     }
 
     /// The room it takes in a record, padding included.
     fn room(&self) -> usize {
-        16 * self.blocks.len()
+        16 * (1 + self.rest.len())
     }
 }
 
