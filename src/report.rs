@@ -899,6 +899,49 @@ mod tests {
     }
 
     #[test]
+    fn free_text_quoted_exactly_when_it_holds_a_delimiter_a_quote_or_a_line_break() {
+        for delimiter in [b',', b';'] {
+            let expected = |value: &[u8]| {
+                let special = |b: &u8| [delimiter, b'"', b'\r', b'\n'].contains(b);
+                let mut field = Vec::new();
+                if value.iter().any(special) {
+                    field.push(b'"');
+                    for &b in value {
+                        if b == b'"' {
+                            field.push(b'"');
+                        }
+                        field.push(b);
+                    }
+                    field.push(b'"');
+                } else {
+                    field.extend_from_slice(value);
+                }
+                field.push(delimiter);
+                field
+            };
+            // Every byte at every place of values up to three words long.
+            let mut values = vec![Vec::new()];
+            for len in 1..=24 {
+                for at in 0..len {
+                    for byte in 0..=255 {
+                        let mut value = vec![b'a'; len];
+                        value[at] = byte;
+                        values.push(value);
+                    }
+                }
+            }
+            values.push("Kotihoito Itä; \"ylä\"".as_bytes().to_vec());
+            for value in values {
+                let mut room = vec![0; text_room(&value)];
+                let mut fields = Fields::new(&mut room, delimiter);
+                fields.text(&value);
+                let written = fields.at;
+                assert_eq!(room[..written], expected(&value), "{value:?}");
+            }
+        }
+    }
+
+    #[test]
     fn numbers_in_records() {
         let mut records = Records::new(b',', b"\n");
         let numbers = [0, 7, 10, 99, 100, 12_345, 99_999_999, 100_000_000, u64::MAX];
