@@ -270,8 +270,10 @@ struct Records {
     terminator: ([u8; 2], usize),
 }
 
-/// Records are written out once they fill this much of the buffer.
-const BLOCK: usize = 1 << 16;
+/// Records are written out once they fill this much of the buffer. Writing a file costs the
+/// kernel far more than writing to a pipe: 256 KiB at a time took the 1M-row audit to a file from
+/// 0.212 s to 0.199 s (median of 9 alternating runs) against 64 KiB; 1 MiB gained nothing more.
+const BLOCK: usize = 1 << 18;
 
 impl Records {
     fn new(delimiter: u8, terminator: &'static [u8]) -> Records {
