@@ -141,7 +141,13 @@ struct Chunk {
     /// decoded), and the whole is checked as UTF-8 once, which costs far less than checking
     /// each short text.
     text: String,
+    /// The units in `text`, by the bytes they were read as. A list names a handful of units over
+    /// and over: each is decoded and kept once per chunk, and later rows point to it.
+    units: Vec<(Vec<u8>, Range<usize>)>,
 }
+
+/// Units remembered per chunk; a list with more distinct units keeps the rest row by row.
+const UNITS_PER_CHUNK: usize = 16;
 
 enum ReadRow {
     Row { line: u64, record: usize },
@@ -169,6 +175,7 @@ impl Chunk {
         self.read.clear();
         self.decoded.clear();
         self.text.clear();
+        self.units.clear();
     }
 
     /// Decodes the rows read (once; a chunk decoded by the reader is left as it is).
@@ -183,6 +190,7 @@ impl Chunk {
                     &layout.row(&self.records[record], line),
                     settings,
                     &mut text,
+                    &mut self.units,
                 ),
                 ReadRow::Problem(problem) => Decoded::Invalid {
                     problem,
@@ -209,10 +217,34 @@ fn keep(text: &mut Vec<u8>, row: &RawRow, column: Column) -> Range<usize> {
     start..text.len()
 }
 
-fn decode_row(row: &RawRow, settings: Settings, text: &mut Vec<u8>) -> Decoded {
+/// [`keep`] for the unit: a unit already kept in this chunk is not kept again.
+fn keep_unit(
+    text: &mut Vec<u8>,
+    units: &mut Vec<(Vec<u8>, Range<usize>)>,
+    row: &RawRow,
+) -> Range<usize> {
+    let Some(read) = row.bytes(Column::Unit) else {
+        return text.len()..text.len();
+    };
+    if let Some((_, kept)) = units.iter().find(|(seen, _)| seen.as_slice() == read) {
+        return kept.clone();
+    }
+    let kept = keep(text, row, Column::Unit);
+    if units.len() < UNITS_PER_CHUNK {
+        units.push((read.to_vec(), kept.clone()));
+    }
+    kept
+}
+
+fn decode_row(
+    row: &RawRow,
+    settings: Settings,
+    text: &mut Vec<u8>,
+    units: &mut Vec<(Vec<u8>, Range<usize>)>,
+) -> Decoded {
     // Kept as written; `shown` is applied when the row is evaluated.
     let case_id = keep(text, row, Column::CaseId);
-    let unit = keep(text, row, Column::Unit);
+    let unit = keep_unit(text, units, row);
     match decode(row) {
         Ok(case) => Decoded::Case {
             line: row.line(),
@@ -582,6 +614,48 @@ mod tests {
         .unwrap();
         assert_eq!(lines, (2..rows as u64 + 2).collect::<Vec<_>>());
         assert_eq!(invalid, rows.div_ceil(97) + rows / 1000);
+    }
+
+    #[test]
+    fn every_row_keeps_its_own_unit_however_many_units_a_list_has() {
+        // More distinct units than a chunk remembers, some not ASCII, some with spaces around
+        // them or written in Windows-1252, over several chunks.
+        let unit = |i: usize| match i % 3 {
+            0 => format!("Yksikkö {}", i % 23),
+            1 => format!("Unit {}", i % 23),
+            _ => format!(" Kotihoito Itä {} ", i % 23),
+        };
+        let mut file = b"case_id;unit;pending_date\n".to_vec();
+        let rows = CHUNK_ROWS * 3 + 5;
+        for i in 0..rows {
+            let text = unit(i);
+            let bytes = if i % 7 == 0 {
+                encoding_rs::WINDOWS_1252.encode(&text).0.into_owned()
+            } else {
+                text.into_bytes()
+            };
+            file.extend_from_slice(format!("C{i};").as_bytes());
+            file.extend_from_slice(&bytes);
+            file.extend_from_slice(b";2026-01-05\n");
+        }
+        let mut reader = CaseReader::from_reader(
+            Box::new(std::io::Cursor::new(file)),
+            "test",
+            &InputOptions::default(),
+        )
+        .unwrap();
+        let mut seen = 0;
+        run(&mut reader, settings(), |item| -> Result<(), InputError> {
+            let Item::Evaluated(case) = item else {
+                panic!("every row is valid");
+            };
+            let i = (case.line - 2) as usize;
+            assert_eq!(case.unit, unit(i).trim(), "line {}", case.line);
+            seen += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, rows);
     }
 
     #[test]
