@@ -78,8 +78,8 @@ const CHUNKS_IN_FLIGHT: usize = 4;
 /// Reads every row of `reader`, evaluates it, and hands each [`Item`] to `visit`, in input order.
 /// Stops early only on a fatal input error or when `visit` fails.
 ///
-/// Two threads share the work. One reads rows (the CSV parser and the line scanner) into chunks
-/// of records; the calling one evaluates them and runs `visit`. Decoding the rows (dates, flags,
+/// Two threads share the work. One reads rows (see [`crate::input`]) into chunks of records; the
+/// calling one evaluates them and runs `visit`. Decoding the rows (dates, flags,
 /// texts) is done by whichever thread has time: the reader decodes a chunk itself while the
 /// evaluating side still has one waiting, and otherwise passes it on as read. Chunks go one way
 /// through a bounded channel, in order, and come back empty to be reused, so memory does not
