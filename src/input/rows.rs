@@ -488,29 +488,27 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_row_over_the_limit_stops_reading_with_its_line() {
-        let mut data = b"a\n".to_vec();
+    /// What reading fails with after a first record `first`, when more than [`MAX_ROW_BYTES`]
+    /// follow.
+    fn overflow_after(first: &[u8]) -> Failure {
+        let mut data = first.to_vec();
         data.extend(std::iter::repeat_n(b'x', MAX_ROW_BYTES as usize + 10));
         let mut rows = Rows::new(Box::new(io::Cursor::new(data)), b',', 1);
         let mut fields = Fields::default();
         assert!(rows.read(&mut fields).unwrap().is_some());
-        assert!(matches!(
-            rows.read(&mut fields),
-            Err(Failure::Row { line: 2 })
-        ));
+        rows.read(&mut fields).expect_err("a row over the limit")
+    }
+
+    #[test]
+    fn a_row_over_the_limit_stops_reading_with_its_line() {
+        assert!(matches!(overflow_after(b"a\n"), Failure::Row { line: 2 }));
     }
 
     #[test]
     fn a_quote_over_the_limit_stops_reading_where_it_opened() {
-        let mut data = b"a\n\n\"".to_vec();
-        data.extend(std::iter::repeat_n(b'x', MAX_ROW_BYTES as usize + 10));
-        let mut rows = Rows::new(Box::new(io::Cursor::new(data)), b',', 1);
-        let mut fields = Fields::default();
-        assert!(rows.read(&mut fields).unwrap().is_some());
         assert!(matches!(
-            rows.read(&mut fields),
-            Err(Failure::Quote { line: 3 })
+            overflow_after(b"a\n\n\""),
+            Failure::Quote { line: 3 }
         ));
     }
 
