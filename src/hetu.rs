@@ -327,11 +327,13 @@ pub fn looks_like_hetu(text: &str) -> bool {
         .trim_matches(|c: char| c.is_ascii_whitespace())
         .as_bytes();
     // Exactly 11 bytes and all ASCII means exactly 11 characters.
-    if bytes.len() != CODE_LENGTH {
-        return false;
-    }
-    bytes[0..6].iter().all(u8::is_ascii_digit)
-        && century_start(char::from(bytes[6].to_ascii_uppercase())).is_some()
+    bytes.len() == CODE_LENGTH && is_code_shaped(bytes)
+}
+
+/// Whether 11 bytes have the shape of a code: six digits, a century sign, three digits and a
+/// letter or digit.
+fn is_code_shaped(bytes: &[u8]) -> bool {
+    is_code_start(bytes)
         && bytes[7..10].iter().all(u8::is_ascii_digit)
         && bytes[10].is_ascii_alphanumeric()
 }
@@ -436,12 +438,7 @@ fn may_hold_code(bytes: &[u8]) -> bool {
 /// Whether 11 bytes look like an identity code with a plausible day and month.
 fn embedded_code_at(window: &[u8]) -> bool {
     let two = |i: usize| u32::from(window[i] - b'0') * 10 + u32::from(window[i + 1] - b'0');
-    century_start(char::from(window[6].to_ascii_uppercase())).is_some()
-        && window[0..6].iter().all(u8::is_ascii_digit)
-        && window[7..10].iter().all(u8::is_ascii_digit)
-        && window[10].is_ascii_alphanumeric()
-        && (1..=31).contains(&two(0))
-        && (1..=12).contains(&two(2))
+    is_code_shaped(window) && (1..=31).contains(&two(0)) && (1..=12).contains(&two(2))
 }
 
 #[cfg(test)]
