@@ -2,24 +2,8 @@
 
 mod common;
 
-use common::maaraika;
+use common::{json, maaraika};
 use predicates::prelude::*;
-use serde_json::Value;
-
-fn json(args: &[&str]) -> Value {
-    let out = maaraika()
-        .args(args)
-        .arg("--format")
-        .arg("json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 #[test]
 fn add_gives_the_7th_working_day_as_json() {

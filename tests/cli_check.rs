@@ -2,23 +2,12 @@
 
 mod common;
 
-use common::maaraika;
+use common::{json, maaraika};
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn check(args: &[&str]) -> Value {
-    let out = maaraika()
-        .arg("check")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json(&[&["check"], args].concat())
 }
 
 fn fails(args: &[&str]) -> String {

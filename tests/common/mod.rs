@@ -28,3 +28,18 @@ pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Runs `maaraika ARGS --format json`, which must succeed; its output parsed.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let out = maaraika()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
