@@ -287,18 +287,19 @@ impl Records {
         }
     }
 
-    /// Writes one record of at most `room` bytes (see [`Fields`]), with the fields `fill` writes;
+    /// Writes one record of at most `room` bytes (see [`RecordCursor`]), with the fields `fill` writes;
     /// records are written out some 64 KiB at a time.
     fn write(
         &mut self,
         room: usize,
         out: &mut impl Write,
-        fill: impl FnOnce(&mut Fields),
+        fill: impl FnOnce(&mut RecordCursor),
     ) -> io::Result<()> {
         if self.buf.len() < self.len + room {
             self.buf.resize(self.len + room, 0);
         }
-        let mut fields = Fields::new(&mut self.buf[self.len..self.len + room], self.delimiter);
+        let mut fields =
+            RecordCursor::new(&mut self.buf[self.len..self.len + room], self.delimiter);
         fill(&mut fields);
         // The delimiter after the last field becomes the terminator.
         fields.at -= 1;
@@ -319,7 +320,7 @@ impl Records {
     }
 }
 
-/// The fields of one record, written into room reserved for the whole record at once: without a
+/// Writes the fields of one record into room reserved for the whole record at once: without a
 /// capacity check per field, and with the position kept in a register rather than in the buffer's
 /// length. Most fields are copied in blocks of a fixed size (a date is 10 bytes, a number 8, a
 /// word one or more blocks of 16) that compile to a few moves instead of a `memcpy` call. A block
@@ -328,7 +329,7 @@ impl Records {
 ///
 /// The room must hold the largest record the fields can make (see [`NUMBERS_AND_DATES`],
 /// [`text_room`] and [`Field::room`]); writing past it panics.
-struct Fields<'a> {
+struct RecordCursor<'a> {
     room: &'a mut [u8],
     at: usize,
     delimiter: u8,
@@ -345,9 +346,9 @@ fn text_room(text: &[u8]) -> usize {
     2 * text.len() + 3
 }
 
-impl<'a> Fields<'a> {
-    fn new(room: &'a mut [u8], delimiter: u8) -> Fields<'a> {
-        Fields {
+impl<'a> RecordCursor<'a> {
+    fn new(room: &'a mut [u8], delimiter: u8) -> RecordCursor<'a> {
+        RecordCursor {
             room,
             at: 0,
             delimiter,
@@ -483,8 +484,8 @@ impl<'a> Fields<'a> {
 }
 
 /// Writes `value` to `out`, quoted if it needs it; returns the length written. The slow path of
-/// [`Fields::text`], for the few values that hold a delimiter, a quote or a control character:
-/// out of line, and given the room rather than the [`Fields`], whose position can then stay in
+/// [`RecordCursor::text`], for the few values that hold a delimiter, a quote or a control character:
+/// out of line, and given the room rather than the [`RecordCursor`], whose position can then stay in
 /// a register.
 #[cold]
 #[inline(never)]
@@ -538,7 +539,7 @@ struct Field {
 impl Field {
     fn new(value: &str, delimiter: u8) -> Field {
         let mut room = vec![0; text_room(value.as_bytes())];
-        let mut fields = Fields::new(&mut room, delimiter);
+        let mut fields = RecordCursor::new(&mut room, delimiter);
         fields.text(value.as_bytes());
         let len = fields.at;
         let mut blocks = room[..len].chunks(16).map(|chunk| {
@@ -935,7 +936,7 @@ mod tests {
             values.push("Kotihoito Itä; \"ylä\"".as_bytes().to_vec());
             for value in values {
                 let mut room = vec![0; text_room(&value)];
-                let mut fields = Fields::new(&mut room, delimiter);
+                let mut fields = RecordCursor::new(&mut room, delimiter);
                 fields.text(&value);
                 let written = fields.at;
                 assert_eq!(room[..written], expected(&value), "{value:?}");
