@@ -1,9 +1,10 @@
 //! Cross-checks against the peers in ../shared/peers: an analyst's pandas script built on the open
 //! `holidays` data and numpy's business-day arithmetic, not on our code.
 //!
-//! Needs python3 (for the generator) and, for the pandas peer, a Python with pandas, numpy and
-//! holidays: `MAARAIKA_PEER_PYTHON` or /tmp/peers/bin/python (see .ci/run). When
-//! `MAARAIKA_REQUIRE_PEERS=1` (as in CI) a missing peer fails the test instead of skipping it.
+//! They need what a fresh clone does not have: `../shared/peers` beside the repository, python3 (for
+//! the generator) and a Python with pandas, polars, numpy and holidays (`MAARAIKA_PEER_PYTHON`, or
+//! /tmp/peers/bin/python as `.ci/run` makes it). So they are ignored by `cargo test` and run by
+//! `.ci/run` with `--ignored`, where a missing prerequisite fails the test: none of them skips.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,34 +16,30 @@ fn peers_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers")
 }
 
-fn required() -> bool {
-    std::env::var("MAARAIKA_REQUIRE_PEERS").is_ok_and(|v| v == "1")
-}
-
-fn python_with(modules: &str) -> Option<String> {
+/// The first Python that imports `modules`; a test that asks for one fails without it.
+fn python_with(modules: &str) -> String {
+    assert!(
+        peers_dir().join("gen_cases.py").is_file(),
+        "{} is missing: the peers live in ../shared/peers beside the repository",
+        peers_dir().display()
+    );
     let candidates = [
         std::env::var("MAARAIKA_PEER_PYTHON").ok(),
         Some("/tmp/peers/bin/python".to_string()),
         Some("python3".to_string()),
     ];
-    candidates.into_iter().flatten().find(|python| {
-        Command::new(python)
-            .args(["-c", &format!("import {modules}")])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
-/// Skips (or, in CI, fails) when a prerequisite is missing.
-fn prerequisite(found: Option<String>, what: &str) -> Option<String> {
-    if found.is_none() {
-        assert!(
-            !required(),
-            "{what} is required (MAARAIKA_REQUIRE_PEERS=1) but missing"
-        );
-        eprintln!("skipped: {what} not found");
-    }
-    found
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", &format!("import {modules}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .unwrap_or_else(|| {
+            panic!("no Python with {modules}: set MAARAIKA_PEER_PYTHON (see .ci/run)")
+        })
 }
 
 fn generate(python: &str, rows: u32, seed: u32, out: &Path, extra: &[&str]) {
@@ -96,20 +93,28 @@ fn start_columns(csv_bytes: &[u8]) -> HashMap<String, (String, String)> {
 }
 
 #[test]
+#[ignore = "needs ../shared/peers and a Python with pandas, polars, numpy and holidays; run by .ci/run"]
 fn start_deadlines_and_statuses_match_the_pandas_peer() {
-    let Some(python) = prerequisite(
-        python_with("pandas, numpy, holidays"),
-        "a Python with pandas, numpy and holidays",
-    ) else {
-        return;
-    };
+    matches_peer("peer_pandas.py", "pandas, numpy, holidays");
+}
+
+#[test]
+#[ignore = "needs ../shared/peers and a Python with pandas, polars, numpy and holidays; run by .ci/run"]
+fn start_deadlines_and_statuses_match_the_polars_peer() {
+    matches_peer("peer_polars.py", "polars, holidays");
+}
+
+/// 20,000 generated cases at three as-of dates (an ordinary Monday, Midsummer Eve, Christmas Eve):
+/// every row's start deadline and status as the peer computes them.
+fn matches_peer(script: &str, modules: &str) {
+    let python = python_with(modules);
     let dir = tempfile::tempdir().unwrap();
     let cases = dir.path().join("cases.csv");
     let peer_out = dir.path().join("peer.csv");
     generate(&python, 20_000, 7, &cases, &[]);
     for as_of in ["2026-11-23", "2025-06-19", "2024-12-24"] {
         let status = Command::new(&python)
-            .arg(peers_dir().join("peer_pandas.py"))
+            .arg(peers_dir().join(script))
             .arg(&cases)
             .arg(as_of)
             .arg(&peer_out)
@@ -135,10 +140,9 @@ fn start_deadlines_and_statuses_match_the_pandas_peer() {
 }
 
 #[test]
+#[ignore = "needs ../shared/peers and python3; run by .ci/run"]
 fn finnish_excel_exports_in_both_encodings_audit_the_same_as_their_iso_twin() {
-    let Some(python) = prerequisite(python_with("sys"), "python3") else {
-        return;
-    };
+    let python = python_with("sys");
     let dir = tempfile::tempdir().unwrap();
     let iso = dir.path().join("iso.csv");
     let utf8 = dir.path().join("fi-utf8.csv");

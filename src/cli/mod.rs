@@ -7,6 +7,7 @@ mod check;
 mod generate;
 mod list;
 mod overdue;
+mod shell;
 mod summary;
 
 use std::io::{self, BufWriter, Write};
@@ -67,6 +68,10 @@ enum Command {
     Overdue(overdue::OverdueArgs),
     /// Counts per group (and unit) for a period: met, late, due, overdue, on-time share.
     Summary(summary::SummaryArgs),
+    /// Shell completions, for example `maaraika completions bash > ~/.local/share/bash-completion/completions/maaraika`.
+    Completions(shell::CompletionsArgs),
+    /// The manual page (roff), for example `maaraika man > ~/.local/share/man/man1/maaraika.1`.
+    Man(shell::ManArgs),
     /// Write a synthetic case list (for benchmarks and tests).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -188,6 +193,8 @@ pub fn run() -> ExitCode {
         Command::Audit(args) => audit::run(args, &mut out),
         Command::Overdue(args) => overdue::run(args, &mut out),
         Command::Summary(args) => summary::run(args, &mut out),
+        Command::Completions(args) => shell::completions(args, &mut out),
+        Command::Man(args) => shell::man(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),
     }
     .and_then(|code| out.flush().map(|()| code).map_err(Error::from));

@@ -11,7 +11,7 @@
 //! - The delimiter is sniffed from the header line unless given ([`parse_delimiter`]).
 //! - The encoding is decided per field under [`EncodingChoice::Auto`]: valid UTF-8 is UTF-8,
 //!   anything else is Windows-1252, which never needs a replacement character.
-//! - Reading streams ([`rows`]): a fixed-size buffer and reused [`Fields`]; a field that is
+//! - Reading streams (`rows.rs`): a fixed-size buffer and reused [`Fields`]; a field that is
 //!   valid UTF-8 is handed out borrowed. Memory does not grow with the number of rows, and one row
 //!   may not exceed [`MAX_ROW_BYTES`] (a quote that is never closed would otherwise swallow the
 //!   rest of the file into memory). Lines without quotes, nearly all of them, are split

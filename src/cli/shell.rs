@@ -1,0 +1,74 @@
+//! `maaraika completions SHELL` and `maaraika man`: shell completions and the manual page, made
+//! from the same clap definitions as `--help`, so they can never disagree with the program.
+
+use std::io::Write;
+
+use clap::{Args, CommandFactory, ValueEnum};
+
+use super::Cli;
+use crate::error::{Error, Result};
+
+/// The shells `maaraika completions` writes for.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    #[value(name = "powershell")]
+    PowerShell,
+    Elvish,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum, value_name = "SHELL")]
+    shell: Shell,
+}
+
+pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<u8> {
+    use clap_complete::Shell as S;
+    let shell = match args.shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::PowerShell => S::PowerShell,
+        Shell::Elvish => S::Elvish,
+    };
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "maaraika", out);
+    Ok(0)
+}
+
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// A command whose own page to write (`maaraika man audit` is maaraika-audit(1)); without it,
+    /// the page of maaraika itself, which lists the commands.
+    #[arg(value_name = "COMMAND")]
+    command: Option<String>,
+}
+
+pub fn man(args: ManArgs, out: &mut dyn Write) -> Result<u8> {
+    let mut command = Cli::command();
+    command.build();
+    let man = match &args.command {
+        None => clap_mangen::Man::new(command),
+        Some(name) => {
+            let names: Vec<String> = command
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_name().to_string())
+                .collect();
+            let Some(sub) = command.find_subcommand(name) else {
+                return Err(Error::Usage(format!(
+                    "there is no command `{name}`: give one of {}",
+                    names.join(", ")
+                )));
+            };
+            clap_mangen::Man::new(sub.clone().version(env!("CARGO_PKG_VERSION")))
+                .title(format!("maaraika-{}", sub.get_name()))
+        }
+    };
+    man.render(out)?;
+    Ok(0)
+}
