@@ -3,40 +3,21 @@
 
 use std::io::Write;
 
-use clap::{Args, CommandFactory, ValueEnum};
+use clap::{Args, CommandFactory};
 
 use super::Cli;
 use crate::error::{Error, Result};
-
-/// The shells `maaraika completions` writes for.
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    #[value(name = "powershell")]
-    PowerShell,
-    Elvish,
-}
 
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {
     /// The shell to write completions for.
     #[arg(value_enum, value_name = "SHELL")]
-    shell: Shell,
+    shell: clap_complete::Shell,
 }
 
 pub fn completions(args: CompletionsArgs, out: &mut dyn Write) -> Result<u8> {
-    use clap_complete::Shell as S;
-    let shell = match args.shell {
-        Shell::Bash => S::Bash,
-        Shell::Zsh => S::Zsh,
-        Shell::Fish => S::Fish,
-        Shell::PowerShell => S::PowerShell,
-        Shell::Elvish => S::Elvish,
-    };
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "maaraika", out);
+    clap_complete::generate(args.shell, &mut command, "maaraika", out);
     Ok(0)
 }
 
