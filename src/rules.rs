@@ -166,6 +166,8 @@ pub const FIRST_RULE_DATE: NaiveDate = date(2006, 3, 1);
 pub const CURRENT_ACT_DATE: NaiveDate = date(2015, 4, 1);
 /// The day the age limit fell from 80 to 75 (Act 751/2008).
 pub const AGE_75_DATE: NaiveDate = date(2009, 1, 1);
+/// The day the Child Welfare Act 417/2007 took effect with its 7-working-day and 3-month limits.
+pub const CHILD_WELFARE_ACT_DATE: NaiveDate = date(2008, 1, 1);
 /// The day the Disability Services Act 675/2023 took effect and disability moved into 36 §.
 pub const DISABILITY_ACT_2023_DATE: NaiveDate = date(2025, 1, 1);
 
@@ -241,7 +243,7 @@ pub const RULES: &[Rule] = &[
         min_age: None,
         start: StartRule::WorkingDays(7),
         complete_within_months: None,
-        statute: "Disability Services Act 380/1987, 3 a § (19/2009)",
+        statute: "Disability Services Act 380/1987, 3 a § (981/2008)",
     },
     Rule {
         group: Group::Disabled,
@@ -263,12 +265,32 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         group: Group::ChildWelfare,
+        from: CHILD_WELFARE_ACT_DATE,
+        until: Some(date(2010, 2, 28)),
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: Some(3),
+        statute: "Child Welfare Act 417/2007, 26 § 2 mom. (decide by the 7th working day whether \
+            an investigation is started) and 27 § 2 mom. (finished within 3 months)",
+    },
+    Rule {
+        group: Group::ChildWelfare,
+        from: date(2010, 3, 1),
+        until: Some(date(2015, 3, 31)),
+        min_age: None,
+        start: StartRule::WorkingDays(7),
+        complete_within_months: Some(3),
+        statute: "Child Welfare Act 417/2007, 26 § 2 mom. (88/2010; decide by the 7th working day \
+            whether an investigation is started) and 27 § 2 mom. (finished within 3 months)",
+    },
+    Rule {
+        group: Group::ChildWelfare,
         from: CURRENT_ACT_DATE,
         until: None,
         min_age: None,
         start: StartRule::WorkingDays(7),
         complete_within_months: Some(3),
-        statute: "Child Welfare Act 417/2007, 26 § 5 mom.",
+        statute: "Child Welfare Act 417/2007, 26 § 5 mom. (1302/2014)",
     },
 ];
 

@@ -407,3 +407,96 @@ fn every_rule_cites_its_statute() {
         assert!(rule.statute.contains('§'), "{rule:?}");
     }
 }
+
+/// Child Welfare Act 417/2007 as enacted: from 1.1.2008 a notification or contact had to be answered
+/// by the 7th working day with the decision whether an investigation is started (26 § 2 mom.), and
+/// the investigation finished within 3 months of the matter becoming pending (27 § 2 mom.).
+#[test]
+fn from_2008_a_child_welfare_matter_is_decided_by_the_7th_working_day_and_investigated_within_3_months(
+) {
+    // Tuesday 1.1.2008 is New Year's Day: Wed 2 (1) Thu 3 (2) Fri 4 (3); Sun 6 is Epiphany;
+    // Mon 7 (4) Tue 8 (5) Wed 9 (6) Thu 10.1.2008 (7). Three months: Tuesday 1.4.2008, a working day
+    // (Easter 2008 was 23 March).
+    let e = eval(&child_case(d(2008, 1, 1)), d(2008, 12, 31), Standard);
+    assert_eq!(groups(&e), [Group::ChildWelfare]);
+    assert_eq!(e.start.deadline, Some(d(2008, 1, 10)));
+    assert_eq!(e.completion.deadline, Some(d(2008, 4, 1)));
+    assert!(e.rules[0].statute.contains("417/2007, 26 § 2 mom."));
+    assert!(e.rules[0].statute.contains("27 § 2 mom."));
+    assert!(!e.rules[0].statute.contains("88/2010"));
+}
+
+#[test]
+fn before_2008_a_child_welfare_matter_has_no_day_count() {
+    // Monday 31.12.2007: the old Child Welfare Act 683/1983 set no such limits.
+    let e = eval(&child_case(d(2007, 12, 31)), d(2008, 12, 31), Standard);
+    assert!(e.groups.is_empty());
+    assert_eq!(e.start.status, Status::None);
+    assert_eq!(e.completion.status, Status::None);
+}
+
+#[test]
+fn from_1_march_2010_the_reworded_26_section_keeps_the_same_limits() {
+    // Sunday 28.2.2010, the last day of the wording as enacted: Mon 1.3 (1) ... Fri 5 (5),
+    // Mon 8 (6), Tue 9.3.2010 (7); three months: Friday 28.5.2010.
+    let last = eval(&child_case(d(2010, 2, 28)), d(2010, 12, 31), Standard);
+    assert_eq!(last.start.deadline, Some(d(2010, 3, 9)));
+    assert_eq!(last.completion.deadline, Some(d(2010, 5, 28)));
+    assert!(!last.rules[0].statute.contains("88/2010"));
+    // Monday 1.3.2010 (act 88/2010): Tue 2 (1) Wed 3 (2) Thu 4 (3) Fri 5 (4) Mon 8 (5) Tue 9 (6)
+    // Wed 10.3.2010 (7); three months: Tuesday 1.6.2010.
+    let first = eval(&child_case(d(2010, 3, 1)), d(2010, 12, 31), Standard);
+    assert_eq!(first.start.deadline, Some(d(2010, 3, 10)));
+    assert_eq!(first.completion.deadline, Some(d(2010, 6, 1)));
+    assert!(first.rules[0].statute.contains("26 § 2 mom. (88/2010"));
+}
+
+#[test]
+fn the_last_day_of_the_old_child_welfare_wording_is_31_march_2015() {
+    // Tuesday 31.3.2015: Wed 1.4 (1) Thu 2 (2); Fri 3 is Good Friday, Mon 6 Easter Monday;
+    // Tue 7 (3) Wed 8 (4) Thu 9 (5) Fri 10 (6) Mon 13.4.2015 (7). Three months: Tuesday 30.6.2015.
+    let last = eval(&child_case(d(2015, 3, 31)), d(2015, 12, 31), Standard);
+    assert_eq!(last.start.deadline, Some(d(2015, 4, 13)));
+    assert_eq!(last.completion.deadline, Some(d(2015, 6, 30)));
+    assert!(last.rules[0].statute.contains("26 § 2 mom."));
+    // Wednesday 1.4.2015: the Social Welfare Act's day, and 26 § 5 mom. (1302/2014).
+    let first = eval(&child_case(d(2015, 4, 1)), d(2015, 12, 31), Standard);
+    assert!(first.rules[0].statute.contains("26 § 5 mom."));
+}
+
+#[test]
+fn an_old_act_3_month_deadline_on_christmas_eve_moves_only_in_the_standard_reading() {
+    // Monday 24.9.2012 -> Monday 24.12.2012, Christmas Eve; Christmas Day and St Stephen's Day
+    // follow, so the standard reading moves it to Thursday 27.12.2012.
+    let pending = d(2012, 9, 24);
+    let standard = eval(&child_case(pending), d(2013, 6, 1), Standard);
+    assert_eq!(standard.completion.deadline, Some(d(2012, 12, 27)));
+    let conservative = eval(&child_case(pending), d(2013, 6, 1), Conservative);
+    assert_eq!(conservative.completion.deadline, Some(d(2012, 12, 24)));
+}
+
+#[test]
+fn an_old_act_3_month_deadline_on_a_sunday_moves_only_in_the_standard_reading() {
+    // Saturday 13.7.2013 -> Sunday 13.10.2013 -> Monday 14.10.2013 in the standard reading.
+    let pending = d(2013, 7, 13);
+    let standard = eval(&child_case(pending), d(2014, 6, 1), Standard);
+    assert_eq!(standard.completion.deadline, Some(d(2013, 10, 14)));
+    let conservative = eval(&child_case(pending), d(2014, 6, 1), Conservative);
+    assert_eq!(conservative.completion.deadline, Some(d(2013, 10, 13)));
+}
+
+#[test]
+fn the_disabled_persons_rule_of_2009_was_added_by_act_981_2008() {
+    // Tuesday 1.9.2009, the first day of 380/1987 3 a §.
+    let c = Case {
+        pending: d(2009, 9, 1),
+        disabled: true,
+        ..Case::default()
+    };
+    let e = eval(&c, d(2009, 12, 31), Standard);
+    assert_eq!(groups(&e), [Group::Disabled]);
+    assert!(e.rules[0].statute.contains("380/1987, 3 a § (981/2008)"));
+    for rule in RULES {
+        assert!(!rule.statute.contains("19/2009"), "{rule:?}");
+    }
+}
