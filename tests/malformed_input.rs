@@ -184,9 +184,9 @@ fn a_quote_that_never_closes_reports_the_row_and_keeps_the_rows_before_it() {
     assert_eq!(
         messages(&run, dir.path(), "q.csv"),
         [
-            "FILE line 3, column 2 (pending_date): has a quote (\") that is never closed, so \
-             everything from line 3 to the end of the file was read as one cell: close the \
-             quote or remove it, then export again",
+            "FILE line 3, column 2 (pending_date): a quote (\") opened in this column on line 3 \
+             is never closed, so lines 3–4 (2 lines, to the end of the file) were read as one \
+             row: check the cell for a stray \", then export again",
             "FILE: 1 row invalid (listed above), 1 evaluated.",
         ]
     );
@@ -199,6 +199,105 @@ fn a_quote_that_never_closes_reports_the_row_and_keeps_the_rows_before_it() {
              or remove it (check that cell in Excel), then export again"
         ]
     );
+}
+
+#[test]
+fn a_stray_quote_that_swallows_rows_reports_them_with_their_lines() {
+    let dir = dir();
+    // A quote opened in the notes of line 2 and a stray one on line 5 made lines 2-5 one value.
+    let run = audit_file(
+        dir.path(),
+        "s.csv",
+        b"case_id,pending_date,notes,age\n\
+          A,2.11.2026,\"soitti,80\n\
+          B,2.11.2026,,80\n\
+          C,3.11.2026,,80\n\
+          D,4.11.2026,\"tulee,80\n\
+          E,5.11.2026,,80\n",
+        &[],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(ids(&run), ["E"]);
+    assert_eq!(
+        messages(&run, dir.path(), "s.csv"),
+        [
+            "FILE line 2, column notes: a quote (\") opened in this column on line 2 closes only \
+             on line 5, so lines 2–5 (4 lines) were read as one row, and line 3 looks like a row \
+             of its own: check the cell for a stray \", then export again",
+            "FILE: 1 row invalid (listed above), 1 evaluated.",
+        ]
+    );
+    // Finnish Excel: `;`, CRLF, the stray quote in the unit column, the swallowed rows found by
+    // the line the quote closes on alone.
+    let run = audit_file(
+        dir.path(),
+        "f.csv",
+        b"Asiatunnus;Yksikk\xc3\xb6;Vireilletulopvm;Ik\xc3\xa4\r\n\
+          A;\"Koti;2.11.2026;80\r\n\
+          B;Koti\";2.11.2026;80\r\n\
+          C;Koti;3.11.2026;80\r\n",
+        &[],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(ids(&run), ["C"]);
+    assert_eq!(
+        messages(&run, dir.path(), "f.csv")[0],
+        "FILE line 2, column 2 (Yksikkö, unit): a quote (\") opened in this column on line 2 \
+         closes only on line 3, so lines 2–3 (2 lines) were read as one row, and line 3 looks \
+         like a row of its own: check the cell for a stray \", then export again"
+    );
+}
+
+#[test]
+fn a_quote_over_lines_in_a_date_or_flag_column_is_reported_with_its_lines() {
+    let dir = dir();
+    let run = audit_file(
+        dir.path(),
+        "d.csv",
+        b"case_id,pending_date,urgent\n\
+          A,\"2.11.2026\n\nB\",1\n\
+          C,3.11.2026,\"x\r\n\"\n\
+          D,3.11.2026,\n",
+        &[],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(ids(&run), ["D"]);
+    assert_eq!(
+        messages(&run, dir.path(), "d.csv")[..2],
+        [
+            "FILE line 2, column 2 (pending_date): a quote (\") opened in this column on line 2 \
+             closes only on line 4, so lines 2–4 (3 lines) were read as one row, and a line \
+             break does not belong in pending_date: check the cell for a stray \", then export \
+             again",
+            "FILE line 5, column 3 (urgent): a quote (\") opened in this column on line 5 closes \
+             only on line 6, so lines 5–6 (2 lines) were read as one row, and a line break does \
+             not belong in urgent: check the cell for a stray \", then export again",
+        ]
+    );
+}
+
+#[test]
+fn a_line_break_in_a_notes_cell_reads_as_one_valid_row() {
+    let dir = dir();
+    // Excel's Alt+Enter: LF inside the quoted cell, CRLF at the ends of rows; a note may hold
+    // the delimiter, dates and quotes.
+    let run = audit_file(
+        dir.path(),
+        "n.csv",
+        b"case_id;unit;pending_date;notes;age\r\n\
+          A;Koti;2.11.2026;\"Soitti 1.11.2026; pyysi\nkotik\xc3\xa4ynti\xc3\xa4\n\n\"\"kiire\"\"\";80\r\n\
+          B;\"Koti\nIt\xc3\xa4\";3.11.2026;\"a\r\nb; 4.11.2026; c\";80\r\n\
+          C;Koti;4.11.2026;;80\r\n",
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(ids(&run), ["A", "B", "C"]);
+    let lines: Vec<String> = csv::Reader::from_reader(run.stdout.as_bytes())
+        .records()
+        .map(|record| record.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(lines, ["2", "6", "9"]);
 }
 
 #[test]
@@ -822,8 +921,9 @@ fn escape_sequences_and_line_breaks_in_values_stay_out_of_the_terminal() {
     assert!(run1.stdout.contains("?[31mred"), "{}", run1.stdout);
     assert_eq!(
         run1.stderr.lines().next().unwrap(),
-        "<stdin> line 3, column 2 (pending_date): `1.1?.2026` is not a date: write it as \
-         23.11.2026 or 2026-11-23"
+        "<stdin> line 3, column 2 (pending_date): a quote (\") opened in this column on line 3 \
+         closes only on line 4, so lines 3–4 (2 lines) were read as one row, and a line break \
+         does not belong in pending_date: check the cell for a stray \", then export again"
     );
 }
 

@@ -34,7 +34,7 @@ use std::sync::Arc;
 use encoding_rs::WINDOWS_1252;
 
 pub use rows::Fields;
-use rows::{Failure, Rows};
+use rows::{Failure, QuotedLines, RecordAt, Rows};
 
 /// Longest row (in bytes) read before giving up: far above any real case list row (an Excel cell
 /// holds at most 32,767 characters), low enough that junk cannot fill the memory.
@@ -614,7 +614,13 @@ impl CaseReader {
         };
         let mut record = Fields::default();
         match reader.rows.read(&mut record) {
-            Ok(Some(header)) if header.unclosed_quote.is_some() => {
+            Ok(Some(header))
+                if reader
+                    .rows
+                    .quoted_lines()
+                    .iter()
+                    .any(|quote| quote.closed.is_none()) =>
+            {
                 return Err(InputError::UnclosedQuote {
                     path: reader.path,
                     line: header.line,
@@ -704,20 +710,10 @@ impl CaseReader {
                 }
             };
             let line = read.line;
-            if let Some(quote_line) = read.unclosed_quote {
-                self.done = true;
-                let column = record.len().checked_sub(1);
-                return Some(Err(ReadError::Row(RowProblem {
-                    line,
-                    column: column
-                        .and_then(|index| self.headers.get(index))
-                        .map(|header| shown_header(header).into_owned()),
-                    problem: format!(
-                        "has a quote (\") that is never closed, so everything from line \
-                         {quote_line} to the end of the file was read as one cell: close the \
-                         quote or remove it, then export again"
-                    ),
-                })));
+            if !self.rows.quoted_lines().is_empty() {
+                if let Some(problem) = self.stray_quote(record, read) {
+                    return Some(Err(ReadError::Row(problem)));
+                }
             }
             // Every cell blank: all the row's bytes are ASCII spaces (what `trim_ascii` removes).
             // A real row fails at its first byte.
@@ -740,6 +736,103 @@ impl CaseReader {
     /// How the rows of this file are decoded, for [`RowLayout::row`].
     pub fn layout(&self) -> &RowLayout {
         &self.layout
+    }
+
+    /// A quoted value of `record` that runs over lines where no line break belongs, reported with
+    /// the lines the row covers: a quote never closed; a value over lines in a column of dates,
+    /// flags, ages or identity codes; or one that holds lines that look like rows of their own.
+    /// Each is nearly always a stray `"` that made the lines after it one value. A line break in
+    /// a text (Excel's Alt+Enter in a notes, unit or case id cell) is fine.
+    #[cold]
+    #[inline(never)]
+    fn stray_quote(&self, record: &Fields, read: RecordAt) -> Option<RowProblem> {
+        let quoted = self.rows.quoted_lines();
+        let column_at = |field: usize| {
+            Column::ALL
+                .into_iter()
+                .find(|column| self.layout.columns[column.index()] == Some(field))
+        };
+        let (quote, why) = match quoted.iter().find(|quote| quote.closed.is_none()) {
+            Some(quote) => (quote, String::new()),
+            None => quoted.iter().find_map(|quote| {
+                let why = match column_at(quote.field) {
+                    Some(column) if !matches!(column, Column::CaseId | Column::Unit) => {
+                        format!(", and a line break does not belong in {}", column.name())
+                    }
+                    _ => format!(
+                        ", and line {} looks like a row of its own",
+                        self.row_inside(record, quote)?
+                    ),
+                };
+                Some((quote, why))
+            })?,
+        };
+        let (first, last) = (read.line, read.last_line.max(quote.opened));
+        let end = if quote.closed.is_some() {
+            ""
+        } else {
+            ", to the end of the file"
+        };
+        let lines = match last - first + 1 {
+            1 if end.is_empty() => format!("line {first} was"),
+            1 => format!("line {first} (to the end of the file) was"),
+            count => format!("lines {first}–{last} ({count} lines{end}) were"),
+        };
+        let closed = match quote.closed {
+            Some(closed) => format!("closes only on line {closed}"),
+            None => "is never closed".into(),
+        };
+        let column = match column_at(quote.field) {
+            Some(column) => Some(column.name().to_string()),
+            None => self
+                .headers
+                .get(quote.field)
+                .map(|header| shown_header(header).into_owned()),
+        };
+        Some(RowProblem {
+            line: read.line,
+            column,
+            problem: format!(
+                "a quote (\") opened in this column on line {} {closed}, so {lines} read as one \
+                 row{why}: check the cell for a stray \", then export again",
+                quote.opened
+            ),
+        })
+    }
+
+    /// The first line inside a quoted value, after its first, that looks like a row: as many
+    /// fields as the header and a date where the pending date goes. The line the quote closes
+    /// on goes on with the record's fields after the value; it counts only when the value's
+    /// part of it holds a delimiter too (else it is what a real multi-line value ends with).
+    fn row_inside(&self, record: &Fields, quote: &QuotedLines) -> Option<u64> {
+        let pending = self.layout.columns[Column::PendingDate.index()]?;
+        let looks_like_row = |fields: &mut dyn Iterator<Item = &[u8]>| {
+            let mut count = 0;
+            let mut date = false;
+            for field in fields {
+                date |=
+                    count == pending && crate::dates::parse_date_bytes(field.trim_ascii()).is_ok();
+                count += 1;
+            }
+            date && count >= self.layout.expected
+        };
+        let mut lines = value_lines(record.get(quote.field)?).peekable();
+        lines.next();
+        let mut line = quote.opened;
+        while let Some(text) = lines.next() {
+            line += 1;
+            let split = text.split(|&byte| byte == self.delimiter);
+            let row = if lines.peek().is_none() {
+                text.contains(&self.delimiter)
+                    && looks_like_row(&mut split.chain(record.iter().skip(quote.field + 1)))
+            } else {
+                looks_like_row(&mut { split })
+            };
+            if row {
+                return Some(line);
+            }
+        }
+        None
     }
 
     /// Under `--encoding utf-8`: the first known column of `record` that is not UTF-8.
@@ -773,6 +866,21 @@ impl CaseReader {
             Failure::Io { line, source } => InputError::Read { path, line, source },
         }
     }
+}
+
+/// The lines of a value, split at CRLF, CR or LF.
+fn value_lines(value: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(value);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let Some(at) = memchr::memchr2(b'\r', b'\n', text) else {
+            rest = None;
+            return Some(text);
+        };
+        let crlf = text[at] == b'\r' && text.get(at + 1) == Some(&b'\n');
+        rest = Some(&text[at + 1 + usize::from(crlf)..]);
+        Some(&text[..at])
+    })
 }
 
 /// One data row, borrowed from the reader until the next call of [`CaseReader::next_row`] (or

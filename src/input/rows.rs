@@ -85,8 +85,20 @@ enum Scan {
     QuoteInQuoted,
 }
 
+/// A quoted value of a record that runs over lines, or that the end of the input left open:
+/// what a stray quote looks like, for [`crate::input`] to judge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotedLines {
+    /// The field (0-based) the value is in.
+    pub field: usize,
+    /// The line its quote opened on.
+    pub opened: u64,
+    /// The line its quote closed on; `None` if the input ended first.
+    pub closed: Option<u64>,
+}
+
 /// Counts physical lines in the bytes the parser takes, following its states to know where a
-/// quote opened and whether the input ended inside one.
+/// quote opened, in which field, and where it closed.
 #[derive(Clone, Copy, Debug)]
 struct Lines {
     state: Scan,
@@ -96,6 +108,16 @@ struct Lines {
     after_cr: bool,
     /// Where the last quote opened.
     quote_line: u64,
+    /// The field of the record the next byte is in.
+    field: usize,
+    /// The field the last quote opened in.
+    quote_field: usize,
+    /// The value of the last quote holds a line break.
+    quote_broke: bool,
+    /// The line of the last `"` in a quoted value (the closing one, once the value ends).
+    close_line: u64,
+    /// The line of the last byte taken that is not a line break.
+    last_line: u64,
 }
 
 impl Lines {
@@ -111,36 +133,88 @@ impl Lines {
     fn field_start(&mut self, byte: u8, delimiter: u8) -> Scan {
         if byte == b'"' {
             self.quote_line = self.line;
+            self.quote_field = self.field;
+            self.quote_broke = false;
             Scan::InQuoted
         } else if byte == delimiter {
+            self.field += 1;
             Scan::StartField
         } else if byte == b'\r' || byte == b'\n' {
+            self.field = 0;
             Scan::StartRecord
         } else {
             Scan::InField
         }
     }
 
-    /// Follows `bytes`, taken by the parser, one at a time.
-    fn scan(&mut self, bytes: &[u8], delimiter: u8) {
+    /// Follows `bytes`, taken by the parser, one at a time; a quoted value that ran over lines
+    /// goes into `quoted` when it ends.
+    fn scan(&mut self, bytes: &[u8], delimiter: u8, quoted: &mut Vec<QuotedLines>) {
         for &byte in bytes {
             // A line ends with CRLF, LF, or a lone CR (old Mac files; editors show a new line).
+            let is_break = byte == b'\r' || byte == b'\n';
             let line_break = byte == b'\r' || (byte == b'\n' && !self.after_cr);
             self.after_cr = byte == b'\r';
+            if !is_break {
+                self.last_line = self.line;
+            }
+            if self.state == Scan::QuoteInQuoted && byte != b'"' {
+                self.quote_ended(quoted);
+            }
             self.state = match self.state {
-                Scan::StartRecord if byte == b'\r' || byte == b'\n' => Scan::StartRecord,
+                Scan::StartRecord if is_break => Scan::StartRecord,
                 Scan::StartRecord | Scan::StartField => self.field_start(byte, delimiter),
-                Scan::InField | Scan::QuoteInQuoted if byte == delimiter => Scan::StartField,
-                Scan::InField | Scan::QuoteInQuoted if byte == b'\r' || byte == b'\n' => {
+                Scan::InField | Scan::QuoteInQuoted if byte == delimiter => {
+                    self.field += 1;
+                    Scan::StartField
+                }
+                Scan::InField | Scan::QuoteInQuoted if is_break => {
+                    self.field = 0;
                     Scan::StartRecord
                 }
                 Scan::QuoteInQuoted if byte == b'"' => Scan::InQuoted,
                 Scan::InField | Scan::QuoteInQuoted => Scan::InField,
-                Scan::InQuoted if byte == b'"' => Scan::QuoteInQuoted,
-                Scan::InQuoted => Scan::InQuoted,
+                Scan::InQuoted if byte == b'"' => {
+                    self.close_line = self.line;
+                    Scan::QuoteInQuoted
+                }
+                Scan::InQuoted => {
+                    self.quote_broke |= is_break;
+                    Scan::InQuoted
+                }
             };
             self.line += u64::from(line_break);
         }
+    }
+
+    /// The quoted value of the last quote has ended (its closing quote is followed by something
+    /// other than a second quote, or by the end of the record).
+    fn quote_ended(&mut self, quoted: &mut Vec<QuotedLines>) {
+        if self.quote_broke {
+            quoted.push(QuotedLines {
+                field: self.quote_field,
+                opened: self.quote_line,
+                closed: Some(self.close_line),
+            });
+            self.quote_broke = false;
+        }
+    }
+
+    /// The parser has ended a record: at the end of the input, inside a quote or just after one.
+    fn record_ended(&mut self, quoted: &mut Vec<QuotedLines>) {
+        match self.state {
+            Scan::QuoteInQuoted => self.quote_ended(quoted),
+            Scan::InQuoted => quoted.push(QuotedLines {
+                field: self.quote_field,
+                opened: self.quote_line,
+                closed: None,
+            }),
+            _ => {}
+        }
+        // The parser is now past this record: the LF of its CRLF is taken as a blank line end.
+        self.state = Scan::StartRecord;
+        self.field = 0;
+        self.quote_broke = false;
     }
 }
 
@@ -155,12 +229,12 @@ pub enum Failure {
     Io { line: u64, source: io::Error },
 }
 
-/// A record read: the line it starts on, and where a quote opened that the end of the input
-/// left open (the record then holds everything from there on).
+/// A record read: the lines it starts and ends on (the same unless a quoted value holds line
+/// breaks; then [`Rows::quoted_lines`] says where).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecordAt {
     pub line: u64,
-    pub unclosed_quote: Option<u64>,
+    pub last_line: u64,
 }
 
 /// The records of an input, one at a time.
@@ -178,6 +252,8 @@ pub struct Rows {
     /// Field ends from the parser (the quoted route).
     ends: Vec<usize>,
     lines: Lines,
+    /// The quoted values of the last record that run over lines or are never closed.
+    quoted: Vec<QuotedLines>,
 }
 
 impl Rows {
@@ -202,8 +278,20 @@ impl Rows {
                 line: first_line,
                 after_cr: false,
                 quote_line: first_line,
+                field: 0,
+                quote_field: 0,
+                quote_broke: false,
+                close_line: first_line,
+                last_line: first_line,
             },
+            quoted: Vec::new(),
         }
+    }
+
+    /// The quoted values of the record read last that run over lines, or that the end of the
+    /// input left open (the record then holds everything from there on), in order.
+    pub fn quoted_lines(&self) -> &[QuotedLines] {
+        &self.quoted
     }
 
     /// Reads the next record into `fields`; `None` at the end of the input. After an `Err`
@@ -226,10 +314,13 @@ impl Rows {
             }
         }
         let line = self.lines.line;
+        if !self.quoted.is_empty() {
+            self.quoted.clear();
+        }
         if self.quick(fields)? {
             return Ok(Some(RecordAt {
                 line,
-                unclosed_quote: None,
+                last_line: line,
             }));
         }
         self.parse(fields, line)
@@ -280,7 +371,6 @@ impl Rows {
         fields.bytes.shrink_to(BUFFER_BYTES);
         fields.bytes.resize(fields.bytes.capacity().max(256), 0);
         let (mut written, mut ended, mut taken) = (0, 0, 0usize);
-        let mut unclosed_quote = None;
         loop {
             let input = &self.buffer[self.start..self.end];
             let (result, nin, nout, nend) = self.parser.read_record(
@@ -288,7 +378,8 @@ impl Rows {
                 &mut fields.bytes[written..],
                 &mut self.ends[ended..],
             );
-            self.lines.scan(&input[..nin], self.delimiter);
+            self.lines
+                .scan(&input[..nin], self.delimiter, &mut self.quoted);
             self.start += nin;
             written += nout;
             ended += nend;
@@ -303,9 +394,7 @@ impl Rows {
             }
             match result {
                 csv_core::ReadRecordResult::InputEmpty => {
-                    if !self.fill()? && self.lines.state == Scan::InQuoted {
-                        unclosed_quote = Some(self.lines.quote_line);
-                    }
+                    self.fill()?;
                 }
                 csv_core::ReadRecordResult::OutputFull => {
                     fields.bytes.resize(fields.bytes.len() * 2, 0);
@@ -323,11 +412,10 @@ impl Rows {
             fields.spans.push((field_start, end as u32));
             field_start = end as u32;
         }
-        // The parser is now past this record: the LF of its CRLF is taken as a blank line end.
-        self.lines.state = Scan::StartRecord;
+        self.lines.record_ended(&mut self.quoted);
         Ok(Some(RecordAt {
             line,
-            unclosed_quote,
+            last_line: self.lines.last_line.max(line),
         }))
     }
 
@@ -435,7 +523,8 @@ mod tests {
         let mut records = Vec::new();
         while let Some(read) = rows.read(&mut fields).unwrap() {
             let values = fields.iter().map(<[u8]>::to_vec).collect();
-            records.push((read.line, values, read.unclosed_quote));
+            let unclosed = rows.quoted_lines().iter().find(|q| q.closed.is_none());
+            records.push((read.line, values, unclosed.map(|q| q.opened)));
         }
         records
     }
@@ -475,6 +564,39 @@ mod tests {
         assert_eq!(lines, [1, 3, 7, 8]);
         assert_eq!(records[1].1, [b"a".to_vec(), b"b\r\nc".to_vec()]);
         assert_eq!(records[3], (8, vec![b"e".to_vec()], Some(8)));
+    }
+
+    #[test]
+    fn quoted_values_over_lines_are_told_with_their_field_and_lines() {
+        let data = b"a;\"b\r\nc\"\"\r\nd\";\"e\"\r\n\"x\";y;\"z\n\n\"\"\"\n\"q\nr\"\n\"s;t\n";
+        for step in [1, 3, 100] {
+            let input = Trickle {
+                data: data.to_vec(),
+                at: 0,
+                step,
+            };
+            let mut rows = Rows::new(Box::new(input), b';', 1);
+            let mut fields = Fields::default();
+            let mut seen = Vec::new();
+            while let Some(read) = rows.read(&mut fields).unwrap() {
+                seen.push((read.line, read.last_line, rows.quoted_lines().to_vec()));
+            }
+            let quoted = |field, opened, closed| QuotedLines {
+                field,
+                opened,
+                closed,
+            };
+            assert_eq!(
+                seen,
+                [
+                    (1, 3, vec![quoted(1, 1, Some(3))]),
+                    (4, 6, vec![quoted(2, 4, Some(6))]),
+                    (7, 8, vec![quoted(0, 7, Some(8))]),
+                    (9, 9, vec![quoted(0, 9, None)]),
+                ],
+                "step {step}"
+            );
+        }
     }
 
     #[test]
