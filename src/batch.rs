@@ -45,6 +45,29 @@ pub struct Invalid<'a> {
     pub unit: Cow<'a, str>,
 }
 
+/// The counts every run over a list ends with: rows in = `evaluated` + `invalid`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub evaluated: u64,
+    pub invalid: u64,
+    /// Evaluated cases with a deadline passed and not done.
+    pub overdue: u64,
+}
+
+impl Tally {
+    /// Counts one row's outcome.
+    #[inline]
+    pub fn count(&mut self, item: &Item) {
+        match item {
+            Item::Evaluated(case) => {
+                self.evaluated += 1;
+                self.overdue += u64::from(case.evaluation.is_overdue());
+            }
+            Item::Invalid(_) => self.invalid += 1,
+        }
+    }
+}
+
 /// How to evaluate a list.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {

@@ -232,6 +232,18 @@ pub fn weekday_name(weekday: Weekday, finnish: bool) -> &'static str {
     names[weekday.num_days_from_monday() as usize]
 }
 
+/// English ordinal, `1st`, `2nd`, `7th`, `11th`.
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n.rem_euclid(10), n.rem_euclid(100)) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! maaraika: statutory deadlines of Finnish social-welfare service-need assessments
 //! (palvelutarpeen arviointi), counted in Finnish working days.
 //!
+//! - [`answer`]: the answers of `check` and `calendar`, shared by the command line and the web API;
 //! - [`calendar`]: working days from the holiday data in `holidays/`;
 //! - [`dates`]: dates as users write them;
 //! - [`hetu`]: the personal identity code;
@@ -30,6 +31,7 @@
 //! assert_eq!(evaluation.start.status, Status::Overdue);
 //! ```
 
+pub mod answer;
 pub mod batch;
 pub mod calendar;
 pub mod cli;

@@ -7,7 +7,8 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{date_arg, ordinal, write_json, Format, ReadingArg};
-use crate::calendar::{calendar, Holiday, HolidayKind, Reading};
+use crate::answer::{self, CountAnswer, HolidayRow};
+use crate::calendar::{calendar, Holiday, Reading};
 use crate::dates::{finnish, long_date, weekday_name};
 use crate::error::{csv_io, Result};
 use crate::report::new_table;
@@ -71,57 +72,13 @@ pub struct Common {
     reading: ReadingArg,
 }
 
-/// One holiday as listed.
-#[derive(Serialize)]
-struct HolidayRow<'a> {
-    date: NaiveDate,
-    weekday: &'a str,
-    name_fi: &'a str,
-    name_en: &'a str,
-    kind: HolidayKind,
-    working_day: bool,
-}
-
-impl<'a> HolidayRow<'a> {
-    fn new(holiday: &'a Holiday, reading: Reading) -> Self {
-        HolidayRow {
-            date: holiday.date,
-            weekday: weekday_name(holiday.date.weekday(), false),
-            name_fi: holiday.name_fi,
-            name_en: holiday.name_en,
-            kind: holiday.kind,
-            working_day: calendar()
-                .is_working_day(holiday.date, reading)
-                .unwrap_or(false),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct AddAnswer<'a> {
-    from: NaiveDate,
-    working_days: i64,
-    date: NaiveDate,
-    weekday: &'a str,
-    reading: Reading,
-    skipped_holidays: Vec<HolidayRow<'a>>,
-}
-
-#[derive(Serialize)]
-struct CountAnswer {
-    from: NaiveDate,
-    to: NaiveDate,
-    working_days: i64,
-    reading: Reading,
-}
-
 #[derive(Serialize)]
 struct IsWorkingAnswer<'a> {
     date: NaiveDate,
     weekday: &'a str,
     working_day: bool,
     reading: Reading,
-    holidays: Vec<HolidayRow<'a>>,
+    holidays: Vec<HolidayRow>,
 }
 
 pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
@@ -132,11 +89,11 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
             last_year,
             common,
         } => {
-            let holidays = cal.holidays(first_year..=last_year.unwrap_or(first_year))?;
-            let rows: Vec<_> = holidays
-                .iter()
-                .map(|h| HolidayRow::new(h, common.reading.reading()))
-                .collect();
+            let rows = answer::holidays(
+                first_year,
+                last_year.unwrap_or(first_year),
+                common.reading.reading(),
+            )?;
             match common.format {
                 Format::Json => write_json(out, &rows)?,
                 Format::Csv => write_csv(out, &rows)?,
@@ -164,19 +121,8 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
             common,
         } => {
             let reading = common.reading.reading();
-            let result = cal.add_working_days(date, working_days, reading)?;
-            let skipped = cal.skipped_holidays(date, result, reading);
-            let answer = AddAnswer {
-                from: date,
-                working_days,
-                date: result,
-                weekday: weekday_name(result.weekday(), false),
-                reading,
-                skipped_holidays: skipped
-                    .iter()
-                    .map(|h| HolidayRow::new(h, reading))
-                    .collect(),
-            };
+            let answer = answer::add(date, working_days, reading)?;
+            let (result, skipped) = (answer.date, &answer.skipped);
             match common.format {
                 Format::Json => write_json(out, &answer)?,
                 Format::Csv => write_csv(
@@ -197,19 +143,14 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                         ordinal(working_days.abs()),
                         long_date(date)
                     )?;
-                    writeln!(out, "Holidays skipped: {}", holiday_list(&skipped))?;
+                    writeln!(out, "Holidays skipped: {}", holiday_list(skipped))?;
                     writeln!(out, "{}", reading_line(reading))?;
                 }
             }
         }
         CalendarCommand::Count { from, to, common } => {
             let reading = common.reading.reading();
-            let answer = CountAnswer {
-                from,
-                to,
-                working_days: cal.working_days_between(from, to, reading)?,
-                reading,
-            };
+            let answer = answer::count(from, to, reading)?;
             match common.format {
                 Format::Json => write_json(out, &answer)?,
                 Format::Csv => write_csv(out, &[answer])?,

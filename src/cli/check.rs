@@ -8,14 +8,14 @@ use clap::{ArgGroup, Args};
 use serde::Serialize;
 
 use super::calendar::reading_line;
-use super::{as_of_arg, date_arg, ordinal, write_json, Format, ReadingArg};
-use crate::calendar::{calendar, Holiday, Reading};
+use super::{as_of_arg, date_arg, write_json, Format, ReadingArg};
+use crate::answer::{check, CheckAnswer};
+use crate::calendar::Reading;
 use crate::dates::{long_date, today_in_finland};
 use crate::error::{csv_io, Error, Result};
-use crate::evaluation::{evaluate, Case, Evaluation, Outcome, Person, Status};
+use crate::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use crate::hetu::Hetu;
-use crate::report::CaseRecord;
-use crate::rules::{Rule, StartRule, EVERYONE_ELSE};
+use crate::rules::EVERYONE_ELSE;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -72,57 +72,6 @@ pub struct CheckArgs {
     format: Format,
 }
 
-/// A rule as shown: its group and statute.
-#[derive(Serialize)]
-struct RuleView {
-    group: &'static str,
-    name_en: &'static str,
-    name_fi: &'static str,
-    statute: &'static str,
-    start: String,
-    complete_within_months: Option<u32>,
-}
-
-impl RuleView {
-    fn new(rule: &Rule) -> Self {
-        RuleView {
-            group: rule.group.key(),
-            name_en: rule.group.name_en(),
-            name_fi: rule.group.name_fi(),
-            statute: rule.statute,
-            start: start_rule_text(rule.start),
-            complete_within_months: rule.complete_within_months,
-        }
-    }
-}
-
-fn start_rule_text(start: StartRule) -> String {
-    match start {
-        StartRule::SameDay => "on the pending date".into(),
-        StartRule::WorkingDays(n) => format!("by the {} working day", ordinal(n.into())),
-    }
-}
-
-/// The other reading's dates, where they differ.
-#[derive(Serialize)]
-struct OtherReading {
-    reading: Reading,
-    start_deadline: Option<NaiveDate>,
-    start_status: Status,
-    completion_deadline: Option<NaiveDate>,
-    completion_status: Status,
-}
-
-#[derive(Serialize)]
-struct CheckAnswer {
-    #[serde(flatten)]
-    record: CaseRecord,
-    as_of: NaiveDate,
-    rules: Vec<RuleView>,
-    start_skipped_holidays: Vec<Holiday>,
-    other_reading: Option<OtherReading>,
-}
-
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
     let person = match (args.birth_date, &args.hetu, args.age) {
         (Some(birth), _, _) => Person::BirthDate(birth),
@@ -144,33 +93,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         completed: args.completed,
     };
     let as_of = args.as_of.unwrap_or_else(today_in_finland);
-    let reading = args.reading.reading();
-    let other = match reading {
-        Reading::Standard => Reading::Conservative,
-        Reading::Conservative => Reading::Standard,
-    };
-    let evaluation = evaluate(&case, as_of, reading).map_err(|e| Error::Usage(e.to_string()))?;
-    let other_evaluation =
-        evaluate(&case, as_of, other).map_err(|e| Error::Usage(e.to_string()))?;
-    let differs = evaluation.start != other_evaluation.start
-        || evaluation.completion.deadline != other_evaluation.completion.deadline;
-    let skipped = match evaluation.start.deadline {
-        Some(deadline) => calendar().skipped_holidays(case.pending, deadline, reading),
-        None => Vec::new(),
-    };
-    let answer = CheckAnswer {
-        record: CaseRecord::new(case.pending, &evaluation, reading),
-        as_of,
-        rules: evaluation.rules.iter().map(RuleView::new).collect(),
-        start_skipped_holidays: skipped,
-        other_reading: differs.then_some(OtherReading {
-            reading: other,
-            start_deadline: other_evaluation.start.deadline,
-            start_status: other_evaluation.start.status,
-            completion_deadline: other_evaluation.completion.deadline,
-            completion_status: other_evaluation.completion.status,
-        }),
-    };
+    let answer =
+        check(&case, as_of, args.reading.reading()).map_err(|e| Error::Usage(e.to_string()))?;
     match args.format {
         Format::Json => write_json(out, &answer)?,
         Format::Csv => {
@@ -178,7 +102,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
             writer.serialize(CsvRow::from(&answer)).map_err(csv_io)?;
             writer.flush()?;
         }
-        Format::Table => write_text(out, &case, &evaluation, &answer)?,
+        Format::Table => write_text(out, &case, &answer.evaluation, &answer)?,
     }
     Ok(0)
 }

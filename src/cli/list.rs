@@ -128,13 +128,7 @@ impl OutputArgs {
     }
 }
 
-/// The counts every run ends with.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Tally {
-    pub evaluated: u64,
-    pub invalid: u64,
-    pub overdue: u64,
-}
+pub use crate::batch::Tally;
 
 /// Reports invalid rows as they come: on stderr, and in the `--errors` file if asked.
 pub struct RowReporter {
@@ -488,17 +482,13 @@ pub fn run_list(
     let mut warnings = RowWarnings::new(settings.as_of);
     let mut tally = Tally::default();
     batch::run(reader, settings, |item| -> Result<()> {
+        tally.count(&item);
         match item {
             Item::Evaluated(case) => {
-                tally.evaluated += 1;
-                if case.evaluation.is_overdue() {
-                    tally.overdue += 1;
-                }
                 warnings.check_evaluated(&reporter, &case);
                 visit(&case)
             }
             Item::Invalid(invalid) => {
-                tally.invalid += 1;
                 on_invalid(&invalid);
                 warnings.check_case_id(&reporter, invalid.problem.line, &invalid.case_id);
                 reporter.report(&invalid)

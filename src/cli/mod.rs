@@ -215,14 +215,4 @@ pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<
     Ok(())
 }
 
-/// English ordinal, `1st`, `2nd`, `7th`, `11th`.
-pub fn ordinal(n: i64) -> String {
-    let suffix = match (n.rem_euclid(10), n.rem_euclid(100)) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
+pub use crate::dates::ordinal;

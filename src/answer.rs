@@ -1,0 +1,192 @@
+//! The answers of `check` and `calendar` as values: what the command line prints as JSON and the
+//! web API (`maaraika serve`) sends, built in one place so that both say the same.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::calendar::{calendar, CalendarError, Holiday, HolidayKind, Reading};
+use crate::dates::{ordinal, weekday_name};
+use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Status};
+use crate::report::CaseRecord;
+use crate::rules::{Rule, StartRule};
+
+/// A rule as shown: its group and statute.
+#[derive(Serialize, Debug, Clone)]
+pub struct RuleView {
+    pub group: &'static str,
+    pub name_en: &'static str,
+    pub name_fi: &'static str,
+    pub statute: &'static str,
+    pub start: String,
+    pub complete_within_months: Option<u32>,
+}
+
+impl RuleView {
+    pub fn new(rule: &Rule) -> Self {
+        RuleView {
+            group: rule.group.key(),
+            name_en: rule.group.name_en(),
+            name_fi: rule.group.name_fi(),
+            statute: rule.statute,
+            start: start_rule_text(rule.start),
+            complete_within_months: rule.complete_within_months,
+        }
+    }
+}
+
+fn start_rule_text(start: StartRule) -> String {
+    match start {
+        StartRule::SameDay => "on the pending date".into(),
+        StartRule::WorkingDays(n) => format!("by the {} working day", ordinal(n.into())),
+    }
+}
+
+/// The other reading's dates, where they differ.
+#[derive(Serialize, Debug, Clone)]
+pub struct OtherReading {
+    pub reading: Reading,
+    pub start_deadline: Option<NaiveDate>,
+    pub start_status: Status,
+    pub completion_deadline: Option<NaiveDate>,
+    pub completion_status: Status,
+}
+
+/// One case checked: the `check --format json` object, and the evaluation it came from.
+#[derive(Serialize, Debug, Clone)]
+pub struct CheckAnswer {
+    #[serde(flatten)]
+    pub record: CaseRecord,
+    pub as_of: NaiveDate,
+    pub rules: Vec<RuleView>,
+    pub start_skipped_holidays: Vec<Holiday>,
+    pub other_reading: Option<OtherReading>,
+    /// The evaluation in `reading` (not serialized: `record` holds its values).
+    #[serde(skip)]
+    pub evaluation: Evaluation,
+}
+
+/// Checks one case as of a date in a reading, with the other reading's dates where they differ.
+pub fn check(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<CheckAnswer, CaseError> {
+    let other = match reading {
+        Reading::Standard => Reading::Conservative,
+        Reading::Conservative => Reading::Standard,
+    };
+    let evaluation = evaluate(case, as_of, reading)?;
+    let other_evaluation = evaluate(case, as_of, other)?;
+    let differs = evaluation.start != other_evaluation.start
+        || evaluation.completion.deadline != other_evaluation.completion.deadline;
+    let skipped = match evaluation.start.deadline {
+        Some(deadline) => calendar().skipped_holidays(case.pending, deadline, reading),
+        None => Vec::new(),
+    };
+    Ok(CheckAnswer {
+        record: CaseRecord::new(case.pending, &evaluation, reading),
+        as_of,
+        rules: evaluation.rules.iter().map(RuleView::new).collect(),
+        start_skipped_holidays: skipped,
+        other_reading: differs.then_some(OtherReading {
+            reading: other,
+            start_deadline: other_evaluation.start.deadline,
+            start_status: other_evaluation.start.status,
+            completion_deadline: other_evaluation.completion.deadline,
+            completion_status: other_evaluation.completion.status,
+        }),
+        evaluation,
+    })
+}
+
+/// One holiday as listed by `calendar holidays` (and in the skipped holidays of `calendar add`).
+#[derive(Serialize, Debug, Clone)]
+pub struct HolidayRow {
+    pub date: NaiveDate,
+    pub weekday: &'static str,
+    pub name_fi: &'static str,
+    pub name_en: &'static str,
+    pub kind: HolidayKind,
+    pub working_day: bool,
+}
+
+impl HolidayRow {
+    pub fn new(holiday: &Holiday, reading: Reading) -> Self {
+        HolidayRow {
+            date: holiday.date,
+            weekday: weekday_name(holiday.date.weekday(), false),
+            name_fi: holiday.name_fi,
+            name_en: holiday.name_en,
+            kind: holiday.kind,
+            working_day: calendar()
+                .is_working_day(holiday.date, reading)
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// The holidays and eves of the years `first..=last`, weekends included.
+pub fn holidays(first: i32, last: i32, reading: Reading) -> Result<Vec<HolidayRow>, CalendarError> {
+    let holidays = calendar().holidays(first..=last)?;
+    Ok(holidays
+        .iter()
+        .map(|h| HolidayRow::new(h, reading))
+        .collect())
+}
+
+/// `calendar add`: the N-th working day after (or, negative, before) a date.
+#[derive(Serialize, Debug, Clone)]
+pub struct AddAnswer {
+    pub from: NaiveDate,
+    pub working_days: i64,
+    pub date: NaiveDate,
+    pub weekday: &'static str,
+    pub reading: Reading,
+    pub skipped_holidays: Vec<HolidayRow>,
+    /// The holidays skipped, as found (for text output).
+    #[serde(skip)]
+    pub skipped: Vec<Holiday>,
+}
+
+/// Counts `working_days` working days from `from`.
+pub fn add(
+    from: NaiveDate,
+    working_days: i64,
+    reading: Reading,
+) -> Result<AddAnswer, CalendarError> {
+    let cal = calendar();
+    let date = cal.add_working_days(from, working_days, reading)?;
+    let skipped = cal.skipped_holidays(from, date, reading);
+    let rows = skipped
+        .iter()
+        .map(|h| HolidayRow::new(h, reading))
+        .collect();
+    Ok(AddAnswer {
+        from,
+        working_days,
+        date,
+        weekday: weekday_name(date.weekday(), false),
+        reading,
+        skipped_holidays: rows,
+        skipped,
+    })
+}
+
+/// `calendar count`: the working days after `from` up to and including `to`.
+#[derive(Serialize, Debug, Clone, Copy)]
+pub struct CountAnswer {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub working_days: i64,
+    pub reading: Reading,
+}
+
+/// Counts the working days after `from` up to and including `to` (negative when `to` is before).
+pub fn count(
+    from: NaiveDate,
+    to: NaiveDate,
+    reading: Reading,
+) -> Result<CountAnswer, CalendarError> {
+    Ok(CountAnswer {
+        from,
+        to,
+        working_days: calendar().working_days_between(from, to, reading)?,
+        reading,
+    })
+}
