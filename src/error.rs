@@ -4,7 +4,8 @@
 //! - 0: done, every row fine;
 //! - 1: `--fail-on-overdue` and something is overdue;
 //! - 2: the command could not be done (bad arguments or values, unreadable input, unwritable output);
-//! - 3: evaluated, but some rows were invalid (reported on stderr and with `--errors`).
+//! - 3: evaluated, but some rows were invalid (reported on stderr and with `--errors`);
+//! - 128 + the signal (130, 143, 129): stopped by Ctrl-C, SIGTERM or SIGHUP (`cli/file.rs`).
 
 use std::io;
 use std::path::PathBuf;
@@ -24,6 +25,10 @@ pub enum Error {
     /// Writing an output failed.
     #[error("cannot write {}: {}", .path.display(), write_reason(.source))]
     Write { path: PathBuf, source: io::Error },
+    /// An output file maaraika will not write (the case list itself, a read-only file, a
+    /// link another user put in a shared folder).
+    #[error("cannot write {}: {reason}", .path.display())]
+    Refused { path: PathBuf, reason: String },
     /// Writing to standard output failed (other than a closed pipe).
     #[error("{}", output_message(.0))]
     Output(#[from] io::Error),

@@ -3,3 +3,15 @@
 fn main() -> std::process::ExitCode {
     maaraika::cli::run()
 }
+
+/// Runs before `main`, and before the Rust runtime replaces a closed standard output with
+/// `/dev/null` (see `cli::note_closed_stdout`).
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = {
+    extern "C" fn note() {
+        maaraika::cli::note_closed_stdout();
+    }
+    note
+};

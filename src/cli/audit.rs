@@ -48,7 +48,7 @@ pub fn sink<'a, W: Write + 'a>(
 }
 
 pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
-    let mut reader = args.list.open()?;
+    let mut reader = args.list.open(&args.out)?;
     let style = args.out.style(args.list.lang());
     let mut output = args.out.open(stdout)?;
     let mut sink = sink(args.out.format(), &mut output, style, &args.list)?;

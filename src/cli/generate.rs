@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::list::Output;
+use super::file::Output;
 use crate::error::Result;
 use crate::generate::{write_cases, Dialect};
 

@@ -1,5 +1,5 @@
 //! What `audit`, `overdue` and `summary` share: the case-list arguments, the run over the rows
-//! with bad rows reported, output files written atomically, and the exit code.
+//! with bad rows reported, and the exit code. The files they write are in `file.rs`.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 
+use super::file::{check_targets, AtomicFile, Output};
 use super::{as_of_arg, stderr_line, Format, ReadingArg};
 use crate::batch::{self, Evaluated, Invalid, Item, Settings, REDACTED};
 use crate::dates::{finnish, today_in_finland};
-use crate::error::{csv_io, Error, FileWriteError, Result, EXIT_ERROR};
+use crate::error::{csv_io, Result, EXIT_ERROR};
 use crate::hetu::redact_hetus;
 use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
@@ -72,7 +73,10 @@ impl ListArgs {
         }
     }
 
-    pub fn open(&self) -> Result<CaseReader> {
+    /// Opens the case list, after checking the files the command will write (`out`, and
+    /// `--errors`): none may be the case list itself.
+    pub fn open(&self, out: &OutputArgs) -> Result<CaseReader> {
+        check_targets(&self.file, out.output.as_deref(), self.errors.as_deref())?;
         let options = InputOptions {
             encoding: self.encoding,
             delimiter: self.delimiter,
@@ -471,6 +475,11 @@ impl SeenIds {
 
 /// Runs a case list through `visit`, reporting invalid rows and warning about suspicious ones;
 /// returns the tally. Every row read is either visited or reported.
+///
+/// When the reader of standard output goes away (`| head`), `visit` fails with a closed pipe.
+/// Without `--errors` that ends the run at once, quietly. With `--errors`, the rest of the list
+/// is still read, without visiting, so that the errors file lists every invalid row; the closed
+/// pipe is returned once that file is in place.
 pub fn run_list(
     args: &ListArgs,
     reader: &mut CaseReader,
@@ -481,12 +490,22 @@ pub fn run_list(
     let settings = args.settings();
     let mut warnings = RowWarnings::new(settings.as_of);
     let mut tally = Tally::default();
+    let mut closed_pipe = None;
     batch::run(reader, settings, |item| -> Result<()> {
         tally.count(&item);
         match item {
             Item::Evaluated(case) => {
                 warnings.check_evaluated(&reporter, &case);
-                visit(&case)
+                if closed_pipe.is_some() {
+                    return Ok(());
+                }
+                match visit(&case) {
+                    Err(e) if e.is_broken_pipe() && reporter.errors.is_some() => {
+                        closed_pipe = Some(e);
+                        Ok(())
+                    }
+                    result => result,
+                }
             }
             Item::Invalid(invalid) => {
                 on_invalid(&invalid);
@@ -503,7 +522,10 @@ pub fn run_list(
         ));
     }
     reporter.finish()?;
-    Ok(tally)
+    match closed_pipe {
+        Some(closed) => Err(closed),
+        None => Ok(tally),
+    }
 }
 
 /// The exit code of a finished run (README, "Exit codes").
@@ -525,195 +547,6 @@ pub fn exit_code(args: &ListArgs, tally: Tally) -> u8 {
         return EXIT_OVERDUE;
     }
     0
-}
-
-/// An output file written under a temporary name beside it and renamed into place only when
-/// complete: a failure leaves no half-written file. A symbolic link is followed (the file it
-/// points to is replaced, the link stays). A device or pipe (`/dev/stdout`, `/dev/null`, a
-/// FIFO) is written directly: it cannot be replaced, and must not be (as root, renaming over
-/// `/dev/null` would turn it into a regular file).
-pub struct AtomicFile {
-    path: PathBuf,
-    target: Target,
-    /// Bytes written, and how many of them the disk has been asked to take already.
-    written: u64,
-    flushed: u64,
-}
-
-enum Target {
-    /// The temporary file and the path it is moved to.
-    Temp(tempfile::NamedTempFile, PathBuf),
-    Special(std::fs::File),
-    Committed,
-}
-
-/// How much output gathers before the kernel is asked to start writing it to disk.
-const WRITE_BACK_BYTES: u64 = 8 << 20;
-
-impl AtomicFile {
-    pub fn create(path: &Path) -> Result<AtomicFile> {
-        let error = |source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        };
-        if path.is_dir() {
-            return Err(error(io::Error::other(
-                "it is a directory: give a file name",
-            )));
-        }
-        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let final_path = match is_link {
-            true => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
-            false => path.to_path_buf(),
-        };
-        if std::fs::metadata(&final_path).is_ok_and(|m| !m.is_file()) {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&final_path)
-                .map_err(error)?;
-            return Ok(AtomicFile {
-                path: path.to_path_buf(),
-                target: Target::Special(file),
-                written: 0,
-                flushed: 0,
-            });
-        }
-        let dir = match final_path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let file = tempfile::Builder::new()
-            .prefix(".maaraika-")
-            .tempfile_in(dir)
-            .map_err(error)?;
-        Ok(AtomicFile {
-            path: path.to_path_buf(),
-            target: Target::Temp(file, final_path),
-            written: 0,
-            flushed: 0,
-        })
-    }
-
-    pub fn error(&self, source: io::Error) -> Error {
-        Error::Write {
-            path: self.path.clone(),
-            source,
-        }
-    }
-
-    /// Moves the finished file into place.
-    pub fn commit(mut self) -> Result<()> {
-        match std::mem::replace(&mut self.target, Target::Committed) {
-            Target::Temp(file, final_path) => {
-                file.as_file().sync_all().map_err(|e| self.error(e))?;
-                file.persist(&final_path).map_err(|e| self.error(e.error))?;
-            }
-            Target::Special(mut file) => file.flush().map_err(|e| self.error(e))?,
-            Target::Committed => {}
-        }
-        Ok(())
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let file = match &mut self.target {
-            Target::Temp(file, _) => file,
-            Target::Special(file) => {
-                return file
-                    .write(buf)
-                    .map_err(|e| FileWriteError::wrap(&self.path, e))
-            }
-            Target::Committed => return Err(io::Error::other("file already committed")),
-        };
-        let written = file
-            .write(buf)
-            .map_err(|e| FileWriteError::wrap(&self.path, e))?;
-        self.written += written as u64;
-        if self.written - self.flushed >= WRITE_BACK_BYTES {
-            start_write_back(file.as_file(), self.flushed, self.written - self.flushed);
-            self.flushed = self.written;
-        }
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.target {
-            Target::Temp(file, _) => file.flush(),
-            Target::Special(file) => file.flush(),
-            Target::Committed => Ok(()),
-        }
-        .map_err(|e| FileWriteError::wrap(&self.path, e))
-    }
-}
-
-/// Asks the kernel to start writing a written range of `file` to disk now, without waiting: the
-/// sync before the rename in [`AtomicFile::commit`] then finds most of a large output (an audit
-/// of a million cases is 100 MB) already on its way, instead of writing all of it while the
-/// user waits. On Linux, "don't need" advice does that (and keeps the output, which is never
-/// read back, from crowding the page cache); elsewhere nothing happens here.
-fn start_write_back(file: &std::fs::File, offset: u64, len: u64) {
-    #[cfg(target_os = "linux")]
-    {
-        let len = std::num::NonZeroU64::new(len);
-        // Advice only: the commit's sync is what guarantees the data, so a failure is harmless.
-        let _ = rustix::fs::fadvise(file, offset, len, rustix::fs::Advice::DontNeed);
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = (file, offset, len);
-}
-
-/// Where a command's main output goes: standard output, or an `--output` file written atomically.
-pub enum Output<'a> {
-    Stdout(&'a mut dyn Write),
-    File(io::BufWriter<AtomicFile>),
-}
-
-impl<'a> Output<'a> {
-    pub fn new(path: Option<&Path>, stdout: &'a mut dyn Write) -> Result<Self> {
-        Ok(match path {
-            Some(path) => Output::File(io::BufWriter::with_capacity(
-                1 << 16,
-                AtomicFile::create(path)?,
-            )),
-            None => Output::Stdout(stdout),
-        })
-    }
-
-    /// Finishes the output: an `--output` file is moved into place only now, and only when
-    /// `keep` (a `--strict` run with invalid rows keeps nothing).
-    pub fn finish(self, keep: bool) -> Result<()> {
-        match self {
-            Output::Stdout(out) => Ok(out.flush()?),
-            Output::File(writer) => {
-                let file = writer.into_inner().map_err(|e| {
-                    let (error, writer) = e.into_parts();
-                    writer.get_ref().error(error)
-                })?;
-                if keep {
-                    file.commit()
-                } else {
-                    Ok(())
-                }
-            }
-        }
-    }
-}
-
-impl Write for Output<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Output::Stdout(out) => out.write(buf),
-            Output::File(file) => file.write(buf),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Output::Stdout(out) => out.flush(),
-            Output::File(file) => file.flush(),
-        }
-    }
 }
 
 #[cfg(test)]

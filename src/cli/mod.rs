@@ -4,6 +4,7 @@
 mod audit;
 mod calendar;
 mod check;
+mod file;
 mod generate;
 mod list;
 mod overdue;
@@ -12,6 +13,7 @@ mod summary;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
@@ -37,6 +39,7 @@ Exit codes:
   1  --fail-on-overdue and something is overdue
   2  the command could not be done (a bad argument or value, unreadable input, unwritable output)
   3  done, but some rows of the input were invalid (they are listed)
+  130, 143, 129  stopped by Ctrl-C, SIGTERM, SIGHUP: no temporary file left, earlier output kept
 
 Nothing leaves this machine, and no output shows a personal identity code unless asked to.";
 
@@ -151,6 +154,53 @@ fn stderr_text(text: &str) {
     let _ = writeln!(err, "{text}");
 }
 
+/// Standard output was closed when the process started (`>&-`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Notes whether standard output is closed. Called by `main.rs` before the Rust runtime starts,
+/// which puts `/dev/null` in place of a closed standard output: every write would then succeed
+/// and the output be lost without a word. Linux only (it looks in `/proc`).
+pub fn note_closed_stdout() {
+    let closed = std::path::Path::new("/proc/self/fd").is_dir()
+        && std::fs::symlink_metadata("/proc/self/fd/1")
+            .is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+    STDOUT_CLOSED.store(closed, Ordering::Relaxed);
+}
+
+fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(Ordering::Relaxed)
+}
+
+/// The error of every write to a closed standard output.
+fn closed_stdout_error() -> io::Error {
+    io::Error::other(
+        "standard output is closed: send it to a file (> FILE or --output FILE), or to \
+         /dev/null to discard it",
+    )
+}
+
+/// Standard output, or where it was closed, a writer that fails with [`closed_stdout_error`].
+enum Stdout {
+    Open(io::StdoutLock<'static>),
+    Closed,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::Open(out) => out.write(buf),
+            Stdout::Closed => Err(closed_stdout_error()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::Open(out) => out.flush(),
+            Stdout::Closed => Ok(()),
+        }
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -185,8 +235,10 @@ pub fn run() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(match stdout_closed() {
+        true => Stdout::Closed,
+        false => Stdout::Open(io::stdout().lock()),
+    });
     let result = match cli.command {
         Command::Calendar(command) => calendar::run(command, &mut out),
         Command::Check(args) => check::run(args, &mut out),

@@ -65,7 +65,7 @@ fn owned(case: &Evaluated) -> Evaluated<'static> {
 }
 
 pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
-    let mut reader = args.list.open()?;
+    let mut reader = args.list.open(&args.out)?;
     let mut listed: Vec<((u8, i64), Evaluated<'static>)> = Vec::new();
     let tally = run_list(
         &args.list,

@@ -236,7 +236,7 @@ const COLUMNS_FI: [&str; 15] = [
 ];
 
 pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
-    let mut reader = args.list.open()?;
+    let mut reader = args.list.open(&args.out)?;
     let by_unit = args.by == Some(By::Unit);
     let unit_key = |unit: &str| {
         if by_unit {

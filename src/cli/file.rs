@@ -1,0 +1,549 @@
+//! The files a command writes (`--output`, `--errors`), kept from harm in one place.
+//!
+//! - Before a case list is read, each file to write is checked against it and against the
+//!   other ([`check_targets`]): neither may be the case list itself, by whatever name (a
+//!   symbolic or hard link, `dir/../`, standard input redirected from it), nor may both name
+//!   the same file. Files are compared by device and inode, not by how their paths read.
+//! - An existing file is replaced only if the user may write it, as the shell's `> FILE` would
+//!   allow, and never when no one may write it (`chmod 444`), even by root. A symbolic link
+//!   owned by another user in a folder everyone may write to (like `/tmp`) is not followed:
+//!   it could point anywhere (the Linux kernel's `protected_symlinks` rule).
+//! - Each file is written under a temporary name beside its place and renamed into place only
+//!   when complete ([`AtomicFile`]); the replaced file's permissions and owner carry over, a
+//!   new file is readable by its owner only.
+//! - On Ctrl-C, SIGTERM or SIGHUP the temporary files are removed and the process ends with
+//!   128 + the signal's number; the earlier files stay as they were.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use crate::error::{Error, FileWriteError, Result};
+
+/// Checks the files a case-list command will write, before the case list `input` is read
+/// (see the module's header). `output: None` means standard output.
+pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>) -> Result<()> {
+    let from_stdin = input == Path::new("-");
+    let input_id = if from_stdin {
+        stdin_identity()
+    } else {
+        fs::metadata(input).ok().as_ref().and_then(identity)
+    };
+    let mut named: Vec<(&str, &Path, Identity)> = Vec::new();
+    for (flag, path) in [("--output", output), ("--errors", errors)] {
+        let Some(path) = path else { continue };
+        let target = Resolved::new(path)?;
+        let Some(id) = target.identity() else {
+            continue;
+        };
+        if input_id.as_ref() == Some(&id) {
+            let what = if from_stdin {
+                "is the file standard input is read from".to_string()
+            } else {
+                format!("is {INPUT} ({})", input.display())
+            };
+            return Err(Error::Usage(format!(
+                "{flag} {} {what}: writing it would replace the case list; give another file name",
+                path.display()
+            )));
+        }
+        if let Some((other, other_path, _)) = named.iter().find(|(_, _, seen)| *seen == id) {
+            return Err(Error::Usage(format!(
+                "{other} {} and {flag} {} name the same file: give each its own file name",
+                other_path.display(),
+                path.display()
+            )));
+        }
+        target.check_writable(path)?;
+        named.push((flag, path, id));
+    }
+    if output.is_none() {
+        if super::stdout_closed() {
+            return Err(Error::Output(super::closed_stdout_error()));
+        }
+        if input_id.is_some() && stdout_identity() == input_id {
+            return Err(Error::Usage(format!(
+                "standard output goes to {INPUT} ({}): the case list would be overwritten; \
+                 send the output to another file",
+                input.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// How the messages above call the input.
+const INPUT: &str = "the case list being read";
+
+/// What makes two names one file: an existing regular file's device and inode, or for a file
+/// still to be created, its folder's canonical path and its name.
+#[derive(Debug, PartialEq, Eq)]
+enum Identity {
+    File { dev: u64, ino: u64 },
+    New(PathBuf),
+}
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    meta.is_file().then(|| Identity::File {
+        dev: meta.dev(),
+        ino: meta.ino(),
+    })
+}
+
+#[cfg(not(unix))]
+fn identity(_: &fs::Metadata) -> Option<Identity> {
+    None
+}
+
+/// The file standard input reads from, if it is a regular file (`- < cases.csv`).
+#[cfg(unix)]
+fn stdin_identity() -> Option<Identity> {
+    use std::os::fd::AsFd;
+    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+    identity(&fs::File::from(fd).metadata().ok()?)
+}
+
+/// The file standard output writes to, if it is a regular file (`>> cases.csv`).
+#[cfg(unix)]
+fn stdout_identity() -> Option<Identity> {
+    use std::os::fd::AsFd;
+    let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
+    identity(&fs::File::from(fd).metadata().ok()?)
+}
+
+#[cfg(not(unix))]
+fn stdin_identity() -> Option<Identity> {
+    None
+}
+
+#[cfg(not(unix))]
+fn stdout_identity() -> Option<Identity> {
+    None
+}
+
+/// A path to write, checked, and the file it leads to.
+struct Resolved {
+    /// Where the file goes: the path given, or the file a symbolic link points to.
+    path: PathBuf,
+    kind: Kind,
+}
+
+enum Kind {
+    /// No file there yet.
+    New,
+    /// A regular file, to be replaced.
+    Existing(fs::Metadata),
+    /// A device or pipe (`/dev/stdout`, `/dev/null`, a FIFO): written directly.
+    Special,
+}
+
+impl Resolved {
+    /// Resolves `path` and checks that it may be written (see the module's header).
+    fn new(path: &Path) -> Result<Resolved> {
+        let refused = |reason: &str| Error::Refused {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        };
+        refuse_foreign_symlinks(path).map_err(|()| {
+            refused(
+                "the path goes through a symbolic link owned by another user in a folder \
+                 everyone may write to (like /tmp), and such a link could point anywhere: \
+                 give the path of the real file or folder",
+            )
+        })?;
+        if path.is_dir() {
+            return Err(refused("it is a directory: give a file name"));
+        }
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match is_link {
+            true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
+        let kind = match fs::metadata(&target) {
+            Ok(meta) if meta.is_file() => Kind::Existing(meta),
+            Ok(_) => Kind::Special,
+            Err(_) => Kind::New,
+        };
+        Ok(Resolved { path: target, kind })
+    }
+
+    /// Refuses an existing file the user may not replace; `given` is the path as given.
+    fn check_writable(&self, given: &Path) -> Result<()> {
+        let Kind::Existing(meta) = &self.kind else {
+            return Ok(());
+        };
+        check_writable(&self.path, meta).map_err(|reason| Error::Refused {
+            path: given.to_path_buf(),
+            reason,
+        })
+    }
+
+    /// The folder the file goes in.
+    fn folder(&self) -> &Path {
+        match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        }
+    }
+
+    fn identity(&self) -> Option<Identity> {
+        match &self.kind {
+            Kind::Existing(meta) => identity(meta),
+            Kind::Special => None,
+            Kind::New => {
+                let folder = fs::canonicalize(self.folder()).ok()?;
+                Some(Identity::New(folder.join(self.path.file_name()?)))
+            }
+        }
+    }
+}
+
+/// Whether the user may replace the regular file at `path`; if not, why.
+fn check_writable(path: &Path, meta: &fs::Metadata) -> std::result::Result<(), String> {
+    if meta.permissions().readonly() {
+        return Err(
+            "permission denied: the file is read-only (no one may write it): give \
+                    another file name, or make it writable first (chmod u+w)"
+                .into(),
+        );
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{accessat, Access, AtFlags, CWD};
+        match accessat(CWD, path, Access::WRITE_OK, AtFlags::empty()) {
+            Err(e) if e == rustix::io::Errno::ACCESS || e == rustix::io::Errno::PERM => {
+                return Err(
+                    "permission denied: you may not write this file: give another \
+                            file name, or ask its owner for write access"
+                        .into(),
+                )
+            }
+            Err(e) if e == rustix::io::Errno::ROFS => {
+                return Err("the disk is read-only: choose another place for the file".into())
+            }
+            _ => {}
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = path;
+    Ok(())
+}
+
+/// Refuses a path that passes through a symbolic link the kernel's `protected_symlinks` rule
+/// guards: one in a sticky folder everyone may write to, owned neither by the user nor by the
+/// folder's owner. Such a link may have been put there by anyone, pointing anywhere.
+#[cfg(target_os = "linux")]
+fn refuse_foreign_symlinks(path: &Path) -> std::result::Result<(), ()> {
+    use std::os::unix::fs::MetadataExt;
+    let user = rustix::process::geteuid().as_raw();
+    for step in path.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+        let Ok(link) = fs::symlink_metadata(step) else {
+            continue;
+        };
+        if !link.file_type().is_symlink() || link.uid() == user {
+            continue;
+        }
+        let folder = match step.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let Ok(folder) = fs::metadata(folder) else {
+            continue;
+        };
+        let (sticky, everyone_writes) = (folder.mode() & 0o1000 != 0, folder.mode() & 0o002 != 0);
+        if sticky && everyone_writes && folder.uid() != link.uid() {
+            return Err(());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn refuse_foreign_symlinks(_: &Path) -> std::result::Result<(), ()> {
+    Ok(())
+}
+
+/// An output file written under a temporary name beside it and renamed into place only when
+/// complete: a failure leaves no half-written file. A symbolic link is followed (the file it
+/// points to is replaced, the link stays). A device or pipe (`/dev/stdout`, `/dev/null`, a
+/// FIFO) is written directly: it cannot be replaced, and must not be (as root, renaming over
+/// `/dev/null` would turn it into a regular file).
+pub struct AtomicFile {
+    path: PathBuf,
+    target: Target,
+    /// Bytes written, and how many of them the disk has been asked to take already.
+    written: u64,
+    flushed: u64,
+}
+
+enum Target {
+    /// The temporary file and the path it is moved to.
+    Temp(tempfile::NamedTempFile, PathBuf),
+    Special(fs::File),
+    Committed,
+}
+
+/// How much output gathers before the kernel is asked to start writing it to disk.
+const WRITE_BACK_BYTES: u64 = 8 << 20;
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        let error = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let resolved = Resolved::new(path)?;
+        resolved.check_writable(path)?;
+        let target = match resolved.kind {
+            Kind::Special => Target::Special(
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(&resolved.path)
+                    .map_err(error)?,
+            ),
+            Kind::New | Kind::Existing(_) => Target::Temp(
+                temporary::create(resolved.folder()).map_err(error)?,
+                resolved.path,
+            ),
+        };
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            target,
+            written: 0,
+            flushed: 0,
+        })
+    }
+
+    pub fn error(&self, source: io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Moves the finished file into place, with the permissions and owner of the file it
+    /// replaces.
+    pub fn commit(mut self) -> Result<()> {
+        match std::mem::replace(&mut self.target, Target::Committed) {
+            Target::Temp(file, final_path) => {
+                keep_mode_and_owner(file.as_file(), &final_path).map_err(|e| self.error(e))?;
+                file.as_file().sync_all().map_err(|e| self.error(e))?;
+                temporary::persist(file, &final_path).map_err(|e| self.error(e))?;
+            }
+            Target::Special(mut file) => file.flush().map_err(|e| self.error(e))?,
+            Target::Committed => {}
+        }
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Target::Temp(file, _) = std::mem::replace(&mut self.target, Target::Committed) {
+            temporary::remove(file);
+        }
+    }
+}
+
+/// Gives `file` the permissions, owner and group of the file at `path` it is about to
+/// replace, where the system allows (only root may give a file to another user; the group is
+/// kept where the user is in it). A new file keeps the temporary file's: owner only (0600).
+#[cfg(unix)]
+fn keep_mode_and_owner(file: &fs::File, path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{fchown, MetadataExt, PermissionsExt};
+    let Ok(old) = fs::metadata(path) else {
+        return Ok(());
+    };
+    if !old.is_file() {
+        return Ok(());
+    }
+    if fchown(file, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = fchown(file, None, Some(old.gid()));
+    }
+    file.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn keep_mode_and_owner(_: &fs::File, _: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let file = match &mut self.target {
+            Target::Temp(file, _) => file,
+            Target::Special(file) => {
+                return file
+                    .write(buf)
+                    .map_err(|e| FileWriteError::wrap(&self.path, e))
+            }
+            Target::Committed => return Err(io::Error::other("file already committed")),
+        };
+        let written = file
+            .write(buf)
+            .map_err(|e| FileWriteError::wrap(&self.path, e))?;
+        self.written += written as u64;
+        if self.written - self.flushed >= WRITE_BACK_BYTES {
+            start_write_back(file.as_file(), self.flushed, self.written - self.flushed);
+            self.flushed = self.written;
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.target {
+            Target::Temp(file, _) => file.flush(),
+            Target::Special(file) => file.flush(),
+            Target::Committed => Ok(()),
+        }
+        .map_err(|e| FileWriteError::wrap(&self.path, e))
+    }
+}
+
+/// Asks the kernel to start writing a written range of `file` to disk now, without waiting: the
+/// sync before the rename in [`AtomicFile::commit`] then finds most of a large output (an audit
+/// of a million cases is 100 MB) already on its way, instead of writing all of it while the
+/// user waits. On Linux, "don't need" advice does that (and keeps the output, which is never
+/// read back, from crowding the page cache); elsewhere nothing happens here.
+fn start_write_back(file: &fs::File, offset: u64, len: u64) {
+    #[cfg(target_os = "linux")]
+    {
+        let len = std::num::NonZeroU64::new(len);
+        // Advice only: the commit's sync is what guarantees the data, so a failure is harmless.
+        let _ = rustix::fs::fadvise(file, offset, len, rustix::fs::Advice::DontNeed);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (file, offset, len);
+}
+
+/// The temporary files that exist at any moment, and their removal on Ctrl-C, SIGTERM and
+/// SIGHUP.
+///
+/// A temporary file is created, renamed into place and removed only while the list is locked,
+/// and the thread that handles a signal takes the lock for good before it removes the files
+/// and ends the process: so every temporary file on disk is in the list when the signal is
+/// handled, and none is created or renamed after.
+mod temporary {
+    use super::*;
+
+    static FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+    fn files() -> MutexGuard<'static, Vec<PathBuf>> {
+        FILES.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A new temporary file in `folder`, readable by its owner only.
+    pub fn create(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+        watch_signals();
+        let mut files = files();
+        let file = tempfile::Builder::new()
+            .prefix(".maaraika-")
+            .tempfile_in(folder)?;
+        files.push(file.path().to_path_buf());
+        Ok(file)
+    }
+
+    /// Renames `file` to `path` (replacing what is there).
+    pub fn persist(file: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+        let mut files = files();
+        let temp = file.path().to_path_buf();
+        // On failure the temporary file is removed here, still under the lock.
+        let result = file.persist(path).map(drop).map_err(|e| e.error);
+        files.retain(|p| *p != temp);
+        result
+    }
+
+    pub fn remove(file: tempfile::NamedTempFile) {
+        let mut files = files();
+        let temp = file.path().to_path_buf();
+        drop(file);
+        files.retain(|p| *p != temp);
+    }
+
+    /// Starts, once, the thread that waits for a signal to end the run.
+    fn watch_signals() {
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            static WATCHING: std::sync::Once = std::sync::Once::new();
+            WATCHING.call_once(|| {
+                // Without the handlers (they cannot fail in practice), a signal ends the
+                // process as it would anyway, only leaving the temporary files.
+                let Ok(mut signals) =
+                    signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+                else {
+                    return;
+                };
+                let _ = std::thread::Builder::new()
+                    .name("signals".into())
+                    .spawn(move || {
+                        if let Some(signal) = signals.forever().next() {
+                            let files = files();
+                            for path in files.iter() {
+                                let _ = fs::remove_file(path);
+                            }
+                            // At once, with the list still locked: no other thread may create
+                            // or rename a file any more.
+                            signal_hook::low_level::exit(128 + signal);
+                        }
+                    });
+            });
+        }
+    }
+}
+
+/// Where a command's main output goes: standard output, or an `--output` file written atomically.
+pub enum Output<'a> {
+    Stdout(&'a mut dyn Write),
+    File(io::BufWriter<AtomicFile>),
+}
+
+impl<'a> Output<'a> {
+    pub fn new(path: Option<&Path>, stdout: &'a mut dyn Write) -> Result<Self> {
+        Ok(match path {
+            Some(path) => Output::File(io::BufWriter::with_capacity(
+                1 << 16,
+                AtomicFile::create(path)?,
+            )),
+            None => Output::Stdout(stdout),
+        })
+    }
+
+    /// Finishes the output: an `--output` file is moved into place only now, and only when
+    /// `keep` (a `--strict` run with invalid rows keeps nothing).
+    pub fn finish(self, keep: bool) -> Result<()> {
+        match self {
+            Output::Stdout(out) => Ok(out.flush()?),
+            Output::File(writer) => {
+                let file = writer.into_inner().map_err(|e| {
+                    let (error, writer) = e.into_parts();
+                    writer.get_ref().error(error)
+                })?;
+                if keep {
+                    file.commit()
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+impl Write for Output<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File(file) => file.flush(),
+        }
+    }
+}
