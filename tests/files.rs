@@ -401,6 +401,44 @@ fn a_file_the_user_may_not_write_is_refused_as_the_shell_would() {
 }
 
 #[test]
+fn another_users_file_in_a_sticky_folder_is_refused_though_anyone_may_write_it() {
+    // In /tmp only a file's owner may replace it: the rename would fail after the whole run.
+    let dir = folder();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o1777)).unwrap();
+    fs::set_permissions(
+        dir.path().join("cases.csv"),
+        fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let target = dir.path().join("out.csv");
+    fs::write(&target, "earlier\n").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o666)).unwrap();
+    for command in COMMANDS {
+        let run = run_as_other_user(
+            dir.path(),
+            &[
+                command,
+                "cases.csv",
+                "--as-of",
+                AS_OF,
+                "--output",
+                "out.csv",
+            ],
+        );
+        assert_eq!(run.code, Some(2), "{command}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.lines().collect::<Vec<_>>(),
+            [
+                "maaraika: error: cannot write out.csv: permission denied: you may not write this \
+              file: give another file name, or ask its owner for write access"
+            ],
+            "{command}: refused before reading"
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "earlier\n");
+    }
+}
+
+#[test]
 fn an_existing_output_keeps_its_mode_and_owner_and_a_new_one_is_owner_only() {
     let dir = folder();
     for (flag, name) in [("--output", "out.csv"), ("--errors", "errors.csv")] {
@@ -658,6 +696,36 @@ fn the_errors_file_is_written_whole_when_the_reader_of_the_output_goes_away() {
         "the last row: {errors}"
     );
     assert_eq!(stderr.matches("is not a real date").count(), 4, "{stderr}");
+    assert!(temporary_files(dir.path()).is_empty());
+}
+
+#[test]
+fn the_errors_file_is_written_whole_when_standard_output_fails() {
+    // maaraika audit … --errors errors.csv > /dev/full
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("cases.csv"), generated(30_000, 4)).unwrap();
+    let out = maaraika()
+        .current_dir(dir.path())
+        .args(["audit", "cases.csv", "--as-of", AS_OF, "--format", "csv"])
+        .args(["--errors", "errors.csv"])
+        .stdout(fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "maaraika: error: cannot write the output: the disk is full: free some space or \
+             choose another place for the file\n"
+        ),
+        "{stderr}"
+    );
+    let errors = fs::read_to_string(dir.path().join("errors.csv")).unwrap();
+    assert_eq!(
+        errors.lines().count(),
+        5,
+        "a header and the 4 invalid rows: {errors}"
+    );
     assert!(temporary_files(dir.path()).is_empty());
 }
 

@@ -175,10 +175,45 @@ impl Resolved {
         let Kind::Existing(meta) = &self.kind else {
             return Ok(());
         };
-        check_writable(&self.path, meta).map_err(|reason| Error::Refused {
+        let refused = |reason: &str| Error::Refused {
             path: given.to_path_buf(),
-            reason,
-        })
+            reason: reason.to_string(),
+        };
+        if meta.permissions().readonly() {
+            return Err(refused(
+                "permission denied: the file is read-only (no one may write it): give another \
+                 file name, or make it writable first (chmod u+w)",
+            ));
+        }
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{accessat, Access, AtFlags, CWD};
+            use rustix::io::Errno;
+            use std::os::unix::fs::MetadataExt;
+            let denied = refused(
+                "permission denied: you may not write this file: give another file name, or \
+                 ask its owner for write access",
+            );
+            match accessat(CWD, &self.path, Access::WRITE_OK, AtFlags::empty()) {
+                Err(Errno::ACCESS | Errno::PERM) => return Err(denied),
+                Err(Errno::ROFS) => {
+                    return Err(refused(
+                        "the disk is read-only: choose another place for the file",
+                    ))
+                }
+                _ => {}
+            }
+            // In a sticky folder (like /tmp) only a file's owner, the folder's owner or root
+            // may replace it, whoever may write it.
+            let user = rustix::process::geteuid().as_raw();
+            if let Ok(folder) = fs::metadata(self.folder()) {
+                let sticky = folder.mode() & 0o1000 != 0;
+                if sticky && user != 0 && meta.uid() != user && folder.uid() != user {
+                    return Err(denied);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The folder the file goes in.
@@ -199,37 +234,6 @@ impl Resolved {
             }
         }
     }
-}
-
-/// Whether the user may replace the regular file at `path`; if not, why.
-fn check_writable(path: &Path, meta: &fs::Metadata) -> std::result::Result<(), String> {
-    if meta.permissions().readonly() {
-        return Err(
-            "permission denied: the file is read-only (no one may write it): give \
-                    another file name, or make it writable first (chmod u+w)"
-                .into(),
-        );
-    }
-    #[cfg(target_os = "linux")]
-    {
-        use rustix::fs::{accessat, Access, AtFlags, CWD};
-        match accessat(CWD, path, Access::WRITE_OK, AtFlags::empty()) {
-            Err(e) if e == rustix::io::Errno::ACCESS || e == rustix::io::Errno::PERM => {
-                return Err(
-                    "permission denied: you may not write this file: give another \
-                            file name, or ask its owner for write access"
-                        .into(),
-                )
-            }
-            Err(e) if e == rustix::io::Errno::ROFS => {
-                return Err("the disk is read-only: choose another place for the file".into())
-            }
-            _ => {}
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = path;
-    Ok(())
 }
 
 /// Refuses a path that passes through a symbolic link the kernel's `protected_symlinks` rule

@@ -476,10 +476,10 @@ impl SeenIds {
 /// Runs a case list through `visit`, reporting invalid rows and warning about suspicious ones;
 /// returns the tally. Every row read is either visited or reported.
 ///
-/// When the reader of standard output goes away (`| head`), `visit` fails with a closed pipe.
-/// Without `--errors` that ends the run at once, quietly. With `--errors`, the rest of the list
-/// is still read, without visiting, so that the errors file lists every invalid row; the closed
-/// pipe is returned once that file is in place.
+/// When `visit` fails (the output cannot be written: its reader went away, `| head`, or the
+/// disk is full), the run ends at once without `--errors`. With `--errors`, the rest of the
+/// list is still read, without visiting, so that the errors file lists every invalid row; the
+/// output's error is returned once that file is in place.
 pub fn run_list(
     args: &ListArgs,
     reader: &mut CaseReader,
@@ -490,18 +490,18 @@ pub fn run_list(
     let settings = args.settings();
     let mut warnings = RowWarnings::new(settings.as_of);
     let mut tally = Tally::default();
-    let mut closed_pipe = None;
+    let mut output_failed = None;
     batch::run(reader, settings, |item| -> Result<()> {
         tally.count(&item);
         match item {
             Item::Evaluated(case) => {
                 warnings.check_evaluated(&reporter, &case);
-                if closed_pipe.is_some() {
+                if output_failed.is_some() {
                     return Ok(());
                 }
                 match visit(&case) {
-                    Err(e) if e.is_broken_pipe() && reporter.errors.is_some() => {
-                        closed_pipe = Some(e);
+                    Err(e) if reporter.errors.is_some() => {
+                        output_failed = Some(e);
                         Ok(())
                     }
                     result => result,
@@ -522,8 +522,8 @@ pub fn run_list(
         ));
     }
     reporter.finish()?;
-    match closed_pipe {
-        Some(closed) => Err(closed),
+    match output_failed {
+        Some(error) => Err(error),
         None => Ok(tally),
     }
 }
