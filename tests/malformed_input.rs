@@ -350,6 +350,50 @@ fn a_row_over_16_mb_ends_the_run_with_exit_2_and_no_output_file() {
     );
 }
 
+#[test]
+fn a_row_over_16_mb_on_standard_output_ends_with_exit_2_after_the_rows_before_it_and_valid_json() {
+    let huge = "x".repeat(17 * 1024 * 1024);
+    // A row too long, and a quote that runs on too long.
+    for bad in [format!("B,{huge}\n"), format!("B,\"{huge}\n")] {
+        let content = format!(
+            "case_id,pending_date,age\nA,2.11.2026,80\nX,1.11.2026,x\n{bad}C,3.11.2026,80\n"
+        );
+        for command in ["audit", "overdue", "summary"] {
+            let run = run(
+                &[command, "-", "--as-of", AS_OF, "--format", "json"],
+                Some(content.as_bytes()),
+            );
+            assert_eq!(run.code, 2, "{command}: {}", run.stderr);
+            let last = run.stderr.lines().last().unwrap();
+            assert!(
+                last.starts_with("maaraika: error: line 4 of standard input "),
+                "{last}"
+            );
+            if command == "audit" {
+                let json: serde_json::Value =
+                    serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+                        panic!("{e}: {}", &run.stdout[..run.stdout.len().min(200)])
+                    });
+                let ids: Vec<&str> = json
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|case| case["case_id"].as_str().unwrap())
+                    .collect();
+                assert_eq!(ids, ["A"]);
+            } else {
+                assert_eq!(run.stdout, "", "{command} writes nothing");
+            }
+        }
+        let csv = run(
+            &["audit", "-", "--as-of", AS_OF, "--format", "csv"],
+            Some(content.as_bytes()),
+        );
+        assert_eq!(csv.code, 2);
+        assert_eq!(ids(&csv), ["A"]);
+    }
+}
+
 /// Deterministic junk bytes (a linear congruential generator).
 fn junk(seed: u64, len: usize) -> Vec<u8> {
     let mut state = seed;

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::Format;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
 
 const EXAMPLES: &str = "\
@@ -52,7 +52,16 @@ pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let style = args.out.style(args.list.lang());
     let mut output = args.out.open(stdout)?;
     let mut sink = sink(args.out.format(), &mut output, style, &args.list)?;
-    let tally = run_list(&args.list, &mut reader, |case| Ok(sink.case(case)?), |_| {})?;
+    let listed = run_list(&args.list, &mut reader, |case| Ok(sink.case(case)?), |_| {});
+    // Reading failed for good mid-way (a row over 16 MB, a read error): exit 2. The rows before
+    // it are on standard output already; JSON is closed so that it stays valid. An `--output`
+    // file is not kept.
+    if let Err(error @ Error::Input(_)) = listed {
+        sink.finish()?;
+        output.finish(false)?;
+        return Err(error);
+    }
+    let tally = listed?;
     sink.finish()?;
     let code = exit_code(&args.list, tally);
     output.finish(!(args.list.strict && tally.invalid > 0))?;
