@@ -598,6 +598,126 @@ fn many_warnings_are_capped_with_a_count() {
 }
 
 #[test]
+fn with_an_errors_file_stderr_lists_the_first_100_invalid_rows_and_the_file_all_of_them() {
+    let dir = dir();
+    let errors = dir.path().join("errors.csv");
+    let mut content = String::from("case_id,pending_date\nA,2.11.2026\n");
+    for i in 0..250 {
+        content.push_str(&format!("K{i},x\n"));
+    }
+    let run = audit_file(
+        dir.path(),
+        "many.csv",
+        content.as_bytes(),
+        &["--errors", errors.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 3);
+    assert_eq!(ids(&run), ["A"]);
+    let lines = messages(&run, dir.path(), "many.csv");
+    assert_eq!(lines.len(), 101, "{lines:?}");
+    assert_eq!(
+        lines[99],
+        "FILE line 102, column 2 (pending_date): `x` is not a date: write it as 23.11.2026 or \
+         2026-11-23"
+    );
+    assert_eq!(
+        lines[100],
+        format!(
+            "FILE: 250 rows invalid (the first 100 listed above, all of them in {}), 1 \
+             evaluated.",
+            errors.display()
+        )
+    );
+    let listed: Vec<String> = csv::Reader::from_path(&errors)
+        .unwrap()
+        .records()
+        .map(|record| record.unwrap()[1].to_string())
+        .collect();
+    assert_eq!(
+        listed,
+        (3..253).map(|line| line.to_string()).collect::<Vec<_>>()
+    );
+    // Without --errors, stderr is the only list: every row is on it.
+    let run = audit_file(dir.path(), "many.csv", content.as_bytes(), &[]);
+    assert_eq!(run.stderr.lines().count(), 251);
+}
+
+#[test]
+fn a_header_of_delimiters_is_not_a_case_list_and_a_row_of_them_is_reported() {
+    let dir = dir();
+    for header in [
+        format!("pending_date{}\n", ";".repeat(16 * 1024 * 1024 - 100)),
+        format!("pending_date{}\n", ",".repeat(20_000)),
+    ] {
+        let run = audit_file(
+            dir.path(),
+            "h.csv",
+            format!("{header}1.1.2026\n").as_bytes(),
+            &[],
+        );
+        assert_eq!(run.code, 2);
+        assert!(run.stdout.is_empty());
+        assert_eq!(
+            messages(&run, dir.path(), "h.csv"),
+            [
+                "maaraika: error: the header row of FILE (line 1) has more than 16384 columns, \
+                 more than an Excel sheet holds: this does not look like a case list; check that \
+                 the file is the exported case list, or give the delimiter with --delimiter"
+            ]
+        );
+    }
+    let content = format!(
+        "case_id,pending_date\nA,2.11.2026\nB,2.11.2026{}\nC,3.11.2026\n",
+        ",".repeat(5 * 1024 * 1024)
+    );
+    let run = audit_file(dir.path(), "r.csv", content.as_bytes(), &[]);
+    assert_eq!(run.code, 3);
+    assert_eq!(ids(&run), ["A", "C"]);
+    assert_eq!(
+        messages(&run, dir.path(), "r.csv")[0],
+        "FILE line 3: has more than 16384 fields (more than an Excel sheet holds) but the header \
+         has 2: check the delimiter, or export the list again"
+    );
+}
+
+#[test]
+fn summary_by_unit_of_a_column_with_over_1000_different_values_exits_2() {
+    let mut content = String::from("case_id;unit;pending_date\n");
+    for i in 0..1_000 {
+        content.push_str(&format!("K{i};Unit {i};2.11.2026\n"));
+    }
+    let by_unit = [
+        "summary", "-", "--as-of", AS_OF, "--by", "unit", "--format", "csv",
+    ];
+    let run_ok = run(&by_unit, Some(content.as_bytes()));
+    assert_eq!(run_ok.code, 0, "{}", run_ok.stderr);
+    assert_eq!(run_ok.stdout.lines().count(), 1 + 8 * 1_000);
+    content.push_str("K1000;Unit 1000;x\n");
+    let invalid = run(&by_unit, Some(content.as_bytes()));
+    content.push_str("K1001;Unit 1001;2.11.2026\n");
+    let evaluated = run(&by_unit, Some(content.as_bytes()));
+    for (run, line) in [(invalid, 1_002), (evaluated, 1_003)] {
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stdout.is_empty());
+        assert_eq!(
+            run.stderr.lines().last().unwrap(),
+            format!(
+                "maaraika: error: <stdin> line {line}: the unit column (unit) has more than 1000 \
+                 different values, which does not look like units or teams: check that it \
+                 is the right column (or name it with --column unit=HEADER), or leave out --by \
+                 unit"
+            )
+        );
+    }
+    // Without --by unit the same list is counted.
+    let all = run(
+        &["summary", "-", "--as-of", AS_OF, "--format", "csv"],
+        Some(content.as_bytes()),
+    );
+    assert_eq!(all.code, 3, "{}", all.stderr);
+}
+
+#[test]
 fn duplicate_case_ids_are_warned_about_and_both_rows_evaluated() {
     let dir = dir();
     let run = audit_file(

@@ -134,21 +134,23 @@ impl OutputArgs {
 
 pub use crate::batch::Tally;
 
-/// Reports invalid rows as they come: on stderr, and in the `--errors` file if asked.
+/// Reports invalid rows as they come: on stderr, and in the `--errors` file if asked. With
+/// `--errors`, which lists them all, stderr shows the first [`WARNINGS_SHOWN`].
 pub struct RowReporter {
     label: String,
     /// For each column the file has: its position (1-based) and header as found.
     columns: Vec<(Column, usize, String)>,
-    errors: Option<AtomicFile>,
-    errors_csv: Option<csv::Writer<Vec<u8>>>,
+    /// The `--errors` file, written as the rows come (memory stays flat however many rows are
+    /// invalid) and moved into place by [`RowReporter::finish`].
+    errors: Option<csv::Writer<AtomicFile>>,
+    reported: u64,
 }
 
 impl RowReporter {
     pub fn new(args: &ListArgs, reader: &CaseReader) -> Result<Self> {
-        let errors = args.errors.as_deref().map(AtomicFile::create).transpose()?;
-        let errors_csv = match &errors {
-            Some(_) => {
-                let mut writer = csv::Writer::from_writer(Vec::new());
+        let errors = match args.errors.as_deref() {
+            Some(path) => {
+                let mut writer = csv::Writer::from_writer(AtomicFile::create(path)?);
                 writer
                     .write_record(["file", "line", "column", "case_id", "problem"])
                     .map_err(csv_io)?;
@@ -168,7 +170,7 @@ impl RowReporter {
             label: args.label(),
             columns,
             errors,
-            errors_csv,
+            reported: 0,
         })
     }
 
@@ -192,12 +194,15 @@ impl RowReporter {
 
     pub fn report(&mut self, invalid: &Invalid) -> Result<()> {
         let p = &invalid.problem;
-        let column = self.column_text(p);
-        stderr_line(&format!(
-            "{} line {}{column}: {}",
-            self.label, p.line, p.problem
-        ));
-        if let Some(writer) = &mut self.errors_csv {
+        self.reported += 1;
+        if self.errors.is_none() || self.reported <= WARNINGS_SHOWN {
+            let column = self.column_text(p);
+            stderr_line(&format!(
+                "{} line {}{column}: {}",
+                self.label, p.line, p.problem
+            ));
+        }
+        if let Some(writer) = &mut self.errors {
             writer
                 .write_record([
                     &*redact_hetus(&self.label),
@@ -213,9 +218,8 @@ impl RowReporter {
 
     /// Writes the `--errors` file.
     pub fn finish(self) -> Result<()> {
-        if let (Some(mut file), Some(writer)) = (self.errors, self.errors_csv) {
-            let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-            file.write_all(&bytes).map_err(|e| file.error(e))?;
+        if let Some(writer) = self.errors {
+            let file = writer.into_inner().map_err(|e| e.into_error())?;
             file.commit()?;
         }
         Ok(())
@@ -223,7 +227,8 @@ impl RowReporter {
 }
 
 /// Warnings of one kind shown at most this many times; the rest are counted in one line, so
-/// that a wrong `--as-of` does not bury the invalid rows.
+/// that a wrong `--as-of` does not bury the invalid rows. Invalid rows too, when `--errors`
+/// lists them all.
 const WARNINGS_SHOWN: u64 = 100;
 
 /// Rows that are evaluated but worth a second look: dates after the as-of date, and a case id
@@ -532,8 +537,15 @@ pub fn run_list(
 pub fn exit_code(args: &ListArgs, tally: Tally) -> u8 {
     if tally.invalid > 0 {
         let rows = if tally.invalid == 1 { "row" } else { "rows" };
+        let listed = match &args.errors {
+            Some(errors) if tally.invalid > WARNINGS_SHOWN => format!(
+                "the first {WARNINGS_SHOWN} listed above, all of them in {}",
+                errors.display()
+            ),
+            _ => "listed above".into(),
+        };
         stderr_line(&format!(
-            "{}: {} {rows} invalid (listed above), {} evaluated.",
+            "{}: {} {rows} invalid ({listed}), {} evaluated.",
             args.label(),
             tally.invalid,
             tally.evaluated

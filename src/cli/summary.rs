@@ -1,6 +1,7 @@
 //! `maaraika summary`: the counts of the national processing-time statistics, per group (and per
 //! unit), for any period of pending dates.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -12,8 +13,9 @@ use serde::Serialize;
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::{write_json, Format};
 use crate::dates::parse_date;
-use crate::error::{csv_io, Result};
+use crate::error::{csv_io, Error, Result};
 use crate::evaluation::Status;
+use crate::input::Column;
 use crate::report::{keep_whole, new_table, Lang};
 use crate::rules::Group;
 
@@ -235,18 +237,54 @@ const COLUMNS_FI: [&str; 15] = [
     "virheellisiä",
 ];
 
+/// Most units `--by unit` counts: more than an organisation has teams, few enough that the
+/// counts and their table stay small in memory (a table of 1,000 units, 8,000 rows, takes about
+/// 56 MB at its peak). A column with more different values is not one of units.
+const MAX_UNITS: usize = 1_000;
+
+/// The counts per unit (one set, under "", without `--by unit`).
+struct Units {
+    by_unit: bool,
+    table: BTreeMap<String, [Counts; 8]>,
+    /// The line of the first row whose unit was one too many.
+    too_many: Option<u64>,
+}
+
+impl Units {
+    /// The counts of `unit`; `None` when it would be one unit too many.
+    fn counts(&mut self, unit: &str, line: u64) -> Option<&mut [Counts; 8]> {
+        let key = if self.by_unit { unit } else { "" };
+        if !self.table.contains_key(key) {
+            if self.table.len() >= MAX_UNITS {
+                self.too_many.get_or_insert(line);
+                return None;
+            }
+            self.table.insert(key.to_owned(), Default::default());
+        }
+        self.table.get_mut(key)
+    }
+}
+
+/// Why a list cannot be counted by unit: its unit column is not one of units.
+fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Error {
+    Error::Usage(format!(
+        "{label} line {line}: the unit column ({}) has more than {MAX_UNITS} different values, \
+         which does not look like units or teams: check that it is the right column (or name \
+         it with --column unit=HEADER), or leave out --by unit",
+        header.unwrap_or("unit")
+    ))
+}
+
 pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     let mut reader = args.list.open(&args.out)?;
     let by_unit = args.by == Some(By::Unit);
-    let unit_key = |unit: &str| {
-        if by_unit {
-            unit.to_string()
-        } else {
-            String::new()
-        }
-    };
-    let mut table: BTreeMap<String, [Counts; 8]> = BTreeMap::new();
-    let mut invalid_units: Vec<String> = Vec::new();
+    let unit_header = reader.header_of(Column::Unit).map(str::to_owned);
+    let too_many = |line| too_many_units(&args.list.label(), unit_header.as_deref(), line);
+    let units = RefCell::new(Units {
+        by_unit,
+        table: BTreeMap::new(),
+        too_many: None,
+    });
     let tally = run_list(
         &args.list,
         &mut reader,
@@ -256,7 +294,10 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
                     return Ok(());
                 }
             }
-            let counts = table.entry(unit_key(&case.unit)).or_default();
+            let mut units = units.borrow_mut();
+            let Some(counts) = units.counts(&case.unit, case.line) else {
+                return Err(too_many(case.line));
+            };
             let e = &case.evaluation;
             let mut add = |index: usize| {
                 let c = &mut counts[index];
@@ -273,10 +314,22 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
             add(7);
             Ok(())
         },
-        |invalid| invalid_units.push(unit_key(&invalid.unit)),
+        |invalid| {
+            if let Some(counts) = units
+                .borrow_mut()
+                .counts(&invalid.unit, invalid.problem.line)
+            {
+                counts[7].invalid += 1;
+            }
+        },
     )?;
-    for unit in invalid_units {
-        table.entry(unit).or_default()[7].invalid += 1;
+    let Units {
+        mut table,
+        too_many: first_too_many,
+        ..
+    } = units.into_inner();
+    if let Some(line) = first_too_many {
+        return Err(too_many(line));
     }
     if table.is_empty() {
         table.insert(String::new(), Default::default());

@@ -40,6 +40,10 @@ use rows::{Failure, QuotedLines, RecordAt, Rows};
 /// holds at most 32,767 characters), low enough that junk cannot fill the memory.
 pub const MAX_ROW_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Most fields a record is read with: an Excel sheet has at most 16,384 columns. A header with
+/// more is not one of a case list; a row with more is reported.
+pub const MAX_FIELDS: usize = 16_384;
+
 /// The UTF-8 byte-order mark that Excel's "CSV UTF-8" writes first.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -419,6 +423,15 @@ pub enum InputError {
         .path.display()
     )]
     UnclosedQuote { path: PathBuf, line: u64 },
+    /// A header row with more than [`MAX_FIELDS`] columns: not a case list.
+    #[error(
+        "the header row of {} (line {line}) has more than {} columns, more than an Excel sheet \
+         holds: this does not look like a case list; check that the file is the exported case \
+         list, or give the delimiter with --delimiter",
+        .path.display(),
+        MAX_FIELDS
+    )]
+    TooManyColumns { path: PathBuf, line: u64 },
     /// A row longer than [`MAX_ROW_BYTES`]: not a case list.
     #[error(
         "line {line} of {} is over {} MB long: this does not look like a case list; export it \
@@ -626,6 +639,12 @@ impl CaseReader {
                     line: header.line,
                 })
             }
+            Ok(Some(header)) if header.too_many_fields => {
+                return Err(InputError::TooManyColumns {
+                    path: reader.path,
+                    line: header.line,
+                })
+            }
             Ok(Some(_)) => {}
             Ok(None) => return Err(InputError::Empty { path: reader.path }),
             Err(failure) => return Err(reader.fatal(failure)),
@@ -710,6 +729,17 @@ impl CaseReader {
                 }
             };
             let line = read.line;
+            if read.too_many_fields {
+                return Some(Err(ReadError::Row(RowProblem {
+                    line,
+                    column: None,
+                    problem: format!(
+                        "has more than {MAX_FIELDS} fields (more than an Excel sheet holds) but \
+                         the header has {}: check the delimiter, or export the list again",
+                        self.layout.expected
+                    ),
+                })));
+            }
             if !self.rows.quoted_lines().is_empty() {
                 if let Some(problem) = self.stray_quote(record, read) {
                     return Some(Err(ReadError::Row(problem)));

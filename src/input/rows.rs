@@ -14,7 +14,7 @@
 
 use std::io::{self, Read};
 
-use super::MAX_ROW_BYTES;
+use super::{MAX_FIELDS, MAX_ROW_BYTES};
 
 /// Read buffer size: large enough that reading costs few system calls.
 const BUFFER_BYTES: usize = 64 * 1024;
@@ -69,6 +69,17 @@ impl Fields {
     fn clear(&mut self) {
         self.bytes.clear();
         self.spans.clear();
+    }
+
+    /// Makes the fields past [`MAX_FIELDS`] part of the last one, and gives back their room.
+    #[cold]
+    fn merge_past_limit(&mut self) {
+        let end = self.spans.last().map_or(0, |span| span.1);
+        self.spans.truncate(MAX_FIELDS);
+        if let Some(last) = self.spans.last_mut() {
+            last.1 = end;
+        }
+        self.spans.shrink_to(MAX_FIELDS);
     }
 }
 
@@ -235,6 +246,9 @@ pub enum Failure {
 pub struct RecordAt {
     pub line: u64,
     pub last_line: u64,
+    /// The record has more than [`MAX_FIELDS`] fields: those past the limit were read as part
+    /// of the last one, so that a line of delimiters cannot fill the memory with empty fields.
+    pub too_many_fields: bool,
 }
 
 /// The records of an input, one at a time.
@@ -318,9 +332,14 @@ impl Rows {
             self.quoted.clear();
         }
         if self.quick(fields)? {
+            let too_many_fields = fields.spans.len() > MAX_FIELDS;
+            if too_many_fields {
+                fields.merge_past_limit();
+            }
             return Ok(Some(RecordAt {
                 line,
                 last_line: line,
+                too_many_fields,
             }));
         }
         self.parse(fields, line)
@@ -371,6 +390,7 @@ impl Rows {
         fields.bytes.shrink_to(BUFFER_BYTES);
         fields.bytes.resize(fields.bytes.capacity().max(256), 0);
         let (mut written, mut ended, mut taken) = (0, 0, 0usize);
+        let mut too_many_fields = false;
         loop {
             let input = &self.buffer[self.start..self.end];
             let (result, nin, nout, nend) = self.parser.read_record(
@@ -399,8 +419,14 @@ impl Rows {
                 csv_core::ReadRecordResult::OutputFull => {
                     fields.bytes.resize(fields.bytes.len() * 2, 0);
                 }
+                csv_core::ReadRecordResult::OutputEndsFull if ended >= MAX_FIELDS => {
+                    // The next field's end replaces the last one: the fields past the limit
+                    // become part of the last field.
+                    too_many_fields = true;
+                    ended = MAX_FIELDS - 1;
+                }
                 csv_core::ReadRecordResult::OutputEndsFull => {
-                    self.ends.resize(self.ends.len() * 2, 0);
+                    self.ends.resize((self.ends.len() * 2).min(MAX_FIELDS), 0);
                 }
                 csv_core::ReadRecordResult::Record => break,
                 csv_core::ReadRecordResult::End => return Ok(None),
@@ -416,6 +442,7 @@ impl Rows {
         Ok(Some(RecordAt {
             line,
             last_line: self.lines.last_line.max(line),
+            too_many_fields,
         }))
     }
 
@@ -595,6 +622,28 @@ mod tests {
                     (9, 9, vec![quoted(0, 9, None)]),
                 ],
                 "step {step}"
+            );
+        }
+    }
+
+    #[test]
+    fn fields_past_the_limit_are_read_as_part_of_the_last_one_on_both_routes() {
+        let many = ";".repeat(MAX_FIELDS + 5);
+        // The quick route, the parser's (a quote), and a line too long for the quick route.
+        let long = format!("a{}", ";x".repeat(QUICK_LINE_BYTES));
+        for line in [format!("a{many}b"), format!("\"a\"{many}b"), long] {
+            let data = format!("{line}\nc;d\n");
+            let mut rows = Rows::new(Box::new(io::Cursor::new(data.into_bytes())), b';', 1);
+            let mut fields = Fields::default();
+            let read = rows.read(&mut fields).unwrap().unwrap();
+            assert!(read.too_many_fields);
+            assert_eq!(fields.len(), MAX_FIELDS);
+            assert_eq!(fields.get(0), Some(&b"a"[..]));
+            assert!(fields.spans.capacity() <= 2 * MAX_FIELDS);
+            let read = rows.read(&mut fields).unwrap().unwrap();
+            assert_eq!(
+                (read.line, read.too_many_fields, fields.len()),
+                (2, false, 2)
             );
         }
     }
