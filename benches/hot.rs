@@ -14,7 +14,6 @@ use maaraika::evaluation::{evaluate, Case, Person};
 use maaraika::generate::{write_cases, Dialect};
 use maaraika::input::{parse_flag, CaseReader, InputOptions};
 use maaraika::report::{CaseSink, CsvSink, CsvStyle, Lang};
-use maaraika::rules::months_deadline;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -48,7 +47,7 @@ fn calendar_ops(c: &mut Criterion) {
         b.iter(|| cal.working_days_between(black_box(from), black_box(to), Reading::Standard))
     });
     c.bench_function("calendar/months_deadline 3", |b| {
-        b.iter(|| months_deadline(black_box(from), 3, Reading::Standard))
+        b.iter(|| calendar().months_deadline(black_box(from), 3, Reading::Standard))
     });
     c.bench_function("calendar/build 1955-2199", |b| {
         b.iter(|| Calendar::from_rules(&parse_rules(HOLIDAY_DATA).unwrap()))

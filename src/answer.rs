@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use crate::calendar::{calendar, CalendarError, Holiday, HolidayKind, Reading};
 use crate::dates::{ordinal, weekday_name};
-use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Status};
+use crate::evaluation::{evaluate, Case, CaseError, DeadlineList, Evaluation, Status};
 use crate::report::CaseRecord;
-use crate::rules::{Rule, StartRule};
+use crate::rules::{Limit, Milestone, Period, Rule};
 
 /// A rule as shown: its group and statute.
 #[derive(Serialize, Debug, Clone)]
@@ -28,16 +28,25 @@ impl RuleView {
             name_en: rule.group.name_en(),
             name_fi: rule.group.name_fi(),
             statute: rule.statute,
-            start: start_rule_text(rule.start),
-            complete_within_months: rule.complete_within_months,
+            start: rule
+                .limit(Milestone::Start)
+                .map(start_rule_text)
+                .unwrap_or_default(),
+            complete_within_months: rule
+                .limit(Milestone::Completion)
+                .and_then(|limit| match limit.period {
+                    Period::Months(n) => Some(n),
+                    _ => None,
+                }),
         }
     }
 }
 
-fn start_rule_text(start: StartRule) -> String {
-    match start {
-        StartRule::SameDay => "on the pending date".into(),
-        StartRule::WorkingDays(n) => format!("by the {} working day", ordinal(n.into())),
+fn start_rule_text(start: &Limit) -> String {
+    match start.period {
+        Period::SameDay => "on the pending date".into(),
+        Period::WorkingDays(n) => format!("by the {} working day", ordinal(n.into())),
+        Period::Months(n) => format!("within {n} months"),
     }
 }
 
@@ -60,9 +69,16 @@ pub struct CheckAnswer {
     pub rules: Vec<RuleView>,
     pub start_skipped_holidays: Vec<Holiday>,
     pub other_reading: Option<OtherReading>,
-    /// The evaluation in `reading` (not serialized: `record` holds its values).
-    #[serde(skip)]
+    /// The evaluation in `reading`, serialised as its `deadlines` list (`record` holds the rest).
+    #[serde(rename = "deadlines", serialize_with = "deadlines")]
     pub evaluation: Evaluation,
+}
+
+fn deadlines<S: serde::Serializer>(
+    evaluation: &Evaluation,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&DeadlineList(evaluation), serializer)
 }
 
 /// Checks one case as of a date in a reading, with the other reading's dates where they differ.

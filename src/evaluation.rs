@@ -6,10 +6,14 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::calendar::age_on;
 use crate::calendar::{calendar, CalendarError, Reading};
 use crate::dates::finnish;
 use crate::hetu::Hetu;
-use crate::rules::{age_on, applicable_rule_indexes, Facts, Group, Groups, Rule, RULES};
+use crate::rules::{
+    applicable_rule_indexes, Anchor, Facts, Group, Groups, Limit, Milestone, Rule, ServiceRule,
+    CURRENT_ACT_DATE, DECISION_WITHOUT_DAY_COUNT, EVERYONE_ELSE, RULES, SERVICE_RULES,
+};
 
 /// Where the person's age comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,6 +40,12 @@ pub struct Case {
     pub urgent: bool,
     pub started: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
+    /// An older person (iäkäs henkilö, 980/2012 3 §: functional capacity reduced by age).
+    pub older_person: bool,
+    /// The day of the decision on the application (päätös), if made.
+    pub decision: Option<NaiveDate>,
+    /// The day the service granted began (palvelu alkanut), if it has.
+    pub implemented: Option<NaiveDate>,
 }
 
 /// Where a deadline stands.
@@ -176,6 +186,24 @@ pub enum CaseError {
     },
     #[error("there is a completion date but no start date: add the date the assessment started")]
     CompletionWithoutStart,
+    #[error("the decision date {} is before the pending date {}: check both dates", finnish(*decision), finnish(*pending))]
+    DecisionBeforePending {
+        decision: NaiveDate,
+        pending: NaiveDate,
+    },
+    #[error(
+        "the service began on {}, before the decision date {}: check both dates",
+        finnish(*implemented),
+        finnish(*decision)
+    )]
+    ImplementedBeforeDecision {
+        implemented: NaiveDate,
+        decision: NaiveDate,
+    },
+    #[error(
+        "there is a date the service began but no decision date: add the date of the decision"
+    )]
+    ImplementedWithoutDecision,
     #[error("the birth date {} is after the pending date {}: check both dates", finnish(*birth), finnish(*pending))]
     BornAfterPending {
         birth: NaiveDate,
@@ -306,19 +334,53 @@ impl std::ops::Index<usize> for AppliedRules {
     }
 }
 
+/// The rows of [`SERVICE_RULES`] that applied to a case: a set, without allocation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AppliedServiceRules(u8);
+
+const _: () = assert!(
+    SERVICE_RULES.len() <= 8,
+    "AppliedServiceRules holds up to 8 rows of SERVICE_RULES"
+);
+
+impl AppliedServiceRules {
+    fn insert(&mut self, index: usize) {
+        self.0 |= 1 << index;
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = &'static ServiceRule> {
+        SERVICE_RULES
+            .iter()
+            .enumerate()
+            .filter(move |(index, _)| self.0 & (1 << index) != 0)
+            .map(|(_, rule)| rule)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// The evaluation of one case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     pub groups: Groups,
     /// The rules that applied, one per group.
     pub rules: AppliedRules,
+    /// The rules of the service chain that applied (only once a decision is recorded).
+    pub service_rules: AppliedServiceRules,
     /// Age on the pending date, where known.
     pub age: Option<u32>,
     pub start: Outcome,
     pub completion: Outcome,
+    pub decision: Outcome,
+    pub implementation: Outcome,
     /// Working days after the pending date up to the start (or the as-of date if not started);
     /// zero for a pending date after the as-of date.
     pub elapsed_working_days: i64,
+    /// Working days after the pending date up to the decision (or the as-of date if none yet);
+    /// zero for a pending date after the as-of date.
+    pub decision_elapsed_working_days: i64,
     pub notes: Notes,
 }
 
@@ -363,6 +425,26 @@ pub fn validate(case: &Case) -> Result<Option<u32>, CaseError> {
             Some(_) => {}
         }
     }
+    if let Some(decision) = case.decision {
+        if decision < case.pending {
+            return Err(CaseError::DecisionBeforePending {
+                decision,
+                pending: case.pending,
+            });
+        }
+    }
+    if let Some(implemented) = case.implemented {
+        match case.decision {
+            None => return Err(CaseError::ImplementedWithoutDecision),
+            Some(decision) if implemented < decision => {
+                return Err(CaseError::ImplementedBeforeDecision {
+                    implemented,
+                    decision,
+                })
+            }
+            Some(_) => {}
+        }
+    }
     let age = age_of(case)?;
     if let Some(age) = age {
         if age >= 18 && (case.child_special_support || case.child_welfare) {
@@ -380,6 +462,7 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     cal.is_working_day(case.pending, reading)?;
     let facts = Facts {
         age,
+        older_person: case.older_person,
         care_allowance: case.care_allowance,
         disabled: case.disabled,
         child_special_support: case.child_special_support,
@@ -388,24 +471,35 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     };
     let mut rules = AppliedRules::default();
     let mut groups = Groups::default();
-    let mut start_deadline: Option<NaiveDate> = None;
-    let mut completion_deadline: Option<NaiveDate> = None;
+    let mut deadlines = Deadlines::default();
     for index in applicable_rule_indexes(&facts, case.pending) {
         let rule = &RULES[index];
         rules.insert(index);
         groups.insert(rule.group);
-        let start = rule.start_deadline(case.pending, reading)?;
-        start_deadline = Some(start_deadline.map_or(start, |d| d.min(start)));
-        if let Some(done_by) = rule.completion_deadline(case.pending, reading)? {
-            completion_deadline = Some(completion_deadline.map_or(done_by, |d| d.min(done_by)));
+        for limit in rule.limits {
+            deadlines.tighten(limit, case, reading)?;
         }
     }
-    let start = Outcome::judge(start_deadline, case.started, as_of, reading)?;
-    let completion = Outcome::judge(completion_deadline, case.completed, as_of, reading)?;
-    let until = case.started.unwrap_or(as_of);
-    let elapsed_working_days = cal
-        .working_days_between(case.pending, until, reading)?
-        .max(0);
+    let mut service_rules = AppliedServiceRules::default();
+    if case.decision.is_some() {
+        for (index, rule) in SERVICE_RULES.iter().enumerate() {
+            if rule.applies_to(&facts, case.pending) {
+                service_rules.insert(index);
+                deadlines.tighten(&rule.limit, case, reading)?;
+            }
+        }
+    }
+    let [start, completion, decision, implementation] = deadlines.0;
+    let start = Outcome::judge(start, case.started, as_of, reading)?;
+    let completion = Outcome::judge(completion, case.completed, as_of, reading)?;
+    let decision = Outcome::judge(decision, case.decision, as_of, reading)?;
+    let implementation = Outcome::judge(implementation, case.implemented, as_of, reading)?;
+    let elapsed = |until: Option<NaiveDate>| {
+        cal.working_days_between(case.pending, until.unwrap_or(as_of), reading)
+            .map(|days| days.max(0))
+    };
+    let elapsed_working_days = elapsed(case.started)?;
+    let decision_elapsed_working_days = elapsed(case.decision)?;
 
     let mut notes = Notes::default();
     if matches!(case.person, Person::Hetu(h) if h.is_temporary()) {
@@ -417,32 +511,164 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     if case.pending < crate::rules::FIRST_RULE_DATE {
         notes.insert(Note::BeforeStatutoryDeadlines);
     }
-    if [Some(case.pending), case.started, case.completed]
-        .into_iter()
-        .flatten()
-        .any(|d| d > as_of)
+    if [
+        Some(case.pending),
+        case.started,
+        case.completed,
+        case.decision,
+        case.implemented,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|d| d > as_of)
     {
         notes.insert(Note::DateAfterAsOf);
     }
     Ok(Evaluation {
         groups,
         rules,
+        service_rules,
         age,
         start,
         completion,
+        decision,
+        implementation,
         elapsed_working_days,
+        decision_elapsed_working_days,
         notes,
     })
+}
+
+/// The earliest deadline found so far for each milestone, in the order of [`Milestone::ALL`].
+#[derive(Default)]
+struct Deadlines([Option<NaiveDate>; 4]);
+
+impl Deadlines {
+    /// Takes `limit` into account: its deadline, where its anchor day is known, wins if earlier.
+    fn tighten(&mut self, limit: &Limit, case: &Case, reading: Reading) -> Result<(), CaseError> {
+        let from = match limit.from {
+            Anchor::Pending => case.pending,
+            Anchor::Decision => match case.decision {
+                Some(decision) => decision,
+                None => return Ok(()),
+            },
+        };
+        let deadline = limit.deadline(from, reading)?;
+        let slot = &mut self.0[limit.milestone as usize];
+        *slot = Some(slot.map_or(deadline, |d| d.min(deadline)));
+        Ok(())
+    }
 }
 
 impl Evaluation {
     /// Whether any deadline is overdue.
     pub fn is_overdue(&self) -> bool {
-        self.start.status == Status::Overdue || self.completion.status == Status::Overdue
+        Milestone::ALL
+            .iter()
+            .any(|&m| self.outcome(m).status == Status::Overdue)
     }
 
     /// The group whose rule set the start deadline (urgent before the others).
     pub fn deciding_group(&self) -> Option<Group> {
         self.rules.first().map(|r| r.group)
+    }
+
+    /// Where `milestone` stands.
+    pub fn outcome(&self, milestone: Milestone) -> &Outcome {
+        match milestone {
+            Milestone::Start => &self.start,
+            Milestone::Completion => &self.completion,
+            Milestone::Decision => &self.decision,
+            Milestone::Implementation => &self.implementation,
+        }
+    }
+
+    /// Every milestone of the case, in order, with its deadline, status and statute: the
+    /// `deadlines` list of the JSON outputs.
+    pub fn deadlines(&self) -> impl Iterator<Item = Deadline<'_>> {
+        Milestone::ALL.into_iter().map(move |milestone| Deadline {
+            milestone,
+            evaluation: self,
+        })
+    }
+}
+
+/// One milestone of an evaluated case, as the outputs list it.
+#[derive(Clone, Copy, Debug)]
+pub struct Deadline<'a> {
+    pub milestone: Milestone,
+    evaluation: &'a Evaluation,
+}
+
+impl<'a> Deadline<'a> {
+    pub fn outcome(&self) -> &'a Outcome {
+        self.evaluation.outcome(self.milestone)
+    }
+
+    /// The statutes that set this milestone's deadline (all of them where several apply: the
+    /// earliest deadline wins), or, where none does, the provision that asks for it without a
+    /// day count; empty where the law says nothing of it for this case.
+    pub fn statutes(&self) -> Vec<&'static str> {
+        let e = self.evaluation;
+        let mut statutes: Vec<&'static str> = match self.milestone {
+            Milestone::Implementation => e.service_rules.iter().map(|r| r.statute).collect(),
+            milestone => e
+                .rules
+                .iter()
+                .filter_map(|r| Some(r.limit(milestone)?.statute.unwrap_or(r.statute)))
+                .collect(),
+        };
+        if statutes.is_empty() {
+            let under_current_act = e
+                .rules
+                .first()
+                .is_none_or(|rule| rule.until.is_none() || rule.from >= CURRENT_ACT_DATE);
+            match self.milestone {
+                Milestone::Start if e.groups.is_empty() && under_current_act => {
+                    statutes.push(EVERYONE_ELSE)
+                }
+                Milestone::Decision if under_current_act => {
+                    statutes.push(DECISION_WITHOUT_DAY_COUNT)
+                }
+                _ => {}
+            }
+        }
+        statutes
+    }
+
+    /// Working days from the pending date up to the milestone or the as-of date, where the
+    /// outputs show them: for the start and the decision.
+    pub fn elapsed_working_days(&self) -> Option<i64> {
+        match self.milestone {
+            Milestone::Start => Some(self.evaluation.elapsed_working_days),
+            Milestone::Decision => Some(self.evaluation.decision_elapsed_working_days),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Deadline<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let outcome = self.outcome();
+        let mut s = serializer.serialize_struct("Deadline", 8)?;
+        s.serialize_field("milestone", &self.milestone)?;
+        s.serialize_field("deadline", &outcome.deadline)?;
+        s.serialize_field("status", &outcome.status)?;
+        s.serialize_field("statute", &self.statutes().join("; "))?;
+        s.serialize_field("working_days_remaining", &outcome.working_days_remaining)?;
+        s.serialize_field("working_days_late", &outcome.working_days_late)?;
+        s.serialize_field("working_days_overdue", &outcome.working_days_overdue)?;
+        s.serialize_field("elapsed_working_days", &self.elapsed_working_days())?;
+        s.end()
+    }
+}
+
+/// The list of an evaluation's deadlines, serialised without collecting it first.
+pub struct DeadlineList<'a>(pub &'a Evaluation);
+
+impl Serialize for DeadlineList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.deadlines())
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
-use crate::evaluation::{Evaluation, Note, Status};
+use crate::evaluation::{DeadlineList, Evaluation, Note, Status};
 use crate::rules::{Group, Groups};
 
 /// The language of labels for people.
@@ -691,6 +691,7 @@ struct JsonCase<'a> {
     hetu: Option<&'a str>,
     #[serde(flatten)]
     record: CaseRecord,
+    deadlines: DeadlineList<'a>,
 }
 
 impl<W: Write> JsonSink<W> {
@@ -719,6 +720,7 @@ impl<W: Write> CaseSink for JsonSink<W> {
                 None
             },
             record: CaseRecord::new(case.case.pending, &case.evaluation, self.reading),
+            deadlines: DeadlineList(&case.evaluation),
         };
         serde_json::to_writer(&mut self.out, &record).map_err(io::Error::from)
     }

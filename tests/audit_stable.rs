@@ -127,6 +127,7 @@ fn decode(get: &dyn Fn(&str) -> Option<String>) -> Option<Case> {
         urgent: flag("urgent").ok()?,
         started: date("started_date").ok()?,
         completed: date("completed_date").ok()?,
+        ..Case::default()
     })
 }
 

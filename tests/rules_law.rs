@@ -2,10 +2,11 @@
 //! hand from a wall calendar (weekdays and holidays named in the comments), not from the code.
 
 use chrono::NaiveDate;
+use maaraika::calendar::age_on;
 use maaraika::calendar::Reading::{self, Conservative, Standard};
 use maaraika::evaluation::{evaluate, Case, CaseError, Evaluation, Note, Person, Status};
 use maaraika::hetu::Hetu;
-use maaraika::rules::{age_on, Group, RULES};
+use maaraika::rules::{Group, RULES};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

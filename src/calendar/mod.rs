@@ -9,6 +9,7 @@
 
 mod data;
 mod easter;
+mod months;
 
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
@@ -17,6 +18,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 pub use data::{parse_rules, DataError, DateRule, HolidayKind, HolidayRule, HOLIDAY_DATA};
 pub use easter::easter_sunday;
+pub use months::{add_months, age_on};
 
 /// The first day the calendar covers.
 pub const FIRST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1955, 1, 1) {

@@ -15,7 +15,7 @@ use crate::dates::{long_date, today_in_finland};
 use crate::error::{csv_io, Error, Result};
 use crate::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use crate::hetu::Hetu;
-use crate::rules::EVERYONE_ELSE;
+use crate::rules::{Milestone, EVERYONE_ELSE};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -62,6 +62,16 @@ pub struct CheckArgs {
     /// The day the assessment was completed, if it has been.
     #[arg(long, value_parser = date_arg, value_name = "DATE")]
     completed: Option<NaiveDate>,
+    /// The day of the decision on the application (päätös), if made.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    decision: Option<NaiveDate>,
+    /// The day the service granted began (palvelu alkanut), if it has.
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    implemented: Option<NaiveDate>,
+    /// An older person (iäkäs henkilö, Act 980/2012 3 §: functional capacity reduced by age):
+    /// a service granted must begin within 3 months of the decision.
+    #[arg(long)]
+    older_person: bool,
     /// Judge as of this day [default: today in Finland].
     #[arg(long, value_parser = as_of_arg, value_name = "DATE")]
     as_of: Option<NaiveDate>,
@@ -91,6 +101,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         urgent: args.urgent,
         started: args.started,
         completed: args.completed,
+        older_person: args.older_person,
+        decision: args.decision,
+        implemented: args.implemented,
     };
     let as_of = args.as_of.unwrap_or_else(today_in_finland);
     let answer =
@@ -206,6 +219,7 @@ fn write_text(
         case.completed,
         answer.as_of,
     )?;
+    write_chain(out, case, evaluation, answer.as_of)?;
     for note in evaluation.notes.iter() {
         writeln!(out, "Note: {}.", note.text())?;
     }
@@ -239,6 +253,41 @@ fn write_text(
                 other.reading.as_str(),
                 dates.join(", ")
             )?
+        }
+    }
+    Ok(())
+}
+
+/// The decision and the service that follows it, each with the statute that sets its limit.
+fn write_chain(
+    out: &mut dyn Write,
+    case: &Case,
+    evaluation: &Evaluation,
+    as_of: NaiveDate,
+) -> Result<()> {
+    for deadline in evaluation.deadlines() {
+        let (label, done) = match deadline.milestone {
+            Milestone::Decision => ("Decision", case.decision),
+            Milestone::Implementation => ("Service begins", case.implemented),
+            Milestone::Start | Milestone::Completion => continue,
+        };
+        if deadline.milestone == Milestone::Implementation && case.decision.is_none() {
+            writeln!(
+                out,
+                "{label}: counted once a decision is recorded (--decision)."
+            )?;
+            continue;
+        }
+        write_outcome(out, label, deadline.outcome(), done, as_of)?;
+        let statutes = deadline.statutes();
+        if !statutes.is_empty() {
+            writeln!(out, "  {}", statutes.join("; "))?;
+        }
+        if deadline.outcome().deadline.is_none() {
+            if let Some(days) = deadline.elapsed_working_days() {
+                let until = if done.is_some() { "up to it" } else { "so far" };
+                writeln!(out, "  {days} working days have passed {until}.")?;
+            }
         }
     }
     Ok(())
