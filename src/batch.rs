@@ -17,7 +17,8 @@ use crate::dates::{finnish, parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, redact_hetus, Hetu};
 use crate::input::{
-    parse_flag, CaseReader, Column, Fields, InputError, RawRow, ReadError, RowLayout, RowProblem,
+    flag_word, parse_care_level, parse_flag, CareLevel, CaseReader, Column, Fields, InputError,
+    RawRow, ReadError, RowLayout, RowProblem,
 };
 
 /// One row's outcome.
@@ -484,7 +485,8 @@ fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     }
 }
 
-/// [`flag_column`] for the other ways of writing yes and no, and for what is neither.
+/// [`flag_column`] for the other ways of writing yes and no (also the column's own word,
+/// `kiireellinen`/`ei kiireellinen`), and for what is neither.
 #[cold]
 #[inline(never)]
 fn flag_from_text(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
@@ -499,9 +501,26 @@ fn flag_from_text(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     }
     match row.get(column) {
         None => Ok(false),
-        Some(text) => {
-            parse_flag(&text).map_err(|e| problem(row, column, format!("{} {e}", quoted(&text))))
-        }
+        Some(text) => parse_flag(&text).or_else(|e| {
+            flag_word(column, &text)
+                .ok_or_else(|| problem(row, column, format!("{} {e}", quoted(&text))))
+        }),
+    }
+}
+
+/// The care-allowance cell of a column that gives the level (`Hoitotuki`): whether it is the
+/// highest, the level with its own deadline. A bare yes says nothing about the level and is
+/// reported.
+#[cold]
+#[inline(never)]
+fn care_level_column(row: &RawRow) -> Result<bool, RowProblem> {
+    let column = Column::CareAllowance;
+    match row.get(column) {
+        None => Ok(false),
+        Some(text) => match parse_care_level(&text) {
+            Ok(level) => Ok(level == CareLevel::Highest),
+            Err(e) => Err(problem(row, column, format!("{} {e}", quoted(&text)))),
+        },
     }
 }
 
@@ -576,7 +595,11 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
     Ok(Case {
         pending,
         person,
-        care_allowance: flag_column(row, Column::CareAllowance)?,
+        care_allowance: if row.care_allowance_is_level() {
+            care_level_column(row)?
+        } else {
+            flag_column(row, Column::CareAllowance)?
+        },
         disabled: flag_column(row, Column::Disabled)?,
         child_special_support: flag_column(row, Column::ChildSpecialSupport)?,
         child_welfare: flag_column(row, Column::ChildWelfare)?,

@@ -110,9 +110,9 @@ fn the_conservative_reading_counts_christmas_eve() {
 }
 
 #[test]
-fn finnish_excel_utf8_and_windows_1252_twins_audit_identically() {
+fn finnish_and_swedish_excel_twins_audit_identically() {
     let iso = on_sample("audit", "cases.csv", &["--format", "csv"]);
-    for twin in ["cases-fi.csv", "cases-fi-1252.csv"] {
+    for twin in ["cases-fi.csv", "cases-fi-1252.csv", "cases-sv.csv"] {
         let fi = run(
             &[
                 "audit",
@@ -125,6 +125,7 @@ fn finnish_excel_utf8_and_windows_1252_twins_audit_identically() {
             None,
         );
         assert_eq!(fi.0, 0, "{twin}: {}", fi.2);
+        assert!(fi.2.is_empty(), "every column read by its name: {}", fi.2);
         assert_eq!(fi.1, iso.1, "{twin}");
     }
 }

@@ -316,14 +316,14 @@ fn column_override_for_a_header_not_in_the_file_is_fatal() {
 #[test]
 fn missing_pending_date_lists_the_headers_found() {
     let error = read(
-        b"Asiatunnus;Yksikk\xf6;Saapunut\nA-1;Salainen;1.1.2026\n",
+        b"Asiatunnus;Yksikk\xf6;Pvm\nA-1;Salainen;1.1.2026\n",
         &InputOptions::default(),
     )
     .unwrap_err();
     match &error {
         InputError::MissingColumn { column, found, .. } => {
             assert_eq!(*column, "pending_date");
-            assert_eq!(found, &["Asiatunnus", "Yksikkö", "Saapunut"]);
+            assert_eq!(found, &["Asiatunnus", "Yksikkö", "Pvm"]);
         }
         other => panic!("{other:?}"),
     }
@@ -331,7 +331,7 @@ fn missing_pending_date_lists_the_headers_found() {
     assert!(message.contains("cases.csv"), "{message}");
     assert!(message.contains("pending_date"), "{message}");
     assert!(
-        message.contains("\"Asiatunnus\", \"Yksikkö\", \"Saapunut\""),
+        message.contains("\"Asiatunnus\", \"Yksikkö\", \"Pvm\""),
         "{message}"
     );
     assert!(message.contains("--column pending_date="), "{message}");
@@ -641,11 +641,11 @@ fn flags_accept_every_spelling() {
     ] {
         assert_eq!(parse_flag(no), Ok(false), "{no:?}");
     }
-    for neither in ["2", "maybe", "kyl", "eii", "ja", "-", "xx", "1.0"] {
+    for neither in ["2", "maybe", "kyl", "eii", "jaa", "-", "xx", "1.0"] {
         let message = parse_flag(neither).unwrap_err().to_string();
         assert_eq!(
             message,
-            "is not yes or no: write 1/0, kyllä/ei, k/e, x or leave it empty"
+            "is not yes or no: write 1/0, kyllä/ei, ja/nej, k/e, x or leave it empty"
         );
     }
 }

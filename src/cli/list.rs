@@ -82,7 +82,43 @@ impl ListArgs {
             delimiter: self.delimiter,
             columns: self.columns.clone(),
         };
-        Ok(CaseReader::open(&self.file, &options)?)
+        let reader = CaseReader::open(&self.file, &options)?;
+        self.tell_columns(&reader);
+        Ok(reader)
+    }
+
+    /// One line naming the headers read by their word stems (`read: Syntymäpäivä → birth_date`),
+    /// so the user can check them, and one naming the columns not used (`not used: Nimi`), so a
+    /// column meant for a group but not recognised is seen. Full names read as expected need no
+    /// word.
+    fn tell_columns(&self, reader: &CaseReader) {
+        let read: Vec<String> = reader
+            .read_by_stem()
+            .into_iter()
+            .map(|(column, header)| {
+                let level = if column == Column::CareAllowance && reader.care_allowance_is_level() {
+                    " (the level: ylin/korotettu/perus)"
+                } else {
+                    ""
+                };
+                format!("{header} → {column}{level}")
+            })
+            .collect();
+        if !read.is_empty() {
+            stderr_line(&format!("{}: read: {}", self.label(), read.join(", ")));
+        }
+        const SHOWN: usize = 20;
+        let unused = reader.unused_headers();
+        if !unused.is_empty() {
+            let mut list = unused[..unused.len().min(SHOWN)].join(", ");
+            if unused.len() > SHOWN {
+                list.push_str(&format!(" and {} more", unused.len() - SHOWN));
+            }
+            stderr_line(&format!(
+                "{}: not used: {list} (to read one, --column COLUMN=HEADER)",
+                self.label()
+            ));
+        }
     }
 
     /// The file name as shown in messages.

@@ -5,9 +5,10 @@
 //! Finnish headers (`Vireilletulopvm`, `Syntymäaika`, …); sometimes Excel's `sep=;` first line,
 //! empty `;;;;` rows, CRLF line ends and quoted cells with line breaks.
 //!
-//! - Headers are matched to [`Column`]s by [`normalize_header`] (case, spaces and `ä`/`ö`/`å` do
-//!   not matter), through English names and Finnish aliases, or `--column COLUMN=HEADER`
-//!   ([`parse_column_mapping`]). Only `pending_date` is required; unknown columns are ignored.
+//! - Headers are matched to [`Column`]s in [`headers`]: by full names and then by word stems, in
+//!   English, Finnish and Swedish (case, spaces and `ä`/`ö`/`å` do not matter), or by
+//!   `--column COLUMN=HEADER` ([`parse_column_mapping`]). Only `pending_date` is required; the
+//!   columns not used are listed ([`CaseReader::unused_headers`]) for the user to see.
 //! - The delimiter is sniffed from the header line unless given ([`parse_delimiter`]).
 //! - The encoding is decided per field under [`EncodingChoice::Auto`]: valid UTF-8 is UTF-8,
 //!   anything else is Windows-1252, which never needs a replacement character.
@@ -22,6 +23,7 @@
 //! Case lists are confidential: no error produced here contains a field value. Column names,
 //! line numbers and the user's own command-line arguments are fine.
 
+mod headers;
 mod rows;
 
 use std::borrow::Cow;
@@ -33,6 +35,10 @@ use std::sync::Arc;
 
 use encoding_rs::WINDOWS_1252;
 
+pub use headers::{
+    flag_word, match_header, names_care_allowance_level, normalize_header, parse_care_level,
+    CareLevel, CareLevelError, HeaderMatch,
+};
 pub use rows::Fields;
 use rows::{Failure, QuotedLines, RecordAt, Rows};
 
@@ -80,53 +86,6 @@ pub enum Column {
     /// When the assessment was completed.
     CompletedDate,
 }
-
-/// Every column with the header keys (already normalised) that mean it: the English name first.
-const NAMES: [(Column, &[&str]); 13] = [
-    (Column::CaseId, &["caseid", "asiatunnus", "tunnus", "id"]),
-    (Column::Unit, &["unit", "yksikko", "tiimi"]),
-    (
-        Column::PendingDate,
-        &[
-            "pendingdate",
-            "vireilletulopvm",
-            "vireilletulopaiva",
-            "yhteydenottopvm",
-            "saapumispvm",
-        ],
-    ),
-    (Column::BirthDate, &["birthdate", "syntymaaika"]),
-    (Column::Hetu, &["hetu", "henkilotunnus"]),
-    (Column::Age, &["age", "ika"]),
-    (
-        Column::CareAllowance,
-        &["careallowance", "ylinhoitotuki", "hoitotuki"],
-    ),
-    (Column::Disabled, &["disabled", "vammainen"]),
-    (
-        Column::ChildSpecialSupport,
-        &[
-            "childspecialsupport",
-            "erityistatukeatarvitsevalapsi",
-            "erityinentuki",
-        ],
-    ),
-    (Column::ChildWelfare, &["childwelfare", "lastensuojelu"]),
-    (Column::Urgent, &["urgent", "kiireellinen"]),
-    (
-        Column::StartedDate,
-        &[
-            "starteddate",
-            "arviointialoitettu",
-            "aloitettu",
-            "aloituspvm",
-        ],
-    ),
-    (
-        Column::CompletedDate,
-        &["completeddate", "arviointivalmis", "valmistunut"],
-    ),
-];
 
 impl Column {
     /// Every column, in the order of the enum (for help texts and loops).
@@ -185,10 +144,11 @@ impl Column {
         }
     }
 
-    /// The column a header or a `--column` name means: its canonical name or any alias, compared
-    /// after [`normalize_header`] (so `Syntymäaika`, `syntymaaika` and `SYNTYMÄ AIKA` all work).
+    /// The column a header or a `--column` name means: by its full names, or by its word stems
+    /// ([`match_header`]), so `Syntymäaika`, `SYNTYMÄ-AIKA`, `Syntymäpäivä` and `Födelsedatum`
+    /// all mean the birth date.
     pub fn from_name(text: &str) -> Option<Column> {
-        from_key(&normalize_header(text))
+        match_header(text).map(HeaderMatch::column)
     }
 
     fn index(self) -> usize {
@@ -200,33 +160,6 @@ impl fmt::Display for Column {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
-}
-
-fn from_key(key: &str) -> Option<Column> {
-    NAMES
-        .iter()
-        .find(|(_, keys)| keys.contains(&key))
-        .map(|(column, _)| *column)
-}
-
-/// The key headers are matched by: lowercase, `ä`/`å` → `a`, `ö` → `o`, and no spaces, `_`,
-/// `-` or `.`. Client systems and people write the same header in many ways
-/// (`Syntymä-aika`, `syntymaaika`, `SYNTYMÄAIKA`, `Vireilletulo pvm.`); this makes them equal.
-pub fn normalize_header(header: &str) -> String {
-    let mut key = String::with_capacity(header.len());
-    for c in header.chars() {
-        if c.is_whitespace() || matches!(c, '_' | '-' | '.' | '\u{feff}') {
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            key.push(match lower {
-                'ä' | 'å' => 'a',
-                'ö' => 'o',
-                other => other,
-            });
-        }
-    }
-    key
 }
 
 /// How the bytes of the file are turned into text (`--encoding`).
@@ -301,11 +234,13 @@ pub fn parse_delimiter(text: &str) -> Result<u8, String> {
 
 /// Why a text is not a yes/no flag. Quotes no value: the caller adds the line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("is not yes or no: write 1/0, kyllä/ei, k/e, x or leave it empty")]
+#[error("is not yes or no: write 1/0, kyllä/ei, ja/nej, k/e, x or leave it empty")]
 pub struct FlagError;
 
-/// Parses a yes/no cell: 1/0, true/false, yes/no, kyllä/ei (also kylla), k/e, x/empty, y/n, in
-/// any case, surrounding spaces ignored; empty is no. Excel users mark flags in all these ways.
+/// Parses a yes/no cell: 1/0, true/false, yes/no, kyllä/ei (also kylla), k/e, Swedish ja/nej
+/// and j/n, x/empty, y/n, in any case, surrounding spaces ignored; empty is no. Excel users mark
+/// flags in all these ways. (A column's own word, `kiireellinen`/`ei kiireellinen`, is
+/// [`flag_word`].)
 pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
     // Runs for several cells of every row: lowercase into a small buffer, then compare bytes.
     let text = text.trim().as_bytes();
@@ -322,8 +257,9 @@ pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
         *last = 0xA4;
     }
     match &*lower {
-        b"" | b"0" | b"false" | b"no" | b"n" | b"ei" | b"e" => Ok(false),
-        b"1" | b"true" | b"yes" | b"y" | b"kyll\xC3\xA4" | b"kylla" | b"k" | b"x" => Ok(true),
+        b"" | b"0" | b"false" | b"no" | b"n" | b"ei" | b"e" | b"nej" | b"ej" => Ok(false),
+        b"1" | b"true" | b"yes" | b"y" | b"kyll\xC3\xA4" | b"kylla" | b"k" | b"x" | b"ja"
+        | b"j" => Ok(true),
         _ => Err(FlagError),
     }
 }
@@ -529,6 +465,8 @@ pub struct CaseReader {
     record: Option<Fields>,
     headers: Vec<String>,
     layout: RowLayout,
+    /// Columns found by their word stems rather than a full name.
+    by_stem: [bool; 13],
     delimiter: u8,
     path: PathBuf,
     done: bool,
@@ -539,6 +477,9 @@ pub struct CaseReader {
 #[derive(Clone, Debug)]
 pub struct RowLayout {
     columns: [Option<usize>; 13],
+    /// The care-allowance column gives the level (`Hoitotuki`), not yes/no for the highest
+    /// (`Ylin hoitotuki`): see [`names_care_allowance_level`].
+    care_allowance_level: bool,
     encoding: EncodingChoice,
     /// How many fields a row should have: the header's width.
     expected: usize,
@@ -617,10 +558,12 @@ impl CaseReader {
             headers: Vec::new(),
             layout: RowLayout {
                 columns: [None; 13],
+                care_allowance_level: false,
                 encoding: options.encoding,
                 expected: 0,
                 cp1252_seen: Arc::new(AtomicBool::new(false)),
             },
+            by_stem: [false; 13],
             delimiter,
             path,
             done: false,
@@ -657,7 +600,11 @@ impl CaseReader {
         if reader.headers.iter().all(|header| header.is_empty()) {
             return Err(InputError::NoHeader { path: reader.path });
         }
-        layout.columns = match_columns(&reader.headers, &options.columns, &reader.path)?;
+        let matched = match_columns(&reader.headers, &options.columns, &reader.path)?;
+        layout.columns = matched.columns;
+        layout.care_allowance_level = matched.columns[Column::CareAllowance.index()]
+            .is_some_and(|index| names_care_allowance_level(&reader.headers[index]));
+        reader.by_stem = matched.by_stem;
         layout.expected = reader.headers.len();
         reader.record = Some(record);
         Ok(reader)
@@ -677,6 +624,44 @@ impl CaseReader {
     /// The file's header for a column, to name the column the way the user sees it.
     pub fn header_of(&self, column: Column) -> Option<&str> {
         self.layout.columns[column.index()].map(|index| self.headers[index].as_str())
+    }
+
+    /// Whether the care-allowance column gives the level (a header like `Hoitotuki`, which names
+    /// only the allowance) rather than yes/no for the highest level (`Ylin hoitotuki`).
+    pub fn care_allowance_is_level(&self) -> bool {
+        self.layout.care_allowance_level
+    }
+
+    /// The columns read by their word stems rather than a full name (`Syntymäpäivä` as
+    /// `birth_date`), and a care-allowance column read as the level, with their headers as fit to
+    /// show, in the file's order: worth telling the user, who can check that each was read as
+    /// meant.
+    pub fn read_by_stem(&self) -> Vec<(Column, Cow<'_, str>)> {
+        Column::ALL
+            .into_iter()
+            .filter(|&column| {
+                self.by_stem[column.index()]
+                    || (column == Column::CareAllowance && self.care_allowance_is_level())
+            })
+            .filter_map(|column| Some((self.layout.columns[column.index()]?, column)))
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_iter()
+            .map(|(index, column)| (column, shown_header(&self.headers[index])))
+            .collect()
+    }
+
+    /// The headers of the columns maaraika does not read, each once, in file order and as fit to
+    /// show (empty headers left out): so that a column meant for a group but not recognised is
+    /// seen, not silently ignored.
+    pub fn unused_headers(&self) -> Vec<Cow<'_, str>> {
+        let used: Vec<usize> = self.layout.columns.iter().flatten().copied().collect();
+        let mut unused: Vec<&str> = Vec::new();
+        for (index, header) in self.headers.iter().enumerate() {
+            if !used.contains(&index) && !header.is_empty() && !unused.contains(&header.as_str()) {
+                unused.push(header);
+            }
+        }
+        unused.into_iter().map(shown_header).collect()
     }
 
     /// The delimiter in use (given, from a `sep=` line, or sniffed).
@@ -968,6 +953,12 @@ impl<'a> RawRow<'a> {
         ))
     }
 
+    /// Whether the care-allowance column gives the level: see
+    /// [`CaseReader::care_allowance_is_level`].
+    pub fn care_allowance_is_level(&self) -> bool {
+        self.layout.care_allowance_level
+    }
+
     /// The raw bytes of a column, ASCII spaces trimmed, for parsers that work on bytes (dates,
     /// numbers) and need no decoding. `None` as for [`RawRow::get`].
     pub fn bytes(&self, column: Column) -> Option<&'a [u8]> {
@@ -1011,17 +1002,31 @@ fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &AtomicBoo
     }
 }
 
-/// Header indexes per column: `--column` mappings first, then built-in names.
+/// Where each column is in the header row, and how it was found.
+#[derive(Clone, Debug)]
+struct Matched {
+    /// The header index of each column.
+    columns: [Option<usize>; 13],
+    /// Columns found by their word stems rather than a full name: told to the user.
+    by_stem: [bool; 13],
+}
+
+/// Header indexes per column: `--column` mappings first, then full names, then word stems (see
+/// [`headers`]). A full name beats a stem match; two of the same kind for one column are an
+/// error that names both.
 fn match_columns(
     headers: &[String],
     mappings: &[(Column, String)],
     path: &Path,
-) -> Result<[Option<usize>; 13], InputError> {
+) -> Result<Matched, InputError> {
     let keys: Vec<String> = headers
         .iter()
         .map(|header| normalize_header(header))
         .collect();
-    let mut columns = [None; 13];
+    let mut matched = Matched {
+        columns: [None; 13],
+        by_stem: [false; 13],
+    };
     let mut mapped = [false; 13];
     let mut taken = vec![false; headers.len()];
     // A later mapping of the same column replaces an earlier one.
@@ -1046,30 +1051,44 @@ fn match_columns(
         if let Some(second) = matches.next() {
             return Err(duplicate(path, *column, headers, first, second));
         }
-        columns[column.index()] = Some(first);
+        matched.columns[column.index()] = Some(first);
         mapped[column.index()] = true;
         taken[first] = true;
     }
-    for (index, key) in keys.iter().enumerate() {
-        let Some(column) = from_key(key) else {
-            continue;
-        };
-        if taken[index] || mapped[column.index()] {
-            continue;
+    let found: Vec<Option<HeaderMatch>> = headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| (!taken[index]).then(|| match_header(header)).flatten())
+        .collect();
+    for column in Column::ALL.into_iter().filter(|c| !mapped[c.index()]) {
+        for exact in [true, false] {
+            let mut matches = (0..headers.len()).filter(|&index| {
+                found[index]
+                    == Some(if exact {
+                        HeaderMatch::Exact(column)
+                    } else {
+                        HeaderMatch::Stem(column)
+                    })
+            });
+            let Some(first) = matches.next() else {
+                continue;
+            };
+            if let Some(second) = matches.next() {
+                return Err(duplicate(path, column, headers, first, second));
+            }
+            matched.columns[column.index()] = Some(first);
+            matched.by_stem[column.index()] = !exact;
+            break;
         }
-        if let Some(first) = columns[column.index()] {
-            return Err(duplicate(path, column, headers, first, index));
-        }
-        columns[column.index()] = Some(index);
     }
-    if columns[Column::PendingDate.index()].is_none() {
+    if matched.columns[Column::PendingDate.index()].is_none() {
         return Err(InputError::MissingColumn {
             path: path.to_path_buf(),
             column: Column::PendingDate.name(),
             found: headers.to_vec(),
         });
     }
-    Ok(columns)
+    Ok(matched)
 }
 
 fn duplicate(
@@ -1226,27 +1245,5 @@ fn sniff_delimiter(line: &[u8]) -> u8 {
         b','
     } else {
         b'\t'
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn name_keys_are_normalised_and_unique() {
-        let mut seen = std::collections::HashSet::new();
-        for (column, keys) in NAMES {
-            assert_eq!(keys[0], normalize_header(column.name()));
-            assert_eq!(Column::from_name(column.finnish_name()), Some(column));
-            for key in keys {
-                assert_eq!(*key, normalize_header(key));
-                assert!(seen.insert(*key), "{key} twice");
-            }
-        }
-        for (index, column) in Column::ALL.into_iter().enumerate() {
-            assert_eq!(column.index(), index);
-            assert_eq!(NAMES[index].0, column);
-        }
     }
 }

@@ -1,0 +1,680 @@
+//! Which [`Column`] a header means, and the words a flag column's cells may use.
+//!
+//! Client systems (Pegasos, Effica, Lifecare, Apotti) and hand-made Excel lists name the same
+//! column in many ways: `Vireilletulopvm`, `Vireilletulopäivämäärä`, `Asia tullut vireille`,
+//! `Saapumispäivä`, `Anhängiggjord`, `Pending date`. A header is read in two steps:
+//!
+//! 1. **Exact names** ([`NAMES`]): the canonical English name and the full Finnish and Swedish
+//!    names, compared after [`normalize_header`].
+//! 2. **Word stems** ([`RULES`]): an ordered table of (column, stems that must be there, stems that
+//!    must not). The first rule that fits wins, so an ambiguous header resolves the same way every
+//!    time: birth date before age (`Syntymäaika` holds `aika`), dates before flags, the case id
+//!    last (`Lastensuojeluasia` is a child-welfare flag, not a case id). Exclusions keep out what
+//!    only sounds alike: `Vireilletulotapa` (how, not when), `Aloitettava viimeistään` (a
+//!    deadline), `Syntymävuosi` (a year, not a date), `Kiireellisyyden peruste` (a reason).
+//!
+//! A stem is found anywhere in the header's letters run together (`aloit` in
+//! `Arvioinnin aloituspäivä`); a `=word` only as a whole word (`=ika` in `Asiakkaan ikä`, not in
+//! `Syntymäaika`; `=id` in `Case ID`).
+//!
+//! When two headers mean one column, an exact name beats a stem match (`Yksikkö` is the unit,
+//! `Yksikkökoodi` beside it is not used); two exact names, or two stem matches and no exact name,
+//! are an error that names both.
+
+use super::Column;
+
+/// The key headers are compared by: lowercase, `ä`/`å` → `a`, `ö` → `o`, and only letters and
+/// digits. Client systems and people write the same header in many ways (`Syntymä-aika`,
+/// `syntymaaika`, `SYNTYMÄAIKA`, `Vireilletulo pvm.`, `Henkilötunnus (hetu)`); this makes the
+/// same words equal.
+pub fn normalize_header(header: &str) -> String {
+    let mut key = String::with_capacity(header.len());
+    for c in header.chars().filter(|c| c.is_alphanumeric()) {
+        for lower in c.to_lowercase() {
+            key.push(fold(lower));
+        }
+    }
+    key
+}
+
+/// `ä`/`å` → `a`, `ö` → `o`: Finnish and Swedish letters as people type them without them.
+fn fold(c: char) -> char {
+    match c {
+        'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+        'ö' | 'ø' | 'ó' => 'o',
+        'é' | 'è' => 'e',
+        'ü' => 'u',
+        other => other,
+    }
+}
+
+/// The words of a header, each normalised: split at anything not a letter or digit, and where a
+/// lowercase letter is followed by an uppercase one (`caseId`, `AsiakasID`).
+fn words(header: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    for c in header.chars() {
+        let boundary = !c.is_alphanumeric() || (previous_lower && c.is_uppercase());
+        if boundary && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        previous_lower = c.is_lowercase();
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase().map(fold));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Every column with the header keys (already normalised) that name it exactly: the English name
+/// first.
+pub(super) const NAMES: [(Column, &[&str]); 13] = [
+    (
+        Column::CaseId,
+        &[
+            "caseid",
+            "asiatunnus",
+            "tunnus",
+            "id",
+            "asianumero",
+            "arende",
+            "arendenummer",
+            "arendeid",
+        ],
+    ),
+    (Column::Unit, &["unit", "yksikko", "tiimi", "enhet", "team"]),
+    (
+        Column::PendingDate,
+        &[
+            "pendingdate",
+            "vireilletulopvm",
+            "vireilletulopaiva",
+            "vireilletulopaivamaara",
+            "yhteydenottopvm",
+            "saapumispvm",
+            "anhangig",
+            "anhangiggjord",
+        ],
+    ),
+    (
+        Column::BirthDate,
+        &["birthdate", "syntymaaika", "fodelsedatum"],
+    ),
+    (Column::Hetu, &["hetu", "henkilotunnus", "personbeteckning"]),
+    (Column::Age, &["age", "ika", "alder"]),
+    (
+        Column::CareAllowance,
+        &[
+            "careallowance",
+            "ylinhoitotuki",
+            "hoitotuki",
+            "hogstavardbidrag",
+            "vardbidrag",
+        ],
+    ),
+    (
+        Column::Disabled,
+        &["disabled", "vammainen", "funktionsnedsattning"],
+    ),
+    (
+        Column::ChildSpecialSupport,
+        &[
+            "childspecialsupport",
+            "erityistatukeatarvitsevalapsi",
+            "erityinentuki",
+            "barnibehovavsarskiltstod",
+        ],
+    ),
+    (
+        Column::ChildWelfare,
+        &["childwelfare", "lastensuojelu", "barnskydd", "lasu"],
+    ),
+    (Column::Urgent, &["urgent", "kiireellinen", "bradskande"]),
+    (
+        Column::StartedDate,
+        &[
+            "starteddate",
+            "arviointialoitettu",
+            "aloitettu",
+            "aloituspvm",
+            "bedomningeninledd",
+        ],
+    ),
+    (
+        Column::CompletedDate,
+        &[
+            "completeddate",
+            "arviointivalmis",
+            "valmistunut",
+            "bedomningenklar",
+        ],
+    ),
+];
+
+/// One way of naming a column by word stems: every group in `all` must have a hit, nothing in
+/// `not` may.
+struct Rule {
+    column: Column,
+    all: &'static [&'static [&'static str]],
+    not: &'static [&'static [&'static str]],
+}
+
+/// Words that make a header a note about the column rather than the column: a reason, a
+/// description, a status. Checked for every rule.
+const NOTES: &[&str] = &[
+    "=syy",
+    "osyy",
+    "peruste",
+    "kuvaus",
+    "lisatie",
+    "selite",
+    "huom",
+    "kommentti",
+    "tila",
+    "status",
+    "note",
+    "comment",
+    "reason",
+    "descr",
+    "orsak",
+    "beskriv",
+    "anmark",
+    "kommentar",
+    "motiv",
+];
+
+/// What makes a header that sounds like a date column something else: how or by whom (a text),
+/// or a deadline (maaraika's own output, `Aloitettava viimeistään`).
+const NOT_A_DATE: &[&str] = &[
+    "tapa",
+    "kanava",
+    "tyyppi",
+    "laji",
+    "ttaja",
+    "tekija",
+    "laatija",
+    "kasittelija",
+    "nimi",
+    "name",
+    "method",
+    "channel",
+    "type",
+    "=by",
+    "satt",
+    "kanal",
+    "typ",
+    "=av",
+    "handlaggare",
+    "deadline",
+    "maaraaika",
+    "maaraika",
+    "viim",
+    "senast",
+    "=due",
+    "remaining",
+    "overdue",
+    "late",
+    "workingdays",
+];
+
+/// What makes a header that sounds like a yes/no column a date or an amount.
+const NOT_A_FLAG: &[&str] = &[
+    "pvm", "paiva", "date", "datum", "maara", "summa", "=eur", "=euro", "euroa", "amount", "belopp",
+];
+
+/// What makes a header that sounds like a case id or unit a person or a way to reach one. A
+/// client number (`Asiakasnumero`, `Klientnummer`) is not a case id: a client has several cases,
+/// and the id is then repeated on rows that are not duplicates. `--column case_id=Asiakasnumero`
+/// reads one as the case id all the same.
+const NOT_AN_ID: &[&str] = &[
+    "asiak",
+    "klient",
+    "client",
+    "customer",
+    "henkilo",
+    "person",
+    "kayttaja",
+    "user",
+    "tyontekija",
+    "employee",
+    "puhelin",
+    "phone",
+    "posti",
+    "email",
+    "osoite",
+    "address",
+    "adress",
+    "vastaava",
+    "esimies",
+    "esihenkilo",
+    "johtaja",
+    "leader",
+    "manager",
+    "chef",
+    "ansvarig",
+    "arendetyp",
+];
+
+/// The stems of each column, in the order they are tried (see the module's header).
+const RULES: &[Rule] = &[
+    Rule {
+        column: Column::Hetu,
+        all: &[&[
+            "hetu",
+            "sotu",
+            "henkilotun",
+            "personbeteckn",
+            "personnummer",
+            "personnr",
+            "=ssn",
+            "socialsecurity",
+            "identitycode",
+            "personalid",
+        ]],
+        not: &[NOTES],
+    },
+    Rule {
+        column: Column::BirthDate,
+        all: &[&[
+            "syntym", "syntpvm", "syntaika", "=synt", "birth", "=dob", "fodelse", "=fodd",
+        ]],
+        not: &[
+            NOTES,
+            &[
+                "vuosi",
+                "year",
+                "fodelsear",
+                "paikka",
+                "place",
+                "fodelseort",
+                "kunta",
+                "syntymamaa",
+                "country",
+                "fodelseland",
+            ],
+        ],
+    },
+    Rule {
+        column: Column::Age,
+        all: &[&["=ika", "=age", "=alder", "ikavuosina"]],
+        not: &[NOTES, &["ryhma", "group", "grupp", "luokka", "class"]],
+    },
+    Rule {
+        column: Column::PendingDate,
+        all: &[&[
+            "vireil",
+            "saapu",
+            "yhteydenot",
+            "pending",
+            "received",
+            "receipt",
+            "referral",
+            "anhangig",
+            "inkomm",
+            "inkomstdat",
+            "inkomstdag",
+            "=inkom",
+            "kontakttagande",
+            "kontaktdatum",
+        ]],
+        not: &[NOTES, NOT_A_DATE],
+    },
+    Rule {
+        column: Column::StartedDate,
+        all: &[&[
+            "aloit", "alkanut", "alkamis", "start", "inledd", "inledn", "paborj", "begun", "=began",
+        ]],
+        not: &[NOTES, NOT_A_DATE, &["aloitettava"]],
+    },
+    Rule {
+        column: Column::CompletedDate,
+        all: &[&[
+            "valmis",
+            "paattyn",
+            "paattymis",
+            "complet",
+            "finish",
+            "=ended",
+            "=end",
+            "=done",
+            "klar",
+            "slutfor",
+            "avslut",
+            "fardig",
+        ]],
+        not: &[NOTES, NOT_A_DATE, &["valmistel", "oklar", "deklar"]],
+    },
+    Rule {
+        column: Column::Unit,
+        all: &[&[
+            "yksik",
+            "tiimi",
+            "toimipiste",
+            "toimisto",
+            "tyoryhma",
+            "osasto",
+            "palvelualue",
+            "=alue",
+            "=unit",
+            "unitname",
+            "team",
+            "office",
+            "department",
+            "=dept",
+            "enhet",
+            "kontor",
+            "avdelning",
+            "verksamhetsstalle",
+            "arbetsgrupp",
+        ]],
+        not: &[NOTES, NOT_AN_ID, NOT_A_FLAG],
+    },
+    Rule {
+        column: Column::CareAllowance,
+        all: &[&["hoitotu", "vardbidr", "careallow"]],
+        not: &[NOTES, NOT_A_FLAG],
+    },
+    Rule {
+        column: Column::Disabled,
+        all: &[&[
+            "vamma",
+            "disab",
+            "handicap",
+            "funktionsnedsat",
+            "funktionshind",
+            "handikapp",
+        ]],
+        not: &[NOTES, NOT_A_FLAG, &["vammaistu", "vammaisetu"]],
+    },
+    Rule {
+        column: Column::ChildSpecialSupport,
+        all: &[
+            &["erityi", "special", "sarskil"],
+            &["tuk", "tue", "support", "stod"],
+            &[
+                "lapsi", "lapse", "lasten", "=lapset", "barn", "child", "kid", "alaikai",
+            ],
+        ],
+        not: &[NOTES, NOT_A_FLAG],
+    },
+    Rule {
+        column: Column::ChildWelfare,
+        all: &[&[
+            "lastensuojel",
+            "childwelfare",
+            "childprotection",
+            "barnskydd",
+        ]],
+        not: &[NOTES, NOT_A_FLAG, &["ilmoittaja", "tyontekija"]],
+    },
+    Rule {
+        column: Column::Urgent,
+        all: &[&["kiire", "urgen", "bradsk", "akuut", "=akut"]],
+        not: &[NOTES, NOT_A_FLAG],
+    },
+    Rule {
+        column: Column::CaseId,
+        all: &[&[
+            "asia",
+            "tunnus",
+            "tunniste",
+            "caseid",
+            "casenumber",
+            "caseno",
+            "casenr",
+            "=case",
+            "=id",
+            "=nro",
+            "=numero",
+            "=nr",
+            "=nummer",
+            "arende",
+            "diaari",
+            "diarie",
+            "=dnro",
+            "=dnr",
+        ]],
+        not: &[NOTES, NOT_AN_ID, NOT_A_DATE, NOT_A_FLAG],
+    },
+];
+
+/// How a header was read as a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderMatch {
+    /// By one of the column's full names (see [`NAMES`]).
+    Exact(Column),
+    /// By the word stems of the column (see [`RULES`]): worth telling the user.
+    Stem(Column),
+}
+
+impl HeaderMatch {
+    pub fn column(self) -> Column {
+        match self {
+            HeaderMatch::Exact(column) | HeaderMatch::Stem(column) => column,
+        }
+    }
+}
+
+/// The column a header means, and how it was found; `None` for a header maaraika does not use.
+pub fn match_header(header: &str) -> Option<HeaderMatch> {
+    let key = normalize_header(header);
+    if let Some(column) = from_key(&key) {
+        return Some(HeaderMatch::Exact(column));
+    }
+    // Several headers run together: the file is read with the wrong delimiter, and a stem
+    // match would hide that.
+    if header.contains([';', ',', '\t', '|']) {
+        return None;
+    }
+    let words = words(header);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    RULES
+        .iter()
+        .find(|rule| rule.fits(&key, &words))
+        .map(|rule| HeaderMatch::Stem(rule.column))
+}
+
+/// The column whose full names include `key` (normalised).
+pub(super) fn from_key(key: &str) -> Option<Column> {
+    NAMES
+        .iter()
+        .find(|(_, keys)| keys.contains(&key))
+        .map(|(column, _)| *column)
+}
+
+impl Rule {
+    fn fits(&self, key: &str, words: &[&str]) -> bool {
+        let hit = |pattern: &&str| match pattern.strip_prefix('=') {
+            Some(word) => words.contains(&word),
+            None => key.contains(pattern),
+        };
+        self.all.iter().all(|group| group.iter().any(hit))
+            && !self.not.iter().any(|group| group.iter().any(hit))
+    }
+}
+
+/// Whether a care-allowance header names only the allowance (`Hoitotuki`, `Vårdbidrag`, `Care
+/// allowance level`), so that its cells must give the level, rather than the highest level
+/// (`Ylin hoitotuki`, `Högsta vårdbidrag`, `care_allowance`), whose cells are yes or no.
+pub fn names_care_allowance_level(header: &str) -> bool {
+    let key = normalize_header(header);
+    const HIGHEST: [&str; 7] = [
+        "ylin", "ylim", "korkein", "korkeim", "hogst", "highest", "maximum",
+    ];
+    key != "careallowance" && !HIGHEST.iter().any(|stem| key.contains(stem))
+}
+
+/// Letters and digits of a short cell, lowercased and folded like a header, in a buffer on the
+/// stack: the cells that are not plain yes/no come on every row of some exports.
+fn cell_key<'a>(text: &str, buffer: &'a mut [u8; 64]) -> Option<&'a str> {
+    let mut length = 0;
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        for lower in c.to_lowercase() {
+            let folded = fold(lower);
+            let end = length + folded.len_utf8();
+            folded.encode_utf8(buffer.get_mut(length..end)?);
+            length = end;
+        }
+    }
+    std::str::from_utf8(&buffer[..length]).ok()
+}
+
+/// Words that turn a cell's word into its negation: `ei kiireellinen`, `icke brådskande`,
+/// `not urgent`, `non-urgent`, `ingen funktionsnedsättning`.
+const NEGATIONS: [&str; 9] = [
+    "eiole", "ei", "not", "non", "no", "ej", "inte", "icke", "ingen",
+];
+
+/// A flag cell that names its column's own word, or its negation: `kiireellinen` and
+/// `ei kiireellinen`/`kiireetön` in an urgency column, `brådskande`/`icke brådskande`,
+/// `vammainen`, `lastensuojelu`. `None` for anything else.
+pub fn flag_word(column: Column, text: &str) -> Option<bool> {
+    let mut buffer = [0u8; 64];
+    let key = cell_key(text, &mut buffer)?;
+    let names = |key: &str| {
+        let named = from_key(key) == Some(column)
+            || RULES
+                .iter()
+                .any(|rule| rule.column == column && rule.fits(key, &[key]));
+        // In a column of the highest care allowance, only the highest is a yes.
+        named && (column != Column::CareAllowance || !names_care_allowance_level(key))
+    };
+    for negation in NEGATIONS {
+        if key
+            .strip_prefix(negation)
+            .is_some_and(|rest| !rest.is_empty() && names(rest))
+        {
+            return Some(false);
+        }
+    }
+    // Finnish -ton/-tön, "without": `kiireetön`.
+    if key.ends_with("ton") && names(key) {
+        return Some(false);
+    }
+    names(key).then_some(true)
+}
+
+/// The level of a care allowance (hoitotuki), as a column that names only the allowance gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CareLevel {
+    /// No allowance.
+    None,
+    /// Perushoitotuki, grundbelopp, basic: level 1.
+    Basic,
+    /// Korotettu hoitotuki, förhöjt vårdbidrag, increased: level 2.
+    Increased,
+    /// Ylin hoitotuki, högsta vårdbidrag, highest: level 3, the group with its own deadline.
+    Highest,
+}
+
+/// Why a cell of a care-allowance level column was not read. Quotes no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CareLevelError {
+    /// A yes without the level.
+    #[error(
+        "says the client has a care allowance but not its level: write ylin, korotettu or perus \
+         (or 3, 2, 1; only the highest has its own deadline), or name the column \"Ylin hoitotuki\" \
+         if it says yes or no to the highest level"
+    )]
+    BareYes,
+    /// Neither a level nor a no.
+    #[error(
+        "is not a care allowance level: write ylin, korotettu or perus (or 3, 2, 1), or leave it \
+         empty (or ei/0) for none"
+    )]
+    Unknown,
+}
+
+/// Parses a cell of a care-allowance level column: `ylin`/`korotettu`/`perus`, `3`/`2`/`1`,
+/// Swedish `högsta`/`förhöjt`/`grund`, English `highest`/`increased`/`basic`, also as part of a
+/// longer text (`ylin hoitotuki`, `förhöjt vårdbidrag`); empty, `0` and the ways of writing no are
+/// none. A yes (`kyllä`, `x`) is [`CareLevelError::BareYes`].
+pub fn parse_care_level(text: &str) -> Result<CareLevel, CareLevelError> {
+    match text.trim() {
+        "3" => return Ok(CareLevel::Highest),
+        "2" => return Ok(CareLevel::Increased),
+        "1" => return Ok(CareLevel::Basic),
+        _ => {}
+    }
+    match super::parse_flag(text) {
+        Ok(false) => return Ok(CareLevel::None),
+        Ok(true) => return Err(CareLevelError::BareYes),
+        Err(_) => {}
+    }
+    let mut buffer = [0u8; 64];
+    let key = cell_key(text, &mut buffer).ok_or(CareLevelError::Unknown)?;
+    // `ei hoitotukea`, `ingen vårdbidrag`.
+    let allowance = |rest: &str| {
+        ["hoitotu", "vardbidr", "careallow"]
+            .iter()
+            .any(|s| rest.contains(s))
+    };
+    if NEGATIONS
+        .iter()
+        .any(|negation| key.strip_prefix(negation).is_some_and(allowance))
+    {
+        return Ok(CareLevel::None);
+    }
+    const LEVELS: [(CareLevel, &[&str]); 3] = [
+        (
+            CareLevel::Highest,
+            &[
+                "ylin", "ylim", "korkein", "hogst", "highest", "taso3", "level3",
+            ],
+        ),
+        (
+            CareLevel::Increased,
+            &["korot", "forhoj", "increased", "raised", "taso2", "level2"],
+        ),
+        (
+            CareLevel::Basic,
+            &[
+                "perus", "grund", "basic", "alin", "lowest", "taso1", "level1",
+            ],
+        ),
+    ];
+    LEVELS
+        .iter()
+        .find(|(_, stems)| stems.iter().any(|stem| key.contains(stem)))
+        .map(|(level, _)| *level)
+        .ok_or(CareLevelError::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_keys_are_normalised_unique_and_in_column_order() {
+        let mut seen = std::collections::HashSet::new();
+        for (column, keys) in NAMES {
+            assert_eq!(keys[0], normalize_header(column.name()));
+            assert_eq!(Column::from_name(column.finnish_name()), Some(column));
+            for key in keys {
+                assert_eq!(*key, normalize_header(key));
+                assert!(seen.insert(*key), "{key} twice");
+            }
+        }
+        for (index, column) in Column::ALL.into_iter().enumerate() {
+            assert_eq!(column.index(), index);
+            assert_eq!(NAMES[index].0, column);
+        }
+    }
+
+    #[test]
+    fn words_split_at_punctuation_and_camel_case() {
+        assert_eq!(words("Asiakkaan ikä (v)"), ["asiakkaan", "ika", "v"]);
+        assert_eq!(words("caseId"), ["case", "id"]);
+        assert_eq!(words("AsiakasID"), ["asiakas", "id"]);
+        assert_eq!(words("DOB"), ["dob"]);
+    }
+
+    #[test]
+    fn a_long_cell_is_no_word() {
+        assert_eq!(flag_word(Column::Urgent, &"kiire".repeat(20)), None);
+    }
+}
