@@ -445,9 +445,9 @@ const RULES: &[Rule] = &[
 /// How a header was read as a column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HeaderMatch {
-    /// By one of the column's full names (see [`NAMES`]).
+    /// By one of the column's full names (`Vireilletulopvm`).
     Exact(Column),
-    /// By the word stems of the column (see [`RULES`]): worth telling the user.
+    /// By the word stems of the column (`Vireilletulon päivämäärä`): worth telling the user.
     Stem(Column),
 }
 
@@ -460,6 +460,8 @@ impl HeaderMatch {
 }
 
 /// The column a header means, and how it was found; `None` for a header maaraika does not use.
+/// Full names first, then the ordered table of word stems and exclusions in
+/// `src/input/headers.rs`: the first column whose stems fit wins.
 pub fn match_header(header: &str) -> Option<HeaderMatch> {
     let key = normalize_header(header);
     if let Some(column) = from_key(&key) {

@@ -5,7 +5,7 @@
 //! Finnish headers (`Vireilletulopvm`, `Syntymäaika`, …); sometimes Excel's `sep=;` first line,
 //! empty `;;;;` rows, CRLF line ends and quoted cells with line breaks.
 //!
-//! - Headers are matched to [`Column`]s in [`headers`]: by full names and then by word stems, in
+//! - Headers are matched to [`Column`]s by [`match_header`]: by full names and then by word stems, in
 //!   English, Finnish and Swedish (case, spaces and `ä`/`ö`/`å` do not matter), or by
 //!   `--column COLUMN=HEADER` ([`parse_column_mapping`]). Only `pending_date` is required; the
 //!   columns not used are listed ([`CaseReader::unused_headers`]) for the user to see.
