@@ -510,6 +510,15 @@ fn a_symlink_owned_by_another_user_in_a_shared_sticky_folder_is_not_written_thro
             );
         }
     }
+    // The user's own link to such a link: the same.
+    std::os::unix::fs::symlink("shared/out.csv", dir.path().join("mine.csv")).unwrap();
+    assert_refused(
+        dir.path(),
+        "cases.csv",
+        &["--output", "mine.csv"],
+        None,
+        "a symbolic link owned by another user in a folder everyone may write to",
+    );
     assert_eq!(fs::read_to_string(&precious).unwrap(), "not to be lost\n");
     assert!(names(&dir.path().join("sub")).is_empty());
     // The user's own link there is followed, as the kernel would.

@@ -26,7 +26,7 @@ use crate::error::{Error, FileWriteError, Result};
 pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>) -> Result<()> {
     let from_stdin = input == Path::new("-");
     let input_id = if from_stdin {
-        stdin_identity()
+        stream_identity(io::stdin())
     } else {
         fs::metadata(input).ok().as_ref().and_then(identity)
     };
@@ -62,7 +62,7 @@ pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>)
         if super::stdout_closed() {
             return Err(Error::Output(super::closed_stdout_error()));
         }
-        if input_id.is_some() && stdout_identity() == input_id {
+        if input_id.is_some() && stream_identity(io::stdout()) == input_id {
             return Err(Error::Usage(format!(
                 "standard output goes to {INPUT} ({}): the case list would be overwritten; \
                  send the output to another file",
@@ -98,29 +98,16 @@ fn identity(_: &fs::Metadata) -> Option<Identity> {
     None
 }
 
-/// The file standard input reads from, if it is a regular file (`- < cases.csv`).
+/// The file a standard stream reads or writes, if it is a regular file (`- < cases.csv`,
+/// `>> cases.csv`).
 #[cfg(unix)]
-fn stdin_identity() -> Option<Identity> {
-    use std::os::fd::AsFd;
-    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
-    identity(&fs::File::from(fd).metadata().ok()?)
-}
-
-/// The file standard output writes to, if it is a regular file (`>> cases.csv`).
-#[cfg(unix)]
-fn stdout_identity() -> Option<Identity> {
-    use std::os::fd::AsFd;
-    let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
+fn stream_identity(stream: impl std::os::fd::AsFd) -> Option<Identity> {
+    let fd = stream.as_fd().try_clone_to_owned().ok()?;
     identity(&fs::File::from(fd).metadata().ok()?)
 }
 
 #[cfg(not(unix))]
-fn stdin_identity() -> Option<Identity> {
-    None
-}
-
-#[cfg(not(unix))]
-fn stdout_identity() -> Option<Identity> {
+fn stream_identity<T>(_: T) -> Option<Identity> {
     None
 }
 
@@ -141,19 +128,20 @@ enum Kind {
 }
 
 impl Resolved {
-    /// Resolves `path` and checks that it may be written (see the module's header).
+    /// Resolves `path`, refusing a folder and a path through another user's link in a shared
+    /// folder (see [`through_foreign_symlink`]).
     fn new(path: &Path) -> Result<Resolved> {
         let refused = |reason: &str| Error::Refused {
             path: path.to_path_buf(),
             reason: reason.to_string(),
         };
-        refuse_foreign_symlinks(path).map_err(|()| {
-            refused(
+        if through_foreign_symlink(path) {
+            return Err(refused(
                 "the path goes through a symbolic link owned by another user in a folder \
                  everyone may write to (like /tmp), and such a link could point anywhere: \
                  give the path of the real file or folder",
-            )
-        })?;
+            ));
+        }
         if path.is_dir() {
             return Err(refused("it is a directory: give a file name"));
         }
@@ -218,10 +206,7 @@ impl Resolved {
 
     /// The folder the file goes in.
     fn folder(&self) -> &Path {
-        match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        }
+        folder_of(&self.path)
     }
 
     fn identity(&self) -> Option<Identity> {
@@ -236,38 +221,56 @@ impl Resolved {
     }
 }
 
-/// Refuses a path that passes through a symbolic link the kernel's `protected_symlinks` rule
+/// Whether `path` leads through a symbolic link that the kernel's `protected_symlinks` rule
 /// guards: one in a sticky folder everyone may write to, owned neither by the user nor by the
-/// folder's owner. Such a link may have been put there by anyone, pointing anywhere.
+/// folder's owner. Such a link may have been put there by anyone, pointing anywhere. Links are
+/// followed as the kernel would (each step of the path, and where each link points), up to 40.
 #[cfg(target_os = "linux")]
-fn refuse_foreign_symlinks(path: &Path) -> std::result::Result<(), ()> {
+fn through_foreign_symlink(path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    let user = rustix::process::geteuid().as_raw();
-    for step in path.ancestors().filter(|p| !p.as_os_str().is_empty()) {
-        let Ok(link) = fs::symlink_metadata(step) else {
-            continue;
-        };
-        if !link.file_type().is_symlink() || link.uid() == user {
-            continue;
+    fn walk(path: &Path, user: u32, links_left: &mut u32) -> bool {
+        for step in path.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+            let Ok(link) = fs::symlink_metadata(step) else {
+                continue;
+            };
+            if !link.file_type().is_symlink() {
+                continue;
+            }
+            if *links_left == 0 {
+                return false;
+            }
+            *links_left -= 1;
+            if link.uid() != user {
+                if let Ok(folder) = fs::metadata(folder_of(step)) {
+                    let (sticky, everyone_writes) =
+                        (folder.mode() & 0o1000 != 0, folder.mode() & 0o002 != 0);
+                    if sticky && everyone_writes && folder.uid() != link.uid() {
+                        return true;
+                    }
+                }
+            }
+            if let Ok(to) = fs::read_link(step) {
+                if walk(&folder_of(step).join(to), user, links_left) {
+                    return true;
+                }
+            }
         }
-        let folder = match step.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let Ok(folder) = fs::metadata(folder) else {
-            continue;
-        };
-        let (sticky, everyone_writes) = (folder.mode() & 0o1000 != 0, folder.mode() & 0o002 != 0);
-        if sticky && everyone_writes && folder.uid() != link.uid() {
-            return Err(());
-        }
+        false
     }
-    Ok(())
+    walk(path, rustix::process::geteuid().as_raw(), &mut 40)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn refuse_foreign_symlinks(_: &Path) -> std::result::Result<(), ()> {
-    Ok(())
+fn through_foreign_symlink(_: &Path) -> bool {
+    false
+}
+
+/// The folder a path names a file in: its parent, or `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
 /// An output file written under a temporary name beside it and renamed into place only when
