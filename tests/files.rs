@@ -643,6 +643,44 @@ fn interrupt_terminate_and_hangup_remove_the_temporary_files_and_keep_the_earlie
     }
 }
 
+/// Whether process `pid` has its own handler for `signal` (`SigCgt` in /proc/PID/status).
+fn catches(pid: u32, signal: i32) -> bool {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigCgt:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask & (1 << (signal - 1)) != 0)
+}
+
+#[test]
+fn a_signal_before_anything_is_written_ends_a_run_with_files_the_same_way() {
+    use rustix::process::{kill_process, Pid, Signal};
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("audit.csv"), "earlier output\n").unwrap();
+    let mut child = maaraika()
+        .current_dir(dir.path())
+        .args(["audit", "-", "--as-of", AS_OF, "--output", "audit.csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Nothing sent: the run waits for the header row.
+    let started = std::time::Instant::now();
+    while !catches(child.id(), Signal::INT.as_raw()) {
+        assert!(started.elapsed().as_secs() < 60, "no signal handler");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    kill_process(Pid::from_child(&child), Signal::INT).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    assert_eq!(names(dir.path()), ["audit.csv"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("audit.csv")).unwrap(),
+        "earlier output\n"
+    );
+}
+
 #[test]
 fn a_temporary_file_holding_output_is_removed_on_a_signal() {
     // The audit writes as it reads: wait until its temporary file holds client data.

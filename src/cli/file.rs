@@ -30,6 +30,10 @@ pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>)
     } else {
         fs::metadata(input).ok().as_ref().and_then(identity)
     };
+    if output.is_some() || errors.is_some() {
+        // From the start, so that a run writing files always ends the same way on a signal.
+        temporary::watch_signals();
+    }
     let mut named: Vec<(&str, &Path, Identity)> = Vec::new();
     for (flag, path) in [("--output", output), ("--errors", errors)] {
         let Some(path) = path else { continue };
@@ -471,7 +475,7 @@ mod temporary {
     }
 
     /// Starts, once, the thread that waits for a signal to end the run.
-    fn watch_signals() {
+    pub fn watch_signals() {
         #[cfg(unix)]
         {
             use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
