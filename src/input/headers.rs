@@ -221,6 +221,22 @@ const NOT_A_DATE: &[&str] = &[
     "workingdays",
 ];
 
+/// Words for the assessment, which the generic verbs (`alkanut`, `päättynyt`, `tehty`) need
+/// beside them to mean its start or completion.
+const ASSESSMENT: &[&str] = &["arvio", "bedom", "assess"];
+
+/// What starts and ends besides the assessment: the client relationship, a service.
+const NOT_THE_ASSESSMENT: &[&str] = &[
+    "asiakkuu",
+    "klientskap",
+    "clientrelation",
+    "palvelunalk",
+    "palvelualk",
+    "palvelupaat",
+    "palvelunpaat",
+    "tyosuhde",
+];
+
 /// What makes a header that sounds like a yes/no column a date or an amount.
 const NOT_A_FLAG: &[&str] = &[
     "pvm", "paiva", "date", "datum", "maara", "summa", "=eur", "=euro", "euroa", "amount", "belopp",
@@ -326,27 +342,45 @@ const RULES: &[Rule] = &[
     Rule {
         column: Column::StartedDate,
         all: &[&[
-            "aloit", "alkanut", "alkamis", "start", "inledd", "inledn", "paborj", "begun", "=began",
+            "aloit", "start", "inledd", "inledn", "paborj", "begun", "=began",
         ]],
-        not: &[NOTES, NOT_A_DATE, &["aloitettava"]],
+        not: &[NOTES, NOT_A_DATE, NOT_THE_ASSESSMENT, &["aloitettava"]],
+    },
+    Rule {
+        column: Column::StartedDate,
+        all: &[
+            &["alkanut", "alkamis", "=alku", "alkupv", "alkupaiva"],
+            ASSESSMENT,
+        ],
+        not: &[NOTES, NOT_A_DATE, NOT_THE_ASSESSMENT],
     },
     Rule {
         column: Column::CompletedDate,
         all: &[&[
-            "valmis",
-            "paattyn",
-            "paattymis",
-            "complet",
-            "finish",
-            "=ended",
-            "=end",
-            "=done",
-            "klar",
-            "slutfor",
-            "avslut",
-            "fardig",
+            "valmis", "complet", "finish", "klar", "slutfor", "avslut", "fardig",
         ]],
-        not: &[NOTES, NOT_A_DATE, &["valmistel", "oklar", "deklar"]],
+        not: &[
+            NOTES,
+            NOT_A_DATE,
+            NOT_THE_ASSESSMENT,
+            &["valmistel", "oklar", "deklar"],
+        ],
+    },
+    Rule {
+        column: Column::CompletedDate,
+        all: &[
+            &[
+                "paattyn",
+                "paattymis",
+                "tehty",
+                "suoritettu",
+                "=ended",
+                "=end",
+                "=done",
+            ],
+            ASSESSMENT,
+        ],
+        not: &[NOTES, NOT_A_DATE, NOT_THE_ASSESSMENT],
     },
     Rule {
         column: Column::Unit,
@@ -368,7 +402,8 @@ const RULES: &[Rule] = &[
             "enhet",
             "kontor",
             "avdelning",
-            "verksamhetsstalle",
+            "verksamhet",
+            "servicearea",
             "arbetsgrupp",
         ]],
         not: &[NOTES, NOT_AN_ID, NOT_A_FLAG],
@@ -394,7 +429,7 @@ const RULES: &[Rule] = &[
         column: Column::ChildSpecialSupport,
         all: &[
             &["erityi", "special", "sarskil"],
-            &["tuk", "tue", "support", "stod"],
+            &["tuk", "tue", "support", "stod", "need", "tarpe", "behov"],
             &[
                 "lapsi", "lapse", "lasten", "=lapset", "barn", "child", "kid", "alaikai",
             ],
@@ -413,7 +448,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         column: Column::Urgent,
-        all: &[&["kiire", "urgen", "bradsk", "akuut", "=akut"]],
+        all: &[&["kiire", "urgen", "bradsk", "akuut", "=akut", "emergenc"]],
         not: &[NOTES, NOT_A_FLAG],
     },
     Rule {
@@ -427,6 +462,8 @@ const RULES: &[Rule] = &[
             "caseno",
             "casenr",
             "=case",
+            "=reference",
+            "=ref",
             "=id",
             "=nro",
             "=numero",
