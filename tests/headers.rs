@@ -97,6 +97,9 @@ fn a_flag_column_accepts_its_own_word_or_its_negation_and_nothing_else() {
         (Column::ChildSpecialSupport, "erityinen tuki", true),
         (Column::CareAllowance, "ylin hoitotuki", true),
         (Column::CareAllowance, "högsta vårdbidrag", true),
+        (Column::CareAllowance, "ylin", true),
+        (Column::CareAllowance, "korotettu", false),
+        (Column::CareAllowance, "perushoitotuki", false),
     ];
     for (column, text, flag) in yes_no {
         assert_eq!(flag_word(column, text), Some(flag), "{column}: {text:?}");
@@ -106,7 +109,8 @@ fn a_flag_column_accepts_its_own_word_or_its_negation_and_nothing_else() {
         (Column::Disabled, "kiireellinen"),
         (Column::Urgent, "joskus"),
         (Column::CareAllowance, "hoitotuki"),
-        (Column::CareAllowance, "perus"),
+        (Column::CareAllowance, "3"),
+        (Column::CareAllowance, "kyl"),
     ] {
         assert_eq!(flag_word(column, text), None, "{column}: {text:?}");
     }
@@ -620,4 +624,32 @@ fn exports_of_client_systems_put_every_case_in_its_group() {
         assert_eq!(code, 0, "{header}: {stderr}");
         assert_eq!(groups(&rows), expected, "{header}\n{stderr}");
     }
+}
+
+#[test]
+fn generated_lists_in_english_and_finnish_keep_care_allowance_yes_and_no_and_audit_alike() {
+    // `care_allowance` 0/1 and `Ylin hoitotuki` kyllä/ei, as the peers' gen_cases.py writes
+    // them: the highest care allowance as yes/no, every column read by its name.
+    let generate = |extra: &[&str]| {
+        let mut args = vec!["generate", "2000", "7"];
+        args.extend_from_slice(extra);
+        let (code, stdout, stderr) = common::run(&args, b"");
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let english = audit(&generate(&[]));
+    let finnish = audit(&generate(&["--finnish"]));
+    for (code, rows, stderr) in [&english, &finnish] {
+        assert_eq!(*code, 0, "{stderr}");
+        assert!(
+            !stderr.contains("not used") && !stderr.contains(": read: "),
+            "{stderr}"
+        );
+        assert_eq!(rows.len(), 2000);
+    }
+    assert!(english
+        .1
+        .iter()
+        .any(|row| row[4].contains("care_allowance")));
+    assert_eq!(groups(&english.1), groups(&finnish.1));
 }

@@ -570,7 +570,8 @@ const NEGATIONS: [&str; 9] = [
 
 /// A flag cell that names its column's own word, or its negation: `kiireellinen` and
 /// `ei kiireellinen`/`kiireetön` in an urgency column, `brådskande`/`icke brådskande`,
-/// `vammainen`, `lastensuojelu`. `None` for anything else.
+/// `vammainen`, `lastensuojelu`; in a column of the highest care allowance also a level in words
+/// (`ylin` yes, `korotettu`/`perus` no). `None` for anything else.
 pub fn flag_word(column: Column, text: &str) -> Option<bool> {
     let mut buffer = [0u8; 64];
     let key = cell_key(text, &mut buffer)?;
@@ -594,7 +595,16 @@ pub fn flag_word(column: Column, text: &str) -> Option<bool> {
     if key.ends_with("ton") && names(key) {
         return Some(false);
     }
-    names(key).then_some(true)
+    if names(key) {
+        return Some(true);
+    }
+    // A level in a column of the highest care allowance: `ylin` is a yes, `korotettu` a no.
+    if column == Column::CareAllowance && !key.bytes().all(|byte| byte.is_ascii_digit()) {
+        return parse_care_level(text)
+            .ok()
+            .map(|level| level == CareLevel::Highest);
+    }
+    None
 }
 
 /// The level of a care allowance (hoitotuki), as a column that names only the allowance gives it.
