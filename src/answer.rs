@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar::{calendar, CalendarError, Holiday, HolidayKind, Reading};
-use crate::dates::{ordinal, weekday_name};
 use crate::evaluation::{evaluate, Case, CaseError, DeadlineList, Evaluation, Status};
+use crate::labels::{Label, Lang};
 use crate::report::CaseRecord;
 use crate::rules::{Limit, Milestone, Period, Rule};
 
@@ -25,12 +25,12 @@ impl RuleView {
     pub fn new(rule: &Rule) -> Self {
         RuleView {
             group: rule.group.key(),
-            name_en: rule.group.name_en(),
-            name_fi: rule.group.name_fi(),
+            name_en: Lang::En.group(rule.group),
+            name_fi: Lang::Fi.group(rule.group),
             statute: rule.statute,
             start: rule
                 .limit(Milestone::Start)
-                .map(start_rule_text)
+                .map(|limit| start_rule_text(limit, Lang::En))
                 .unwrap_or_default(),
             complete_within_months: rule
                 .limit(Milestone::Completion)
@@ -42,11 +42,12 @@ impl RuleView {
     }
 }
 
-fn start_rule_text(start: &Limit) -> String {
+/// When the assessment must start, in `lang`: `by the 7th working day`.
+pub fn start_rule_text(start: &Limit, lang: Lang) -> String {
     match start.period {
-        Period::SameDay => "on the pending date".into(),
-        Period::WorkingDays(n) => format!("by the {} working day", ordinal(n.into())),
-        Period::Months(n) => format!("within {n} months"),
+        Period::SameDay => lang.get(Label::ChkStartSameDay).into(),
+        Period::WorkingDays(n) => lang.fill(Label::ChkStartByDay, &[&lang.ordinal(n.into())]),
+        Period::Months(n) => lang.fill(Label::ChkStartWithinMonths, &[&n.to_string()]),
     }
 }
 
@@ -118,6 +119,7 @@ pub struct HolidayRow {
     pub weekday: &'static str,
     pub name_fi: &'static str,
     pub name_en: &'static str,
+    pub name_sv: &'static str,
     pub kind: HolidayKind,
     pub working_day: bool,
 }
@@ -126,9 +128,10 @@ impl HolidayRow {
     pub fn new(holiday: &Holiday, reading: Reading) -> Self {
         HolidayRow {
             date: holiday.date,
-            weekday: weekday_name(holiday.date.weekday(), false),
+            weekday: Lang::En.weekday(holiday.date.weekday()),
             name_fi: holiday.name_fi,
             name_en: holiday.name_en,
+            name_sv: holiday.name_sv,
             kind: holiday.kind,
             working_day: calendar()
                 .is_working_day(holiday.date, reading)
@@ -177,7 +180,7 @@ pub fn add(
         from,
         working_days,
         date,
-        weekday: weekday_name(date.weekday(), false),
+        weekday: Lang::En.weekday(date.weekday()),
         reading,
         skipped_holidays: rows,
         skipped,

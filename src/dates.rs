@@ -3,7 +3,7 @@
 //!
 //! Hand-written rather than format-string based: this runs for every date of every row of an audit.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 /// Why a text is not a date. The message quotes nothing: callers add the value where it is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -201,47 +201,6 @@ pub fn month_name_en(month: u32) -> &'static str {
 /// The Finnish way of writing a date, `2.12.2026`.
 pub fn finnish(date: NaiveDate) -> String {
     format!("{}.{}.{}", date.day(), date.month(), date.year())
-}
-
-/// A date as people read it here: `Wednesday 2.12.2026`.
-pub fn long_date(date: NaiveDate) -> String {
-    format!("{} {}", weekday_name(date.weekday(), false), finnish(date))
-}
-
-/// Weekday names, in English and Finnish.
-pub fn weekday_name(weekday: Weekday, finnish: bool) -> &'static str {
-    const EN: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const FI: [&str; 7] = [
-        "maanantai",
-        "tiistai",
-        "keskiviikko",
-        "torstai",
-        "perjantai",
-        "lauantai",
-        "sunnuntai",
-    ];
-    let names = if finnish { &FI } else { &EN };
-    names[weekday.num_days_from_monday() as usize]
-}
-
-/// English ordinal, `1st`, `2nd`, `7th`, `11th`.
-pub fn ordinal(n: i64) -> String {
-    let suffix = match (n.rem_euclid(10), n.rem_euclid(100)) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 #[cfg(test)]

@@ -82,16 +82,6 @@ impl Status {
             Status::None => "none",
         }
     }
-
-    pub fn finnish(self) -> &'static str {
-        match self {
-            Status::Met => "ajoissa",
-            Status::Late => "myöhässä",
-            Status::Due => "avoinna",
-            Status::Overdue => "ylittynyt",
-            Status::None => "ei määräaikaa",
-        }
-    }
 }
 
 /// One deadline (start or completion) and where it stands.
@@ -233,21 +223,9 @@ pub enum Note {
 }
 
 impl Note {
+    /// The note in English (JSON and plain CSV); [`crate::labels::Lang::note`] in any language.
     pub fn text(self) -> &'static str {
-        match self {
-            Note::TemporaryIdentityCode => {
-                "the identity code is a temporary one (individual number 900-999)"
-            }
-            Note::AgeUnknown => {
-                "no birth date, identity code or age: the over-75 group could not be checked"
-            }
-            Note::BeforeStatutoryDeadlines => {
-                "pending before 1.3.2006, when the 7-working-day rule began: no statutory day count"
-            }
-            Note::DateAfterAsOf => {
-                "a date of the case (pending, start or completion) is after the as-of date: check the dates"
-            }
-        }
+        crate::labels::Lang::En.note(self)
     }
 }
 

@@ -10,6 +10,8 @@
 //! - [`input`]: case lists as exported from client systems and Excel;
 //! - [`batch`]: a case list row by row, each row evaluated or reported;
 //! - [`report`]: evaluated cases written out;
+//! - [`labels`]: every word people read, in English, Finnish and Swedish;
+//! - [`table`]: tables fitted to the terminal, streamed;
 //! - [`generate`]: synthetic case lists for benchmarks and tests;
 //! - [`cli`]: the command line.
 //!
@@ -41,5 +43,7 @@ pub mod evaluation;
 pub mod generate;
 pub mod hetu;
 pub mod input;
+pub mod labels;
 pub mod report;
 pub mod rules;
+pub mod table;

@@ -12,57 +12,10 @@ use serde::Serialize;
 use crate::batch::Evaluated;
 use crate::calendar::Reading;
 use crate::evaluation::{DeadlineList, Evaluation, Note, Status};
+use crate::labels::Label;
 use crate::rules::{Group, Groups};
 
-/// The language of labels for people.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    En,
-    Fi,
-}
-
-impl Lang {
-    /// Finnish when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with `fi`.
-    pub fn from_env() -> Lang {
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .unwrap_or_default();
-        if value.to_ascii_lowercase().starts_with("fi") {
-            Lang::Fi
-        } else {
-            Lang::En
-        }
-    }
-
-    pub fn status(self, status: Status) -> &'static str {
-        match self {
-            Lang::En => status.as_str(),
-            Lang::Fi => status.finnish(),
-        }
-    }
-
-    pub fn group(self, group: Group) -> &'static str {
-        match self {
-            Lang::En => group.name_en(),
-            Lang::Fi => group.name_fi(),
-        }
-    }
-
-    /// The groups of a case for people: `aged over 75, disabled person`, or a dash.
-    pub fn groups(self, groups: Groups) -> String {
-        if groups.is_empty() {
-            return "-".into();
-        }
-        groups
-            .iter()
-            .map(|g| self.group(g))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
+pub use crate::labels::Lang;
 
 /// The flat record of one evaluated case: the keys of `check` and `audit` JSON.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
@@ -166,6 +119,54 @@ impl CsvStyle {
             groups.joined("|")
         }
     }
+
+    pub fn reading(self, reading: Reading) -> &'static str {
+        if self.excel {
+            self.lang.reading(reading)
+        } else {
+            reading.as_str()
+        }
+    }
+
+    pub fn note(self, note: Note) -> &'static str {
+        if self.excel {
+            self.lang.note(note)
+        } else {
+            note.text()
+        }
+    }
+
+    /// A column's name: the stable key, or for Excel its label in `lang`.
+    pub fn column(self, key: &'static str) -> &'static str {
+        if !self.excel {
+            return key;
+        }
+        let label = match key {
+            "line" => Label::ColLine,
+            "case_id" => Label::ColCaseId,
+            "unit" => Label::ColUnit,
+            "hetu" => Label::ColHetu,
+            "pending_date" => Label::ColPendingDate,
+            "groups" => Label::ColGroups,
+            "start_deadline" => Label::ColStartDeadline,
+            "start_status" => Label::ColStartStatus,
+            "start_working_days_late" => Label::ColStartLate,
+            "start_working_days_remaining" => Label::ColStartRemaining,
+            "start_working_days_overdue" => Label::ColStartOverdue,
+            "completion_deadline" => Label::ColCompletionDeadline,
+            "completion_status" => Label::ColCompletionStatus,
+            "completion_working_days_late" => Label::ColCompletionLate,
+            "completion_working_days_remaining" => Label::ColCompletionRemaining,
+            "completion_working_days_overdue" => Label::ColCompletionOverdue,
+            "elapsed_working_days" => Label::ColElapsed,
+            "age" => Label::ColAge,
+            "reading" => Label::ColReading,
+            "notes" => Label::ColNotes,
+            "as_of" => Label::ColAsOf,
+            _ => return key,
+        };
+        self.lang.get(label)
+    }
 }
 
 /// The two decimal digits of each number below 100.
@@ -229,7 +230,7 @@ fn eight_digits(n: u64) -> u64 {
 }
 
 /// The audit CSV columns, in order (`hetu` after `unit` only with `--show-hetu`).
-pub const AUDIT_COLUMNS: [&str; 19] = [
+pub const AUDIT_COLUMNS: [&str; 20] = [
     "line",
     "case_id",
     "unit",
@@ -249,6 +250,7 @@ pub const AUDIT_COLUMNS: [&str; 19] = [
     "age",
     "reading",
     "notes",
+    "as_of",
 ];
 
 /// Where evaluated cases go, one at a time, in any format.
@@ -570,6 +572,8 @@ pub struct CsvSink<W: Write> {
     /// The status fields, in the order of the variants of [`Status`].
     statuses: [Field; 5],
     reading: Field,
+    /// The as-of date, the same on every record.
+    as_of: Field,
     /// What every record takes at most, but for its free text, groups and notes.
     room: usize,
     /// The groups field and the notes field take few values (a set of six groups, of four notes):
@@ -580,16 +584,22 @@ pub struct CsvSink<W: Write> {
 }
 
 impl<W: Write> CsvSink<W> {
-    pub fn new(mut out: W, style: CsvStyle, show_hetu: bool, reading: Reading) -> io::Result<Self> {
+    pub fn new(
+        mut out: W,
+        style: CsvStyle,
+        show_hetu: bool,
+        reading: Reading,
+        as_of: NaiveDate,
+    ) -> io::Result<Self> {
         let mut records = if style.excel {
             out.write_all("\u{feff}".as_bytes())?;
             Records::new(b';', b"\r\n")
         } else {
             Records::new(b',', b"\n")
         };
-        let mut header = AUDIT_COLUMNS.to_vec();
+        let mut header: Vec<&str> = AUDIT_COLUMNS.iter().map(|c| style.column(c)).collect();
         if show_hetu {
-            header.insert(3, "hetu");
+            header.insert(3, style.column("hetu"));
         }
         let room = header
             .iter()
@@ -607,16 +617,22 @@ impl<W: Write> CsvSink<W> {
             .iter()
             .enumerate()
             .all(|(i, &s)| s as usize == i));
-        let reading = Field::new(reading.as_str(), delimiter);
+        let reading = Field::new(style.reading(reading), delimiter);
+        let mut date = [0; 10];
+        let as_of = Field::new(
+            std::str::from_utf8(style.date(Some(as_of), &mut date)).unwrap_or_default(),
+            delimiter,
+        );
         let longest_status = statuses.iter().map(Field::room).max().unwrap_or(0);
         Ok(CsvSink {
             out,
             records,
             style,
             show_hetu,
-            room: NUMBERS_AND_DATES + 2 * longest_status + reading.room(),
+            room: NUMBERS_AND_DATES + 2 * longest_status + reading.room() + as_of.room(),
             statuses,
             reading,
+            as_of,
             groups_fields: vec![None; 1 << Group::ALL.len()],
             notes_fields: vec![None; 1 << 4],
         })
@@ -630,7 +646,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
         let groups = self.groups_fields[usize::from(e.groups.bits())]
             .get_or_insert_with(|| Field::new(&style.groups(e.groups), delimiter));
         let notes = self.notes_fields[usize::from(e.notes.bits())].get_or_insert_with(|| {
-            let notes: Vec<_> = e.notes.iter().map(Note::text).collect();
+            let notes: Vec<_> = e.notes.iter().map(|n| style.note(n)).collect();
             Field::new(&notes.join("; "), delimiter)
         });
         let hetu = match &case.hetu {
@@ -644,7 +660,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
             + text_room(case.case_id.as_bytes())
             + text_room(case.unit.as_bytes())
             + hetu.map_or(0, text_room);
-        let (statuses, reading) = (&self.statuses, &self.reading);
+        let (statuses, reading, as_of) = (&self.statuses, &self.reading, &self.as_of);
         self.records.write(room, &mut self.out, |fields| {
             fields.number(case.line);
             fields.text(case.case_id.as_bytes());
@@ -665,6 +681,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
             fields.count(e.age.map(i64::from));
             fields.field(reading);
             fields.field(notes);
+            fields.field(as_of);
         })
     }
 
@@ -732,43 +749,57 @@ impl<W: Write> CaseSink for JsonSink<W> {
     }
 }
 
-/// Audit rows as a table for people (held until the end to size the columns).
+/// Audit rows as a table for people: fitted to the terminal's width and written a row at a time
+/// (a table of a million rows takes no more memory than one of ten).
 pub struct TableSink<W: Write> {
     out: W,
-    table: comfy_table::Table,
+    table: crate::table::Table,
     lang: Lang,
+    started: bool,
 }
 
 impl<W: Write> TableSink<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        let header: &[&str] = match lang {
-            Lang::En => &[
-                "line",
-                "case",
-                "unit",
-                "groups",
-                "start by",
-                "start",
-                "complete by",
-                "completion",
-                "working days",
-            ],
-            Lang::Fi => &[
-                "rivi",
-                "asia",
-                "yksikkö",
-                "ryhmät",
-                "aloitus viim.",
-                "aloitus",
-                "valmis viim.",
-                "valmistus",
-                "arkipäiviä",
-            ],
-        };
-        let mut table = new_table(header);
-        // Only the unit and the groups may wrap: a case id or a date split over two lines misleads.
-        keep_whole(&mut table, |column| column != 2 && column != 3);
-        TableSink { out, table, lang }
+        Self::with_width(out, lang, crate::table::terminal_width())
+    }
+
+    /// A table fitted to `width` columns.
+    pub fn with_width(out: W, lang: Lang, width: usize) -> Self {
+        use crate::table::Column;
+        let statuses: Vec<&str> = Status::ALL.iter().map(|s| lang.status(*s)).collect();
+        let groups: Vec<&str> = Group::ALL.iter().map(|g| lang.group(*g)).collect();
+        let days: Vec<String> = [
+            Label::DaysOverdue,
+            Label::DaysLeft,
+            Label::DaysLate,
+            Label::DaysElapsed,
+        ]
+        .iter()
+        .map(|l| format!("99999 {}", lang.get(*l)))
+        .collect();
+        let date = ["30.12.2026"];
+        let columns = vec![
+            // Up to 9 999 999 lines.
+            Column::text(lang.get(Label::TabLine), 7, 7).right(),
+            Column::text(lang.get(Label::TabCase), 12, 20),
+            // Unit names are long compound words (`Seniorineuvonta`): kept whole, or left out.
+            Column::text(lang.get(Label::TabUnit), 15, 24).leave_out(4),
+            Column::new(lang.get(Label::TabGroups), groups).leave_out(2),
+            Column::new(lang.get(Label::TabStartBy), date),
+            Column::new(lang.get(Label::TabStart), statuses.iter().copied()),
+            Column::new(lang.get(Label::TabCompleteBy), date).leave_out(1),
+            Column::new(lang.get(Label::TabCompletion), statuses).leave_out(3),
+            Column::new(
+                lang.get(Label::TabWorkingDays),
+                days.iter().map(String::as_str),
+            ),
+        ];
+        TableSink {
+            out,
+            table: crate::table::Table::fit(columns, width, lang),
+            lang,
+            started: false,
+        }
     }
 }
 
@@ -792,34 +823,10 @@ pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(cell)
 }
 
-/// Keeps the chosen columns whole (never wrapped) when the table is fitted to the terminal; the
-/// others wrap, but stay wide enough to read a word.
-pub fn keep_whole(table: &mut comfy_table::Table, whole: impl Fn(usize) -> bool) {
-    use comfy_table::{ColumnConstraint, Width};
-    for (index, column) in table.column_iter_mut().enumerate() {
-        column.set_constraint(if whole(index) {
-            ColumnConstraint::ContentWidth
-        } else {
-            ColumnConstraint::LowerBoundary(Width::Fixed(18))
-        });
-    }
-}
-
-/// A new table in the house style.
-pub fn new_table(header: &[&str]) -> comfy_table::Table {
-    let mut table = comfy_table::Table::new();
-    table
-        .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
-        // Wrapped to the terminal's width; unchanged when the output is not a terminal.
-        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(header);
-    table
-}
-
 /// The working days that matter for a case, for people: `3 late`, `2 left`, `5 overdue`.
 pub fn working_days_text(evaluation: &Evaluation, lang: Lang) -> String {
     let e = evaluation;
-    let words = |en: &'static str, fi: &'static str| if lang == Lang::Fi { fi } else { en };
+    let with = |n: i64, label: Label| format!("{n} {}", lang.get(label));
     let overdue = [
         e.start.working_days_overdue,
         e.completion.working_days_overdue,
@@ -828,7 +835,7 @@ pub fn working_days_text(evaluation: &Evaluation, lang: Lang) -> String {
     .flatten()
     .max();
     if let Some(n) = overdue {
-        return format!("{n} {}", words("overdue", "yli"));
+        return with(n, Label::DaysOverdue);
     }
     if let Some(n) = [
         e.start.working_days_remaining,
@@ -838,34 +845,43 @@ pub fn working_days_text(evaluation: &Evaluation, lang: Lang) -> String {
     .flatten()
     .min()
     {
-        return format!("{n} {}", words("left", "jäljellä"));
+        return with(n, Label::DaysLeft);
     }
     if let Some(n) = e.start.working_days_late.or(e.completion.working_days_late) {
-        return format!("{n} {}", words("late", "myöhässä"));
+        return with(n, Label::DaysLate);
     }
-    format!("{} {}", e.elapsed_working_days, words("elapsed", "kulunut"))
+    with(e.elapsed_working_days, Label::DaysElapsed)
 }
 
 impl<W: Write> CaseSink for TableSink<W> {
     fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            self.table.header(&mut self.out)?;
+        }
         let e = &case.evaluation;
         let date = |d: Option<NaiveDate>| d.map(crate::dates::finnish).unwrap_or_default();
-        self.table.add_row(vec![
-            case.line.to_string(),
-            cell_text(&case.case_id).into_owned(),
-            cell_text(&case.unit).into_owned(),
-            self.lang.groups(e.groups),
-            date(e.start.deadline),
-            self.lang.status(e.start.status).to_string(),
-            date(e.completion.deadline),
-            self.lang.status(e.completion.status).to_string(),
-            working_days_text(e, self.lang),
-        ]);
-        Ok(())
+        self.table.row(
+            &mut self.out,
+            &[
+                case.line.to_string(),
+                cell_text(&case.case_id).into_owned(),
+                cell_text(&case.unit).into_owned(),
+                self.lang.groups(e.groups),
+                date(e.start.deadline),
+                self.lang.status(e.start.status).to_string(),
+                date(e.completion.deadline),
+                self.lang.status(e.completion.status).to_string(),
+                working_days_text(e, self.lang),
+            ],
+        )
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
-        writeln!(self.out, "{}", self.table)?;
+        if !self.started {
+            self.table.header(&mut self.out)?;
+        }
+        self.table.finish(&mut self.out)?;
         self.out.flush()
     }
 }

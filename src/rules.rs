@@ -48,28 +48,6 @@ impl Group {
         }
     }
 
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Group::Urgent => "urgent need",
-            Group::Over75 => "aged over 75",
-            Group::CareAllowance => "highest care allowance",
-            Group::Disabled => "disabled person",
-            Group::ChildSpecialSupport => "child in need of special support",
-            Group::ChildWelfare => "child-welfare matter",
-        }
-    }
-
-    pub fn name_fi(self) -> &'static str {
-        match self {
-            Group::Urgent => "kiireellinen",
-            Group::Over75 => "yli 75-vuotias",
-            Group::CareAllowance => "ylin hoitotuki",
-            Group::Disabled => "vammainen henkilö",
-            Group::ChildSpecialSupport => "erityistä tukea tarvitseva lapsi",
-            Group::ChildWelfare => "lastensuojelu",
-        }
-    }
-
     fn bit(self) -> u8 {
         1 << self as u8
     }

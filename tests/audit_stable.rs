@@ -15,11 +15,11 @@ use assert_cmd::cargo::CommandCargoExt;
 use chrono::{Datelike, Duration, NaiveDate};
 use maaraika::calendar::Reading;
 use maaraika::dates::parse_date;
-use maaraika::evaluation::{evaluate, Case, Outcome, Person, Status};
+use maaraika::evaluation::{evaluate, Case, Note, Outcome, Person, Status};
 use maaraika::generate::{write_cases, Dialect};
 use maaraika::hetu::{century_signs, looks_like_hetu, Hetu};
 use maaraika::input::parse_flag;
-use maaraika::rules::Groups;
+use maaraika::rules::{Group, Groups};
 
 const AS_OF: &str = "2026-11-23";
 
@@ -139,10 +139,59 @@ fn date_text(date: Option<NaiveDate>, excel: bool) -> String {
     }
 }
 
+/// The Finnish words of `--excel --lang fi`, written out here rather than taken from the library.
+fn group_fi(group: Group) -> &'static str {
+    match group {
+        Group::Urgent => "kiireellinen",
+        Group::Over75 => "yli 75-vuotias",
+        Group::CareAllowance => "ylin hoitotuki",
+        Group::Disabled => "vammainen henkilö",
+        Group::ChildSpecialSupport => "erityistä tukea tarvitseva lapsi",
+        Group::ChildWelfare => "lastensuojelu",
+    }
+}
+
+fn note_text(note: Note, excel: bool) -> &'static str {
+    match (note, excel) {
+        (Note::TemporaryIdentityCode, false) => {
+            "the identity code is a temporary one (individual number 900-999)"
+        }
+        (Note::TemporaryIdentityCode, true) => "henkilötunnus on tilapäinen (yksilönumero 900-999)",
+        (Note::AgeUnknown, false) => {
+            "no birth date, identity code or age: the over-75 group could not be checked"
+        }
+        (Note::AgeUnknown, true) => {
+            "ei syntymäaikaa, henkilötunnusta eikä ikää: yli 75-vuotiaiden ryhmää ei voitu tarkistaa"
+        }
+        (Note::BeforeStatutoryDeadlines, false) => {
+            "pending before 1.3.2006, when the 7-working-day rule began: no statutory day count"
+        }
+        (Note::BeforeStatutoryDeadlines, true) => {
+            "vireille ennen 1.3.2006, jolloin 7 arkipäivän sääntö alkoi: ei lakisääteistä määräaikaa"
+        }
+        (Note::DateAfterAsOf, false) => {
+            "a date of the case (pending, start or completion) is after the as-of date: check the dates"
+        }
+        (Note::DateAfterAsOf, true) => {
+            "asian päivämäärä (vireilletulo, aloitus tai valmistuminen) on tilannepäivän jälkeen: \
+             tarkista päivämäärät"
+        }
+    }
+}
+
+fn reading_text(reading: Reading, excel: bool) -> &'static str {
+    match (reading, excel) {
+        (Reading::Standard, false) => "standard",
+        (Reading::Conservative, false) => "conservative",
+        (Reading::Standard, true) => "tavanomainen",
+        (Reading::Conservative, true) => "varovainen",
+    }
+}
+
 fn groups_text(groups: Groups, excel: bool) -> String {
     let names: Vec<&str> = groups
         .iter()
-        .map(|g| if excel { g.name_fi() } else { g.key() })
+        .map(|g| if excel { group_fi(g) } else { g.key() })
         .collect();
     match (names.is_empty(), excel) {
         (true, true) => "-".into(),
@@ -153,10 +202,15 @@ fn groups_text(groups: Groups, excel: bool) -> String {
 }
 
 fn status_text(status: Status, excel: bool) -> &'static str {
-    if excel {
-        status.finnish()
-    } else {
-        status.as_str()
+    if !excel {
+        return status.as_str();
+    }
+    match status {
+        Status::Met => "ajoissa",
+        Status::Late => "myöhässä tehty",
+        Status::Due => "määräaika kulumassa",
+        Status::Overdue => "määräaika ylittynyt",
+        Status::None => "ei määräaikaa",
     }
 }
 
@@ -205,7 +259,7 @@ fn reference(bytes: &[u8], options: Options) -> Vec<u8> {
     if options.show_hetu {
         header.push("hetu");
     }
-    header.extend([
+    let plain = [
         "pending_date",
         "groups",
         "start_deadline",
@@ -222,7 +276,36 @@ fn reference(bytes: &[u8], options: Options) -> Vec<u8> {
         "age",
         "reading",
         "notes",
-    ]);
+        "as_of",
+    ];
+    let finnish = [
+        "vireilletulopäivä",
+        "ryhmät",
+        "aloitus viimeistään",
+        "aloituksen tila",
+        "aloitus myöhässä, arkipäiviä",
+        "aloitukseen jäljellä, arkipäiviä",
+        "aloituksen määräaika ylittynyt, arkipäiviä",
+        "valmis viimeistään",
+        "valmistumisen tila",
+        "valmistui myöhässä, arkipäiviä",
+        "valmistumiseen jäljellä, arkipäiviä",
+        "valmistumisen määräaika ylittynyt, arkipäiviä",
+        "kulunut, arkipäiviä",
+        "ikä",
+        "tulkinta",
+        "huomautukset",
+        "tilannepäivä",
+    ];
+    if options.excel {
+        header = vec!["rivi", "asiatunnus", "yksikkö"];
+        if options.show_hetu {
+            header.push("henkilötunnus");
+        }
+        header.extend(finnish);
+    } else {
+        header.extend(plain);
+    }
     writer.write_record(&header).unwrap();
     let as_of = parse_date(AS_OF).unwrap();
     let (mut newlines, mut counted) = (0, 0);
@@ -270,9 +353,14 @@ fn reference(bytes: &[u8], options: Options) -> Vec<u8> {
         row.extend(outcome_fields(&e.completion, options.excel));
         row.push(e.elapsed_working_days.to_string());
         row.push(count(e.age.map(i64::from)));
-        row.push(options.reading.as_str().into());
-        let notes: Vec<&str> = e.notes.iter().map(|n| n.text()).collect();
+        row.push(reading_text(options.reading, options.excel).into());
+        let notes: Vec<&str> = e
+            .notes
+            .iter()
+            .map(|n| note_text(n, options.excel))
+            .collect();
         row.push(notes.join("; "));
+        row.push(date_text(Some(as_of), options.excel));
         writer.write_record(&row).unwrap();
     }
     writer.into_inner().unwrap()

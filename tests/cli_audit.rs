@@ -368,7 +368,10 @@ fn overdue_for_excel_is_semicolons_bom_and_finnish_dates() {
     let (_, stdout, _) = on_sample("overdue", "cases.csv", &["--excel", "--lang", "fi"]);
     assert!(stdout.starts_with('\u{feff}'));
     assert!(stdout.contains("\r\n"));
-    assert!(stdout.contains(";16.11.2026;ylittynyt;"), "{stdout}");
+    assert!(
+        stdout.contains(";16.11.2026;määräaika ylittynyt;"),
+        "{stdout}"
+    );
 }
 
 #[test]

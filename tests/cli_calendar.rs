@@ -15,7 +15,7 @@ fn add_gives_the_7th_working_day_as_json() {
 #[test]
 fn add_accepts_finnish_dates_and_names_the_skipped_holidays() {
     maaraika()
-        .args(["calendar", "add", "17.12.2024", "7"])
+        .args(["calendar", "add", "17.12.2024", "7", "--format", "table"])
         .assert()
         .success()
         .stdout(predicate::str::contains("Tuesday 31.12.2024"))
@@ -63,12 +63,16 @@ fn holidays_csv_lists_every_holiday_and_eve_of_the_years() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("date,weekday,name_fi,name_en,kind,working_day")
+        Some("date,weekday,name_fi,name_en,name_sv,kind,working_day")
     );
     let rows: Vec<_> = lines.collect();
     assert_eq!(rows.len(), 15, "{rows:?}");
-    assert!(rows.contains(&"2026-06-19,Friday,juhannusaatto,Midsummer Eve,eve,false"));
-    assert!(rows.contains(&"2026-12-06,Sunday,itsenäisyyspäivä,Independence Day,holiday,false"));
+    assert!(
+        rows.contains(&"2026-06-19,Friday,juhannusaatto,Midsummer Eve,Midsommarafton,eve,false")
+    );
+    assert!(rows.contains(
+        &"2026-12-06,Sunday,itsenäisyyspäivä,Independence Day,Självständighetsdagen,holiday,false"
+    ));
 
     let out = maaraika()
         .args(["calendar", "holidays", "1955", "2099", "--format", "csv"])

@@ -72,6 +72,7 @@ pub struct HolidayRule {
     pub key: &'static str,
     pub name_fi: &'static str,
     pub name_en: &'static str,
+    pub name_sv: &'static str,
     pub kind: HolidayKind,
     pub rule: DateRule,
     /// First year the row applies, inclusive (`None`: always).
@@ -94,7 +95,7 @@ pub struct DataError {
     pub problem: String,
 }
 
-const HEADER: &str = "key,name_fi,name_en,kind,rule,from,to";
+const HEADER: &str = "key,name_fi,name_en,name_sv,kind,rule,from,to";
 
 /// Reads the holiday table. Lines starting with `#` and blank lines are comments.
 pub fn parse_rules(text: &'static str) -> Result<Vec<HolidayRule>, DataError> {
@@ -115,8 +116,8 @@ pub fn parse_rules(text: &'static str) -> Result<Vec<HolidayRule>, DataError> {
             continue;
         }
         let fields: Vec<&'static str> = row.split(',').collect();
-        let [key, name_fi, name_en, kind, rule, from, to] = fields[..] else {
-            return Err(err(format!("expected 7 fields, found {}", fields.len())));
+        let [key, name_fi, name_en, name_sv, kind, rule, from, to] = fields[..] else {
+            return Err(err(format!("expected 8 fields, found {}", fields.len())));
         };
         let kind = match kind {
             "holiday" => HolidayKind::Holiday,
@@ -145,6 +146,7 @@ pub fn parse_rules(text: &'static str) -> Result<Vec<HolidayRule>, DataError> {
             key,
             name_fi,
             name_en,
+            name_sv,
             kind,
             rule: parse_date_rule(rule).map_err(err)?,
             from_year,
@@ -236,7 +238,7 @@ mod tests {
 
     #[test]
     fn bad_rules_are_rejected_with_the_line() {
-        let text = "key,name_fi,name_en,kind,rule,from,to\nx,a,b,holiday,fixed 02-30,,\n";
+        let text = "key,name_fi,name_en,name_sv,kind,rule,from,to\nx,a,b,c,holiday,fixed 02-30,,\n";
         let err = parse_rules(text).unwrap_err();
         assert_eq!(err.line, 2);
         assert!(err.problem.contains("02-30"));

@@ -80,6 +80,7 @@ pub struct Holiday {
     pub key: &'static str,
     pub name_fi: &'static str,
     pub name_en: &'static str,
+    pub name_sv: &'static str,
     pub kind: HolidayKind,
 }
 
@@ -190,6 +191,7 @@ impl Calendar {
                             key: rule.key,
                             name_fi: rule.name_fi,
                             name_en: rule.name_en,
+                            name_sv: rule.name_sv,
                             kind: rule.kind,
                         })
                     })

@@ -1,12 +1,14 @@
 //! `maaraika audit`: every case of a list evaluated, in input order.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::Args;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::Format;
 use crate::error::{Error, Result};
+use crate::evaluation::{Evaluation, Status};
+use crate::labels::Label;
 use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
 
 const EXAMPLES: &str = "\
@@ -40,19 +42,31 @@ pub fn sink<'a, W: Write + 'a>(
     list: &ListArgs,
 ) -> Result<Box<dyn CaseSink + 'a>> {
     let reading = list.reading.reading();
+    let as_of = list.settings().as_of;
     Ok(match format {
-        Format::Csv => Box::new(CsvSink::new(out, style, list.show_hetu, reading)?),
+        Format::Csv => Box::new(CsvSink::new(out, style, list.show_hetu, reading, as_of)?),
         Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
         Format::Table => Box::new(TableSink::new(out, style.lang)),
     })
 }
 
 pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
-    let style = args.out.style(args.list.lang());
+    let lang = args.list.lang();
+    let style = args.out.style(lang);
     let mut output = args.out.open(stdout)?;
-    let mut sink = sink(args.out.format(), &mut output, style, &args.list)?;
-    let listed = run_list(&args.list, &mut reader, |case| Ok(sink.case(case)?), |_| {});
+    let mut sink = sink(format, &mut output, style, &args.list)?;
+    let mut counts = [0u64; 5];
+    let listed = run_list(
+        &args.list,
+        &mut reader,
+        |case| {
+            counts[case_status(&case.evaluation) as usize] += 1;
+            Ok(sink.case(case)?)
+        },
+        |_| {},
+    );
     // Reading failed for good mid-way (a row over 16 MB, a read error): exit 2. The rows before
     // it are on standard output already; JSON is closed so that it stays valid. An `--output`
     // file is not kept.
@@ -65,5 +79,31 @@ pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     sink.finish()?;
     let code = exit_code(&args.list, tally);
     output.finish(!(args.list.strict && tally.invalid > 0))?;
+    if std::io::stderr().is_terminal() {
+        let [met, late, due, overdue, none] = counts.map(|n| n.to_string());
+        let line = lang.fill(
+            Label::AuditCounts,
+            &[
+                &tally.evaluated.to_string(),
+                &met,
+                &late,
+                &due,
+                &overdue,
+                &none,
+                &tally.invalid.to_string(),
+            ],
+        );
+        super::stderr_line(&format!("{}: {line}", args.list.label()));
+    }
     Ok(code)
+}
+
+/// Where a case stands as a whole, for the closing count: overdue if either deadline is, else
+/// due, else late, else met; `none` when it has no deadline at all.
+fn case_status(evaluation: &Evaluation) -> Status {
+    let (start, completion) = (evaluation.start.status, evaluation.completion.status);
+    [Status::Overdue, Status::Due, Status::Late, Status::Met]
+        .into_iter()
+        .find(|s| start == *s || completion == *s)
+        .unwrap_or(Status::None)
 }

@@ -6,12 +6,13 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{date_arg, ordinal, write_json, Format, ReadingArg};
+use super::{date_arg, write_json, Format, ReadingArg};
 use crate::answer::{self, CountAnswer, HolidayRow};
 use crate::calendar::{calendar, Holiday, Reading};
-use crate::dates::{finnish, long_date, weekday_name};
+use crate::dates::finnish;
 use crate::error::{csv_io, Result};
-use crate::report::new_table;
+use crate::labels::{capitalised, Label, Lang};
+use crate::table::{terminal_width, Column, Table};
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {
@@ -20,8 +21,10 @@ pub enum CalendarCommand {
         maaraika calendar holidays 1955 2099 --format csv > holidays.csv")]
     Holidays {
         /// First year (1955-2199).
+        #[arg(value_name = "FIRST_YEAR")]
         first_year: i32,
         /// Last year; the first year alone when left out.
+        #[arg(value_name = "LAST_YEAR")]
         last_year: Option<i32>,
         #[command(flatten)]
         common: Common,
@@ -31,11 +34,11 @@ pub enum CalendarCommand {
         maaraika calendar add 2024-12-17 7 --conservative --format json\n  \
         maaraika calendar add 2.12.2026 -7        counts back")]
     Add {
-        /// The date to count from, 23.11.2026 or 2026-11-23.
-        #[arg(value_parser = date_arg)]
+        /// The date to count from (not counted itself): 23.11.2026 or 2026-11-23.
+        #[arg(value_parser = date_arg, value_name = "DATE")]
         date: NaiveDate,
-        /// How many working days; negative counts back.
-        #[arg(allow_negative_numbers = true)]
+        /// How many working days; negative counts back, 0 gives the date itself.
+        #[arg(allow_negative_numbers = true, value_name = "N")]
         working_days: i64,
         #[command(flatten)]
         common: Common,
@@ -43,9 +46,11 @@ pub enum CalendarCommand {
     /// Working days after the first date up to and including the second.
     #[command(after_help = "Examples:\n  maaraika calendar count 23.11.2026 2.12.2026")]
     Count {
-        #[arg(value_parser = date_arg)]
+        /// The first date, not counted: 23.11.2026 or 2026-11-23.
+        #[arg(value_parser = date_arg, value_name = "FROM")]
         from: NaiveDate,
-        #[arg(value_parser = date_arg)]
+        /// The last date, counted (before FROM: the count is negative).
+        #[arg(value_parser = date_arg, value_name = "TO")]
         to: NaiveDate,
         #[command(flatten)]
         common: Common,
@@ -56,7 +61,8 @@ pub enum CalendarCommand {
         maaraika calendar is-working 24.12.2026 --conservative"
     )]
     IsWorking {
-        #[arg(value_parser = date_arg)]
+        /// The date to look at: 24.12.2026 or 2026-12-24.
+        #[arg(value_parser = date_arg, value_name = "DATE")]
         date: NaiveDate,
         #[command(flatten)]
         common: Common,
@@ -65,11 +71,25 @@ pub enum CalendarCommand {
 
 #[derive(Args, Debug, Clone, Copy)]
 pub struct Common {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    /// Output format [default: table on a terminal, CSV otherwise].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     reading: ReadingArg,
+    /// Language of the text and tables [default: from LC_ALL/LC_MESSAGES/LANG, else en].
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<Lang>,
+}
+
+impl Common {
+    /// The format asked for, or text for a person at a terminal and CSV for files and pipes.
+    fn format(&self) -> Format {
+        self.format.unwrap_or_else(super::default_format)
+    }
+
+    fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::from_env)
+    }
 }
 
 #[derive(Serialize)]
@@ -89,29 +109,16 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
             last_year,
             common,
         } => {
-            let rows = answer::holidays(
-                first_year,
-                last_year.unwrap_or(first_year),
-                common.reading.reading(),
-            )?;
-            match common.format {
+            let holidays = cal.holidays(first_year..=last_year.unwrap_or(first_year))?;
+            let rows: Vec<_> = holidays
+                .iter()
+                .map(|h| HolidayRow::new(h, common.reading.reading()))
+                .collect();
+            match common.format() {
                 Format::Json => write_json(out, &rows)?,
                 Format::Csv => write_csv(out, &rows)?,
                 Format::Table => {
-                    let mut table =
-                        new_table(&["date", "weekday", "holiday", "pyhä", "kind", "working day"]);
-                    for row in &rows {
-                        table.add_row(vec![
-                            finnish(row.date),
-                            row.weekday.to_string(),
-                            row.name_en.to_string(),
-                            row.name_fi.to_string(),
-                            row.kind.as_str().to_string(),
-                            yes_no(row.working_day).to_string(),
-                        ]);
-                    }
-                    writeln!(out, "{table}")?;
-                    writeln!(out, "{}", reading_line(common.reading.reading()))?;
+                    holidays_table(out, holidays, common.reading.reading(), common.lang())?
                 }
             }
         }
@@ -123,7 +130,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
             let reading = common.reading.reading();
             let answer = answer::add(date, working_days, reading)?;
             let (result, skipped) = (answer.date, &answer.skipped);
-            match common.format {
+            match common.format() {
                 Format::Json => write_json(out, &answer)?,
                 Format::Csv => write_csv(
                     out,
@@ -135,36 +142,60 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                     }],
                 )?,
                 Format::Table => {
-                    let direction = if working_days < 0 { "before" } else { "after" };
-                    writeln!(
-                        out,
-                        "{} is the {} working day {direction} {}.",
-                        long_date(result),
-                        ordinal(working_days.abs()),
-                        long_date(date)
-                    )?;
-                    writeln!(out, "Holidays skipped: {}", holiday_list(skipped))?;
-                    writeln!(out, "{}", reading_line(reading))?;
+                    let lang = common.lang();
+                    let mut text = Vec::new();
+                    let out_text = &mut *out;
+                    let out = &mut text;
+                    let sentence = match working_days {
+                        0 => lang.fill(Label::CalAddZero, &[&lang.long_date(date)]),
+                        n => lang.fill(
+                            if n < 0 {
+                                Label::CalAddBefore
+                            } else {
+                                Label::CalAddAfter
+                            },
+                            &[
+                                &capitalised(&lang.long_date(result)),
+                                &lang.ordinal(n.abs()),
+                                &lang.long_date(date),
+                            ],
+                        ),
+                    };
+                    writeln!(out, "{}", capitalised(&sentence))?;
+                    if working_days != 0 {
+                        let list = holiday_list(skipped, lang);
+                        writeln!(out, "{}", lang.fill(Label::CalSkipped, &[&list]))?;
+                    }
+                    writeln!(out, "{}", lang.reading_line(reading))?;
+                    crate::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
         CalendarCommand::Count { from, to, common } => {
             let reading = common.reading.reading();
             let answer = answer::count(from, to, reading)?;
-            match common.format {
+            match common.format() {
                 Format::Json => write_json(out, &answer)?,
                 Format::Csv => write_csv(out, &[answer])?,
                 Format::Table => {
-                    writeln!(
-                        out,
-                        "{} working days after {} up to and including {}.",
-                        answer.working_days,
-                        long_date(from),
-                        long_date(to)
-                    )?;
+                    let lang = common.lang();
+                    let mut text = Vec::new();
+                    let out_text = &mut *out;
+                    let out = &mut text;
+                    let sentence = lang.fill(
+                        Label::CalCount,
+                        &[
+                            &lang.working_days(answer.working_days),
+                            &lang.long_date(from),
+                            &lang.long_date(to),
+                        ],
+                    );
+                    writeln!(out, "{}", capitalised(&sentence))?;
                     let skipped = cal.skipped_holidays(from, to, reading);
-                    writeln!(out, "Holidays skipped: {}", holiday_list(&skipped))?;
-                    writeln!(out, "{}", reading_line(reading))?;
+                    let list = holiday_list(&skipped, lang);
+                    writeln!(out, "{}", lang.fill(Label::CalSkipped, &[&list]))?;
+                    writeln!(out, "{}", lang.reading_line(reading))?;
+                    crate::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -174,12 +205,12 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
             let on_day = cal.holidays_on(date);
             let answer = IsWorkingAnswer {
                 date,
-                weekday: weekday_name(date.weekday(), false),
+                weekday: Lang::En.weekday(date.weekday()),
                 working_day,
                 reading,
                 holidays: on_day.iter().map(|h| HolidayRow::new(h, reading)).collect(),
             };
-            match common.format {
+            match common.format() {
                 Format::Json => write_json(out, &answer)?,
                 Format::Csv => {
                     #[derive(Serialize)]
@@ -200,18 +231,28 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                     )?
                 }
                 Format::Table => {
-                    let verdict = if working_day { "is" } else { "is not" };
+                    let lang = common.lang();
+                    let mut text = Vec::new();
+                    let out_text = &mut *out;
+                    let out = &mut text;
                     let why = if on_day.is_empty() {
                         if working_day {
                             String::new()
                         } else {
-                            " (weekend)".to_string()
+                            lang.get(Label::CalWeekend).to_string()
                         }
                     } else {
-                        format!(": {}", holiday_list(on_day))
+                        lang.fill(Label::CalBecause, &[&holiday_list(on_day, lang)])
                     };
-                    writeln!(out, "{} {verdict} a working day{why}.", long_date(date))?;
-                    writeln!(out, "{}", reading_line(reading))?;
+                    let verdict = if working_day {
+                        Label::CalIsWorking
+                    } else {
+                        Label::CalIsNotWorking
+                    };
+                    let sentence = lang.fill(verdict, &[&lang.long_date(date), &why]);
+                    writeln!(out, "{}", capitalised(&sentence))?;
+                    writeln!(out, "{}", lang.reading_line(reading))?;
+                    crate::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -228,34 +269,83 @@ fn write_csv<T: Serialize>(out: &mut dyn Write, rows: &[T]) -> Result<()> {
     Ok(())
 }
 
-fn yes_no(value: bool) -> &'static str {
-    if value {
-        "yes"
-    } else {
-        "no"
+/// The holidays of `calendar holidays` as a table fitted to the terminal.
+fn holidays_table(
+    out: &mut dyn Write,
+    holidays: &[Holiday],
+    reading: Reading,
+    lang: Lang,
+) -> Result<()> {
+    let cal = calendar();
+    let rows: Vec<Vec<String>> = holidays
+        .iter()
+        .map(|h| {
+            let working = cal.is_working_day(h.date, reading).unwrap_or(false);
+            vec![
+                finnish(h.date),
+                lang.weekday(h.date.weekday()).to_string(),
+                lang.holiday(h).to_string(),
+                h.name_fi.to_string(),
+                lang.holiday_kind(h.kind).to_string(),
+                lang.yes_no(working).to_string(),
+            ]
+        })
+        .collect();
+    let headers = [
+        Label::HolDate,
+        Label::HolWeekday,
+        Label::HolName,
+        Label::HolNameFi,
+        Label::HolKind,
+        Label::HolWorkingDay,
+    ];
+    let mut columns: Vec<Column> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, label)| Column::new(lang.get(*label), rows.iter().map(|r| r[i].as_str())))
+        .collect();
+    // In Finnish the name is already in Finnish; elsewhere the Finnish name goes first when
+    // the window is narrow.
+    columns[3] = columns[3].clone().leave_out(1);
+    let keep_fi = lang != Lang::Fi;
+    let table = Table::fit(
+        columns
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep_fi || *i != 3)
+            .map(|(_, c)| c)
+            .collect(),
+        terminal_width(),
+        lang,
+    );
+    table.header(out)?;
+    for mut row in rows {
+        if !keep_fi {
+            row.remove(3);
+        }
+        table.row(out, &row)?;
     }
+    table.finish(out)?;
+    writeln!(out, "{}", lang.reading_line(reading))?;
+    Ok(())
 }
 
-/// `Christmas Eve (jouluaatto, Thursday 24.12.2026); …` or `none`.
-fn holiday_list(holidays: &[Holiday]) -> String {
+/// `Christmas Eve (jouluaatto, Thursday 24.12.2026); …` or `none`, in `lang`.
+pub fn holiday_list(holidays: &[Holiday], lang: Lang) -> String {
     if holidays.is_empty() {
-        return "none".into();
+        return lang.get(Label::NoneSkipped).into();
     }
     holidays
         .iter()
-        .map(|h| format!("{} ({}, {})", h.name_en, h.name_fi, long_date(h.date)))
+        .map(|h| match lang {
+            Lang::Fi => format!("{} ({})", h.name_fi, lang.long_date(h.date)),
+            _ => format!(
+                "{} ({}, {})",
+                lang.holiday(h),
+                h.name_fi,
+                lang.long_date(h.date)
+            ),
+        })
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// Says which reading was used, as every output must.
-pub fn reading_line(reading: Reading) -> &'static str {
-    match reading {
-        Reading::Standard => {
-            "Reading: standard (Christmas Eve and Midsummer Eve are not working days)."
-        }
-        Reading::Conservative => {
-            "Reading: conservative (Christmas Eve and Midsummer Eve count as working days)."
-        }
-    }
 }

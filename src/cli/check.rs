@@ -7,15 +7,16 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
 use serde::Serialize;
 
-use super::calendar::reading_line;
+use super::calendar::holiday_list;
 use super::{as_of_arg, date_arg, write_json, Format, ReadingArg};
-use crate::answer::{check, CheckAnswer};
+use crate::answer::{check, start_rule_text, CheckAnswer};
 use crate::calendar::Reading;
-use crate::dates::{long_date, today_in_finland};
+use crate::dates::today_in_finland;
 use crate::error::{csv_io, Error, Result};
 use crate::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use crate::hetu::Hetu;
-use crate::rules::{Milestone, EVERYONE_ELSE};
+use crate::labels::{Label, Lang};
+use crate::rules::{Milestone, Period, EVERYONE_ELSE};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -80,6 +81,50 @@ pub struct CheckArgs {
     /// Output format (text is the same as table).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Language of the text [default: from LC_ALL/LC_MESSAGES/LANG, else en].
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<Lang>,
+}
+
+/// A statute as cited in `lang`: the acts' names translated, the numbers as they are.
+fn statute(text: &str, lang: Lang) -> String {
+    const ACTS: [[&str; 3]; 3] = [
+        [
+            "Social Welfare Act",
+            "sosiaalihuoltolaki",
+            "socialvårdslagen",
+        ],
+        ["Child Welfare Act", "lastensuojelulaki", "barnskyddslagen"],
+        [
+            "Disability Services Act",
+            "vammaispalvelulaki",
+            "lagen om funktionshinderservice",
+        ],
+    ];
+    let index = match lang {
+        Lang::En => return text.to_string(),
+        Lang::Fi => 1,
+        Lang::Sv => 2,
+    };
+    let mut text = text.to_string();
+    for act in ACTS {
+        text = text.replace(act[0], act[index]);
+    }
+    let mut text = crate::labels::capitalised(&text);
+    text = text.replace(
+        "care allowance: Act",
+        match lang {
+            Lang::Sv => "vårdbidrag: lag",
+            _ => "hoitotuki: laki",
+        },
+    );
+    text.replace(
+        "aged 80 or more",
+        match lang {
+            Lang::Sv => "80 år eller äldre",
+            _ => "80 vuotta täyttänyt",
+        },
+    )
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
@@ -108,6 +153,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
     let as_of = args.as_of.unwrap_or_else(today_in_finland);
     let answer =
         check(&case, as_of, args.reading.reading()).map_err(|e| Error::Usage(e.to_string()))?;
+    let evaluation = &answer.evaluation;
     match args.format {
         Format::Json => write_json(out, &answer)?,
         Format::Csv => {
@@ -115,7 +161,12 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
             writer.serialize(CsvRow::from(&answer)).map_err(csv_io)?;
             writer.flush()?;
         }
-        Format::Table => write_text(out, &case, &answer.evaluation, &answer)?,
+        Format::Table => {
+            let mut text = Vec::new();
+            let lang = args.lang.unwrap_or_else(Lang::from_env);
+            write_text(&mut text, &case, evaluation, &answer, lang)?;
+            crate::table::write_text(out, &String::from_utf8_lossy(&text))?;
+        }
     }
     Ok(0)
 }
@@ -154,104 +205,126 @@ fn write_text(
     case: &Case,
     evaluation: &Evaluation,
     answer: &CheckAnswer,
+    lang: Lang,
 ) -> Result<()> {
+    let date = |d: NaiveDate| lang.long_date(d);
     writeln!(
         out,
-        "Pending since {}, judged as of {}.",
-        long_date(case.pending),
-        long_date(answer.as_of)
+        "{}",
+        lang.fill(
+            Label::ChkPending,
+            &[&date(case.pending), &date(answer.as_of)]
+        )
     )?;
     match evaluation.age {
-        Some(age) => writeln!(out, "Age on the pending date: {age}.")?,
-        None => writeln!(out, "Age: not given.")?,
+        Some(age) => writeln!(out, "{}", lang.fill(Label::ChkAge, &[&age.to_string()]))?,
+        None => writeln!(out, "{}", lang.get(Label::ChkAgeUnknown))?,
     }
     if evaluation.rules.is_empty() {
-        writeln!(
-            out,
-            "Groups: none with a statutory day count ({EVERYONE_ELSE})."
-        )?;
+        let everyone = statute(EVERYONE_ELSE, lang);
+        writeln!(out, "{}", lang.fill(Label::ChkNoGroups, &[&everyone]))?;
     } else {
-        writeln!(out, "Groups:")?;
-        for rule in &answer.rules {
+        writeln!(out, "{}", lang.get(Label::ChkGroups))?;
+        for rule in evaluation.rules.iter() {
             let completion = rule
-                .complete_within_months
-                .map(|m| format!(", complete within {m} months"))
+                .limit(Milestone::Completion)
+                .and_then(|limit| match limit.period {
+                    Period::Months(m) => {
+                        Some(lang.fill(Label::ChkCompleteWithin, &[&m.to_string()]))
+                    }
+                    _ => None,
+                })
                 .unwrap_or_default();
+            let start = rule
+                .limit(Milestone::Start)
+                .map(|limit| start_rule_text(limit, lang))
+                .unwrap_or_default();
+            let name = match lang {
+                Lang::Fi => lang.group(rule.group).to_string(),
+                _ => format!(
+                    "{} ({})",
+                    lang.group(rule.group),
+                    Lang::Fi.group(rule.group)
+                ),
+            };
             writeln!(
                 out,
-                "  - {} ({}): start {}{completion}. {}",
-                rule.name_en, rule.name_fi, rule.start, rule.statute
+                "{}",
+                lang.fill(
+                    Label::ChkRule,
+                    &[&name, &start, &completion, &statute(rule.statute, lang),]
+                )
             )?;
         }
     }
     writeln!(out)?;
-    write_outcome(out, "Start", &evaluation.start, case.started, answer.as_of)?;
+    write_outcome(
+        out,
+        Label::ChkStart,
+        &evaluation.start,
+        case.started,
+        answer.as_of,
+        lang,
+    )?;
     if let Some(deadline) = evaluation.start.deadline {
         if deadline != case.pending {
-            let skipped = &answer.start_skipped_holidays;
-            let names = if skipped.is_empty() {
-                "none".to_string()
-            } else {
-                skipped
-                    .iter()
-                    .map(|h| format!("{} ({}, {})", h.name_en, h.name_fi, long_date(h.date)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
-            writeln!(out, "  holidays skipped: {names}")?;
+            let names = holiday_list(&answer.start_skipped_holidays, lang);
+            writeln!(out, "{}", lang.fill(Label::ChkSkipped, &[&names]))?;
         }
     } else {
-        let until = if case.started.is_some() {
-            "up to the start"
+        let label = if case.started.is_some() {
+            Label::ChkElapsedToStart
         } else {
-            "so far"
+            Label::ChkElapsedSoFar
         };
-        writeln!(
-            out,
-            "  {} working days have passed {until}.",
-            evaluation.elapsed_working_days
-        )?;
+        let days = evaluation.elapsed_working_days.to_string();
+        writeln!(out, "{}", lang.fill(label, &[&days]))?;
     }
     write_outcome(
         out,
-        "Completion",
+        Label::ChkCompletion,
         &evaluation.completion,
         case.completed,
         answer.as_of,
+        lang,
     )?;
-    write_chain(out, case, evaluation, answer.as_of)?;
+    write_chain(out, case, evaluation, answer.as_of, lang)?;
     for note in evaluation.notes.iter() {
-        writeln!(out, "Note: {}.", note.text())?;
+        writeln!(out, "{}", lang.fill(Label::ChkNote, &[lang.note(note)]))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", reading_line(answer.record.reading))?;
+    writeln!(out, "{}", lang.reading_line(answer.record.reading))?;
+    let other = match answer.record.reading {
+        Reading::Standard => Reading::Conservative,
+        Reading::Conservative => Reading::Standard,
+    };
     match &answer.other_reading {
         None => writeln!(
             out,
-            "The {} reading gives the same dates.",
-            other_name(answer.record.reading)
+            "{}",
+            lang.fill(Label::ChkOtherSame, &[lang.reading(other)])
         )?,
         Some(other) => {
             let mut dates = Vec::new();
             if let Some(start) = other.start_deadline {
-                dates.push(format!(
-                    "start by {} ({})",
-                    long_date(start),
-                    other.start_status.as_str()
+                dates.push(lang.fill(
+                    Label::ChkOtherStart,
+                    &[&date(start), lang.status(other.start_status)],
                 ));
             }
             if let Some(done_by) = other.completion_deadline {
-                dates.push(format!(
-                    "complete by {} ({})",
-                    long_date(done_by),
-                    other.completion_status.as_str()
+                dates.push(lang.fill(
+                    Label::ChkOtherCompletion,
+                    &[&date(done_by), lang.status(other.completion_status)],
                 ));
             }
             writeln!(
                 out,
-                "The {} reading gives other dates: {}.",
-                other.reading.as_str(),
-                dates.join(", ")
+                "{}",
+                lang.fill(
+                    Label::ChkOtherDiffers,
+                    &[lang.reading(other.reading), &dates.join(", ")]
+                )
             )?
         }
     }
@@ -264,75 +337,75 @@ fn write_chain(
     case: &Case,
     evaluation: &Evaluation,
     as_of: NaiveDate,
+    lang: Lang,
 ) -> Result<()> {
     for deadline in evaluation.deadlines() {
         let (label, done) = match deadline.milestone {
-            Milestone::Decision => ("Decision", case.decision),
-            Milestone::Implementation => ("Service begins", case.implemented),
+            Milestone::Decision => (Label::ChkDecision, case.decision),
+            Milestone::Implementation => (Label::ChkServiceBegins, case.implemented),
             Milestone::Start | Milestone::Completion => continue,
         };
         if deadline.milestone == Milestone::Implementation && case.decision.is_none() {
-            writeln!(
-                out,
-                "{label}: counted once a decision is recorded (--decision)."
-            )?;
+            let line = lang.fill(Label::ChkAfterDecision, &[lang.get(label)]);
+            writeln!(out, "{line}")?;
             continue;
         }
-        write_outcome(out, label, deadline.outcome(), done, as_of)?;
+        write_outcome(out, label, deadline.outcome(), done, as_of, lang)?;
         let statutes = deadline.statutes();
         if !statutes.is_empty() {
+            let statutes: Vec<String> = statutes.iter().map(|s| statute(s, lang)).collect();
             writeln!(out, "  {}", statutes.join("; "))?;
         }
         if deadline.outcome().deadline.is_none() {
             if let Some(days) = deadline.elapsed_working_days() {
-                let until = if done.is_some() { "up to it" } else { "so far" };
-                writeln!(out, "  {days} working days have passed {until}.")?;
+                let label = if done.is_some() {
+                    Label::ChkElapsedUpToIt
+                } else {
+                    Label::ChkElapsedSoFar
+                };
+                writeln!(out, "{}", lang.fill(label, &[&days.to_string()]))?;
             }
         }
     }
     Ok(())
 }
 
-fn other_name(reading: Reading) -> &'static str {
-    match reading {
-        Reading::Standard => "conservative",
-        Reading::Conservative => "standard",
-    }
-}
-
 fn write_outcome(
     out: &mut dyn Write,
-    label: &str,
+    label: Label,
     outcome: &Outcome,
     done: Option<NaiveDate>,
     as_of: NaiveDate,
+    lang: Lang,
 ) -> Result<()> {
+    let name = lang.get(label);
     let Some(deadline) = outcome.deadline else {
         let done = done
-            .map(|d| format!(" (done {})", long_date(d)))
+            .map(|d| lang.fill(Label::ChkDone, &[&lang.long_date(d)]))
             .unwrap_or_default();
-        writeln!(out, "{label}: no statutory deadline{done}.")?;
+        writeln!(out, "{}", lang.fill(Label::ChkNoDeadline, &[name, &done]))?;
         return Ok(());
     };
-    let days = |n: Option<i64>| {
-        let n = n.unwrap_or(0);
-        format!("{n} working day{}", if n == 1 { "" } else { "s" })
-    };
+    let days = |n: Option<i64>| lang.working_days(n.unwrap_or(0));
+    let done_date = done.map(|d| lang.long_date(d)).unwrap_or_default();
     let status = match outcome.status {
-        Status::Met => format!("MET, done {}", done.map(long_date).unwrap_or_default()),
-        Status::Late => format!(
-            "LATE, done {}, {} after the deadline",
-            done.map(long_date).unwrap_or_default(),
-            days(outcome.working_days_late)
+        Status::Met => lang.fill(Label::ChkMet, &[&done_date]),
+        Status::Late => lang.fill(
+            Label::ChkLate,
+            &[&done_date, &days(outcome.working_days_late)],
         ),
-        Status::Due if deadline == as_of => "DUE TODAY".to_string(),
-        Status::Due => format!("DUE, {} left", days(outcome.working_days_remaining)),
-        Status::Overdue => format!(
-            "OVERDUE by {} (not done)",
-            days(outcome.working_days_overdue)
-        ),
-        Status::None => "none".to_string(),
+        Status::Due if deadline == as_of => lang.get(Label::ChkDueToday).to_string(),
+        Status::Due => lang.fill(Label::ChkDue, &[&days(outcome.working_days_remaining)]),
+        Status::Overdue => lang.fill(Label::ChkOverdue, &[&days(outcome.working_days_overdue)]),
+        Status::None => lang.status(Status::None).to_string(),
     };
-    writeln!(out, "{label} by {}: {status}.", long_date(deadline))?;
+    writeln!(
+        out,
+        "{}",
+        lang.fill(
+            Label::ChkOutcome,
+            &[name, &lang.long_date(deadline), &status]
+        )
+    )?;
     Ok(())
 }

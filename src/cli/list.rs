@@ -11,7 +11,7 @@ use super::file::{check_targets, AtomicFile, Output};
 use super::{as_of_arg, stderr_line, Format, ReadingArg};
 use crate::batch::{self, Evaluated, Invalid, Item, Settings, REDACTED};
 use crate::dates::{finnish, today_in_finland};
-use crate::error::{csv_io, Result, EXIT_ERROR};
+use crate::error::{csv_io, Error, Result, EXIT_ERROR};
 use crate::hetu::redact_hetus;
 use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
@@ -35,7 +35,13 @@ pub struct ListArgs {
     #[command(flatten)]
     pub reading: ReadingArg,
     /// The file's character encoding [default: auto, UTF-8 or Windows-1252 as found].
-    #[arg(long, value_enum, default_value_t, value_name = "ENCODING")]
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        hide_default_value = true,
+        value_name = "ENCODING"
+    )]
     pub encoding: EncodingChoice,
     /// The field delimiter: `,` `;` `tab` [default: found from the header line].
     #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
@@ -55,7 +61,7 @@ pub struct ListArgs {
     /// Show personal identity codes in the output (they are left out by default).
     #[arg(long)]
     pub show_hetu: bool,
-    /// Language of labels and statuses for people [default: from LANG/LC_ALL, else en].
+    /// Language of tables and --excel CSV [default: from LC_ALL/LC_MESSAGES/LANG, else en].
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 }
@@ -147,13 +153,25 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     /// The format asked for, or a table for a person at a terminal and CSV for files and pipes.
-    pub fn format(&self) -> Format {
+    /// `--excel` is CSV: with another format it is refused.
+    pub fn format(&self) -> Result<Format> {
+        if let (true, Some(format @ (Format::Json | Format::Table))) = (self.excel, self.format) {
+            let name = if format == Format::Json {
+                "json"
+            } else {
+                "table"
+            };
+            return Err(Error::Usage(format!(
+                "--excel writes CSV for Excel and cannot be combined with --format {name}: \
+                 leave out one of them"
+            )));
+        }
         let to_terminal = self.output.is_none() && io::stdout().is_terminal();
-        self.format.unwrap_or(if self.excel || !to_terminal {
+        Ok(self.format.unwrap_or(if self.excel || !to_terminal {
             Format::Csv
         } else {
             Format::Table
-        })
+        }))
     }
 
     pub fn style(&self, lang: Lang) -> CsvStyle {

@@ -11,7 +11,7 @@ mod overdue;
 mod shell;
 mod summary;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -224,9 +224,11 @@ pub fn run() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
         Err(err) if err.use_stderr() => {
-            // Rendered as text so that a value repeated from the command line is redacted too.
+            // Rendered as text so that a value repeated from the command line is redacted too,
+            // with the prefix every message of maaraika has.
             let text = err.render().to_string();
-            stderr_text(text.trim_end());
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            stderr_text(&format!("maaraika: error: {}", text.trim_end()));
             return ExitCode::from(EXIT_ERROR);
         }
         Err(err) => {
@@ -267,4 +269,12 @@ pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<
     Ok(())
 }
 
-pub use crate::dates::ordinal;
+/// The format when none is asked for: text and tables for a person at a terminal, CSV for
+/// files and pipes.
+pub fn default_format() -> Format {
+    if io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Csv
+    }
+}

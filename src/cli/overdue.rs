@@ -65,6 +65,7 @@ fn owned(case: &Evaluated) -> Evaluated<'static> {
 }
 
 pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let mut listed: Vec<((u8, i64), Evaluated<'static>)> = Vec::new();
     let tally = run_list(
@@ -88,7 +89,7 @@ pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     });
     let style = args.out.style(args.list.lang());
     let mut output = args.out.open(stdout)?;
-    let mut sink = sink(args.out.format(), &mut output, style, &args.list)?;
+    let mut sink = sink(format, &mut output, style, &args.list)?;
     for (_, case) in &listed {
         sink.case(case)?;
     }

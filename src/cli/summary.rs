@@ -15,9 +15,10 @@ use super::{write_json, Format};
 use crate::dates::parse_date;
 use crate::error::{csv_io, Error, Result};
 use crate::evaluation::Status;
-use crate::input::Column;
-use crate::report::{keep_whole, new_table, Lang};
+use crate::input::Column as InputColumn;
+use crate::labels::{Label, Lang};
 use crate::rules::Group;
+use crate::table::{terminal_width, Column, Table};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -100,13 +101,10 @@ const ROWS: [&str; 8] = [
 ];
 
 fn row_label(key: &str, lang: Lang) -> String {
-    let group = Group::ALL.into_iter().find(|g| g.key() == key);
-    match (group, key, lang) {
-        (Some(g), _, lang) => lang.group(g).to_string(),
-        (None, "no_group", Lang::En) => "no statutory group".into(),
-        (None, "no_group", Lang::Fi) => "ei lakisääteistä ryhmää".into(),
-        (None, _, Lang::En) => "all".into(),
-        (None, _, Lang::Fi) => "kaikki".into(),
+    match Group::ALL.into_iter().find(|g| g.key() == key) {
+        Some(g) => lang.group(g).to_string(),
+        None if key == "no_group" => lang.get(Label::NoGroup).to_string(),
+        None => lang.get(Label::All).to_string(),
     }
 }
 
@@ -159,7 +157,7 @@ impl<'a> Row<'a> {
         let pct = |p: Option<Decimal>| {
             let text = p.map(|p| p.to_string()).unwrap_or_default();
             if excel {
-                text.replace('.', ",")
+                lang.decimal(&text)
             } else {
                 text
             }
@@ -201,41 +199,115 @@ impl<'a> Row<'a> {
     }
 }
 
-const COLUMNS: [&str; 15] = [
-    "group",
-    "cases",
-    "met",
-    "late",
-    "due",
-    "overdue",
-    "none",
-    "on_time_pct",
-    "completion_met",
-    "completion_late",
-    "completion_due",
-    "completion_overdue",
-    "completion_none",
-    "completion_on_time_pct",
-    "invalid",
+/// The CSV columns: stable keys, and the labels `--excel` writes in their place.
+const COLUMNS: [(&str, Label); 15] = [
+    ("group", Label::SumGroup),
+    ("cases", Label::SumCases),
+    ("met", Label::SumStartMet),
+    ("late", Label::SumStartLate),
+    ("due", Label::SumStartDue),
+    ("overdue", Label::SumStartOverdue),
+    ("none", Label::SumStartNone),
+    ("on_time_pct", Label::SumStartOnTimePct),
+    ("completion_met", Label::SumCompletionMet),
+    ("completion_late", Label::SumCompletionLate),
+    ("completion_due", Label::SumCompletionDue),
+    ("completion_overdue", Label::SumCompletionOverdue),
+    ("completion_none", Label::SumCompletionNone),
+    ("completion_on_time_pct", Label::SumCompletionOnTimePct),
+    ("invalid", Label::SumInvalid),
 ];
 
-const COLUMNS_FI: [&str; 15] = [
-    "ryhmä",
-    "asioita",
-    "ajoissa",
-    "myöhässä",
-    "avoinna",
-    "ylittynyt",
-    "ei määräaikaa",
-    "ajoissa %",
-    "valmis ajoissa",
-    "valmis myöhässä",
-    "valmistuminen avoinna",
-    "valmistuminen ylittynyt",
-    "ei valmistumisaikaa",
-    "valmis ajoissa %",
-    "virheellisiä",
-];
+/// The summary as tables for people, fitted to the terminal: one for the start of the
+/// assessment and one for its completion (with `--by unit`, a pair per unit), and the invalid
+/// rows in a line under them.
+fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) -> Result<()> {
+    let width = terminal_width();
+    let mut statuses: Vec<&str> = Status::ALL.iter().map(|s| lang.status(*s)).collect();
+    statuses.push(lang.get(Label::SumOnTimePct));
+    let mut headers = vec![lang.get(Label::SumGroup), lang.get(Label::SumCases)];
+    headers.extend(statuses);
+    // Each table's cells: the group, the cases, the five statuses and the share.
+    let cells = |row: &Row, completion: bool| -> Vec<String> {
+        let counts = if completion {
+            [
+                row.completion_met,
+                row.completion_late,
+                row.completion_due,
+                row.completion_overdue,
+                row.completion_none,
+            ]
+        } else {
+            [row.met, row.late, row.due, row.overdue, row.none]
+        };
+        let share = if completion {
+            row.completion_on_time_pct
+        } else {
+            row.on_time_pct
+        };
+        let mut cells = vec![row_label(row.group, lang), row.cases.to_string()];
+        cells.extend(counts.iter().map(u64::to_string));
+        cells.push(
+            share
+                .map(|p| lang.decimal(&p.to_string()))
+                .unwrap_or_default(),
+        );
+        cells
+    };
+    let all_cells: Vec<Vec<String>> = rows
+        .iter()
+        .flat_map(|row| [cells(row, false), cells(row, true)])
+        .collect();
+    let columns: Vec<Column> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| {
+            let column = Column::new(header, all_cells.iter().map(|c| c[i].as_str()));
+            match i {
+                0 => column,
+                // `none` is left out first, then the counts of cases still open.
+                6 => column.right().leave_out(1),
+                4 => column.right().leave_out(2),
+                _ => column.right(),
+            }
+        })
+        .collect();
+    let table = Table::fit(columns, width, lang);
+    let mut invalid = 0;
+    let units: Vec<&[Row]> = rows.chunks(ROWS.len()).collect();
+    for (n, unit_rows) in units.iter().enumerate() {
+        if by_unit {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            let unit = crate::report::cell_text(unit_rows[0].unit.unwrap_or_default());
+            writeln!(out, "{}", lang.fill(Label::SumUnitTitle, &[&unit]))?;
+        }
+        for (title, completion) in [
+            (Label::SumStartTitle, false),
+            (Label::SumCompletionTitle, true),
+        ] {
+            if completion {
+                writeln!(out)?;
+            }
+            for line in crate::table::wrap(lang.get(title), width) {
+                writeln!(out, "{line}")?;
+            }
+            table.header(out)?;
+            for row in unit_rows.iter() {
+                table.row(out, &cells(row, completion))?;
+            }
+        }
+        invalid += unit_rows.iter().map(|r| r.invalid).sum::<u64>();
+    }
+    table.finish(out)?;
+    writeln!(
+        out,
+        "{}",
+        lang.fill(Label::SumInvalidLine, &[&invalid.to_string()])
+    )?;
+    Ok(())
+}
 
 /// Most units `--by unit` counts: more than an organisation has teams, few enough that the
 /// counts and their table stay small in memory (a table of 1,000 units, 8,000 rows, takes about
@@ -276,9 +348,10 @@ fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Error {
 }
 
 pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let by_unit = args.by == Some(By::Unit);
-    let unit_header = reader.header_of(Column::Unit).map(str::to_owned);
+    let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
     let too_many = |line| too_many_units(&args.list.label(), unit_header.as_deref(), line);
     let units = RefCell::new(Units {
         by_unit,
@@ -346,26 +419,23 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         })
         .collect();
 
-    let format = args.out.format();
     let mut output = args.out.open(stdout)?;
-    let mut header: Vec<&str> = match (format, lang) {
-        (Format::Table, Lang::Fi) => COLUMNS_FI.to_vec(),
-        _ => COLUMNS.to_vec(),
-    };
-    if by_unit {
-        header.insert(
-            0,
-            if lang == Lang::Fi && format == Format::Table {
-                "yksikkö"
-            } else {
-                "unit"
-            },
-        );
-    }
     match format {
         Format::Json => write_json(&mut output, &rows)?,
         Format::Csv => {
-            let mut writer = args.out.style(lang).writer(&mut output)?;
+            let style = args.out.style(lang);
+            let label = |(key, label): &(&'static str, Label)| {
+                if style.excel {
+                    lang.get(*label)
+                } else {
+                    *key
+                }
+            };
+            let mut header: Vec<&str> = COLUMNS.iter().map(label).collect();
+            if by_unit {
+                header.insert(0, label(&("unit", Label::ColUnit)));
+            }
+            let mut writer = style.writer(&mut output)?;
             writer.write_record(&header).map_err(csv_io)?;
             for row in &rows {
                 writer
@@ -375,32 +445,12 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
             writer.flush()?;
         }
         Format::Table => {
-            let mut t = new_table(&header);
-            let group_at = usize::from(by_unit);
-            // The counts stay whole; the unit and group names may wrap.
-            keep_whole(&mut t, |column| column > group_at);
-            for row in &rows {
-                let mut fields = row.fields(lang, false);
-                if by_unit {
-                    fields[0] = crate::report::cell_text(&fields[0]).into_owned();
-                }
-                fields[group_at] = row_label(row.group, lang);
-                t.add_row(fields);
-            }
-            writeln!(output, "{t}")?;
+            write_tables(&mut output, &rows, lang, by_unit)?;
             if let Some((from, to)) = args.period {
-                writeln!(
-                    output,
-                    "Pending {} to {}.",
-                    crate::dates::finnish(from),
-                    crate::dates::finnish(to)
-                )?;
+                let (from, to) = (crate::dates::finnish(from), crate::dates::finnish(to));
+                writeln!(output, "{}", lang.fill(Label::SumPeriodLine, &[&from, &to]))?;
             }
-            writeln!(
-                output,
-                "{}",
-                super::calendar::reading_line(args.list.reading.reading())
-            )?;
+            writeln!(output, "{}", lang.reading_line(args.list.reading.reading()))?;
         }
     }
     let code = exit_code(&args.list, tally);

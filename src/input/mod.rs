@@ -514,7 +514,7 @@ impl CaseReader {
     /// to columns. Errors here are fatal (exit code 2).
     pub fn open(path: &Path, options: &InputOptions) -> Result<CaseReader, InputError> {
         if path.as_os_str() == "-" {
-            return CaseReader::from_reader(Box::new(io::stdin()), "standard input", options);
+            return CaseReader::from_reader(Box::new(io::stdin()), "<stdin>", options);
         }
         let open_error = |source| InputError::Open {
             path: path.to_path_buf(),

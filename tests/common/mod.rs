@@ -5,12 +5,14 @@
 use assert_cmd::Command;
 
 /// The `maaraika` binary with the locale variables cleared, so that `--lang` defaults to English
-/// whatever the machine running the tests says.
+/// whatever the machine running the tests says, and without `COLUMNS`, so that tables are
+/// fitted to the same width everywhere.
 pub fn maaraika() -> Command {
     let mut cmd = Command::cargo_bin("maaraika").unwrap();
     cmd.env_remove("LANG")
         .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
+        .env_remove("LC_MESSAGES")
+        .env_remove("COLUMNS");
     cmd
 }
 

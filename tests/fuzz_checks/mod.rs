@@ -128,7 +128,9 @@ pub fn check_audit(data: &[u8]) {
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     {
         let mut sinks: Vec<Box<dyn CaseSink + '_>> = vec![
-            Box::new(CsvSink::new(&mut csv_out, style, false, settings.reading).unwrap()),
+            Box::new(
+                CsvSink::new(&mut csv_out, style, false, settings.reading, settings.as_of).unwrap(),
+            ),
             Box::new(JsonSink::new(&mut json_out, false, settings.reading)),
             Box::new(TableSink::new(&mut table_out, style.lang)),
         ];

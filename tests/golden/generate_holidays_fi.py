@@ -9,8 +9,9 @@ import holidays
 
 fi = holidays.country_holidays("FI", years=range(1955, 2100), language="fi")
 en = holidays.country_holidays("FI", years=range(1955, 2100), language="en_US")
+sv = holidays.country_holidays("FI", years=range(1955, 2100), language="sv_FI")
 out = sys.stdout
 out.write(f"# Finnish holidays 1955-2099 from the Python package holidays {holidays.__version__}\n")
-out.write("date,name_fi,name_en\n")
+out.write("date,name_fi,name_en,name_sv\n")
 for day in sorted(fi):
-    out.write(f"{day.isoformat()},{fi[day]},{en[day]}\n")
+    out.write(f"{day.isoformat()},{fi[day]},{en[day]},{sv[day]}\n")

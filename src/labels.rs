@@ -1,0 +1,799 @@
+//! Every word people read, in English, Finnish and Swedish: one table ([`Label`], [`words`]).
+//!
+//! Adding a word is one variant and one line with its three languages. Sentences carry their
+//! values as `{0}`, `{1}`, … so that each language puts them where its word order wants them
+//! ([`Lang::fill`]). Stable English keys for programs (CSV column names, JSON keys and values)
+//! are not here: they never change with the language.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::calendar::{Holiday, HolidayKind, Reading};
+use crate::evaluation::{Note, Status};
+use crate::rules::{Group, Groups};
+
+/// The language of what people read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Finnish (suomi).
+    Fi,
+    /// Swedish (svenska).
+    Sv,
+}
+
+impl Lang {
+    /// The language of the locale, as POSIX picks it: `LC_ALL`, else `LC_MESSAGES`, else `LANG`
+    /// (the first one set and not empty).
+    pub fn from_env() -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .unwrap_or_default();
+        Lang::from_locale(&value)
+    }
+
+    /// `sv_FI.UTF-8` (any `sv…`) is Swedish, `fi_FI.UTF-8` Finnish, anything else English.
+    pub fn from_locale(locale: &str) -> Lang {
+        let language = locale.split(['_', '.', '@', '-']).next().unwrap_or("");
+        match language.to_ascii_lowercase().as_str() {
+            "fi" => Lang::Fi,
+            "sv" => Lang::Sv,
+            _ => Lang::En,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Fi => 1,
+            Lang::Sv => 2,
+        }
+    }
+
+    /// A word or sentence in this language.
+    pub fn get(self, label: Label) -> &'static str {
+        words(label)[self.index()]
+    }
+
+    /// A sentence with its values put in: `{0}` is the first of `values`, `{1}` the second…
+    pub fn fill(self, label: Label, values: &[&str]) -> String {
+        let template = self.get(label);
+        let mut text = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(at) = rest.find('{') {
+            text.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            match after.split_once('}') {
+                Some((digits, tail)) if digits.parse::<usize>().is_ok() => {
+                    let index: usize = digits.parse().unwrap_or(0);
+                    text.push_str(values.get(index).copied().unwrap_or(""));
+                    rest = tail;
+                }
+                _ => {
+                    text.push('{');
+                    rest = after;
+                }
+            }
+        }
+        text.push_str(rest);
+        text
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        self.get(match status {
+            Status::Met => Label::Met,
+            Status::Late => Label::Late,
+            Status::Due => Label::Due,
+            Status::Overdue => Label::Overdue,
+            Status::None => Label::NoDeadline,
+        })
+    }
+
+    pub fn group(self, group: Group) -> &'static str {
+        self.get(match group {
+            Group::Urgent => Label::Urgent,
+            Group::Over75 => Label::Over75,
+            Group::CareAllowance => Label::CareAllowance,
+            Group::Disabled => Label::Disabled,
+            Group::ChildSpecialSupport => Label::ChildSpecialSupport,
+            Group::ChildWelfare => Label::ChildWelfare,
+        })
+    }
+
+    /// The groups of a case for people: `aged over 75, disabled person`, or a dash.
+    pub fn groups(self, groups: Groups) -> String {
+        if groups.is_empty() {
+            return "-".into();
+        }
+        groups
+            .iter()
+            .map(|g| self.group(g))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn note(self, note: Note) -> &'static str {
+        self.get(match note {
+            Note::TemporaryIdentityCode => Label::NoteTemporaryIdentityCode,
+            Note::AgeUnknown => Label::NoteAgeUnknown,
+            Note::BeforeStatutoryDeadlines => Label::NoteBeforeStatutoryDeadlines,
+            Note::DateAfterAsOf => Label::NoteDateAfterAsOf,
+        })
+    }
+
+    /// The reading's name: `standard`, `tavanomainen`, `sedvanlig`.
+    pub fn reading(self, reading: Reading) -> &'static str {
+        self.get(match reading {
+            Reading::Standard => Label::Standard,
+            Reading::Conservative => Label::Conservative,
+        })
+    }
+
+    /// The sentence every text output ends with: which reading it used.
+    pub fn reading_line(self, reading: Reading) -> &'static str {
+        self.get(match reading {
+            Reading::Standard => Label::ReadingStandardLine,
+            Reading::Conservative => Label::ReadingConservativeLine,
+        })
+    }
+
+    pub fn weekday(self, weekday: Weekday) -> &'static str {
+        self.get(match weekday {
+            Weekday::Mon => Label::Monday,
+            Weekday::Tue => Label::Tuesday,
+            Weekday::Wed => Label::Wednesday,
+            Weekday::Thu => Label::Thursday,
+            Weekday::Fri => Label::Friday,
+            Weekday::Sat => Label::Saturday,
+            Weekday::Sun => Label::Sunday,
+        })
+    }
+
+    /// A date as people read it: `Wednesday 2.12.2026`, `keskiviikko 2.12.2026`.
+    pub fn long_date(self, date: NaiveDate) -> String {
+        format!(
+            "{} {}",
+            self.weekday(date.weekday()),
+            crate::dates::finnish(date)
+        )
+    }
+
+    /// A holiday's name in this language (from `holidays/finland.csv`).
+    pub fn holiday(self, holiday: &Holiday) -> &'static str {
+        match self {
+            Lang::En => holiday.name_en,
+            Lang::Fi => holiday.name_fi,
+            Lang::Sv => holiday.name_sv,
+        }
+    }
+
+    pub fn holiday_kind(self, kind: HolidayKind) -> &'static str {
+        self.get(match kind {
+            HolidayKind::Holiday => Label::KindHoliday,
+            HolidayKind::Eve => Label::KindEve,
+        })
+    }
+
+    pub fn yes_no(self, value: bool) -> &'static str {
+        self.get(if value { Label::Yes } else { Label::No })
+    }
+
+    /// `1 working day`, `2 working days`; `1 arkipäivä`, `2 arkipäivää`; `1 vardag`, `2 vardagar`.
+    pub fn working_days(self, n: i64) -> String {
+        let label = if n == 1 || n == -1 {
+            Label::WorkingDay
+        } else {
+            Label::WorkingDays
+        };
+        format!("{n} {}", self.get(label))
+    }
+
+    /// An ordinal number: `7th`, `7.`, `7:e` (`1:a`, `2:a`, `21:a`, but `11:e`, `12:e`).
+    pub fn ordinal(self, n: i64) -> String {
+        let (last, last_two) = (n.rem_euclid(10), n.rem_euclid(100));
+        match self {
+            Lang::En => {
+                let suffix = match (last, last_two) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+            Lang::Fi => format!("{n}."),
+            Lang::Sv => {
+                let suffix = match (last, last_two) {
+                    (_, 11 | 12) => "e",
+                    (1 | 2, _) => "a",
+                    _ => "e",
+                };
+                format!("{n}:{suffix}")
+            }
+        }
+    }
+
+    /// A decimal number as written in this language: `50.0`, `50,0`.
+    pub fn decimal(self, text: &str) -> String {
+        match self {
+            Lang::En => text.to_string(),
+            Lang::Fi | Lang::Sv => text.replace('.', ","),
+        }
+    }
+}
+
+/// The text with its first letter in upper case (a sentence that starts with a weekday).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A word or sentence people read. Its words in the three languages are in [`words`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    // Statuses.
+    Met,
+    Late,
+    Due,
+    Overdue,
+    NoDeadline,
+    // Groups, and the rows of the summary that are not groups.
+    Urgent,
+    Over75,
+    CareAllowance,
+    Disabled,
+    ChildSpecialSupport,
+    ChildWelfare,
+    NoGroup,
+    All,
+    // Readings.
+    Standard,
+    Conservative,
+    ReadingStandardLine,
+    ReadingConservativeLine,
+    // Notes on a case.
+    NoteTemporaryIdentityCode,
+    NoteAgeUnknown,
+    NoteBeforeStatutoryDeadlines,
+    NoteDateAfterAsOf,
+    // Weekdays.
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+    // Counts of working days.
+    WorkingDay,
+    WorkingDays,
+    /// In a table's working-days column: `27 overdue`, `2 left`, `3 late`, `5 elapsed`.
+    DaysOverdue,
+    DaysLeft,
+    DaysLate,
+    DaysElapsed,
+    // The audit CSV columns, for `--excel` (the stable keys are in `report::AUDIT_COLUMNS`).
+    ColLine,
+    ColCaseId,
+    ColUnit,
+    ColHetu,
+    ColPendingDate,
+    ColGroups,
+    ColStartDeadline,
+    ColStartStatus,
+    ColStartLate,
+    ColStartRemaining,
+    ColStartOverdue,
+    ColCompletionDeadline,
+    ColCompletionStatus,
+    ColCompletionLate,
+    ColCompletionRemaining,
+    ColCompletionOverdue,
+    ColElapsed,
+    ColAge,
+    ColReading,
+    ColNotes,
+    ColAsOf,
+    // The audit and overdue table.
+    TabLine,
+    TabCase,
+    TabUnit,
+    TabGroups,
+    TabStartBy,
+    TabStart,
+    TabCompleteBy,
+    TabCompletion,
+    TabWorkingDays,
+    /// `{0}`: the columns left out; `{1}`: the width.
+    TabLeftOut,
+    // The summary.
+    SumGroup,
+    SumCases,
+    SumOnTimePct,
+    SumStartMet,
+    SumStartLate,
+    SumStartDue,
+    SumStartOverdue,
+    SumStartNone,
+    SumStartOnTimePct,
+    SumCompletionMet,
+    SumCompletionLate,
+    SumCompletionDue,
+    SumCompletionOverdue,
+    SumCompletionNone,
+    SumCompletionOnTimePct,
+    SumInvalid,
+    SumStartTitle,
+    SumCompletionTitle,
+    /// `{0}`: the unit.
+    SumUnitTitle,
+    /// `{0}`: the count.
+    SumInvalidLine,
+    /// `{0}`, `{1}`: the first and last pending date.
+    SumPeriodLine,
+    // The holidays table.
+    HolDate,
+    HolWeekday,
+    HolName,
+    HolNameFi,
+    HolKind,
+    HolWorkingDay,
+    KindHoliday,
+    KindEve,
+    Yes,
+    No,
+    // `calendar` text.
+    /// `{0}` the result, `{1}` the ordinal, `{2}` the date counted from.
+    CalAddAfter,
+    CalAddBefore,
+    /// `{0}`: the date.
+    CalAddZero,
+    /// `{0}`: the holidays, or [`Label::NoneSkipped`].
+    CalSkipped,
+    NoneSkipped,
+    /// `{0}` the working days, `{1}` from, `{2}` to.
+    CalCount,
+    /// `{0}`: the date; `{1}`: why not, or nothing.
+    CalIsWorking,
+    CalIsNotWorking,
+    /// `{0}`: the holidays.
+    CalBecause,
+    CalWeekend,
+    // `check` text.
+    /// `{0}` pending date, `{1}` as-of date.
+    ChkPending,
+    /// `{0}`: the age.
+    ChkAge,
+    ChkAgeUnknown,
+    ChkGroups,
+    /// `{0}`: the statute.
+    ChkNoGroups,
+    /// `{0}` group, `{1}` the start rule, `{2}` completion, `{3}` statute.
+    ChkRule,
+    ChkStartSameDay,
+    /// `{0}`: the ordinal.
+    ChkStartByDay,
+    /// `{0}`: months.
+    ChkCompleteWithin,
+    /// `{0}`: months.
+    ChkStartWithinMonths,
+    ChkDecision,
+    ChkServiceBegins,
+    /// `{0}`: the milestone.
+    ChkAfterDecision,
+    /// `{0}`: the working days.
+    ChkElapsedUpToIt,
+    ChkStart,
+    ChkCompletion,
+    /// `{0}` Start or Completion, `{1}` deadline, `{2}` where it stands.
+    ChkOutcome,
+    /// `{0}` Start or Completion, `{1}` done (below) or nothing.
+    ChkNoDeadline,
+    /// `{0}`: the date.
+    ChkDone,
+    /// `{0}`: the date it was done.
+    ChkMet,
+    /// `{0}` the date it was done, `{1}` the working days.
+    ChkLate,
+    ChkDueToday,
+    /// `{0}`: the working days.
+    ChkDue,
+    ChkOverdue,
+    /// `{0}`: the holidays.
+    ChkSkipped,
+    /// `{0}`: the working days.
+    ChkElapsedSoFar,
+    ChkElapsedToStart,
+    /// `{0}`: the note.
+    ChkNote,
+    /// `{0}`: the other reading.
+    ChkOtherSame,
+    /// `{0}` the other reading, `{1}` its dates.
+    ChkOtherDiffers,
+    /// `{0}` date, `{1}` status.
+    ChkOtherStart,
+    ChkOtherCompletion,
+    // The closing line of `audit` on a terminal.
+    /// `{0}` cases, `{1}` met, `{2}` late, `{3}` due, `{4}` overdue, `{5}` no deadline,
+    /// `{6}` invalid.
+    AuditCounts,
+}
+
+/// The words of a label: English, Finnish, Swedish.
+pub const fn words(label: Label) -> [&'static str; 3] {
+    use Label::*;
+    match label {
+        Met => ["met", "ajoissa", "i tid"],
+        Late => ["late", "myöhässä tehty", "för sent"],
+        Due => ["due", "määräaika kulumassa", "inom tidsfrist"],
+        Overdue => ["overdue", "määräaika ylittynyt", "tidsfristen överskriden"],
+        NoDeadline => ["none", "ei määräaikaa", "ingen tidsfrist"],
+
+        Urgent => ["urgent need", "kiireellinen", "brådskande behov"],
+        Over75 => ["aged over 75", "yli 75-vuotias", "över 75 år"],
+        CareAllowance => ["highest care allowance", "ylin hoitotuki", "högsta vårdbidrag"],
+        Disabled => ["disabled person", "vammainen henkilö", "person med funktionsnedsättning"],
+        ChildSpecialSupport => ["child in need of special support", "erityistä tukea tarvitseva lapsi", "barn i behov av särskilt stöd"],
+        ChildWelfare => ["child-welfare matter", "lastensuojelu", "barnskyddsärende"],
+        NoGroup => ["no statutory group", "ei lakisääteistä ryhmää", "ingen lagstadgad grupp"],
+        All => ["all", "kaikki", "alla"],
+
+        Standard => ["standard", "tavanomainen", "sedvanlig"],
+        Conservative => ["conservative", "varovainen", "försiktig"],
+        ReadingStandardLine => [
+            "Reading: standard (Christmas Eve and Midsummer Eve are not working days).",
+            "Tulkinta: tavanomainen (jouluaatto ja juhannusaatto eivät ole arkipäiviä).",
+            "Tolkning: sedvanlig (julafton och midsommarafton är inte vardagar).",
+        ],
+        ReadingConservativeLine => [
+            "Reading: conservative (Christmas Eve and Midsummer Eve count as working days).",
+            "Tulkinta: varovainen (jouluaatto ja juhannusaatto lasketaan arkipäiviksi).",
+            "Tolkning: försiktig (julafton och midsommarafton räknas som vardagar).",
+        ],
+
+        NoteTemporaryIdentityCode => [
+            "the identity code is a temporary one (individual number 900-999)",
+            "henkilötunnus on tilapäinen (yksilönumero 900-999)",
+            "personbeteckningen är tillfällig (individnummer 900-999)",
+        ],
+        NoteAgeUnknown => [
+            "no birth date, identity code or age: the over-75 group could not be checked",
+            "ei syntymäaikaa, henkilötunnusta eikä ikää: yli 75-vuotiaiden ryhmää ei voitu tarkistaa",
+            "inget födelsedatum, ingen personbeteckning eller ålder: gruppen över 75 år kunde inte kontrolleras",
+        ],
+        NoteBeforeStatutoryDeadlines => [
+            "pending before 1.3.2006, when the 7-working-day rule began: no statutory day count",
+            "vireille ennen 1.3.2006, jolloin 7 arkipäivän sääntö alkoi: ei lakisääteistä määräaikaa",
+            "anhängigt före 1.3.2006, då regeln om 7 vardagar började gälla: ingen lagstadgad tidsfrist",
+        ],
+        NoteDateAfterAsOf => [
+            "a date of the case (pending, start or completion) is after the as-of date: check the dates",
+            "asian päivämäärä (vireilletulo, aloitus tai valmistuminen) on tilannepäivän jälkeen: tarkista päivämäärät",
+            "ett datum i ärendet (anhängigt, påbörjat eller slutfört) är efter lägesdatumet: kontrollera datumen",
+        ],
+
+        Monday => ["Monday", "maanantai", "måndag"],
+        Tuesday => ["Tuesday", "tiistai", "tisdag"],
+        Wednesday => ["Wednesday", "keskiviikko", "onsdag"],
+        Thursday => ["Thursday", "torstai", "torsdag"],
+        Friday => ["Friday", "perjantai", "fredag"],
+        Saturday => ["Saturday", "lauantai", "lördag"],
+        Sunday => ["Sunday", "sunnuntai", "söndag"],
+
+        WorkingDay => ["working day", "arkipäivä", "vardag"],
+        WorkingDays => ["working days", "arkipäivää", "vardagar"],
+        DaysOverdue => ["overdue", "yli", "över"],
+        DaysLeft => ["left", "jäljellä", "kvar"],
+        DaysLate => ["late", "myöhässä", "för sent"],
+        DaysElapsed => ["elapsed", "kulunut", "förflutna"],
+
+        ColLine => ["line", "rivi", "rad"],
+        ColCaseId => ["case_id", "asiatunnus", "ärendenummer"],
+        ColUnit => ["unit", "yksikkö", "enhet"],
+        ColHetu => ["hetu", "henkilötunnus", "personbeteckning"],
+        ColPendingDate => ["pending_date", "vireilletulopäivä", "anhängigt"],
+        ColGroups => ["groups", "ryhmät", "grupper"],
+        ColStartDeadline => ["start_deadline", "aloitus viimeistään", "påbörjas senast"],
+        ColStartStatus => ["start_status", "aloituksen tila", "påbörjandets status"],
+        ColStartLate => ["start_working_days_late", "aloitus myöhässä, arkipäiviä", "påbörjat för sent, vardagar"],
+        ColStartRemaining => ["start_working_days_remaining", "aloitukseen jäljellä, arkipäiviä", "kvar till påbörjande, vardagar"],
+        ColStartOverdue => ["start_working_days_overdue", "aloituksen määräaika ylittynyt, arkipäiviä", "påbörjandets tidsfrist överskriden, vardagar"],
+        ColCompletionDeadline => ["completion_deadline", "valmis viimeistään", "slutförs senast"],
+        ColCompletionStatus => ["completion_status", "valmistumisen tila", "slutförandets status"],
+        ColCompletionLate => ["completion_working_days_late", "valmistui myöhässä, arkipäiviä", "slutfört för sent, vardagar"],
+        ColCompletionRemaining => ["completion_working_days_remaining", "valmistumiseen jäljellä, arkipäiviä", "kvar till slutförande, vardagar"],
+        ColCompletionOverdue => ["completion_working_days_overdue", "valmistumisen määräaika ylittynyt, arkipäiviä", "slutförandets tidsfrist överskriden, vardagar"],
+        ColElapsed => ["elapsed_working_days", "kulunut, arkipäiviä", "förflutna vardagar"],
+        ColAge => ["age", "ikä", "ålder"],
+        ColReading => ["reading", "tulkinta", "tolkning"],
+        ColNotes => ["notes", "huomautukset", "anmärkningar"],
+        ColAsOf => ["as_of", "tilannepäivä", "lägesdatum"],
+
+        TabLine => ["line", "rivi", "rad"],
+        TabCase => ["case", "asia", "ärende"],
+        TabUnit => ["unit", "yksikkö", "enhet"],
+        TabGroups => ["groups", "ryhmät", "grupper"],
+        TabStartBy => ["start by", "aloitus viim.", "påbörjas senast"],
+        TabStart => ["start", "aloitus", "påbörjande"],
+        TabCompleteBy => ["complete by", "valmis viim.", "klar senast"],
+        TabCompletion => ["completion", "valmistus", "slutförande"],
+        TabWorkingDays => ["working days", "arkipäiviä", "vardagar"],
+        TabLeftOut => [
+            "Left out to fit {1} columns: {0}. Every column: --format csv --output FILE, or a wider window.",
+            "Jätetty pois, jotta taulukko mahtuu {1} merkin levyiseen ikkunaan: {0}. Kaikki sarakkeet: --format csv --output TIEDOSTO tai leveämpi ikkuna.",
+            "Utelämnat för att tabellen ska rymmas i {1} tecken: {0}. Alla kolumner: --format csv --output FIL eller ett bredare fönster.",
+        ],
+
+        SumGroup => ["group", "ryhmä", "grupp"],
+        SumCases => ["cases", "asioita", "ärenden"],
+        SumOnTimePct => ["on time %", "ajoissa %", "i tid %"],
+        SumStartMet => ["met", "aloitus ajoissa", "påbörjat i tid"],
+        SumStartLate => ["late", "aloitus myöhässä tehty", "påbörjat för sent"],
+        SumStartDue => ["due", "aloituksen määräaika kulumassa", "påbörjande inom tidsfrist"],
+        SumStartOverdue => ["overdue", "aloituksen määräaika ylittynyt", "påbörjandets tidsfrist överskriden"],
+        SumStartNone => ["none", "aloitus ei määräaikaa", "påbörjande ingen tidsfrist"],
+        SumStartOnTimePct => ["on_time_pct", "aloitus ajoissa %", "påbörjat i tid %"],
+        SumCompletionMet => ["completion_met", "valmistuminen ajoissa", "slutfört i tid"],
+        SumCompletionLate => ["completion_late", "valmistuminen myöhässä tehty", "slutfört för sent"],
+        SumCompletionDue => ["completion_due", "valmistumisen määräaika kulumassa", "slutförande inom tidsfrist"],
+        SumCompletionOverdue => ["completion_overdue", "valmistumisen määräaika ylittynyt", "slutförandets tidsfrist överskriden"],
+        SumCompletionNone => ["completion_none", "valmistuminen ei määräaikaa", "slutförande ingen tidsfrist"],
+        SumCompletionOnTimePct => ["completion_on_time_pct", "valmistuminen ajoissa %", "slutfört i tid %"],
+        SumInvalid => ["invalid", "virheellisiä", "ogiltiga"],
+        SumStartTitle => [
+            "Start of the assessment",
+            "Arvioinnin aloitus",
+            "Påbörjande av bedömningen",
+        ],
+        SumCompletionTitle => [
+            "Completion of the assessment (children: within 3 months)",
+            "Arvioinnin valmistuminen (lapset: 3 kuukaudessa)",
+            "Slutförande av bedömningen (barn: inom 3 månader)",
+        ],
+        SumUnitTitle => ["Unit: {0}", "Yksikkö: {0}", "Enhet: {0}"],
+        SumInvalidLine => [
+            "Invalid rows (not evaluated): {0}.",
+            "Virheellisiä rivejä (ei arvioitu): {0}.",
+            "Ogiltiga rader (inte bedömda): {0}.",
+        ],
+        SumPeriodLine => [
+            "Pending {0} to {1}.",
+            "Vireille {0}–{1}.",
+            "Anhängiga {0}–{1}.",
+        ],
+
+        HolDate => ["date", "päivä", "datum"],
+        HolWeekday => ["weekday", "viikonpäivä", "veckodag"],
+        HolName => ["holiday", "pyhä", "helgdag"],
+        HolNameFi => ["pyhä", "pyhä", "pyhä"],
+        HolKind => ["kind", "laji", "typ"],
+        HolWorkingDay => ["working day", "arkipäivä", "vardag"],
+        KindHoliday => ["holiday", "pyhäpäivä", "helgdag"],
+        KindEve => ["eve", "aatto", "afton"],
+        Yes => ["yes", "kyllä", "ja"],
+        No => ["no", "ei", "nej"],
+
+        CalAddAfter => [
+            "{0} is the {1} working day after {2}.",
+            "{0} on {1} arkipäivä päivän {2} jälkeen.",
+            "{0} är den {1} vardagen efter {2}.",
+        ],
+        CalAddBefore => [
+            "{0} is the {1} working day before {2}.",
+            "{0} on {1} arkipäivä ennen päivää {2}.",
+            "{0} är den {1} vardagen före {2}.",
+        ],
+        CalAddZero => [
+            "{0}: 0 working days from a date is the date itself.",
+            "{0}: 0 arkipäivää päivästä on päivä itse.",
+            "{0}: 0 vardagar från ett datum är datumet självt.",
+        ],
+        CalSkipped => [
+            "Holidays skipped: {0}",
+            "Ohitetut pyhät: {0}",
+            "Helgdagar som hoppades över: {0}",
+        ],
+        NoneSkipped => ["none", "ei yhtään", "inga"],
+        CalCount => [
+            "{0} after {1} up to and including {2}.",
+            "{0} päivän {1} jälkeen päivään {2} asti (se mukaan luettuna).",
+            "{0} efter {1} till och med {2}.",
+        ],
+        CalIsWorking => [
+            "{0} is a working day{1}.",
+            "{0} on arkipäivä{1}.",
+            "{0} är en vardag{1}.",
+        ],
+        CalIsNotWorking => [
+            "{0} is not a working day{1}.",
+            "{0} ei ole arkipäivä{1}.",
+            "{0} är inte en vardag{1}.",
+        ],
+        CalBecause => [": {0}", ": {0}", ": {0}"],
+        CalWeekend => [" (weekend)", " (viikonloppu)", " (veckoslut)"],
+
+        ChkPending => [
+            "Pending since {0}, judged as of {1}.",
+            "Vireillä {0} alkaen, tilanne päivänä {1}.",
+            "Anhängigt sedan {0}, bedömt per {1}.",
+        ],
+        ChkAge => [
+            "Age on the pending date: {0}.",
+            "Ikä vireilletulopäivänä: {0}.",
+            "Ålder den dag ärendet blev anhängigt: {0}.",
+        ],
+        ChkAgeUnknown => ["Age: not given.", "Ikä: ei annettu.", "Ålder: inte angiven."],
+        ChkGroups => ["Groups:", "Ryhmät:", "Grupper:"],
+        ChkNoGroups => [
+            "Groups: none with a statutory day count ({0}).",
+            "Ryhmät: ei ryhmää, jolla on lakisääteinen määräaika ({0}).",
+            "Grupper: ingen grupp med lagstadgad tidsfrist ({0}).",
+        ],
+        ChkRule => [
+            "  - {0}: start {1}{2}. {3}",
+            "  - {0}: aloitettava {1}{2}. {3}",
+            "  - {0}: påbörjas {1}{2}. {3}",
+        ],
+        ChkStartSameDay => [
+            "on the pending date",
+            "vireilletulopäivänä",
+            "samma dag som ärendet blev anhängigt",
+        ],
+        ChkStartByDay => [
+            "by the {0} working day",
+            "viimeistään {0} arkipäivänä",
+            "senast den {0} vardagen",
+        ],
+        ChkCompleteWithin => [
+            ", complete within {0} months",
+            ", valmis {0} kuukaudessa",
+            ", slutförd inom {0} månader",
+        ],
+        ChkStartWithinMonths => [
+            "within {0} months",
+            "{0} kuukauden kuluessa",
+            "inom {0} månader",
+        ],
+        ChkDecision => ["Decision", "Päätös", "Beslut"],
+        ChkServiceBegins => ["Service begins", "Palvelu alkaa", "Tjänsten inleds"],
+        ChkAfterDecision => [
+            "{0}: counted once a decision is recorded (--decision).",
+            "{0}: lasketaan, kun päätöspäivä on annettu (--decision).",
+            "{0}: räknas när beslutsdagen är angiven (--decision).",
+        ],
+        ChkElapsedUpToIt => [
+            "  Working days passed up to it: {0}.",
+            "  Arkipäiviä kului siihen mennessä: {0}.",
+            "  Vardagar som gick fram till dess: {0}.",
+        ],
+        ChkStart => ["Start", "Aloitus", "Påbörjande"],
+        ChkCompletion => ["Completion", "Valmistuminen", "Slutförande"],
+        ChkOutcome => ["{0} by {1}: {2}.", "{0} viimeistään {1}: {2}.", "{0} senast {1}: {2}."],
+        ChkNoDeadline => [
+            "{0}: no statutory deadline{1}.",
+            "{0}: ei lakisääteistä määräaikaa{1}.",
+            "{0}: ingen lagstadgad tidsfrist{1}.",
+        ],
+        ChkDone => [" (done {0})", " (tehty {0})", " (gjort {0})"],
+        ChkMet => ["MET, done {0}", "AJOISSA, tehty {0}", "I TID, gjort {0}"],
+        ChkLate => [
+            "LATE, done {0}, {1} after the deadline",
+            "MYÖHÄSSÄ TEHTY, tehty {0}, {1} määräajan jälkeen",
+            "FÖR SENT, gjort {0}, {1} efter tidsfristen",
+        ],
+        ChkDueToday => ["DUE TODAY", "MÄÄRÄAIKA PÄÄTTYY TÄNÄÄN", "TIDSFRISTEN GÅR UT I DAG"],
+        ChkDue => ["DUE, {0} left", "MÄÄRÄAIKA KULUMASSA, {0} jäljellä", "INOM TIDSFRIST, {0} kvar"],
+        ChkOverdue => [
+            "OVERDUE by {0} (not done)",
+            "MÄÄRÄAIKA YLITTYNYT {0} (ei tehty)",
+            "TIDSFRISTEN ÖVERSKRIDEN med {0} (inte gjort)",
+        ],
+        ChkSkipped => [
+            "  holidays skipped: {0}",
+            "  ohitetut pyhät: {0}",
+            "  helgdagar som hoppades över: {0}",
+        ],
+        ChkElapsedSoFar => [
+            "  Working days passed so far: {0}.",
+            "  Arkipäiviä kulunut tähän mennessä: {0}.",
+            "  Vardagar som gått hittills: {0}.",
+        ],
+        ChkElapsedToStart => [
+            "  Working days passed up to the start: {0}.",
+            "  Arkipäiviä kului aloitukseen mennessä: {0}.",
+            "  Vardagar som gick fram till påbörjandet: {0}.",
+        ],
+        ChkNote => ["Note: {0}.", "Huom: {0}.", "Obs: {0}."],
+        ChkOtherSame => [
+            "The {0} reading gives the same dates.",
+            "Toinen tulkinta ({0}) antaa samat päivät.",
+            "Den andra tolkningen ({0}) ger samma datum.",
+        ],
+        ChkOtherDiffers => [
+            "The {0} reading gives other dates: {1}.",
+            "Toinen tulkinta ({0}) antaa muut päivät: {1}.",
+            "Den andra tolkningen ({0}) ger andra datum: {1}.",
+        ],
+        ChkOtherStart => [
+            "start by {0} ({1})",
+            "aloitus viimeistään {0} ({1})",
+            "påbörjas senast {0} ({1})",
+        ],
+        ChkOtherCompletion => [
+            "complete by {0} ({1})",
+            "valmis viimeistään {0} ({1})",
+            "slutförs senast {0} ({1})",
+        ],
+
+        AuditCounts => [
+            "{0} cases: {1} met, {2} late, {3} due, {4} overdue, {5} no deadline; {6} invalid rows.",
+            "{0} asiaa: {1} ajoissa, {2} myöhässä tehty, {3} määräaika kulumassa, {4} määräaika ylittynyt, {5} ei määräaikaa; {6} virheellistä riviä.",
+            "{0} ärenden: {1} i tid, {2} för sent, {3} inom tidsfrist, {4} tidsfristen överskriden, {5} ingen tidsfrist; {6} ogiltiga rader.",
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        assert_eq!(Lang::from_locale("sv_FI.UTF-8"), Lang::Sv);
+        assert_eq!(Lang::from_locale("sv_SE"), Lang::Sv);
+        assert_eq!(Lang::from_locale("fi_FI.UTF-8"), Lang::Fi);
+        assert_eq!(Lang::from_locale("fi"), Lang::Fi);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("fil_PH"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+
+    #[test]
+    fn values_go_where_each_language_puts_them() {
+        assert_eq!(
+            Lang::Fi.fill(Label::CalAddAfter, &["a", "7.", "b"]),
+            "a on 7. arkipäivä päivän b jälkeen."
+        );
+        assert_eq!(Lang::En.fill(Label::SumUnitTitle, &["{1}"]), "Unit: {1}");
+    }
+
+    #[test]
+    fn plurals_and_ordinals() {
+        assert_eq!(Lang::En.working_days(1), "1 working day");
+        assert_eq!(Lang::En.working_days(0), "0 working days");
+        assert_eq!(Lang::Fi.working_days(1), "1 arkipäivä");
+        assert_eq!(Lang::Fi.working_days(2), "2 arkipäivää");
+        assert_eq!(Lang::Sv.working_days(1), "1 vardag");
+        assert_eq!(Lang::Sv.working_days(2), "2 vardagar");
+        let sv: Vec<_> = [1, 2, 3, 7, 11, 12, 21, 22, 101]
+            .map(|n| Lang::Sv.ordinal(n))
+            .into();
+        assert_eq!(
+            sv,
+            ["1:a", "2:a", "3:e", "7:e", "11:e", "12:e", "21:a", "22:a", "101:a"]
+        );
+        assert_eq!(Lang::En.ordinal(12), "12th");
+        assert_eq!(Lang::Fi.ordinal(7), "7.");
+    }
+
+    #[test]
+    fn every_label_has_a_word_in_every_language() {
+        // The statuses, groups and notes, which every output shows.
+        for lang in [Lang::En, Lang::Fi, Lang::Sv] {
+            for status in Status::ALL {
+                assert!(!lang.status(status).is_empty());
+            }
+            for group in Group::ALL {
+                assert!(!lang.group(group).is_empty());
+            }
+        }
+    }
+}
