@@ -22,6 +22,7 @@ const COMMANDS: [&str; 3] = ["audit", "overdue", "summary"];
 const CASES: &[u8] = b"case_id,pending_date,age\nA,2.11.2026,80\nB,31.2.2026,80\nC,20.11.2026,80\n";
 /// A user and group that own nothing on the machine.
 const OTHER_ID: u32 = 54_321;
+const AS_ROOT: &str = "this test needs root (to act as another user), as it has in CI";
 
 fn maaraika_path() -> PathBuf {
     assert_cmd::cargo::cargo_bin("maaraika")
@@ -340,7 +341,7 @@ fn run_as_other_user(dir: &Path, args: &[&str]) -> Run {
         .uid(OTHER_ID)
         .gid(OTHER_ID)
         .output()
-        .expect("running as another user needs root, as the tests have in CI");
+        .expect(AS_ROOT);
     Run {
         code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -444,7 +445,7 @@ fn an_existing_output_keeps_its_mode_and_owner_and_a_new_one_is_owner_only() {
     for (flag, name) in [("--output", "out.csv"), ("--errors", "errors.csv")] {
         let target = dir.path().join(name);
         fs::write(&target, "earlier\n").unwrap();
-        std::os::unix::fs::chown(&target, Some(OTHER_ID), Some(OTHER_ID)).unwrap();
+        std::os::unix::fs::chown(&target, Some(OTHER_ID), Some(OTHER_ID)).expect(AS_ROOT);
         fs::set_permissions(&target, fs::Permissions::from_mode(0o664)).unwrap();
         let run = run_in(
             dir.path(),
@@ -494,11 +495,11 @@ fn a_symlink_owned_by_another_user_in_a_shared_sticky_folder_is_not_written_thro
     fs::write(&precious, "not to be lost\n").unwrap();
     let link = shared.join("out.csv");
     std::os::unix::fs::symlink(&precious, &link).unwrap();
-    std::os::unix::fs::lchown(&link, Some(OTHER_ID), Some(OTHER_ID)).unwrap();
+    std::os::unix::fs::lchown(&link, Some(OTHER_ID), Some(OTHER_ID)).expect(AS_ROOT);
     // A folder in it, by another user's link: the same.
     let folder_link = shared.join("reports");
     std::os::unix::fs::symlink(dir.path().join("sub"), &folder_link).unwrap();
-    std::os::unix::fs::lchown(&folder_link, Some(OTHER_ID), Some(OTHER_ID)).unwrap();
+    std::os::unix::fs::lchown(&folder_link, Some(OTHER_ID), Some(OTHER_ID)).expect(AS_ROOT);
     for flag in ["--output", "--errors"] {
         for name in ["shared/out.csv", "shared/reports/out.csv"] {
             assert_refused(
@@ -522,7 +523,7 @@ fn a_symlink_owned_by_another_user_in_a_shared_sticky_folder_is_not_written_thro
     assert_eq!(fs::read_to_string(&precious).unwrap(), "not to be lost\n");
     assert!(names(&dir.path().join("sub")).is_empty());
     // The user's own link there is followed, as the kernel would.
-    std::os::unix::fs::lchown(&link, Some(0), Some(0)).unwrap();
+    std::os::unix::fs::lchown(&link, Some(0), Some(0)).expect(AS_ROOT);
     let run = run_in(
         dir.path(),
         &[
@@ -666,7 +667,8 @@ fn a_signal_before_anything_is_written_ends_a_run_with_files_the_same_way() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Nothing sent: the run waits for the header row.
+    // Nothing sent: the run waits for the header row (until the pipe closes, after the end).
+    let stdin = child.stdin.take().unwrap();
     let started = std::time::Instant::now();
     while !catches(child.id(), Signal::INT.as_raw()) {
         assert!(started.elapsed().as_secs() < 60, "no signal handler");
@@ -674,6 +676,7 @@ fn a_signal_before_anything_is_written_ends_a_run_with_files_the_same_way() {
     }
     kill_process(Pid::from_child(&child), Signal::INT).unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(130));
+    drop(stdin);
     assert_eq!(names(dir.path()), ["audit.csv"]);
     assert_eq!(
         fs::read_to_string(dir.path().join("audit.csv")).unwrap(),
