@@ -150,16 +150,20 @@ fn an_unknown_value_in_a_flag_column_is_an_invalid_row_that_says_what_to_write()
 #[test]
 fn unused_columns_are_named_once_on_stderr() {
     let (code, rows, stderr) = audit(
-        "Asiatunnus;Nimi;Vireilletulopvm;Puhelinnumero;Nimi;;Huom 010594Y9032\n\
-         A-1;Matti;2.11.2026;0401234567;Matti;;\n",
+        "Asiatunnus;Nimi;Vireilletulopvm;Puhelinnumero;Nimi;;Huom 010594Y9032;\x1b[2JX\n\
+         A-1;Matti;2.11.2026;0401234567;Matti;;;\n",
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(rows.len(), 1);
     let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("not used")).collect();
     assert_eq!(lines.len(), 1, "{stderr}");
     assert!(
-        lines[0].starts_with("<stdin>: not used: Nimi, Puhelinnumero, Huom [henkilötunnus]"),
+        lines[0].starts_with("<stdin>: not used: Nimi, Puhelinnumero, Huom [henkilötunnus], ?[2JX"),
         "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\x1b'),
+        "no control character reaches the terminal"
     );
     assert!(
         !stderr.contains("010594Y9032"),

@@ -496,10 +496,18 @@ impl HeaderMatch {
     }
 }
 
+/// Headers longer than this (in bytes) are not read as any column.
+const LONGEST_HEADER: usize = 200;
+
 /// The column a header means, and how it was found; `None` for a header maaraika does not use.
 /// Full names first, then the ordered table of word stems and exclusions in
 /// `src/input/headers.rs`: the first column whose stems fit wins.
 pub fn match_header(header: &str) -> Option<HeaderMatch> {
+    // No name of a column is longer than a sentence, and a cell of data in the header row can
+    // be megabytes: not worth comparing.
+    if header.len() > LONGEST_HEADER {
+        return None;
+    }
     let key = normalize_header(header);
     if let Some(column) = from_key(&key) {
         return Some(HeaderMatch::Exact(column));

@@ -655,13 +655,15 @@ impl CaseReader {
     /// seen, not silently ignored.
     pub fn unused_headers(&self) -> Vec<Cow<'_, str>> {
         let used: Vec<usize> = self.layout.columns.iter().flatten().copied().collect();
-        let mut unused: Vec<&str> = Vec::new();
-        for (index, header) in self.headers.iter().enumerate() {
-            if !used.contains(&index) && !header.is_empty() && !unused.contains(&header.as_str()) {
-                unused.push(header);
-            }
-        }
-        unused.into_iter().map(shown_header).collect()
+        let mut seen = std::collections::HashSet::new();
+        self.headers
+            .iter()
+            .enumerate()
+            .filter(|(index, header)| {
+                !used.contains(index) && !header.is_empty() && seen.insert(header.as_str())
+            })
+            .map(|(_, header)| shown_header(header))
+            .collect()
     }
 
     /// The delimiter in use (given, from a `sep=` line, or sniffed).
@@ -1019,10 +1021,15 @@ fn match_columns(
     mappings: &[(Column, String)],
     path: &Path,
 ) -> Result<Matched, InputError> {
-    let keys: Vec<String> = headers
-        .iter()
-        .map(|header| normalize_header(header))
-        .collect();
+    // For `--column` only: without it, a megabyte "header" (a file without a header row) is
+    // not worth normalising.
+    let keys: Vec<String> = match mappings {
+        [] => Vec::new(),
+        _ => headers
+            .iter()
+            .map(|header| normalize_header(header))
+            .collect(),
+    };
     let mut matched = Matched {
         columns: [None; 13],
         by_stem: [false; 13],
