@@ -17,8 +17,8 @@ use crate::dates::{finnish, parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, redact_hetus, Hetu};
 use crate::input::{
-    flag_word, parse_care_level, parse_flag, CareLevel, CaseReader, Column, Fields, InputError,
-    RawRow, ReadError, RowLayout, RowProblem,
+    flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, Fields,
+    InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
 
 /// One row's outcome.
@@ -565,18 +565,13 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         _ => None,
     };
     let age = match row.get(Column::Age) {
-        Some(text) if !text.is_empty() => Some(
-            text.parse::<u32>()
-                .ok()
-                .filter(|age| *age <= 130)
-                .ok_or_else(|| {
-                    problem(
-                        row,
-                        Column::Age,
-                        format!("{} is not an age in whole years (0-130)", quoted(&text)),
-                    )
-                })?,
-        ),
+        Some(text) if !text.is_empty() => Some(parse_age(&text).map_err(|_| {
+            problem(
+                row,
+                Column::Age,
+                format!("{} is not an age in whole years (0-130)", quoted(&text)),
+            )
+        })?),
         _ => None,
     };
     let person = match (birth, hetu, age) {

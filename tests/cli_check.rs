@@ -230,3 +230,31 @@ fn contradictory_flags_are_rejected() {
     ]);
     assert!(err.contains("marked as a child's"), "{err}");
 }
+
+#[test]
+fn an_age_is_a_whole_number_from_0_to_130_as_in_the_audit() {
+    for age in ["-5", "131", "4294967295", "7.5", "abc"] {
+        let err = fails(&["--pending", "23.11.2026", "--age", age]);
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "maaraika: error: invalid value '{age}' for '--age <YEARS>': the age must be a \
+                 whole number of years from 0 to 130"
+            )
+        );
+    }
+    for (age, groups) in [
+        ("0", serde_json::json!([])),
+        ("130", serde_json::json!(["over_75"])),
+    ] {
+        let v = check(&[
+            "--pending",
+            "23.11.2026",
+            "--age",
+            age,
+            "--as-of",
+            "23.11.2026",
+        ]);
+        assert_eq!(v["groups"], groups, "{age}");
+    }
+}

@@ -451,6 +451,51 @@ fn binary_junk_is_not_a_text_file() {
 }
 
 #[test]
+fn utf16_and_utf32_files_are_named_as_they_are_with_or_without_a_byte_order_mark() {
+    let dir = dir();
+    let text = "Vireilletulopvm;Yksikkö\r\n1.1.2026;Itä\r\n";
+    let utf16le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let utf32le: Vec<u8> = text
+        .chars()
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    let utf32be: Vec<u8> = text
+        .chars()
+        .flat_map(|c| u32::from(c).to_be_bytes())
+        .collect();
+    let with = |bom: &[u8], body: &[u8]| [bom, body].concat();
+    for (content, what) in [
+        (
+            with(b"\xFF\xFE", &utf16le),
+            "UTF-16 (Excel's \"Unicode text\")",
+        ),
+        (
+            with(b"\xFE\xFF", &utf16be),
+            "UTF-16 (Excel's \"Unicode text\")",
+        ),
+        (utf16le.clone(), "UTF-16 (Excel's \"Unicode text\")"),
+        (utf16be.clone(), "UTF-16 (Excel's \"Unicode text\")"),
+        (with(b"\xFF\xFE\0\0", &utf32le), "UTF-32"),
+        (with(b"\0\0\xFE\xFF", &utf32be), "UTF-32"),
+        (utf32le.clone(), "UTF-32"),
+        (utf32be.clone(), "UTF-32"),
+    ] {
+        let run = audit_file(dir.path(), "wide.csv", &content, &[]);
+        assert_eq!(run.code, 2, "{what}");
+        assert!(run.stdout.is_empty());
+        assert_eq!(
+            messages(&run, dir.path(), "wide.csv"),
+            [format!(
+                "maaraika: error: FILE is saved as {what}, not CSV: in Excel choose Save As and \
+                 \"CSV UTF-8 (comma delimited)\" or \"CSV\""
+            )],
+            "{content:x?}"
+        );
+    }
+}
+
+#[test]
 fn junk_rows_under_a_good_header_are_reported_one_by_one() {
     let dir = dir();
     let mut content = b"case_id,pending_date,age\nA,2.11.2026,80\n".to_vec();

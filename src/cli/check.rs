@@ -15,6 +15,7 @@ use crate::dates::today_in_finland;
 use crate::error::{csv_io, Error, Result};
 use crate::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use crate::hetu::Hetu;
+use crate::input::parse_age;
 use crate::labels::{Label, Lang};
 use crate::rules::{Milestone, Period, EVERYONE_ELSE};
 
@@ -39,8 +40,8 @@ pub struct CheckArgs {
     /// The person's identity code (henkilötunnus), for the birth date; never printed.
     #[arg(long, value_name = "CODE")]
     hetu: Option<String>,
-    /// The person's age in years on the pending date.
-    #[arg(long, value_name = "YEARS")]
+    /// The person's age in years on the pending date (0-130).
+    #[arg(long, value_name = "YEARS", value_parser = age_arg, allow_negative_numbers = true)]
     age: Option<u32>,
     /// Receives the highest care allowance (ylin hoitotuki).
     #[arg(long)]
@@ -125,6 +126,11 @@ fn statute(text: &str, lang: Lang) -> String {
             _ => "80 vuotta täyttänyt",
         },
     )
+}
+
+/// Parses `--age` by the age column's rule; `-5` arrives here as a value, not as a flag.
+fn age_arg(text: &str) -> std::result::Result<u32, String> {
+    parse_age(text).map_err(|e| format!("the age {e}"))
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {

@@ -264,6 +264,24 @@ pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
     }
 }
 
+/// The oldest age accepted: older than anyone has lived, so a larger number is a typing error.
+pub const MAX_AGE: u32 = 130;
+
+/// Why a text is not an age. Quotes no value: the caller adds where it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("must be a whole number of years from 0 to {MAX_AGE}")]
+pub struct AgeError;
+
+/// Parses an age in whole years, 0 to [`MAX_AGE`], surrounding spaces ignored: the age column
+/// and `check --age` follow this one rule.
+pub fn parse_age(text: &str) -> Result<u32, AgeError> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|age| *age <= MAX_AGE)
+        .ok_or(AgeError)
+}
+
 /// A problem with one row: reported, and reading goes on with the next row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
@@ -1191,8 +1209,8 @@ fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
         Some(("an Excel workbook (.xlsx) or another zip file", SAVE_AS))
     } else if start.starts_with(b"\xD0\xCF\x11\xE0") {
         Some(("an old Excel workbook (.xls)", SAVE_AS))
-    } else if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
-        Some(("saved as UTF-16 (Excel's \"Unicode text\")", SAVE_AS))
+    } else if let Some(what) = wide_encoding(start) {
+        Some((what, SAVE_AS))
     } else if start.contains(&0)
         || start
             .iter()
@@ -1207,6 +1225,37 @@ fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
             "choose the CSV file exported from the client system, or save the list in Excel as \
              \"CSV UTF-8 (comma delimited)\"",
         ))
+    } else {
+        None
+    }
+}
+
+/// UTF-32 or UTF-16 (Excel's "Unicode text"), by the byte-order mark (UTF-32's `FF FE 00 00`
+/// begins with UTF-16's `FF FE`, so it is looked for first) or, without one, by the zero bytes
+/// that ASCII text has in fixed places in them.
+fn wide_encoding(start: &[u8]) -> Option<&'static str> {
+    const UTF32: &str = "saved as UTF-32";
+    const UTF16: &str = "saved as UTF-16 (Excel's \"Unicode text\")";
+    if start.starts_with(b"\xFF\xFE\0\0") || start.starts_with(b"\0\0\xFE\xFF") {
+        return Some(UTF32);
+    }
+    if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+        return Some(UTF16);
+    }
+    // Whether every unit of `width` bytes of the start holds its one ASCII byte at `at`.
+    let ascii_in = |width: usize, at: usize| {
+        let units = start.chunks_exact(width);
+        units.len() >= 2
+            && units.into_iter().all(|unit| {
+                unit.iter()
+                    .enumerate()
+                    .all(|(index, &byte)| (index == at) == (byte != 0))
+            })
+    };
+    if ascii_in(4, 0) || ascii_in(4, 3) {
+        Some(UTF32)
+    } else if ascii_in(2, 0) || ascii_in(2, 1) {
+        Some(UTF16)
     } else {
         None
     }
