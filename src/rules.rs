@@ -1,5 +1,5 @@
 //! Who is in which group, and which deadlines follow, with the statute cited
-//! (../shared/DOMAIN.md, "The rules in force" and its history).
+//! (docs/LAW.md, "The assessment" and "After the assessment").
 //!
 //! [`RULES`] is the one table: each row is a group, the span of pending dates (asian vireille tulo)
 //! it applies to, its statute, and its deadlines. Everything else here only reads it.
@@ -254,7 +254,7 @@ pub const CHILD_WELFARE_ACT_DATE: NaiveDate = date(2008, 1, 1);
 /// The day the Disability Services Act 675/2023 took effect and disability moved into 36 §.
 pub const DISABILITY_ACT_2023_DATE: NaiveDate = date(2025, 1, 1);
 
-/// The rules table, in the order groups are listed. Sources: ../shared/DOMAIN.md.
+/// The rules table, in the order groups are listed. Sources: docs/LAW.md.
 pub const RULES: &[Rule] = &[
     Rule {
         group: Group::Urgent,

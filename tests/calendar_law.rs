@@ -1,4 +1,4 @@
-//! The working-day calendar against the law's worked examples (../shared/DOMAIN.md, "Counting"),
+//! The working-day calendar against the law's worked examples (docs/LAW.md, "Counting"),
 //! the open holiday data, and a naive day-by-day count.
 
 use std::collections::BTreeMap;

@@ -1,5 +1,5 @@
 //! After the assessment: the decision and the service that follows it, one test per sentence of
-//! the law (DOMAIN.md "After the assessment", docs/LAW.md). Expected dates are worked out by hand
+//! the law (docs/LAW.md, "After the assessment"). Expected dates are worked out by hand
 //! from a wall calendar (weekdays and holidays named in the comments), not from the code.
 
 use chrono::NaiveDate;

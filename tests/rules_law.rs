@@ -1,4 +1,4 @@
-//! The rules table of ../shared/DOMAIN.md, one test per sentence. Expected dates are worked out by
+//! The rules table of docs/LAW.md, one test per sentence. Expected dates are worked out by
 //! hand from a wall calendar (weekdays and holidays named in the comments), not from the code.
 
 use chrono::NaiveDate;

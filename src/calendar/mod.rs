@@ -1,7 +1,7 @@
 //! Finnish working days (arkipäivät), counted from the holiday data in `holidays/finland.csv`.
 //!
 //! A working day is Monday to Friday except public holidays and, in the standard reading,
-//! Christmas Eve and Midsummer Eve (Act 150/1930 5 §; ../shared/DOMAIN.md "Counting").
+//! Christmas Eve and Midsummer Eve (Act 150/1930 5 §; docs/LAW.md "Counting").
 //!
 //! The calendar is a table built once (lazily, see [`calendar`]) over [`FIRST_DATE`]..=[`LAST_DATE`]:
 //! for each reading, the number of working days up to each day (a prefix count) and the position
@@ -262,7 +262,7 @@ impl Calendar {
     /// The `n`-th working day after `date`; `date` itself is not counted.
     ///
     /// - `n > 0`: the first working day after `date` is day 1. A non-working `date` (a weekend or
-    ///   holiday) counts from the next working day the same way (DOMAIN.md, "The 7th working day").
+    ///   holiday) counts from the next working day the same way (docs/LAW.md, "Counting").
     /// - `n == 0`: `date` itself, unchanged.
     /// - `n < 0`: the mirror image, the `|n|`-th working day before `date` (`date` not counted):
     ///   Monday with n = -1 gives the Friday before, and so does Saturday or Sunday.

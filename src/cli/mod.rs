@@ -93,7 +93,7 @@ pub enum Format {
     Csv,
 }
 
-/// The reading of the law where it leaves room (DOMAIN.md, "Where the law leaves room").
+/// The reading of the law where it leaves room (docs/LAW.md, "Where the law leaves room").
 #[derive(Args, Debug, Clone, Copy)]
 pub struct ReadingArg {
     /// Use the conservative reading: Christmas Eve and Midsummer Eve count as working days, and a
