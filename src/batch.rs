@@ -15,11 +15,12 @@ use chrono::{Datelike, NaiveDate};
 use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
 use crate::dates::{finnish, parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
-use crate::hetu::{looks_like_hetu, redact_hetus, Hetu};
+use crate::hetu::{looks_like_hetu, may_hold_code, Hetu};
 use crate::input::{
     flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, Fields,
     InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
+use crate::text::is_plain;
 
 /// One row's outcome.
 // Boxing the evaluated case, as clippy suggests, would allocate for every row; an item is built in
@@ -33,9 +34,11 @@ pub enum Item<'a> {
 /// A row that was evaluated.
 pub struct Evaluated<'a> {
     pub line: u64,
+    /// The case id and unit as every output shows them ([`crate::text::shown`]).
     pub case_id: Cow<'a, str>,
     pub unit: Cow<'a, str>,
-    /// The identity code as written, only kept when the user asked to see it.
+    /// The identity code as written (hidden characters as `?`), only kept when the user asked
+    /// to see it.
     pub hetu: Option<Cow<'a, str>>,
     pub case: Case,
     pub evaluation: Evaluation,
@@ -83,18 +86,6 @@ pub struct Settings {
 /// What a case id or unit is shown as when it looks like an identity code and the user did not ask
 /// to see identity codes.
 pub const REDACTED: &str = crate::hetu::REDACTED;
-
-/// A free-text field for output: unchanged, unless it is or holds something that looks like an
-/// identity code, which is replaced by [`REDACTED`].
-pub fn shown<'a>(text: Cow<'a, str>, show_hetu: bool) -> Cow<'a, str> {
-    if show_hetu {
-        return text;
-    }
-    match redact_hetus(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(redacted) => Cow::Owned(redacted),
-    }
-}
 
 /// Rows per chunk handed from the reading thread to the evaluating one: enough that handing over
 /// costs nothing, few enough that memory stays small.
@@ -232,16 +223,27 @@ impl Chunk {
     }
 }
 
-/// Keeps the text of `column` (trimmed, decoded) in `text`; where it is. ASCII, nearly every
-/// case id and unit, is the same text in every encoding and is kept as read.
-fn keep(text: &mut Vec<u8>, row: &RawRow, column: Column) -> Range<usize> {
+/// Keeps the text of `column` (trimmed, decoded, as [`crate::text::shown`]: identity codes
+/// redacted unless `show_hetu`, hidden characters as `?`) in `text`; where it is. Printable
+/// ASCII without the start of a code, nearly every case id and unit, is kept as read.
+fn keep(text: &mut Vec<u8>, row: &RawRow, column: Column, show_hetu: bool) -> Range<usize> {
     let start = text.len();
     match row.bytes(column) {
-        Some(bytes) if bytes.is_ascii() => text.extend_from_slice(bytes),
-        Some(_) => text.extend_from_slice(row.get(column).unwrap_or_default().as_bytes()),
+        Some(bytes) if is_plain(bytes) && (show_hetu || !may_hold_code(bytes)) => {
+            text.extend_from_slice(bytes)
+        }
+        Some(_) => keep_shown(text, row, column, show_hetu),
         None => {}
     }
     start..text.len()
+}
+
+/// [`keep`] for text that needs decoding, or may hold a code or a hidden character.
+#[cold]
+#[inline(never)]
+fn keep_shown(text: &mut Vec<u8>, row: &RawRow, column: Column, show_hetu: bool) {
+    let decoded = row.get(column).unwrap_or_default();
+    text.extend_from_slice(crate::text::shown(&decoded, show_hetu).as_bytes());
 }
 
 /// [`keep`] for the unit: a unit already kept in this chunk is not kept again.
@@ -249,6 +251,7 @@ fn keep_unit(
     text: &mut Vec<u8>,
     units: &mut Vec<(Vec<u8>, Range<usize>)>,
     row: &RawRow,
+    show_hetu: bool,
 ) -> Range<usize> {
     let Some(read) = row.bytes(Column::Unit) else {
         return text.len()..text.len();
@@ -256,7 +259,7 @@ fn keep_unit(
     if let Some((_, kept)) = units.iter().find(|(seen, _)| seen.as_slice() == read) {
         return kept.clone();
     }
-    let kept = keep(text, row, Column::Unit);
+    let kept = keep(text, row, Column::Unit, show_hetu);
     if units.len() < UNITS_PER_CHUNK {
         units.push((read.to_vec(), kept.clone()));
     }
@@ -269,14 +272,13 @@ fn decode_row(
     text: &mut Vec<u8>,
     units: &mut Vec<(Vec<u8>, Range<usize>)>,
 ) -> Decoded {
-    // Kept as written; `shown` is applied when the row is evaluated.
-    let case_id = keep(text, row, Column::CaseId);
-    let unit = keep_unit(text, units, row);
+    let case_id = keep(text, row, Column::CaseId, settings.show_hetu);
+    let unit = keep_unit(text, units, row, settings.show_hetu);
     match decode(row) {
         Ok(case) => Decoded::Case {
             line: row.line(),
             hetu: (settings.show_hetu && row.bytes(Column::Hetu).is_some())
-                .then(|| keep(text, row, Column::Hetu)),
+                .then(|| keep(text, row, Column::Hetu, true)),
             case_id,
             unit,
             case,
@@ -348,8 +350,8 @@ fn read_chunks(
 
 /// The evaluating side of a decoded row.
 fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
-    let text_at = |range: Range<usize>| text.get(range).unwrap_or_default();
-    let shown = |range: Range<usize>| shown(Cow::Borrowed(text_at(range)), settings.show_hetu);
+    // The texts were made fit to show as they were kept.
+    let text_at = |range: Range<usize>| Cow::Borrowed(text.get(range).unwrap_or_default());
     let (case_id, unit, line, hetu, case) = match row {
         Decoded::Invalid {
             problem,
@@ -358,8 +360,8 @@ fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
         } => {
             return Item::Invalid(Invalid {
                 problem,
-                case_id: shown(case_id),
-                unit: shown(unit),
+                case_id: text_at(case_id),
+                unit: text_at(unit),
             })
         }
         Decoded::Case {
@@ -368,14 +370,14 @@ fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
             unit,
             hetu,
             case,
-        } => (shown(case_id), shown(unit), line, hetu, case),
+        } => (text_at(case_id), text_at(unit), line, hetu, case),
     };
     match evaluate(&case, settings.as_of, settings.reading) {
         Ok(evaluation) => Item::Evaluated(Evaluated {
             line,
             case_id,
             unit,
-            hetu: hetu.map(|range| Cow::Borrowed(text_at(range))),
+            hetu: hetu.map(text_at),
             case,
             evaluation,
         }),
@@ -419,12 +421,13 @@ fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
     }
 }
 
-/// A value fit to quote in a message: never an identity code, nor one inside it.
+/// A value fit to quote in a message: never an identity code, nor one inside it, and hidden
+/// characters shown as `?`.
 fn quoted(value: &str) -> String {
     if looks_like_hetu(value) {
         "the value".to_string()
     } else {
-        let value = redact_hetus(value);
+        let value = crate::text::shown(value, false);
         let short: String = value.chars().take(40).collect();
         let more = if short.len() < value.len() { "…" } else { "" };
         format!("`{short}{more}`")

@@ -348,47 +348,106 @@ pub const REDACTED: &str = "[henkilötunnus]";
 /// Messages and free-text fields (case ids, units, values quoted in errors) pass through this,
 /// so that a code typed into the wrong column, or next to other text (`Matti 010594Y9032`),
 /// is not repeated either. The date check keeps case numbers like `SH-202611-0001` readable.
+///
+/// Every such run is found, wherever it starts: code-shaped text in front of a code
+/// (`231126-1010594Y9032`), or two codes run together (`010594Y903020516C903K`), are replaced
+/// as one, so that no part of a real code is left. Control and invisible characters
+/// ([`crate::text::is_hidden`]) and terminal escape sequences are looked through
+/// (`0105\u{200b}94Y9032` is a code) and replaced with the code they are in.
 pub fn redact_hetus(text: &str) -> std::borrow::Cow<'_, str> {
     // Every case id and unit of an audit passes through here, and nearly all of them are
     // shorter than a code or hold no digits followed by a century sign, without which nothing
     // can match.
-    if text.len() < CODE_LENGTH || !may_hold_code(text.as_bytes()) {
+    if text.len() < CODE_LENGTH {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    if crate::text::has_hidden(text) {
+        return redact_through_hidden(text);
+    }
+    if !may_hold_code(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     redact_found_hetus(text)
 }
 
-/// [`redact_hetus`] for text that may hold a code. Not inlined into it: the quick answer for
-/// all other text then needs none of the set-up the replacing takes.
+/// [`redact_hetus`] for text without hidden characters that may hold a code. Not inlined into
+/// it: the quick answer for all other text then needs none of the set-up the replacing takes.
 #[inline(never)]
 fn redact_found_hetus(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     if looks_like_hetu(text) {
         return Cow::Owned(REDACTED.to_owned());
     }
-    let bytes = text.as_bytes();
-    if bytes.len() < CODE_LENGTH {
+    let spans = code_spans(text.as_bytes());
+    if spans.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut redacted = String::new();
-    let mut copied = 0;
-    let mut start = 0;
-    while start + CODE_LENGTH <= bytes.len() {
+    Cow::Owned(replaced(text, &spans))
+}
+
+/// [`redact_hetus`] for text with hidden characters: the codes are looked for in the text
+/// without them, and each is replaced from its first character to its last in the text as it
+/// is, the hidden characters between them included.
+#[cold]
+#[inline(never)]
+fn redact_through_hidden(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // The text without its hidden parts, and where each of its bytes is in `text`.
+    let mut seen = Vec::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let hidden = crate::text::hidden_len(text, i);
+        if hidden > 0 {
+            i += hidden;
+            continue;
+        }
+        let len = text[i..].chars().next().map_or(1, char::len_utf8);
+        seen.extend_from_slice(&text.as_bytes()[i..i + len]);
+        at.extend(i..i + len);
+        i += len;
+    }
+    let trimmed = seen.trim_ascii();
+    if trimmed.len() == CODE_LENGTH && is_code_shaped(trimmed) {
+        return Cow::Owned(REDACTED.to_owned());
+    }
+    let spans: Vec<_> = code_spans(&seen)
+        .into_iter()
+        .map(|span| at[span.start]..at[span.end - 1] + 1)
+        .collect();
+    if spans.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(replaced(text, &spans))
+}
+
+/// Where the codes in `bytes` are: every run of 11 bytes that [`embedded_code_at`], runs that
+/// overlap taken together, in order.
+fn code_spans(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    for start in 0..(bytes.len() + 1).saturating_sub(CODE_LENGTH) {
         if embedded_code_at(&bytes[start..start + CODE_LENGTH]) {
-            // The window is ASCII, so both of its ends are character boundaries.
-            redacted.push_str(&text[copied..start]);
-            redacted.push_str(REDACTED);
-            start += CODE_LENGTH;
-            copied = start;
-        } else {
-            start += 1;
+            match spans.last_mut() {
+                Some(last) if start < last.end => last.end = start + CODE_LENGTH,
+                _ => spans.push(start..start + CODE_LENGTH),
+            }
         }
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
+    spans
+}
+
+/// `text` with each of `spans` (in order, apart, on character boundaries) replaced by
+/// [`REDACTED`].
+fn replaced(text: &str, spans: &[std::ops::Range<usize>]) -> String {
+    let mut redacted = String::with_capacity(text.len() + REDACTED.len() * spans.len());
+    let mut copied = 0;
+    for span in spans {
+        redacted.push_str(&text[copied..span.start]);
+        redacted.push_str(REDACTED);
+        copied = span.end;
     }
     redacted.push_str(&text[copied..]);
-    Cow::Owned(redacted)
+    redacted
 }
 
 /// True when [`redact_hetus`] would change `text`: it holds something that looks like an
@@ -419,7 +478,7 @@ fn is_code_start(bytes: &[u8]) -> bool {
 /// one of them, so where that byte is not a digit, no code can start within five bytes before
 /// it. Only the runs through a byte that is a digit are checked in full. Text without digits,
 /// like most units, is done in a few steps.
-fn may_hold_code(bytes: &[u8]) -> bool {
+pub(crate) fn may_hold_code(bytes: &[u8]) -> bool {
     let mut i = 5;
     while i < bytes.len() {
         // The runs whose six digits include `i`: those starting from `i - 5` up to `i`.
@@ -840,6 +899,113 @@ mod tests {
         assert!(!may_hold_code(b"C00000123"));
         assert!(!may_hold_code("Lapsiperheiden palvelut".as_bytes()));
         assert!(may_hold_code(b"Matti 010594y9032"));
+    }
+
+    #[test]
+    fn code_shaped_text_in_front_of_a_code_does_not_shift_the_redaction() {
+        // `231126-1010` looks like a code too; the real code after it is redacted with it.
+        assert_eq!(redact_hetus("231126-1010594Y9032"), REDACTED);
+        assert_eq!(
+            redact_hetus("x231126-1010594Y9032 y"),
+            format!("x{REDACTED} y")
+        );
+        // Two codes run together: the first one's check character is the second one's start.
+        assert_eq!(redact_hetus("010594Y903020516C903K"), REDACTED);
+        assert_eq!(
+            redact_hetus("a 010594Y9032020516C903K b"),
+            format!("a {REDACTED}{REDACTED} b")
+        );
+    }
+
+    #[test]
+    fn codes_are_found_through_hidden_characters() {
+        for hidden in [
+            "\u{200b}",
+            "\u{200c}",
+            "\u{200d}",
+            "\u{ad}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{0}",
+            "\u{1b}[31m",
+            "\u{1b}[0m",
+            "\u{9b}1m",
+            "\u{202e}",
+            "\n",
+            "\t",
+        ] {
+            for at in 1..11 {
+                let code = format!("{}{hidden}{}", &"010594Y9032"[..at], &"010594Y9032"[at..]);
+                assert_eq!(redact_hetus(&code), REDACTED, "{at} {hidden:?}");
+                assert_eq!(
+                    redact_hetus(&format!("Matti {code}, ä")),
+                    format!("Matti {REDACTED}, ä"),
+                    "{at} {hidden:?}"
+                );
+            }
+        }
+        // Hidden characters elsewhere are left for the caller to show.
+        assert_eq!(redact_hetus("SH-1\u{200b}2345678"), "SH-1\u{200b}2345678");
+        assert_eq!(
+            redact_hetus("\u{1b}[1m010594Y9032\u{1b}[0m x"),
+            format!("\u{1b}[1m{REDACTED}\u{1b}[0m x")
+        );
+    }
+
+    /// Text around a code: code-shaped runs, digits, century signs, letters, hidden characters.
+    fn neighbour() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            "[0-9]{1,8}",
+            "[0-9]{6}[-+AYXWVUBCDEF][0-9]{3}[0-9A-Y]",
+            "[-+AaYy ,;.xä]",
+            Just("\u{200b}".to_string()),
+            Just("\u{feff}".to_string()),
+            Just("\u{1b}[31m".to_string()),
+            Just("\0".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..5).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_seven_characters_of_a_real_code_survive(
+            day in 1u32..=28,
+            month in 1u32..=12,
+            year in 1850i32..2099,
+            individual in 0u16..1000,
+            sign_pick in 0usize..6,
+            lower in proptest::bool::ANY,
+            before in neighbour(),
+            after in neighbour(),
+            hide_at in proptest::option::of((1usize..11, 0usize..3)),
+        ) {
+            let signs = century_signs(year);
+            let sign = signs[sign_pick % signs.len()];
+            let mut code = Hetu::format_code(date(year, month, day), individual, sign).unwrap();
+            if lower {
+                code = code.to_lowercase();
+            }
+            let mut written = code.clone();
+            if let Some((at, which)) = hide_at {
+                written.insert_str(at, ["\u{200b}", "\u{1b}[1m", "\u{ad}"][which]);
+            }
+            let text = format!("{before}{written}{after}");
+            let redacted = redact_hetus(&text);
+            let chars: Vec<char> = code.chars().collect();
+            for part in chars.windows(7) {
+                let part: String = part.iter().collect();
+                // A part the text around the code holds on its own is that text's.
+                if before.contains(&part) || after.contains(&part) {
+                    continue;
+                }
+                proptest::prop_assert!(
+                    !redacted.contains(&part),
+                    "7 characters of the code survive in {:?}",
+                    redacted.replace(&code, "<code>")
+                );
+            }
+        }
     }
 
     proptest::proptest! {

@@ -12,6 +12,7 @@
 //! - [`report`]: evaluated cases written out;
 //! - [`labels`]: every word people read, in English, Finnish and Swedish;
 //! - [`table`]: tables fitted to the terminal, streamed;
+//! - [`text`]: text from the input made safe to show (codes, control characters, formulas);
 //! - [`generate`]: synthetic case lists for benchmarks and tests;
 //! - [`cli`]: the command line.
 //!
@@ -47,3 +48,4 @@ pub mod labels;
 pub mod report;
 pub mod rules;
 pub mod table;
+pub mod text;

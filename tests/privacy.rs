@@ -296,3 +296,323 @@ fn the_errors_file_holds_no_code_even_with_show_hetu_in_its_messages() {
         assert!(!contains_hetu_like(problem), "{problem}");
     }
 }
+
+/// Every command in every format over `cases` (with `--output` and `--errors` files in `dir`),
+/// and `extra` arguments: what each run wrote to stdout, stderr and each file, by name.
+fn every_output(dir: &Path, cases: &str, extra: &[&str]) -> Vec<(String, String)> {
+    let out = dir.join("every-out.csv");
+    let errors = dir.join("every-errors.csv");
+    let mut seen = Vec::new();
+    for command in ["audit", "overdue", "summary"] {
+        for format in [
+            &["--format", "csv"][..],
+            &["--format", "json"],
+            &["--format", "table"],
+            &["--excel", "--lang", "fi"],
+            &["--excel", "--lang", "en"],
+        ] {
+            for to_file in [false, true] {
+                let _ = std::fs::remove_file(&out);
+                let _ = std::fs::remove_file(&errors);
+                let mut args = vec![command, cases, "--as-of", AS_OF];
+                args.extend_from_slice(format);
+                args.extend_from_slice(extra);
+                if to_file {
+                    args.extend([
+                        "--output",
+                        out.to_str().unwrap(),
+                        "--errors",
+                        errors.to_str().unwrap(),
+                    ]);
+                }
+                match command {
+                    "summary" => args.extend(["--by", "unit"]),
+                    "overdue" => args.extend(["--due-within", "60"]),
+                    _ => {}
+                }
+                let (code, stdout, stderr) = common::run(&args, b"");
+                let label = args.join(" ");
+                assert!(matches!(code, 0 | 3), "{label}: exit {code}: {stderr}");
+                seen.push((format!("{label}: stdout"), stdout));
+                seen.push((format!("{label}: stderr"), stderr));
+                for file in [&out, &errors] {
+                    if let Ok(bytes) = std::fs::read(file) {
+                        let text = String::from_utf8_lossy(&bytes).into_owned();
+                        seen.push((format!("{label}: {}", file.display()), text));
+                    }
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// The runs of 7 characters of `code` (in either case) found in `text`.
+fn parts_of_code_in(text: &str, code: &str) -> Vec<String> {
+    let text = text.to_uppercase();
+    let chars: Vec<char> = code.to_uppercase().chars().collect();
+    chars
+        .windows(7)
+        .map(|part| part.iter().collect::<String>())
+        .filter(|part| text.contains(part.as_str()))
+        .collect()
+}
+
+/// Real codes next to text shaped like a code, in every free-text column and in columns that
+/// quote their value in messages.
+#[test]
+fn no_seven_characters_of_a_real_code_survive_next_to_code_shaped_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = codes(12);
+    // Each real code with something code-shaped run into it, in front or behind.
+    let written = [
+        "231126-1010594Y9032".to_string(),
+        "010594Y903020516C903K".to_string(),
+        format!("231126-10{}", real[0]),
+        format!("{}{}", real[1], real[2]),
+        format!("x{}020516C903K y", real[3]),
+        format!("101010-1{}", real[4].to_lowercase()),
+        format!("{}-9999{}", &real[5][..6], real[5]),
+        format!("Matti 111111A11{}", real[6]),
+        format!("{}{}", real[7], &real[8][..9]),
+        format!("311299-99{}0", real[9]),
+    ];
+    let mut file = String::from("case_id;unit;pending_date;age;started_date\n");
+    for (i, text) in written.iter().enumerate() {
+        file.push_str(&format!("{text};{text};2.11.2026;80;\n"));
+        // The same text where a date belongs, so that a message quotes it.
+        file.push_str(&format!("K-{i};U;2.11.2026;80;{text}\n"));
+    }
+    let cases = dir.path().join("cases.csv");
+    std::fs::write(&cases, &file).unwrap();
+    let mut all_codes = real.clone();
+    all_codes.extend(["010594Y9032".to_string(), "020516C903K".to_string()]);
+    // The codes written whole (the one cut short after another code is not one).
+    all_codes.retain(|code| file.to_uppercase().contains(code.as_str()));
+    assert_eq!(all_codes.len(), 11);
+    for extra in [&[][..], &["--show-hetu"]] {
+        for (label, text) in every_output(dir.path(), cases.to_str().unwrap(), extra) {
+            // With --show-hetu the audit shows case ids and units as written; messages and the
+            // errors file never show a code.
+            let must_hide = extra.is_empty()
+                || label.ends_with("stderr")
+                || label.ends_with("every-errors.csv");
+            if !must_hide {
+                continue;
+            }
+            for code in &all_codes {
+                let parts = parts_of_code_in(&text, code);
+                assert!(
+                    parts.is_empty(),
+                    "{label}: {} runs of 7 characters of a code survive",
+                    parts.len()
+                );
+            }
+        }
+    }
+}
+
+/// Characters that show nothing, or that a terminal acts on, put inside codes.
+const HIDING: [&str; 12] = [
+    "\u{200b}",
+    "\u{200c}",
+    "\u{200d}",
+    "\u{ad}",
+    "\u{2060}",
+    "\u{feff}",
+    "\u{0}",
+    "\u{1b}[31m",
+    "\u{1b}[0m",
+    "\u{202e}",
+    "\u{7f}",
+    "\u{9b}1m",
+];
+
+#[test]
+fn a_code_with_an_invisible_or_control_character_inside_is_still_redacted() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = codes(HIDING.len());
+    let mut file = String::from("case_id;unit;pending_date;age;started_date\n");
+    let mut hidden_codes = Vec::new();
+    for (i, (code, hiding)) in real.iter().zip(HIDING).enumerate() {
+        let at = 1 + i % 10;
+        let hidden = format!("{}{hiding}{}", &code[..at], &code[at..]);
+        // Twice inside a code: the other place too.
+        let twice = format!("{}{hiding}{}", &code[..at / 2 + 1], &hidden[at / 2 + 1..]);
+        file.push_str(&format!("{hidden};Tiimi {twice};2.11.2026;80;\n"));
+        file.push_str(&format!("K-{i};U;2.11.2026;80;{hidden}\n"));
+        hidden_codes.push(hidden);
+    }
+    let cases = dir.path().join("cases.csv");
+    std::fs::write(&cases, file).unwrap();
+    for (label, text) in every_output(dir.path(), cases.to_str().unwrap(), &[]) {
+        // What the hidden characters may have become, taken out again.
+        let mut bare = text.replace('?', "");
+        for hiding in HIDING {
+            bare = bare.replace(hiding, "");
+            bare = bare.replace(&hiding.chars().skip(1).collect::<String>(), "");
+        }
+        for code in &real {
+            let parts = parts_of_code_in(&bare, code);
+            assert!(
+                parts.is_empty(),
+                "{label}: {} runs of 7 characters of a code survive",
+                parts.len()
+            );
+        }
+    }
+    // A code with a hidden character given on the command line (where a NUL cannot be).
+    for hidden in hidden_codes.iter().filter(|code| !code.contains('\0')) {
+        for args in [
+            vec!["check", "--pending", hidden.as_str()],
+            vec!["check", "--pending", "2.11.2026", "--hetu", hidden],
+            vec!["calendar", "is-working", hidden],
+        ] {
+            let (_, stdout, stderr) = common::run(&args, b"");
+            let bare = format!("{stdout}{stderr}").replace('?', "");
+            for code in &real {
+                assert!(parts_of_code_in(&bare, code).is_empty(), "{args:?}");
+            }
+        }
+    }
+}
+
+/// A control character, an escape sequence or an invisible character, as a person reading the
+/// output could not see it (or a terminal would act on it).
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
+}
+
+#[test]
+fn no_control_or_invisible_character_of_the_input_reaches_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let dirty = [
+        "A\u{0}1",
+        "\u{1b}[31mred\u{1b}[0m",
+        "\u{1b}]0;title\u{7}",
+        "bell\u{7}",
+        "C1\u{9b}2J\u{85}",
+        "del\u{7f}",
+        "bidi\u{202e}kcab\u{202c}",
+        "iso\u{2066}late\u{2069}",
+        "zero\u{200b}width\u{200d}",
+        "soft\u{ad}hyphen",
+        "b\u{feff}om",
+        "tab\there",
+        "back\u{8}space",
+    ];
+    let mut file = String::from("case_id;unit;pending_date;age;child_welfare\n");
+    for (i, text) in dirty.iter().enumerate() {
+        file.push_str(&format!("{text};{text};2.11.2026;80;\n"));
+        // And in a column that is quoted in a message.
+        file.push_str(&format!("K-{i};U;2.11.2026;80;{text}\n"));
+    }
+    // A line break inside a quoted case id and unit.
+    file.push_str("\"two\nlines\";\"Koti\r\nhoito\";2.11.2026;80;\n");
+    let cases = dir.path().join("cases.csv");
+    std::fs::write(&cases, file).unwrap();
+    for extra in [&[][..], &["--show-hetu"]] {
+        for (label, text) in every_output(dir.path(), cases.to_str().unwrap(), extra) {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            if text.is_empty() {
+                continue;
+            }
+            if label.contains("--format json") && label.ends_with("stdout")
+                || label.contains("--format json") && label.ends_with("every-out.csv")
+            {
+                let json: serde_json::Value =
+                    serde_json::from_str(text).unwrap_or_else(|e| panic!("{label}: not JSON: {e}"));
+                assert!(!format!("{json}").contains("\\u"), "{label}: {json}");
+                continue;
+            }
+            let csv = label.contains("csv") && !label.ends_with("stderr")
+                || label.ends_with("every-errors.csv");
+            if csv && !label.contains("--format table") || label.ends_with("every-errors.csv") {
+                let delimiter = if text.starts_with("line;") || text.starts_with("unit;") {
+                    b';'
+                } else {
+                    b','
+                };
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(delimiter)
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(text.as_bytes());
+                for record in reader.records() {
+                    let record = record.unwrap();
+                    for field in record.iter() {
+                        assert!(
+                            !field.chars().any(is_hidden),
+                            "{label}: a field holds a hidden character: {field:?}"
+                        );
+                    }
+                }
+                continue;
+            }
+            for line in text.lines() {
+                assert!(
+                    !line.chars().any(is_hidden),
+                    "{label}: a line holds a hidden character: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn messages_and_the_errors_file_never_show_a_code_even_with_show_hetu() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = codes(4);
+    // Long case ids ending in a code, each on two rows: the repeated-id warning quotes them.
+    let long = |code: &str| format!("{}{code}", "x".repeat(33));
+    let mut file = String::from("case_id;unit;pending_date;age\n");
+    for code in &real {
+        file.push_str(&format!("{};U;2.11.2026;80\n", long(code)));
+        file.push_str(&format!("{};U;2.11.2026;80\n", long(code)));
+        // Invalid rows with a code in the case id: the errors file lists their case ids.
+        file.push_str(&format!("{code};U;2.11.2026;800\n"));
+        file.push_str(&format!("{};U;31.2.2026;80\n", long(code)));
+    }
+    let cases = dir.path().join("cases.csv");
+    std::fs::write(&cases, file).unwrap();
+    let errors = dir.path().join("errors.csv");
+    for command in ["audit", "overdue", "summary"] {
+        let _ = std::fs::remove_file(&errors);
+        let (code, stdout, stderr) = common::run(
+            &[
+                command,
+                cases.to_str().unwrap(),
+                "--as-of",
+                AS_OF,
+                "--show-hetu",
+                "--errors",
+                errors.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(code, 3, "{stderr}");
+        assert!(
+            stderr.contains("also on line"),
+            "the repeated ids are warned about"
+        );
+        let errors_file = std::fs::read_to_string(&errors).unwrap();
+        assert_eq!(errors_file.lines().count(), 1 + 2 * real.len());
+        for hetu in &real {
+            for (what, text) in [("stderr", &stderr), ("the errors file", &errors_file)] {
+                let parts = parts_of_code_in(text, hetu);
+                assert!(parts.is_empty(), "{command}: {what} shows part of a code");
+            }
+            if command == "audit" {
+                assert!(
+                    stdout.contains(hetu.as_str()),
+                    "--show-hetu shows the case ids as written"
+                );
+            }
+        }
+    }
+}

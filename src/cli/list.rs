@@ -18,6 +18,7 @@ use crate::input::{
     RowProblem,
 };
 use crate::report::{CsvStyle, Lang};
+use crate::text::{shown, spreadsheet_cell};
 
 /// Exit code: evaluated, but some rows were invalid.
 pub const EXIT_INVALID_ROWS: u8 = 3;
@@ -257,13 +258,16 @@ impl RowReporter {
             ));
         }
         if let Some(writer) = &mut self.errors {
+            // A file for people: never a code (whatever `--show-hetu` says), no hidden
+            // characters, no cell a spreadsheet would run as a formula.
+            let cell = |text: &str| spreadsheet_cell(&shown(text, false)).into_owned();
             writer
                 .write_record([
-                    &*redact_hetus(&self.label),
-                    &p.line.to_string(),
-                    p.column.as_deref().unwrap_or(""),
-                    &invalid.case_id,
-                    &redact_hetus(&p.problem),
+                    cell(&self.label),
+                    p.line.to_string(),
+                    cell(p.column.as_deref().unwrap_or("")),
+                    cell(&invalid.case_id),
+                    cell(&p.problem),
                 ])
                 .map_err(csv_io)?;
         }
@@ -369,6 +373,8 @@ impl RowWarnings {
     fn warn_duplicate(&mut self, reporter: &RowReporter, line: u64, case_id: &str, first: u64) {
         self.duplicates += 1;
         if self.duplicates <= WARNINGS_SHOWN {
+            // Redacted before it is cut: a code cut in two is not found any more.
+            let case_id = redact_hetus(case_id);
             let shown: String = case_id.chars().take(40).collect();
             let more = if shown.len() < case_id.len() {
                 "…"

@@ -133,17 +133,13 @@ pub fn as_of_arg(text: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
-/// Writes a message to standard error, with any identity code in it redacted and control
-/// characters of quoted values (an escape sequence, a line break in a cell) shown as `?`, so one
+/// Writes a message to standard error, with any identity code in it redacted and control or
+/// invisible characters of quoted values (an escape sequence, a line break in a cell) shown as
+/// `?` ([`crate::text::shown`]), so one
 /// message stays one line and cannot restyle the terminal. A closed or full standard error is
 /// ignored: a message that cannot be shown must not end the run (`eprintln!` would panic).
 pub fn stderr_line(text: &str) {
-    let redacted = crate::hetu::redact_hetus(text);
-    let line: String = redacted
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    stderr_text(&line);
+    stderr_text(&crate::text::shown(text, false));
 }
 
 /// Writes text (possibly several lines) to standard error, identity codes redacted, write
