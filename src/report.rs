@@ -14,6 +14,7 @@ use crate::calendar::Reading;
 use crate::evaluation::{DeadlineList, Evaluation, Note, Status};
 use crate::labels::Label;
 use crate::rules::{Group, Groups};
+use crate::text::{spreadsheet_cell, starts_formula};
 
 pub use crate::labels::Lang;
 
@@ -111,9 +112,12 @@ impl CsvStyle {
         }
     }
 
-    /// The groups field: stable keys (`over_75|disabled`, `none`), or for Excel labels in `lang`.
+    /// The groups field: stable keys (`over_75|disabled`, `none`), or for Excel labels in `lang`
+    /// (no group spelt out: a cell of a lone `-` would start like a formula).
     pub fn groups(self, groups: Groups) -> String {
-        if self.excel {
+        if self.excel && groups.is_empty() {
+            self.lang.get(Label::NoGroup).to_owned()
+        } else if self.excel {
             self.lang.groups(groups)
         } else {
             groups.joined("|")
@@ -270,6 +274,9 @@ struct Records {
     delimiter: u8,
     /// The terminator (`\n` or `\r\n`) as a block, and its length.
     terminator: ([u8; 2], usize),
+    /// CSV for people: free text that would start a formula is neutralised (see
+    /// [`crate::text::spreadsheet_cell`]).
+    for_people: bool,
 }
 
 /// Records are written out once they fill this much of the buffer. Writing a file costs the
@@ -278,7 +285,7 @@ struct Records {
 const BLOCK: usize = 1 << 18;
 
 impl Records {
-    fn new(delimiter: u8, terminator: &'static [u8]) -> Records {
+    fn new(delimiter: u8, terminator: &'static [u8], for_people: bool) -> Records {
         let mut block = [0; 2];
         block[..terminator.len()].copy_from_slice(terminator);
         Records {
@@ -286,6 +293,7 @@ impl Records {
             len: 0,
             delimiter,
             terminator: (block, terminator.len()),
+            for_people,
         }
     }
 
@@ -302,6 +310,7 @@ impl Records {
         }
         let mut fields =
             RecordCursor::new(&mut self.buf[self.len..self.len + room], self.delimiter);
+        fields.for_people = self.for_people;
         fill(&mut fields);
         // The delimiter after the last field becomes the terminator.
         fields.at -= 1;
@@ -335,6 +344,8 @@ struct RecordCursor<'a> {
     room: &'a mut [u8],
     at: usize,
     delimiter: u8,
+    /// Free text that would start a spreadsheet formula is neutralised.
+    for_people: bool,
 }
 
 /// The most that the line number, the dates, the counts and the delimiters after them take in
@@ -343,9 +354,9 @@ struct RecordCursor<'a> {
 const NUMBERS_AND_DATES: usize = 21 + 3 * 11 + 8 * 21 + 2;
 
 /// The most that a field of free text (a case id, a unit) takes: every byte a doubled quote,
-/// the quotes around it, and the delimiter.
+/// the quotes around it, the `'` that keeps it from starting a formula, and the delimiter.
 fn text_room(text: &[u8]) -> usize {
-    2 * text.len() + 3
+    2 * text.len() + 4
 }
 
 impl<'a> RecordCursor<'a> {
@@ -354,6 +365,7 @@ impl<'a> RecordCursor<'a> {
             room,
             at: 0,
             delimiter,
+            for_people: false,
         }
     }
 
@@ -382,11 +394,13 @@ impl<'a> RecordCursor<'a> {
         self.at += field.len;
     }
 
-    /// A field of free text, quoted where needed.
+    /// A field of free text, quoted where needed, and in CSV for people kept from starting a
+    /// formula.
     #[inline(always)]
     fn text(&mut self, value: &[u8]) {
-        if !self.plain(value) {
-            self.at += quoted(value, self.delimiter, &mut self.room[self.at..]);
+        if (self.for_people && starts_formula(value)) || !self.plain(value) {
+            let (delimiter, for_people) = (self.delimiter, self.for_people);
+            self.at += quoted(value, delimiter, for_people, &mut self.room[self.at..]);
         }
         self.delimiter();
     }
@@ -486,14 +500,24 @@ impl<'a> RecordCursor<'a> {
 }
 
 /// Writes `value` to `out`, quoted if it needs it; returns the length written. The slow path of
-/// [`RecordCursor::text`], for the few values that hold a delimiter, a quote or a control character:
-/// out of line, and given the room rather than the [`RecordCursor`], whose position can then stay in
-/// a register.
+/// [`RecordCursor::text`], for the few values that hold a delimiter, a quote or a control
+/// character, or in CSV for people start like a formula: out of line, and given the room rather
+/// than the [`RecordCursor`], whose position can then stay in a register.
 #[cold]
 #[inline(never)]
-fn quoted(value: &[u8], delimiter: u8, out: &mut [u8]) -> usize {
+fn quoted(value: &[u8], delimiter: u8, for_people: bool, out: &mut [u8]) -> usize {
+    let cell;
+    let value = match std::str::from_utf8(value) {
+        Ok(text) if for_people && starts_formula(value) => {
+            // Neutralised the OWASP way: a `'` in front, and the field quoted.
+            cell = spreadsheet_cell(text);
+            cell.as_bytes()
+        }
+        _ => value,
+    };
     let special = |b: u8| b == delimiter || b == b'"' || b == b'\r' || b == b'\n';
-    if !value.iter().any(|&b| special(b)) {
+    let neutralised = for_people && value.first() == Some(&b'\'');
+    if !neutralised && !value.iter().any(|&b| special(b)) {
         out[..value.len()].copy_from_slice(value);
         return value.len();
     }
@@ -593,9 +617,9 @@ impl<W: Write> CsvSink<W> {
     ) -> io::Result<Self> {
         let mut records = if style.excel {
             out.write_all("\u{feff}".as_bytes())?;
-            Records::new(b';', b"\r\n")
+            Records::new(b';', b"\r\n", true)
         } else {
-            Records::new(b',', b"\n")
+            Records::new(b',', b"\n", false)
         };
         let mut header: Vec<&str> = AUDIT_COLUMNS.iter().map(|c| style.column(c)).collect();
         if show_hetu {
@@ -964,7 +988,7 @@ mod tests {
 
     #[test]
     fn numbers_in_records() {
-        let mut records = Records::new(b',', b"\n");
+        let mut records = Records::new(b',', b"\n", false);
         let numbers = [0, 7, 10, 99, 100, 12_345, 99_999_999, 100_000_000, u64::MAX];
         records
             .write(12 * 21, &mut io::sink(), |fields| {

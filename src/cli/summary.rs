@@ -164,7 +164,11 @@ impl<'a> Row<'a> {
         };
         let mut fields = Vec::with_capacity(16);
         if let Some(unit) = self.unit {
-            fields.push(unit.to_string());
+            fields.push(if excel {
+                crate::text::spreadsheet_cell(unit).into_owned()
+            } else {
+                unit.to_string()
+            });
         }
         fields.push(if excel {
             row_label(self.group, lang)
