@@ -194,7 +194,8 @@ fn groups_text(groups: Groups, excel: bool) -> String {
         .map(|g| if excel { group_fi(g) } else { g.key() })
         .collect();
     match (names.is_empty(), excel) {
-        (true, true) => "-".into(),
+        // Spelt out: a lone `-` would start like a formula in a spreadsheet.
+        (true, true) => "ei lakisääteistä ryhmää".into(),
         (true, false) => "none".into(),
         (false, true) => names.join(", "),
         (false, false) => names.join("|"),
