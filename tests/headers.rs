@@ -219,6 +219,20 @@ fn a_bare_yes_in_hoitotuki_is_an_invalid_row_asking_for_the_level() {
         assert!(message.contains("not its level"), "{message}");
         assert!(message.contains("ylin, korotettu or perus"), "{message}");
     }
+    // The same in Swedish.
+    let (code, rows, stderr) = audit(
+        "Ärende;Anhängiggjord;Vårdbidrag
+Ä-1;10.11.2026;ja
+Ä-2;10.11.2026;högsta
+",
+    );
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(groups(&rows), pairs(&[("Ä-2", "care_allowance")]));
+    assert!(
+        stderr.contains("line 2, column 3 (Vårdbidrag, care_allowance): `ja` says")
+            && stderr.contains("högsta, förhöjt, grund"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -634,14 +634,14 @@ pub enum CareLevelError {
     /// A yes without the level.
     #[error(
         "says the client has a care allowance but not its level: write ylin, korotettu or perus \
-         (or 3, 2, 1; only the highest has its own deadline), or name the column \"Ylin hoitotuki\" \
-         if it says yes or no to the highest level"
+         (högsta, förhöjt, grund; or 3, 2, 1; only the highest has its own deadline), or name the \
+         column \"Ylin hoitotuki\" if it says yes or no to the highest level"
     )]
     BareYes,
     /// Neither a level nor a no.
     #[error(
-        "is not a care allowance level: write ylin, korotettu or perus (or 3, 2, 1), or leave it \
-         empty (or ei/0) for none"
+        "is not a care allowance level: write ylin, korotettu or perus (högsta, förhöjt, grund; \
+         or 3, 2, 1), or leave it empty (or ei/0) for none"
     )]
     Unknown,
 }
