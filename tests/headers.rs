@@ -130,6 +130,11 @@ fn a_flag_column_accepts_its_own_word_or_its_negation_and_nothing_else() {
         ("false", false),
         ("yes", true),
         ("no", false),
+        ("TOSI", true),
+        ("EPÄTOSI", false),
+        ("epätosi", false),
+        ("SANT", true),
+        ("FALSKT", false),
     ] {
         assert_eq!(parse_flag(text), Ok(flag), "{text:?}");
     }

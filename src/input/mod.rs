@@ -238,13 +238,14 @@ pub fn parse_delimiter(text: &str) -> Result<u8, String> {
 pub struct FlagError;
 
 /// Parses a yes/no cell: 1/0, true/false, yes/no, kyllä/ei (also kylla), k/e, Swedish ja/nej
-/// and j/n, x/empty, y/n, in any case, surrounding spaces ignored; empty is no. Excel users mark
+/// and j/n, x/empty, y/n, Excel's TRUE/FALSE in Finnish (tosi/epätosi) and Swedish
+/// (sant/falskt), in any case, surrounding spaces ignored; empty is no. Excel users mark
 /// flags in all these ways. (A column's own word, `kiireellinen`/`ei kiireellinen`, is
 /// [`flag_word`].)
 pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
     // Runs for several cells of every row: lowercase into a small buffer, then compare bytes.
     let text = text.trim().as_bytes();
-    let mut buffer = [0u8; 6];
+    let mut buffer = [0u8; 8];
     if text.len() > buffer.len() {
         return Err(FlagError);
     }
@@ -253,13 +254,16 @@ pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
         *slot = byte.to_ascii_lowercase();
     }
     // The only non-ASCII letter of the words: `Ä` (C3 84) is `ä` (C3 A4).
-    if let [.., 0xC3, last @ 0x84] = lower {
-        *last = 0xA4;
+    for at in 1..lower.len() {
+        if lower[at - 1] == 0xC3 && lower[at] == 0x84 {
+            lower[at] = 0xA4;
+        }
     }
     match &*lower {
-        b"" | b"0" | b"false" | b"no" | b"n" | b"ei" | b"e" | b"nej" | b"ej" => Ok(false),
+        b"" | b"0" | b"false" | b"no" | b"n" | b"ei" | b"e" | b"nej" | b"ej"
+        | b"ep\xC3\xA4tosi" | b"epatosi" | b"falskt" => Ok(false),
         b"1" | b"true" | b"yes" | b"y" | b"kyll\xC3\xA4" | b"kylla" | b"k" | b"x" | b"ja"
-        | b"j" => Ok(true),
+        | b"j" | b"tosi" | b"sant" => Ok(true),
         _ => Err(FlagError),
     }
 }
