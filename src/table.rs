@@ -27,12 +27,21 @@ pub fn terminal_width() -> usize {
 /// The width of the window people read in: `COLUMNS` when set (as shells and test harnesses
 /// set it), else the terminal's width when standard output is one.
 pub fn known_width() -> Option<usize> {
+    known_width_of(false)
+}
+
+/// [`known_width`] for standard output, or with `stderr` for standard error.
+pub fn known_width_of(stderr: bool) -> Option<usize> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
         .filter(|c| *c > 0);
+    let size = || match stderr {
+        true => terminal_size::terminal_size_of(io::stderr()),
+        false => terminal_size::terminal_size_of(io::stdout()),
+    };
     columns
-        .or_else(|| terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0)))
+        .or_else(|| size().map(|(w, _)| usize::from(w.0)))
         .map(|w| w.max(20))
 }
 

@@ -50,7 +50,9 @@ pub fn sink<'a, W: Write + 'a>(
     })
 }
 
-pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+    // One as-of date for the whole run, even one that passes midnight.
+    args.list.as_of = Some(args.list.settings().as_of);
     let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let lang = args.list.lang();
@@ -93,7 +95,12 @@ pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
                 &tally.invalid.to_string(),
             ],
         );
-        super::stderr_line(&format!("{}: {line}", args.list.label()));
+        // Wrapped to the terminal's width, like everything else people read there.
+        let line = format!("{}: {line}", args.list.label());
+        let width = crate::table::known_width_of(true).unwrap_or(usize::MAX);
+        for part in crate::table::wrap(&line, width) {
+            super::stderr_line(&part);
+        }
     }
     Ok(code)
 }

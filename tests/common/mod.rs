@@ -45,3 +45,39 @@ pub fn json(args: &[&str]) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// Runs `maaraika ARGS` on a pseudo-terminal `columns` wide (util-linux `script`, with `stty`
+/// setting the size), as a person at a terminal would, with `env` set and neither `COLUMNS` nor
+/// a locale inherited. Returns the exit code and what the terminal showed (standard output and
+/// standard error, both the terminal), with `\r\n` made `\n`. Fails if `script` is missing.
+pub fn run_on_terminal(args: &[&str], columns: u16, env: &[(&str, &str)]) -> (i32, String) {
+    let quote = |arg: &str| format!("'{}'", arg.replace('\'', r"'\''"));
+    let bin = assert_cmd::cargo::cargo_bin("maaraika");
+    // The variables are set by `env` after `stty`: the shell `script` starts would otherwise
+    // set COLUMNS from the new size.
+    let assignments: Vec<String> = env
+        .iter()
+        .map(|(n, v)| quote(&format!("{n}={v}")))
+        .collect();
+    let command = format!(
+        "stty cols {columns} rows 50 2>/dev/null; exec env {} {} {}",
+        assignments.join(" "),
+        quote(bin.to_str().unwrap()),
+        args.iter().map(|a| quote(a)).collect::<Vec<_>>().join(" ")
+    );
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("COLUMNS")
+        .stdin(std::process::Stdio::null());
+    let out = script
+        .output()
+        .expect("util-linux `script` runs the binary on a pseudo-terminal");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+    )
+}

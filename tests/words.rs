@@ -1,0 +1,696 @@
+//! What people read: every table fits the terminal, every word is in the chosen language
+//! (English, Finnish, Swedish), the as-of date is in every output, and the small things of the
+//! command line (help, error prefix, `<stdin>`, plurals) are right. On the real binary; the
+//! terminal is a pseudo-terminal made by util-linux `script`.
+
+mod common;
+
+use common::{maaraika, run, run_on_terminal};
+use unicode_width::UnicodeWidthStr;
+
+const AS_OF: &str = "23.11.2026";
+
+fn sample(name: &str) -> String {
+    format!("{}/samples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every table command, as a person types it (no `--format`: a table because it is a terminal).
+fn table_commands() -> Vec<Vec<String>> {
+    let cases = sample("cases.csv");
+    let finnish = sample("cases-fi-1252.csv");
+    let owned = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    vec![
+        owned(&["audit", &cases, "--as-of", AS_OF]),
+        owned(&["overdue", &finnish, "--as-of", AS_OF, "--due-within", "5"]),
+        owned(&["summary", &cases, "--as-of", AS_OF]),
+        owned(&["summary", &cases, "--as-of", AS_OF, "--by", "unit"]),
+        owned(&[
+            "check",
+            "--pending",
+            "18.12.2026",
+            "--age",
+            "78",
+            "--as-of",
+            AS_OF,
+        ]),
+        owned(&[
+            "check",
+            "--pending",
+            "2.11.2026",
+            "--child-welfare",
+            "--age",
+            "9",
+            "--as-of",
+            AS_OF,
+        ]),
+        owned(&["calendar", "holidays", "2026"]),
+        owned(&["calendar", "add", "17.12.2024", "7"]),
+    ]
+}
+
+#[test]
+fn every_table_fits_80_columns_on_a_terminal_in_every_language() {
+    for lang in ["en", "fi", "sv"] {
+        for command in table_commands() {
+            let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
+            args.extend(["--lang", lang]);
+            let (code, shown) = run_on_terminal(&args, 80, &[]);
+            assert_eq!(code, 0, "{args:?}: {shown}");
+            for line in shown.lines() {
+                assert!(
+                    line.width() <= 80,
+                    "{args:?}: a line of {} columns:\n{line}\n\n{shown}",
+                    line.width()
+                );
+            }
+            let is_table = matches!(command[0].as_str(), "audit" | "overdue" | "summary")
+                || command[1] == "holidays";
+            if is_table {
+                assert!(shown.contains("──"), "{args:?}: not a table:\n{shown}");
+                assert!(
+                    !shown.contains(",20"),
+                    "{args:?}: CSV on a terminal:\n{shown}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn tables_follow_the_terminal_width_or_columns() {
+    let args = [
+        "overdue",
+        &sample("cases.csv"),
+        "--as-of",
+        AS_OF,
+        "--due-within",
+        "5",
+    ];
+    // Wide: every column, no line saying some were left out.
+    let (_, wide) = run_on_terminal(&args, 160, &[]);
+    assert!(
+        wide.contains("complete by") && wide.contains("groups"),
+        "{wide}"
+    );
+    assert!(!wide.contains("Left out"), "{wide}");
+    // COLUMNS wins over the terminal's own width (shells and harnesses set it).
+    let (_, narrow) = run_on_terminal(&args, 160, &[("COLUMNS", "60")]);
+    assert!(narrow.lines().all(|l| l.width() <= 60), "{narrow}");
+    assert!(narrow.contains("Left out to fit 60 columns"), "{narrow}");
+    assert!(narrow.contains("--format csv --output FILE"), "{narrow}");
+    // Words are never broken inside a status or a group name.
+    for broken in ["overd\n", "\nue "] {
+        assert!(!narrow.contains(broken), "{narrow}");
+    }
+}
+
+#[test]
+fn a_table_of_many_rows_streams_in_bounded_memory() {
+    // 300,000 rows: holding them all as a table took about 1 GB; streamed, the audit stays near
+    // its usual 25 MB. A 400 MB address-space limit tells the two apart.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cases.csv");
+    let out = maaraika()
+        .args(["generate", "300000", "1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&file, &out.stdout).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("maaraika");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 400000 && exec '{}' audit '{}' --as-of 2026-11-23 --format table --lang fi",
+            bin.display(),
+            file.display()
+        ))
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert!(
+        matches!(run.status.code(), Some(0 | 3)),
+        "{:?}: {}",
+        run.status,
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = String::from_utf8_lossy(&run.stdout);
+    // Every row is there: each starts with its line number, right-aligned.
+    let last = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next()?.parse::<u64>().ok())
+        .max();
+    assert_eq!(last, Some(300_001));
+}
+
+#[test]
+fn excel_output_is_in_the_chosen_language() {
+    let cases = sample("cases.csv");
+    let audit = |lang: &str| {
+        let (_, out, _) = run(
+            &["audit", &cases, "--as-of", AS_OF, "--excel", "--lang", lang],
+            b"",
+        );
+        out
+    };
+    let fi = audit("fi");
+    let header = fi.lines().next().unwrap().trim_start_matches('\u{feff}');
+    assert!(
+        header.starts_with("rivi;asiatunnus;yksikkö;vireilletulopäivä;ryhmät;"),
+        "{header}"
+    );
+    assert!(
+        header.ends_with(";tulkinta;huomautukset;tilannepäivä"),
+        "{header}"
+    );
+    assert!(fi.contains(";tavanomainen;"), "{fi}");
+    assert!(
+        fi.contains("ei syntymäaikaa, henkilötunnusta eikä ikää"),
+        "{fi}"
+    );
+    assert!(fi.contains(";määräaika ylittynyt;"), "{fi}");
+    for english in [
+        "standard",
+        "overdue",
+        ";met;",
+        "no birth date",
+        "aged over 75",
+    ] {
+        assert!(!fi.contains(english), "{english} in:\n{fi}");
+    }
+    let sv = audit("sv");
+    let header = sv.lines().next().unwrap().trim_start_matches('\u{feff}');
+    assert!(header.starts_with("rad;ärendenummer;enhet;"), "{header}");
+    assert!(
+        header.ends_with(";tolkning;anmärkningar;lägesdatum"),
+        "{header}"
+    );
+    assert!(sv.contains(";sedvanlig;"), "{sv}");
+    assert!(sv.contains(";över 75 år;"), "{sv}");
+    assert!(sv.contains(";i tid;"), "{sv}");
+    assert!(sv.contains("inget födelsedatum"), "{sv}");
+
+    let (_, summary, _) = run(
+        &[
+            "summary", &cases, "--as-of", AS_OF, "--excel", "--lang", "sv",
+        ],
+        b"",
+    );
+    let header = summary
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    assert!(
+        header.starts_with("grupp;ärenden;påbörjat i tid;"),
+        "{header}"
+    );
+    assert!(summary.contains(";63,6;"), "{summary}");
+    assert!(summary.contains("\r\nalla;20;"), "{summary}");
+}
+
+#[test]
+fn tables_use_decimal_commas_in_finnish_and_swedish() {
+    for (lang, all) in [("fi", "kaikki"), ("sv", "alla"), ("en", "all")] {
+        let (_, shown) = run_on_terminal(
+            &[
+                "summary",
+                &sample("cases.csv"),
+                "--as-of",
+                AS_OF,
+                "--lang",
+                lang,
+            ],
+            100,
+            &[],
+        );
+        let row = shown.lines().find(|l| l.starts_with(all)).unwrap();
+        let share = if lang == "en" { "63.6" } else { "63,6" };
+        assert!(row.ends_with(share), "{row}");
+    }
+}
+
+#[test]
+fn the_language_comes_from_the_locale_in_posix_order() {
+    let said = |env: &[(&str, &str)]| {
+        let mut cmd = maaraika();
+        cmd.args(["calendar", "is-working", "24.12.2026", "--format", "table"]);
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(said(&[("LANG", "sv_FI.UTF-8")]).starts_with("Torsdag 24.12.2026 är inte"));
+    assert!(said(&[("LANG", "fi_FI.UTF-8")]).starts_with("Torstai 24.12.2026 ei ole"));
+    assert!(said(&[("LANG", "en_GB.UTF-8")]).starts_with("Thursday 24.12.2026 is not"));
+    // LC_ALL before LC_MESSAGES before LANG.
+    let all = said(&[
+        ("LC_ALL", "sv_FI.UTF-8"),
+        ("LC_MESSAGES", "fi_FI"),
+        ("LANG", "en_US"),
+    ]);
+    assert!(all.starts_with("Torsdag"), "{all}");
+    let messages = said(&[("LC_MESSAGES", "fi_FI.UTF-8"), ("LANG", "sv_FI.UTF-8")]);
+    assert!(messages.starts_with("Torstai"), "{messages}");
+    // --lang wins over the locale.
+    let mut cmd = maaraika();
+    cmd.args([
+        "calendar",
+        "is-working",
+        "24.12.2026",
+        "--format",
+        "table",
+        "--lang",
+        "en",
+    ])
+    .env("LANG", "fi_FI.UTF-8");
+    let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(out.starts_with("Thursday"), "{out}");
+}
+
+#[test]
+fn check_and_calendar_text_are_fully_translated() {
+    let text = |args: &[&str]| {
+        let out = maaraika()
+            .args(args)
+            .args(["--format", "table"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let check = [
+        "check",
+        "--pending",
+        "18.12.2026",
+        "--age",
+        "78",
+        "--as-of",
+        AS_OF,
+    ];
+    let fi = text(&[&check[..], &["--lang", "fi"]].concat());
+    for words in [
+        "Vireillä perjantai 18.12.2026 alkaen, tilanne päivänä maanantai 23.11.2026.",
+        "Ikä vireilletulopäivänä: 78.",
+        "  - yli 75-vuotias: aloitettava viimeistään 7. arkipäivänä. Sosiaalihuoltolaki 1301/2014",
+        "Aloitus viimeistään torstai 31.12.2026: MÄÄRÄAIKA KULUMASSA, 26 arkipäivää jäljellä.",
+        "jouluaatto (torstai 24.12.2026); joulupäivä (perjantai 25.12.2026)",
+        "Valmistuminen: ei lakisääteistä määräaikaa.",
+        "Tulkinta: tavanomainen (jouluaatto ja juhannusaatto eivät ole arkipäiviä).",
+        "Toinen tulkinta (varovainen) antaa muut päivät: aloitus viimeistään keskiviikko 30.12.2026",
+    ] {
+        assert!(fi.contains(words), "{words}\nnot in:\n{fi}");
+    }
+    let sv = text(&[&check[..], &["--lang", "sv"]].concat());
+    for words in [
+        "Anhängigt sedan fredag 18.12.2026, bedömt per måndag 23.11.2026.",
+        "  - över 75 år (yli 75-vuotias): påbörjas senast den 7:e vardagen. Socialvårdslagen",
+        "Påbörjande senast torsdag 31.12.2026: INOM TIDSFRIST, 26 vardagar kvar.",
+        "Julafton (jouluaatto, torsdag 24.12.2026); Juldagen (joulupäivä, fredag 25.12.2026)",
+        "Slutförande: ingen lagstadgad tidsfrist.",
+        "Tolkning: sedvanlig (julafton och midsommarafton är inte vardagar).",
+    ] {
+        assert!(sv.contains(words), "{words}\nnot in:\n{sv}");
+    }
+    for english in [
+        "Reading",
+        "working day",
+        "Start",
+        "Monday",
+        "Friday",
+        "Christmas",
+        "Note",
+        "DUE",
+    ] {
+        assert!(!fi.contains(english), "{english} in:\n{fi}");
+        assert!(!sv.contains(english), "{english} in:\n{sv}");
+    }
+
+    let add = text(&["calendar", "add", "17.12.2024", "7", "--lang", "fi"]);
+    assert!(
+        add.starts_with("Tiistai 31.12.2024 on 7. arkipäivä päivän tiistai 17.12.2024 jälkeen.\n"),
+        "{add}"
+    );
+    assert!(
+        add.contains("Ohitetut pyhät: jouluaatto (tiistai 24.12.2024); joulupäivä"),
+        "{add}"
+    );
+    let add = text(&["calendar", "add", "2.12.2026", "-1", "--lang", "sv"]);
+    assert!(
+        add.starts_with("Tisdag 1.12.2026 är den 1:a vardagen före onsdag 2.12.2026."),
+        "{add}"
+    );
+    let count = text(&[
+        "calendar",
+        "count",
+        "23.11.2026",
+        "2.12.2026",
+        "--lang",
+        "sv",
+    ]);
+    assert!(
+        count.starts_with("7 vardagar efter måndag 23.11.2026 till och med onsdag 2.12.2026."),
+        "{count}"
+    );
+    let weekend = text(&["calendar", "is-working", "28.11.2026", "--lang", "fi"]);
+    assert!(
+        weekend.starts_with("Lauantai 28.11.2026 ei ole arkipäivä (viikonloppu)."),
+        "{weekend}"
+    );
+    let holidays = text(&["calendar", "holidays", "2026", "--lang", "sv"]);
+    for words in [
+        "datum",
+        "veckodag",
+        "helgdag",
+        "Midsommarafton",
+        "afton",
+        "fredag",
+        "nej",
+    ] {
+        assert!(holidays.contains(words), "{words}\nnot in:\n{holidays}");
+    }
+}
+
+#[test]
+fn holidays_have_their_swedish_names() {
+    let out = maaraika()
+        .args(["calendar", "holidays", "2026", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("date,weekday,name_fi,name_en,name_sv,kind,working_day\n"));
+    // As the open `holidays` package names them for sv_FI.
+    for row in [
+        "2026-01-01,Thursday,uudenvuodenpäivä,New Year's Day,Nyårsdagen,holiday,false",
+        "2026-01-06,Tuesday,loppiainen,Epiphany,Trettondag,holiday,false",
+        "2026-04-03,Friday,pitkäperjantai,Good Friday,Långfredagen,holiday,false",
+        "2026-05-14,Thursday,helatorstai,Ascension Day,Kristi himmelsfärdsdag,holiday,false",
+        "2026-10-31,Saturday,pyhäinpäivä,All Saints' Day,Alla helgons dag,holiday,false",
+        "2026-12-26,Saturday,tapaninpäivä,St Stephen's Day,Annandag jul,holiday,false",
+    ] {
+        assert!(text.lines().any(|l| l == row), "{row}\nnot in:\n{text}");
+    }
+    let json = common::json(&["calendar", "holidays", "2026"]);
+    assert_eq!(json[13]["name_sv"], "Juldagen");
+}
+
+#[test]
+fn the_audit_csv_ends_with_the_as_of_date() {
+    let cases = sample("cases.csv");
+    let (_, plain, _) = run(&["audit", &cases, "--as-of", AS_OF, "--format", "csv"], b"");
+    let mut lines = plain.lines();
+    assert!(lines.next().unwrap().ends_with(",reading,notes,as_of"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 20);
+    assert!(rows.iter().all(|r| r.ends_with(",2026-11-23")), "{plain}");
+    let (_, excel, _) = run(&["audit", &cases, "--as-of", AS_OF, "--excel"], b"");
+    let rows: Vec<&str> = excel.lines().skip(1).collect();
+    assert_eq!(rows.len(), 20);
+    assert!(rows.iter().all(|r| r.ends_with(";23.11.2026")), "{excel}");
+}
+
+#[test]
+fn audit_on_a_terminal_ends_with_one_line_of_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("audit.csv");
+    let cases = sample("cases.csv");
+    let (code, shown) = run_on_terminal(
+        &[
+            "audit",
+            &cases,
+            "--as-of",
+            AS_OF,
+            "--output",
+            output.to_str().unwrap(),
+        ],
+        200,
+        &[],
+    );
+    assert_eq!(code, 0, "{shown}");
+    // The counts from the CSV the same run wrote: each case once, by the status that matters
+    // most (overdue, due, late, met, none).
+    let csv = std::fs::read_to_string(&output).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (start, completion) = (at("start_status"), at("completion_status"));
+    let mut counts = std::collections::BTreeMap::new();
+    let mut cases_seen = 0;
+    for record in reader.records() {
+        let r = record.unwrap();
+        let pair = [&r[start], &r[completion]];
+        let status = ["overdue", "due", "late", "met"]
+            .into_iter()
+            .find(|s| pair.contains(s))
+            .unwrap_or("none");
+        *counts.entry(status).or_insert(0) += 1;
+        cases_seen += 1;
+    }
+    let n = |s: &str| counts.get(s).copied().unwrap_or(0);
+    let expected = format!(
+        "{cases_seen} cases: {} met, {} late, {} due, {} overdue, {} no deadline; 0 invalid rows.",
+        n("met"),
+        n("late"),
+        n("due"),
+        n("overdue"),
+        n("none")
+    );
+    assert!(
+        shown.trim_end().ends_with(&expected),
+        "{expected}\nnot at the end of:\n{shown}"
+    );
+    let (_, finnish) = run_on_terminal(
+        &[
+            "audit",
+            &cases,
+            "--as-of",
+            AS_OF,
+            "--output",
+            output.to_str().unwrap(),
+            "--lang",
+            "fi",
+        ],
+        100,
+        &[],
+    );
+    assert!(
+        finnish.contains(&format!("{cases_seen} asiaa: ")),
+        "{finnish}"
+    );
+    // Not when nobody watches: standard error is a pipe.
+    let (_, _, stderr) = run(&["audit", &cases, "--as-of", AS_OF], b"");
+    assert!(!stderr.contains("cases:"), "{stderr}");
+}
+
+#[test]
+fn calendar_writes_csv_when_not_on_a_terminal() {
+    let (code, out, _) = run(&["calendar", "add", "23.11.2026", "7"], b"");
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "from,to,working_days,reading\n2026-11-23,2026-12-02,7,standard\n"
+    );
+    let (_, out, _) = run(&["calendar", "holidays", "2026"], b"");
+    assert!(out.starts_with("date,weekday,"), "{out}");
+    let (_, shown) = run_on_terminal(&["calendar", "add", "23.11.2026", "7"], 80, &[]);
+    assert!(
+        shown.starts_with("Wednesday 2.12.2026 is the 7th working day after Monday 23.11.2026."),
+        "{shown}"
+    );
+}
+
+#[test]
+fn excel_with_json_or_table_is_refused() {
+    for command in ["audit", "overdue", "summary"] {
+        for format in ["json", "table"] {
+            let (code, out, err) = run(
+                &[command, &sample("cases.csv"), "--excel", "--format", format],
+                b"",
+            );
+            assert_eq!(code, 2, "{command} {format}: {err}");
+            assert!(out.is_empty(), "{out}");
+            assert!(
+                err.starts_with("maaraika: error: --excel writes CSV for Excel and cannot be combined with --format"),
+                "{err}"
+            );
+        }
+    }
+    let (code, _, _) = run(
+        &["audit", &sample("cases.csv"), "--excel", "--format", "csv"],
+        b"",
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn help_names_every_value_and_says_each_default_once() {
+    let subcommands: [&[&str]; 8] = [
+        &["audit"],
+        &["overdue"],
+        &["summary"],
+        &["check"],
+        &["calendar", "add"],
+        &["calendar", "count"],
+        &["calendar", "is-working"],
+        &["calendar", "holidays"],
+    ];
+    for sub in subcommands {
+        let out = maaraika()
+            .args(sub)
+            .arg("--help")
+            .env("COLUMNS", "200")
+            .output()
+            .unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        for line in help.lines() {
+            assert!(line.matches("[default:").count() <= 1, "{sub:?}: {line}");
+        }
+        // An option whose text gives the default is not followed by clap's own.
+        let lines: Vec<&str> = help.lines().collect();
+        for pair in lines.windows(2) {
+            let doubled = pair[0].contains("[default:") && pair[1].trim().starts_with("[default:");
+            assert!(!doubled, "{sub:?}: {pair:?}");
+        }
+        assert!(!help.contains("[default: auto]"), "{sub:?}:\n{help}");
+    }
+    let help = |sub: &[&str]| {
+        let out = maaraika().args(sub).arg("--help").output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let count = help(&["calendar", "count"]);
+    assert!(
+        count.contains("<FROM>") && count.contains("<TO>"),
+        "{count}"
+    );
+    assert!(count.contains("The first date, not counted"), "{count}");
+    assert!(count.contains("The last date, counted"), "{count}");
+    let add = help(&["calendar", "add"]);
+    assert!(
+        add.contains("<DATE>") && add.contains("The date to count from"),
+        "{add}"
+    );
+    let working = help(&["calendar", "is-working"]);
+    assert!(
+        working.contains("<DATE>") && working.contains("The date to look at"),
+        "{working}"
+    );
+}
+
+#[test]
+fn every_error_has_one_prefix() {
+    for args in [
+        &["audit"][..],
+        &["audit", "x.csv", "--bogus"],
+        &["audit", "x.csv", "--format", "nope"],
+        &["calendar", "add"],
+        &["check", "--pending", "31.2.2026"],
+        &["audit", "/nonexistent/cases.csv"],
+    ] {
+        let (code, _, err) = run(args, b"");
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.starts_with("maaraika: error: "), "{args:?}: {err}");
+        assert_eq!(err.matches("error:").count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn standard_input_is_named_stdin_everywhere() {
+    let (_, _, empty) = run(&["audit", "-"], b"");
+    assert!(empty.contains("<stdin> is empty"), "{empty}");
+    let (_, _, bad) = run(
+        &["audit", "-", "--as-of", AS_OF],
+        b"pending_date\n31.2.2026\n",
+    );
+    assert!(bad.contains("<stdin> line 2"), "{bad}");
+    let (_, _, missing) = run(&["audit", "-"], b"x,y\n1,2\n");
+    assert!(missing.contains("<stdin>"), "{missing}");
+    for message in [empty, bad, missing] {
+        assert!(!message.contains("standard input"), "{message}");
+    }
+}
+
+#[test]
+fn one_working_day_is_singular_in_every_language() {
+    let text = |args: &[&str]| {
+        let out = maaraika()
+            .args(args)
+            .args(["--format", "table"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let count = |lang| {
+        text(&[
+            "calendar",
+            "count",
+            "23.11.2026",
+            "24.11.2026",
+            "--lang",
+            lang,
+        ])
+    };
+    assert!(
+        count("en").starts_with("1 working day after"),
+        "{}",
+        count("en")
+    );
+    assert!(
+        count("fi").starts_with("1 arkipäivä päivän"),
+        "{}",
+        count("fi")
+    );
+    assert!(count("sv").starts_with("1 vardag efter"), "{}", count("sv"));
+    assert!(text(&[
+        "calendar",
+        "count",
+        "23.11.2026",
+        "25.11.2026",
+        "--lang",
+        "fi"
+    ])
+    .starts_with("2 arkipäivää"));
+    // Due tomorrow: one working day left.
+    let check = |lang| {
+        text(&[
+            "check",
+            "--pending",
+            "20.11.2026",
+            "--age",
+            "80",
+            "--as-of",
+            "30.11.2026",
+            "--lang",
+            lang,
+        ])
+    };
+    assert!(
+        check("en").contains("DUE, 1 working day left."),
+        "{}",
+        check("en")
+    );
+    assert!(
+        check("fi").contains("1 arkipäivä jäljellä."),
+        "{}",
+        check("fi")
+    );
+    assert!(check("sv").contains("1 vardag kvar."), "{}", check("sv"));
+}
+
+#[test]
+fn adding_zero_working_days_gives_the_date_itself() {
+    let out = maaraika()
+        .args(["calendar", "add", "23.11.2026", "0", "--format", "table"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("0th"), "{text}");
+    assert!(
+        text.starts_with("Monday 23.11.2026: 0 working days from a date is the date itself."),
+        "{text}"
+    );
+    let json = common::json(&["calendar", "add", "23.11.2026", "0"]);
+    assert_eq!(json["date"], "2026-11-23");
+}
