@@ -51,6 +51,20 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// Whether `c` is looked through when identity codes are looked for: a hidden character, or a
+/// combining mark (`0\u{301}10594Y9032` is a code with an accent on its first digit).
+fn is_looked_through(c: char) -> bool {
+    is_hidden(c)
+        || matches!(
+            c,
+            '\u{300}'..='\u{36f}'
+                | '\u{1ab0}'..='\u{1aff}'
+                | '\u{1dc0}'..='\u{1dff}'
+                | '\u{20d0}'..='\u{20ff}'
+                | '\u{fe20}'..='\u{fe2f}'
+        )
+}
+
 /// Whether every byte is printable ASCII (space to `~`): no control character, nothing hidden,
 /// nothing to decode. Eight bytes at a time: the text of nearly every case id and unit.
 pub fn is_plain(bytes: &[u8]) -> bool {
@@ -77,9 +91,16 @@ pub fn has_hidden(text: &str) -> bool {
     !is_plain(text.as_bytes()) && text.chars().any(is_hidden)
 }
 
-/// How many bytes of hidden text start at byte `at` of `text` (a character boundary): a
-/// terminal escape sequence (`ESC [ … m`, or one started by the one-character CSI) as a whole,
-/// or one hidden character; 0 when the character there is not hidden.
+/// Whether `text` holds something an identity code could hide behind: a hidden character or a
+/// combining mark.
+pub fn may_hide_code(text: &str) -> bool {
+    !is_plain(text.as_bytes()) && text.chars().any(is_looked_through)
+}
+
+/// How many bytes starting at byte `at` of `text` (a character boundary) an identity code is
+/// looked for through: a terminal escape sequence (`ESC [ … m`, or one started by the
+/// one-character CSI) as a whole, or one hidden character or combining mark; 0 for any other
+/// character.
 ///
 /// Used where a code is looked for through hidden text: `0105\x1b[1m94Y9032` is a code.
 pub fn hidden_len(text: &str, at: usize) -> usize {
@@ -87,7 +108,7 @@ pub fn hidden_len(text: &str, at: usize) -> usize {
     let Some(c) = rest.chars().next() else {
         return 0;
     };
-    if !is_hidden(c) {
+    if !is_looked_through(c) {
         return 0;
     }
     let after = match (c, rest.as_bytes().get(1)) {

@@ -412,8 +412,10 @@ fn no_seven_characters_of_a_real_code_survive_next_to_code_shaped_text() {
     }
 }
 
-/// Characters that show nothing, or that a terminal acts on, put inside codes.
-const HIDING: [&str; 12] = [
+/// Characters that show nothing, or that a terminal acts on, and a combining accent, put inside
+/// codes.
+const HIDING: [&str; 13] = [
+    "\u{301}",
     "\u{200b}",
     "\u{200c}",
     "\u{200d}",
@@ -613,6 +615,36 @@ fn messages_and_the_errors_file_never_show_a_code_even_with_show_hetu() {
                     "--show-hetu shows the case ids as written"
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn no_control_character_from_the_command_line_reaches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases.csv");
+    std::fs::write(&cases, "case_id,pending_date\nA,2.11.2026\n").unwrap();
+    let cases = cases.to_str().unwrap();
+    let escape = "\u{1b}[31mred\u{1b}]0;title\u{7}\u{202e}x\u{200b}";
+    let missing = format!("/nonexistent/{escape}.csv");
+    let column = format!("pending_date={escape}");
+    for args in [
+        vec!["audit", cases, "--bogus", escape],
+        vec!["audit", cases, "--as-of", escape],
+        vec!["audit", &missing],
+        vec!["audit", cases, "--column", &column],
+        vec!["audit", cases, "--delimiter", escape],
+        vec!["check", "--pending", escape],
+        vec!["calendar", "add", escape, "7"],
+        vec![escape],
+    ] {
+        let (code, stdout, stderr) = common::run(&args, b"");
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        for line in stdout.lines().chain(stderr.lines()) {
+            assert!(
+                !line.chars().any(is_hidden),
+                "{args:?}: a line holds a hidden character: {line:?}"
+            );
         }
     }
 }

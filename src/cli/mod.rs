@@ -142,12 +142,14 @@ pub fn stderr_line(text: &str) {
     stderr_text(&crate::text::shown(text, false));
 }
 
-/// Writes text (possibly several lines) to standard error, identity codes redacted, write
-/// errors ignored.
+/// Writes text (possibly several lines) to standard error, identity codes redacted and hidden
+/// characters but the line breaks shown as `?`, write errors ignored.
 fn stderr_text(text: &str) {
     let text = crate::hetu::redact_hetus(text);
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "{text}");
+    for line in text.split('\n') {
+        let _ = writeln!(err, "{}", crate::text::visible(line));
+    }
 }
 
 /// Standard output was closed when the process started (`>&-`).
