@@ -3,7 +3,9 @@
 //! case silently drops out of its statutory group. Expected groups come from the law (an
 //! 82-year-old is over 75; only the highest care allowance has its own deadline), not from runs.
 
-use maaraika::input::{flag_word, parse_care_level, parse_flag, CareLevel, Column};
+use maaraika::input::{
+    flag_word, names_care_allowance_level, parse_care_level, parse_flag, CareLevel, Column,
+};
 
 mod common;
 
@@ -274,6 +276,30 @@ fn a_care_allowance_level_column_puts_only_the_highest_in_the_group() {
     assert_eq!(parse_care_level("grund"), Ok(CareLevel::Basic));
     assert_eq!(parse_care_level("increased"), Ok(CareLevel::Increased));
     assert!(parse_care_level("paljon").is_err());
+}
+
+#[test]
+fn a_header_naming_the_allowance_or_all_its_levels_asks_for_the_level() {
+    for header in [
+        "Hoitotuki",
+        "Hoitotuen taso",
+        "Eläkettä saavan hoitotuki",
+        "Hoitotuki (ylin/korotettu/perus)",
+        "Vårdbidrag",
+        "Vårdbidragsnivå",
+        "Care allowance level",
+    ] {
+        assert!(names_care_allowance_level(header), "{header}");
+    }
+    for header in [
+        "care_allowance",
+        "Ylin hoitotuki",
+        "Ylin hoitotuki (kyllä/ei)",
+        "Högsta vårdbidrag",
+        "Highest care allowance",
+    ] {
+        assert!(!names_care_allowance_level(header), "{header}");
+    }
 }
 
 #[test]

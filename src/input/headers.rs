@@ -545,14 +545,29 @@ impl Rule {
 }
 
 /// Whether a care-allowance header names only the allowance (`Hoitotuki`, `Vårdbidrag`, `Care
-/// allowance level`), so that its cells must give the level, rather than the highest level
-/// (`Ylin hoitotuki`, `Högsta vårdbidrag`, `care_allowance`), whose cells are yes or no.
+/// allowance level`) or all its levels (`Hoitotuki (ylin/korotettu/perus)`), so that its cells
+/// must give the level, rather than the highest level (`Ylin hoitotuki`, `Högsta vårdbidrag`,
+/// `care_allowance`), whose cells are yes or no.
 pub fn names_care_allowance_level(header: &str) -> bool {
     let key = normalize_header(header);
     const HIGHEST: [&str; 7] = [
         "ylin", "ylim", "korkein", "korkeim", "hogst", "highest", "maximum",
     ];
-    key != "careallowance" && !HIGHEST.iter().any(|stem| key.contains(stem))
+    const LEVELS: [&str; 10] = [
+        "taso",
+        "level",
+        "niva",
+        "luokka",
+        "korot",
+        "perus",
+        "forhoj",
+        "grund",
+        "basic",
+        "increased",
+    ];
+    key != "careallowance"
+        && (!HIGHEST.iter().any(|stem| key.contains(stem))
+            || LEVELS.iter().any(|stem| key.contains(stem)))
 }
 
 /// Letters and digits of a short cell, lowercased and folded like a header, in a buffer on the
