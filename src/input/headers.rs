@@ -11,7 +11,11 @@
 //!    time: birth date before age (`Syntymäaika` holds `aika`), dates before flags, the case id
 //!    last (`Lastensuojeluasia` is a child-welfare flag, not a case id). Exclusions keep out what
 //!    only sounds alike: `Vireilletulotapa` (how, not when), `Aloitettava viimeistään` (a
-//!    deadline), `Syntymävuosi` (a year, not a date), `Kiireellisyyden peruste` (a reason).
+//!    deadline), `Syntymävuosi` (a year, not a date), `Kiireellisyyden peruste` (a reason),
+//!    `Asiakasnumero` (a client has several cases). Generic verbs (`alkanut`, `päättynyt`,
+//!    `tehty`) mean the assessment only beside its name (`Arviointi alkanut`, not
+//!    `Asiakkuus alkanut`). A header holding `;` `,` `|` or a tab is several headers read with
+//!    the wrong delimiter, and is read by its full name only.
 //!
 //! A stem is found anywhere in the header's letters run together (`aloit` in
 //! `Arvioinnin aloituspäivä`); a `=word` only as a whole word (`=ika` in `Asiakkaan ikä`, not in
