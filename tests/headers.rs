@@ -702,3 +702,20 @@ fn generated_lists_in_english_and_finnish_keep_care_allowance_yes_and_no_and_aud
         .any(|row| row[4].contains("care_allowance")));
     assert_eq!(groups(&english.1), groups(&finnish.1));
 }
+
+#[test]
+fn the_swedish_sample_saved_as_windows_1252_audits_like_its_iso_twin() {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let swedish = std::fs::read_to_string(samples.join("cases-sv.csv")).unwrap();
+    let plain = encoding_rs::WINDOWS_1252
+        .encode(swedish.trim_start_matches('\u{feff}'))
+        .0
+        .into_owned();
+    let iso = std::fs::read(samples.join("cases.csv")).unwrap();
+    let run =
+        |input: &[u8]| common::run(&["audit", "-", "--as-of", AS_OF, "--format", "csv"], input);
+    let (code, stdout, stderr) = run(&plain);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_eq!(stdout, run(&iso).1);
+}
