@@ -421,16 +421,37 @@ fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
     }
 }
 
-/// A value fit to quote in a message: never an identity code, nor one inside it, and hidden
-/// characters shown as `?`.
+/// A value fit to quote in a message: never an identity code, nor one inside it. A hidden
+/// character in it is named by its code point (`<U+FEFF>`), see [`value_problem`].
 fn quoted(value: &str) -> String {
     if looks_like_hetu(value) {
-        "the value".to_string()
-    } else {
-        let value = crate::text::shown(value, false);
-        let short: String = value.chars().take(40).collect();
-        let more = if short.len() < value.len() { "…" } else { "" };
-        format!("`{short}{more}`")
+        return "the value".to_string();
+    }
+    let value = crate::hetu::redact_hetus(value);
+    let short: String = value.chars().take(40).collect();
+    let more = if short.len() < value.len() { "…" } else { "" };
+    let named: String = short
+        .chars()
+        .map(|c| match crate::text::is_hidden(c) {
+            true => format!("<U+{:04X}>", u32::from(c)),
+            false => c.to_string(),
+        })
+        .collect();
+    format!("`{named}{more}`")
+}
+
+/// What is wrong with a value: the value quoted, the problem, and, when it holds a hidden
+/// character (a byte-order mark, a zero-width space: what makes a cell that reads `2.11.2026`
+/// fail as a date), which one. Around a value such characters are ignored when it is read.
+fn value_problem(value: &str, problem: impl std::fmt::Display) -> String {
+    match value.chars().find(|&c| crate::text::is_hidden(c)) {
+        Some(hidden) => format!(
+            "{} {problem} (the cell holds an invisible character, shown as <U+{:04X}>: delete \
+             it or type the value again)",
+            quoted(value),
+            u32::from(hidden)
+        ),
+        None => format!("{} {problem}", quoted(value)),
     }
 }
 
@@ -456,7 +477,7 @@ fn date_from_text(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, Row
         Some(text) if text.is_empty() => Ok(None),
         Some(text) => parse_date(&text)
             .map(Some)
-            .map_err(|e| problem(row, column, format!("{} {e}", quoted(&text)))),
+            .map_err(|e| problem(row, column, value_problem(&text, e))),
     }
 }
 
@@ -505,8 +526,7 @@ fn flag_from_text(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     match row.get(column) {
         None => Ok(false),
         Some(text) => parse_flag(&text).or_else(|e| {
-            flag_word(column, &text)
-                .ok_or_else(|| problem(row, column, format!("{} {e}", quoted(&text))))
+            flag_word(column, &text).ok_or_else(|| problem(row, column, value_problem(&text, e)))
         }),
     }
 }
@@ -522,7 +542,7 @@ fn care_level_column(row: &RawRow) -> Result<bool, RowProblem> {
         None => Ok(false),
         Some(text) => match parse_care_level(&text) {
             Ok(level) => Ok(level == CareLevel::Highest),
-            Err(e) => Err(problem(row, column, format!("{} {e}", quoted(&text)))),
+            Err(e) => Err(problem(row, column, value_problem(&text, e))),
         },
     }
 }
@@ -572,7 +592,7 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
             problem(
                 row,
                 Column::Age,
-                format!("{} is not an age in whole years (0-130)", quoted(&text)),
+                value_problem(&text, "is not an age in whole years (0-130)"),
             )
         })?),
         _ => None,

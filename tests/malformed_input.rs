@@ -555,6 +555,36 @@ fn impossible_dates_and_dates_outside_the_calendar_name_the_column_and_the_fix()
 }
 
 #[test]
+fn invisible_characters_around_a_value_are_ignored_and_one_inside_is_named() {
+    let dir = dir();
+    let run = audit_file(
+        dir.path(),
+        "bom.csv",
+        "case_id,pending_date,urgent,age\n\
+         A,\u{feff}2.11.2026,1,80\n\
+         B,2.11.2026\u{200b},\u{feff}k\u{2060},\u{feff}80\n\
+         C,2.11\u{feff}.2026,0,80\n\
+         D,2.11.2026,1\u{200b}1,80\n"
+            .as_bytes(),
+        &[],
+    );
+    assert_eq!(run.code, 3);
+    assert_eq!(ids(&run), ["A", "B"]);
+    assert_eq!(
+        messages(&run, dir.path(), "bom.csv"),
+        [
+            "FILE line 4, column 2 (pending_date): `2.11<U+FEFF>.2026` is not a date: write it \
+             as 23.11.2026 or 2026-11-23 (the cell holds an invisible character, shown as \
+             <U+FEFF>: delete it or type the value again)",
+            "FILE line 5, column 3 (urgent): `1<U+200B>1` is not yes or no: write 1/0, \
+             kyllä/ei, ja/nej, k/e, x or leave it empty (the cell holds an invisible character, \
+             shown as <U+200B>: delete it or type the value again)",
+            "FILE: 2 rows invalid (listed above), 2 evaluated.",
+        ]
+    );
+}
+
+#[test]
 fn an_as_of_date_outside_the_calendar_is_a_bad_argument() {
     let run = run(
         &["audit", "-", "--as-of", "1.1.2300"],

@@ -1013,16 +1013,18 @@ fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &AtomicBoo
             }
         },
     };
-    // Unicode spaces too: Excel leaves no-break spaces around pasted values. Those are not ASCII,
-    // so a text with ASCII at both ends (nearly every one) is already trimmed.
+    // Unicode spaces too: Excel leaves no-break spaces around pasted values, and a byte-order
+    // mark or zero-width space comes along with text copied from elsewhere. Those are not
+    // ASCII, so a text with ASCII at both ends (nearly every one) is already trimmed.
     let bytes = text.as_bytes();
     if bytes.first().is_none_or(u8::is_ascii) && bytes.last().is_none_or(u8::is_ascii) {
         return text;
     }
+    let blank = |c: char| c.is_whitespace() || (!c.is_ascii() && crate::text::is_hidden(c));
     match text {
-        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
-        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim_matches(blank)),
+        Cow::Owned(text) if text.trim_matches(blank).len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim_matches(blank).to_owned()),
     }
 }
 
