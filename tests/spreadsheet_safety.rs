@@ -22,6 +22,9 @@ const FORMULAS: [&str; 7] = [
 /// A unit with every Finnish (and Swedish) letter, in an overdue case.
 const FINNISH: &str = "Sosiaalityö Itä ja Åbo: ÄÖÅ äöå";
 
+/// An age that is not one, quoted in the errors file's messages: Finnish letters there too.
+const BAD_AGE: &str = "sata, äöå ÄÖÅ";
+
 /// A case list with a formula in the case id and unit of valid and invalid rows, numbers that
 /// are not formulas, and Finnish letters.
 fn case_list(dir: &Path) -> PathBuf {
@@ -30,7 +33,7 @@ fn case_list(dir: &Path) -> PathBuf {
         let quoted = format!("\"{}\"", formula.replace('"', "\"\""));
         file.push_str(&format!("{quoted};{quoted};{}.11.2026;80;\n", i + 2));
         // Invalid: the errors file lists the case id.
-        file.push_str(&format!("{quoted};Kotihoito Itä;2.11.2026;800;\n"));
+        file.push_str(&format!("{quoted};Kotihoito Itä;2.11.2026;{BAD_AGE};\n"));
     }
     file.push_str("-5;+358401234567;3.11.2026;80;\n");
     file.push_str("SH-1;Äänekoski ja Åbo;4.11.2026;80;5.11.2026\n");
@@ -343,6 +346,11 @@ fn libreoffice_calc_runs_no_formula_from_the_excel_outputs() {
         }
         if name.ends_with("--excel") {
             assert!(texts.contains(&FINNISH), "{name}: the Finnish letters");
+        } else {
+            assert!(
+                texts.iter().any(|t| t.contains(BAD_AGE)),
+                "{name}: the Finnish letters"
+            );
         }
     }
 }
