@@ -338,6 +338,26 @@ pub enum Label {
     SumInvalidLine,
     /// `{0}`, `{1}`: the first and last pending date.
     SumPeriodLine,
+    // The national child-welfare report (`thl`).
+    /// `{0}`, `{1}`: the first and last day of the period.
+    ThlStartTitle,
+    /// `{0}`, `{1}`: the first and last day of the period.
+    ThlCompletionTitle,
+    /// `{0}`: the as-of date.
+    ThlAsOfLine,
+    ThlPeriodFrom,
+    ThlPeriodTo,
+    ThlPending,
+    ThlStartedWithin,
+    ThlStartedLate,
+    ThlNotStartedOverdue,
+    ThlNotStartedWithin,
+    ThlExceeded,
+    ThlExceededPct,
+    ThlCompleted,
+    ThlCompletedWithin,
+    ThlCompletedLate,
+    ThlCompletedLatePct,
     // The holidays table.
     HolDate,
     HolWeekday,
@@ -568,6 +588,30 @@ pub const fn words(label: Label) -> [&'static str; 3] {
             "Vireille {0}–{1}.",
             "Anhängiga {0}–{1}.",
         ],
+        ThlStartTitle => [
+            "7 working days: child-welfare and special-support matters that became pending {0}–{1}",
+            "7 arkipäivää: {0}–{1} vireille tulleet lastensuojelu- ja erityisen tuen asiat",
+            "7 vardagar: barnskydds- och stödärenden som blev anhängiga {0}–{1}",
+        ],
+        ThlCompletionTitle => [
+            "3 months: assessments completed {0}–{1}, whenever pending",
+            "3 kuukautta: {0}–{1} valmistuneet palvelutarpeen arvioinnit",
+            "3 månader: bedömningar slutförda {0}–{1}",
+        ],
+        ThlAsOfLine => ["As of {0}.", "Tilanne {0}.", "Läget {0}."],
+        ThlPeriodFrom => ["from", "alkaen", "från"],
+        ThlPeriodTo => ["to", "päättyen", "till"],
+        ThlPending => ["pending", "vireille", "anhängiga"],
+        ThlStartedWithin => ["started in time", "aloitettu ajassa", "påbörjade i tid"],
+        ThlStartedLate => ["started late", "aloitettu myöhässä", "påbörjade sent"],
+        ThlNotStartedOverdue => ["open, overdue", "avoin, ylittynyt", "öppna, överskridna"],
+        ThlNotStartedWithin => ["open, in time", "avoin, ajassa", "öppna, i tid"],
+        ThlExceeded => ["exceeded", "ylittyneet", "överskridna"],
+        ThlExceededPct => ["exceeded %", "ylittyneet %", "överskridna %"],
+        ThlCompleted => ["completed", "valmistuneet", "slutförda"],
+        ThlCompletedWithin => ["within 3 months", "3 kuukaudessa", "inom 3 månader"],
+        ThlCompletedLate => ["over 3 months", "yli 3 kuukautta", "över 3 månader"],
+        ThlCompletedLatePct => ["over 3 months %", "yli 3 kuukautta %", "över 3 månader %"],
 
         HolDate => ["date", "päivä", "datum"],
         HolWeekday => ["weekday", "viikonpäivä", "veckodag"],

@@ -47,5 +47,6 @@ pub mod input;
 pub mod labels;
 pub mod report;
 pub mod rules;
+pub mod statistics;
 pub mod table;
 pub mod text;

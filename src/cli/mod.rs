@@ -10,6 +10,7 @@ mod list;
 mod overdue;
 mod shell;
 mod summary;
+mod thl;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
@@ -71,6 +72,8 @@ enum Command {
     Overdue(overdue::OverdueArgs),
     /// Counts per group (and unit) for a period: met, late, due, overdue, on-time share.
     Summary(summary::SummaryArgs),
+    /// The national child-welfare report: the 7-working-day and 3-month figures of a period.
+    Thl(thl::ThlArgs),
     /// Shell completions, for example `maaraika completions bash > ~/.local/share/bash-completion/completions/maaraika`.
     Completions(shell::CompletionsArgs),
     /// The manual page (roff), for example `maaraika man > ~/.local/share/man/man1/maaraika.1`.
@@ -245,6 +248,7 @@ pub fn run() -> ExitCode {
         Command::Audit(args) => audit::run(args, &mut out),
         Command::Overdue(args) => overdue::run(args, &mut out),
         Command::Summary(args) => summary::run(args, &mut out),
+        Command::Thl(args) => thl::run(args, &mut out),
         Command::Completions(args) => shell::completions(args, &mut out),
         Command::Man(args) => shell::man(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),

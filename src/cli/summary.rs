@@ -7,7 +7,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
@@ -50,7 +50,7 @@ pub enum By {
     Unit,
 }
 
-fn parse_period(text: &str) -> std::result::Result<(NaiveDate, NaiveDate), String> {
+pub(super) fn parse_period(text: &str) -> std::result::Result<(NaiveDate, NaiveDate), String> {
     let (from, to) = text.split_once("..").ok_or_else(|| {
         format!("`{text}` is not a period: write FROM..TO, e.g. 1.4.2026..30.9.2026")
     })?;
@@ -78,14 +78,7 @@ fn status_index(status: Status) -> usize {
 /// met / (met + late + overdue), as a percentage rounded half away from zero to one decimal.
 pub fn on_time_share(counts: &[u64; 5]) -> Option<Decimal> {
     let [met, late, _due, overdue, _none] = *counts;
-    let decided = met + late + overdue;
-    if decided == 0 {
-        return None;
-    }
-    let share = Decimal::from(met) * Decimal::from(100) / Decimal::from(decided);
-    let mut share = share.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    share.rescale(1);
-    Some(share)
+    crate::statistics::percent(met, met + late + overdue)
 }
 
 /// The row names, in order.
@@ -316,7 +309,7 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
 /// Most units `--by unit` counts: more than an organisation has teams, few enough that the
 /// counts and their table stay small in memory (a table of 1,000 units, 8,000 rows, takes about
 /// 56 MB at its peak). A column with more different values is not one of units.
-const MAX_UNITS: usize = 1_000;
+pub(super) const MAX_UNITS: usize = 1_000;
 
 /// The counts per unit (one set, under "", without `--by unit`).
 struct Units {
@@ -342,7 +335,7 @@ impl Units {
 }
 
 /// Why a list cannot be counted by unit: its unit column is not one of units.
-fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Error {
+pub(super) fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Error {
     Error::Usage(format!(
         "{label} line {line}: the unit column ({}) has more than {MAX_UNITS} different values, \
          which does not look like units or teams: check that it is the right column (or name \

@@ -1,0 +1,334 @@
+//! `maaraika thl`: the national child-welfare report, the figures the national institute for
+//! health and welfare collects twice a year (counted in `crate::statistics`).
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::Args;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::list::{exit_code, run_list, ListArgs, OutputArgs};
+use super::summary::{parse_period, too_many_units, By, MAX_UNITS};
+use super::{write_json, Format};
+use crate::calendar::Reading;
+use crate::dates::finnish;
+use crate::error::{csv_io, Error, Result};
+use crate::input::Column as InputColumn;
+use crate::labels::{Label, Lang};
+use crate::statistics::{Period, ThlCounts};
+use crate::table::{terminal_width, Column, Table};
+
+const EXAMPLES: &str = "\
+The national institute for health and welfare collects child-welfare processing times twice a \
+year: for 1.4.–30.9. (due 17.10.) and for 1.10.–31.3. (due 17.4.).
+
+Examples:
+  maaraika thl cases.csv --period 1.4.2026..30.9.2026 --as-of 17.10.2026
+  maaraika thl cases.csv --period 1.10.2025..31.3.2026 --by unit --excel --output thl.csv
+
+Over the child-welfare and special-support matters that became pending in the period: started
+within 7 working days, started late, not started with the 7th working day past (overdue) or not
+(within); exceeded = started late + not started and overdue; exceeded_pct = exceeded / pending.
+Over the assessments completed in the period, whenever pending: within 3 months of the pending
+date, or over; completed_late_pct = completed_late / completed. Shares are exact to one decimal.";
+
+#[derive(Args, Debug)]
+#[command(after_help = EXAMPLES)]
+pub struct ThlArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// The period of the report, FROM..TO inclusive: 1.4.YYYY..30.9.YYYY or 1.10.YYYY..31.3.YYYY.
+    #[arg(long, value_parser = parse_period, value_name = "FROM..TO")]
+    pub period: (NaiveDate, NaiveDate),
+    /// Break the counts down further.
+    #[arg(long, value_enum)]
+    pub by: Option<By>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// One report as JSON: the period, the as-of date, the reading and the counts.
+#[derive(Serialize)]
+struct Report {
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+    reading: Reading,
+    #[serde(flatten)]
+    counts: ThlCounts,
+}
+
+pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let format = args.out.format()?;
+    let mut reader = args.list.open(&args.out)?;
+    let settings = args.list.settings();
+    let period = Period {
+        from: args.period.0,
+        to: args.period.1,
+    };
+    let by_unit = args.by == Some(By::Unit);
+    let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
+    let too_many = |line| too_many_units(&args.list.label(), unit_header.as_deref(), line);
+    let units: RefCell<BTreeMap<String, ThlCounts>> = RefCell::new(BTreeMap::new());
+    let tally = run_list(
+        &args.list,
+        &mut reader,
+        |case| {
+            let mut units = units.borrow_mut();
+            let key = if by_unit { case.unit.as_ref() } else { "" };
+            if !units.contains_key(key) {
+                if units.len() >= MAX_UNITS {
+                    return Err(too_many(case.line));
+                }
+                units.insert(key.to_owned(), ThlCounts::default());
+            }
+            let counts = units.get_mut(key).expect("inserted above");
+            counts
+                .add(
+                    &case.case,
+                    &case.evaluation,
+                    period,
+                    settings.as_of,
+                    settings.reading,
+                )
+                .map_err(Error::from)
+        },
+        |_| {},
+    )?;
+    let units = units.into_inner();
+    let mut all = ThlCounts::default();
+    for counts in units.values() {
+        all.merge(counts);
+    }
+    let report = |counts: ThlCounts| Report {
+        from: period.from,
+        to: period.to,
+        as_of: settings.as_of,
+        reading: settings.reading,
+        counts,
+    };
+    // The rows: one per unit and `all`, or `all` alone.
+    let mut rows: Vec<(Option<&str>, ThlCounts)> = Vec::new();
+    if by_unit {
+        rows.extend(units.iter().map(|(unit, c)| (Some(unit.as_str()), *c)));
+    }
+    rows.push((None, all));
+
+    let lang = args.list.lang();
+    let mut output = args.out.open(stdout)?;
+    match format {
+        Format::Json if by_unit => {
+            // One object per unit, keyed by its name, and `all`; a unit that is itself called
+            // `all` is keyed `all (unit)` so that neither hides the other.
+            let mut map: BTreeMap<String, Report> = BTreeMap::new();
+            for (unit, counts) in units.iter() {
+                let key = if unit == "all" { "all (unit)" } else { unit };
+                map.insert(key.to_owned(), report(*counts));
+            }
+            map.insert("all".to_owned(), report(all));
+            write_json(&mut output, &map)?
+        }
+        Format::Json => write_json(&mut output, &report(all))?,
+        Format::Csv => {
+            let style = args.out.style(lang);
+            let label = |(key, label): &(&'static str, Label)| {
+                if style.excel {
+                    lang.get(*label)
+                } else {
+                    *key
+                }
+            };
+            let mut header: Vec<&str> = CSV_COLUMNS.iter().map(label).collect();
+            if by_unit {
+                header.insert(0, label(&("unit", Label::ColUnit)));
+            }
+            let date = |d: NaiveDate| {
+                if style.excel {
+                    finnish(d)
+                } else {
+                    d.to_string()
+                }
+            };
+            let reading = if style.excel {
+                lang.reading(settings.reading)
+            } else {
+                settings.reading.as_str()
+            };
+            let mut writer = style.writer(&mut output)?;
+            writer.write_record(&header).map_err(csv_io)?;
+            for (unit, counts) in &rows {
+                let mut fields = Vec::with_capacity(header.len());
+                if by_unit {
+                    fields.push(match unit {
+                        Some(unit) => unit.to_string(),
+                        None => label(&("all", Label::All)).to_string(),
+                    });
+                }
+                fields.extend([
+                    date(period.from),
+                    date(period.to),
+                    date(settings.as_of),
+                    reading.to_string(),
+                ]);
+                fields.extend(numbers(counts, |pct| {
+                    let text = pct.map(|p| p.to_string()).unwrap_or_default();
+                    if style.excel {
+                        lang.decimal(&text)
+                    } else {
+                        text
+                    }
+                }));
+                writer.write_record(&fields).map_err(csv_io)?;
+            }
+            writer.flush()?;
+        }
+        Format::Table => write_tables(&mut output, &rows, lang, period, settings.as_of)?,
+    }
+    if format == Format::Table {
+        writeln!(output, "{}", lang.reading_line(settings.reading))?;
+    }
+    let code = exit_code(&args.list, tally);
+    output.finish(!(args.list.strict && tally.invalid > 0))?;
+    Ok(code)
+}
+
+/// The CSV columns after the unit: stable keys, and the labels `--excel` writes in their place.
+const CSV_COLUMNS: [(&str, Label); 15] = [
+    ("from", Label::ThlPeriodFrom),
+    ("to", Label::ThlPeriodTo),
+    ("as_of", Label::ColAsOf),
+    ("reading", Label::ColReading),
+    ("pending", Label::ThlPending),
+    ("started_within", Label::ThlStartedWithin),
+    ("started_late", Label::ThlStartedLate),
+    ("not_started_overdue", Label::ThlNotStartedOverdue),
+    ("not_started_within", Label::ThlNotStartedWithin),
+    ("exceeded", Label::ThlExceeded),
+    ("exceeded_pct", Label::ThlExceededPct),
+    ("completed", Label::ThlCompleted),
+    ("completed_within", Label::ThlCompletedWithin),
+    ("completed_late", Label::ThlCompletedLate),
+    ("completed_late_pct", Label::ThlCompletedLatePct),
+];
+
+/// The counts in the order of [`CSV_COLUMNS`], shares written by `pct`.
+fn numbers(c: &ThlCounts, pct: impl Fn(Option<Decimal>) -> String) -> [String; 11] {
+    [
+        c.pending.to_string(),
+        c.started_within.to_string(),
+        c.started_late.to_string(),
+        c.not_started_overdue.to_string(),
+        c.not_started_within.to_string(),
+        c.exceeded.to_string(),
+        pct(c.exceeded_pct),
+        c.completed.to_string(),
+        c.completed_within.to_string(),
+        c.completed_late.to_string(),
+        pct(c.completed_late_pct),
+    ]
+}
+
+/// The report as two tables for people, fitted to the terminal: the 7-working-day measure and the
+/// 3-month measure, a row per unit and one for all.
+fn write_tables(
+    out: &mut dyn Write,
+    rows: &[(Option<&str>, ThlCounts)],
+    lang: Lang,
+    period: Period,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let width = terminal_width();
+    let (from, to) = (finnish(period.from), finnish(period.to));
+    let name = |unit: Option<&str>| match unit {
+        Some(unit) => crate::report::cell_text(unit).into_owned(),
+        None => lang.get(Label::All).to_string(),
+    };
+    let pct = |p: Option<Decimal>| p.map(|p| lang.decimal(&p.to_string())).unwrap_or_default();
+    let parts: [(Label, &[Label], Box<dyn Fn(&ThlCounts) -> Vec<String>>); 2] = [
+        (
+            Label::ThlStartTitle,
+            &[
+                Label::ThlPending,
+                Label::ThlStartedWithin,
+                Label::ThlStartedLate,
+                Label::ThlNotStartedOverdue,
+                Label::ThlNotStartedWithin,
+                Label::ThlExceeded,
+                Label::ThlExceededPct,
+            ],
+            Box::new(|c: &ThlCounts| {
+                let mut cells: Vec<String> = [
+                    c.pending,
+                    c.started_within,
+                    c.started_late,
+                    c.not_started_overdue,
+                    c.not_started_within,
+                    c.exceeded,
+                ]
+                .iter()
+                .map(u64::to_string)
+                .collect();
+                cells.push(pct(c.exceeded_pct));
+                cells
+            }),
+        ),
+        (
+            Label::ThlCompletionTitle,
+            &[
+                Label::ThlCompleted,
+                Label::ThlCompletedWithin,
+                Label::ThlCompletedLate,
+                Label::ThlCompletedLatePct,
+            ],
+            Box::new(|c: &ThlCounts| {
+                let mut cells: Vec<String> = [c.completed, c.completed_within, c.completed_late]
+                    .iter()
+                    .map(u64::to_string)
+                    .collect();
+                cells.push(pct(c.completed_late_pct));
+                cells
+            }),
+        ),
+    ];
+    for (n, (title, headers, cells_of)) in parts.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        for line in crate::table::wrap(&lang.fill(*title, &[&from, &to]), width) {
+            writeln!(out, "{line}")?;
+        }
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(unit, counts)| {
+                let mut row = vec![name(*unit)];
+                row.extend(cells_of(counts));
+                row
+            })
+            .collect();
+        let mut columns = vec![Column::new(
+            lang.get(Label::TabUnit),
+            cells.iter().map(|c| c[0].as_str()),
+        )];
+        for (i, header) in headers.iter().enumerate() {
+            let column =
+                Column::new(lang.get(*header), cells.iter().map(|c| c[i + 1].as_str())).right();
+            // In a narrow window the cases still open within the limit go first.
+            columns.push(match header {
+                Label::ThlNotStartedWithin => column.leave_out(1),
+                _ => column,
+            });
+        }
+        let table = Table::fit(columns, width, lang);
+        table.header(out)?;
+        for row in &cells {
+            table.row(out, row)?;
+        }
+        table.finish(out)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", lang.fill(Label::ThlAsOfLine, &[&finnish(as_of)]))?;
+    Ok(())
+}
