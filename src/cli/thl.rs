@@ -231,6 +231,23 @@ fn numbers(c: &ThlCounts, pct: impl Fn(Option<Decimal>) -> String) -> [String; 1
     ]
 }
 
+const START_HEADERS: [Label; 7] = [
+    Label::ThlPending,
+    Label::ThlStartedWithin,
+    Label::ThlStartedLate,
+    Label::ThlNotStartedOverdue,
+    Label::ThlNotStartedWithin,
+    Label::ThlExceeded,
+    Label::ThlExceededPct,
+];
+
+const COMPLETION_HEADERS: [Label; 4] = [
+    Label::ThlCompleted,
+    Label::ThlCompletedWithin,
+    Label::ThlCompletedLate,
+    Label::ThlCompletedLatePct,
+];
+
 /// The report as two tables for people, fitted to the terminal: the 7-working-day measure and the
 /// 3-month measure, a row per unit and one for all.
 fn write_tables(
@@ -247,53 +264,35 @@ fn write_tables(
         None => lang.get(Label::All).to_string(),
     };
     let pct = |p: Option<Decimal>| p.map(|p| lang.decimal(&p.to_string())).unwrap_or_default();
-    let parts: [(Label, &[Label], Box<dyn Fn(&ThlCounts) -> Vec<String>>); 2] = [
-        (
-            Label::ThlStartTitle,
-            &[
-                Label::ThlPending,
-                Label::ThlStartedWithin,
-                Label::ThlStartedLate,
-                Label::ThlNotStartedOverdue,
-                Label::ThlNotStartedWithin,
-                Label::ThlExceeded,
-                Label::ThlExceededPct,
-            ],
-            Box::new(|c: &ThlCounts| {
-                let mut cells: Vec<String> = [
+    // The 7-working-day measure, then the 3-month one: the title, the column headers, the counts.
+    let parts = [
+        (Label::ThlStartTitle, &START_HEADERS[..], false),
+        (Label::ThlCompletionTitle, &COMPLETION_HEADERS[..], true),
+    ];
+    let cells_of = |c: &ThlCounts, completion: bool| -> Vec<String> {
+        let (counts, share) = if completion {
+            (
+                vec![c.completed, c.completed_within, c.completed_late],
+                c.completed_late_pct,
+            )
+        } else {
+            (
+                vec![
                     c.pending,
                     c.started_within,
                     c.started_late,
                     c.not_started_overdue,
                     c.not_started_within,
                     c.exceeded,
-                ]
-                .iter()
-                .map(u64::to_string)
-                .collect();
-                cells.push(pct(c.exceeded_pct));
-                cells
-            }),
-        ),
-        (
-            Label::ThlCompletionTitle,
-            &[
-                Label::ThlCompleted,
-                Label::ThlCompletedWithin,
-                Label::ThlCompletedLate,
-                Label::ThlCompletedLatePct,
-            ],
-            Box::new(|c: &ThlCounts| {
-                let mut cells: Vec<String> = [c.completed, c.completed_within, c.completed_late]
-                    .iter()
-                    .map(u64::to_string)
-                    .collect();
-                cells.push(pct(c.completed_late_pct));
-                cells
-            }),
-        ),
-    ];
-    for (n, (title, headers, cells_of)) in parts.iter().enumerate() {
+                ],
+                c.exceeded_pct,
+            )
+        };
+        let mut cells: Vec<String> = counts.iter().map(u64::to_string).collect();
+        cells.push(pct(share));
+        cells
+    };
+    for (n, (title, headers, completion)) in parts.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
@@ -304,7 +303,7 @@ fn write_tables(
             .iter()
             .map(|(unit, counts)| {
                 let mut row = vec![name(*unit)];
-                row.extend(cells_of(counts));
+                row.extend(cells_of(counts, *completion));
                 row
             })
             .collect();
