@@ -374,6 +374,16 @@ fn a_full_name_beats_a_stem_match_and_two_stem_matches_are_an_error() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(&rows[0][2], "Kotihoito");
     assert!(stderr.contains("not used: Yksikkökoodi"), "{stderr}");
+    // The highest care allowance beside the allowance: the highest is read, as yes/no.
+    let (code, rows, stderr) = audit(
+        "case_id;unit;Team;pending_date;Hoitotuki;Ylin hoitotuki
+A;Koti;T1;2.11.2026;perus;kyllä
+",
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(groups(&rows), pairs(&[("A", "care_allowance")]));
+    assert_eq!(&rows[0][2], "Koti");
+    assert!(stderr.contains("not used: Team, Hoitotuki"), "{stderr}");
     // Two stem matches and no full name: which one is meant is not known.
     let (code, _, stderr) =
         audit("Yksikön nimi;Toimipiste;Vireilletulopvm\nKotihoito;Itä;2.11.2026\n");

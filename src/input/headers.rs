@@ -75,32 +75,24 @@ fn words(header: &str) -> Vec<String> {
 }
 
 /// Every column with the header keys (already normalised) that name it exactly: the English name
-/// first.
+/// first. Only full names that no other header of the same file would also be: an exact name
+/// beats a stem match, but two exact names for one column are an error (so `Team`, `Hoitotuki`
+/// and `Ärende` are read by their stems, and lose to `Unit`, `Ylin hoitotuki` and
+/// `Ärendenummer` beside them).
 pub(super) const NAMES: [(Column, &[&str]); 13] = [
     (
         Column::CaseId,
-        &[
-            "caseid",
-            "asiatunnus",
-            "tunnus",
-            "id",
-            "asianumero",
-            "arende",
-            "arendenummer",
-            "arendeid",
-        ],
+        &["caseid", "asiatunnus", "tunnus", "id", "arendenummer"],
     ),
-    (Column::Unit, &["unit", "yksikko", "tiimi", "enhet", "team"]),
+    (Column::Unit, &["unit", "yksikko", "tiimi", "enhet"]),
     (
         Column::PendingDate,
         &[
             "pendingdate",
             "vireilletulopvm",
             "vireilletulopaiva",
-            "vireilletulopaivamaara",
             "yhteydenottopvm",
             "saapumispvm",
-            "anhangig",
             "anhangiggjord",
         ],
     ),
@@ -112,13 +104,7 @@ pub(super) const NAMES: [(Column, &[&str]); 13] = [
     (Column::Age, &["age", "ika", "alder"]),
     (
         Column::CareAllowance,
-        &[
-            "careallowance",
-            "ylinhoitotuki",
-            "hoitotuki",
-            "hogstavardbidrag",
-            "vardbidrag",
-        ],
+        &["careallowance", "ylinhoitotuki", "hogstavardbidrag"],
     ),
     (
         Column::Disabled,
