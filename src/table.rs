@@ -19,7 +19,7 @@ const GAP: usize = 2;
 /// The width a table is fitted to when it is not written to a terminal and `COLUMNS` is not set.
 const DEFAULT_WIDTH: usize = 120;
 
-/// The width to fit tables to: [`known_width`], else [`DEFAULT_WIDTH`].
+/// The width to fit tables to: [`known_width`], else 120 columns.
 pub fn terminal_width() -> usize {
     known_width().unwrap_or(DEFAULT_WIDTH)
 }

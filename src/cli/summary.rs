@@ -278,7 +278,9 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
                 writeln!(out)?;
             }
             let unit = crate::report::cell_text(unit_rows[0].unit.unwrap_or_default());
-            writeln!(out, "{}", lang.fill(Label::SumUnitTitle, &[&unit]))?;
+            for line in crate::table::wrap(&lang.fill(Label::SumUnitTitle, &[&unit]), width) {
+                writeln!(out, "{line}")?;
+            }
         }
         for (title, completion) in [
             (Label::SumStartTitle, false),
