@@ -396,6 +396,50 @@ fn redact_found_hetus(text: &str) -> std::borrow::Cow<'_, str> {
 #[inline(never)]
 fn redact_through_hidden(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    match spans_through_hidden(text) {
+        (true, _) => Cow::Owned(REDACTED.to_owned()),
+        (false, spans) if spans.is_empty() => Cow::Borrowed(text),
+        (false, spans) => Cow::Owned(replaced(text, &spans)),
+    }
+}
+
+/// `text` with the hidden characters inside identity codes taken out, so that a code shown on
+/// request (`--show-hetu`) reads as the code it is, and is still found by [`redact_hetus`]
+/// once its hidden characters are shown as `?` elsewhere. Borrowed when nothing was taken out.
+pub fn unhide_codes(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !crate::text::may_hide_code(text) || text.bytes().filter(u8::is_ascii_digit).count() < 9 {
+        return Cow::Borrowed(text);
+    }
+    let (_, spans) = spans_through_hidden(text);
+    if spans.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len());
+    let mut copied = 0;
+    for span in spans {
+        shown.push_str(&text[copied..span.start]);
+        let mut i = span.start;
+        while i < span.end {
+            let hidden = crate::text::hidden_len(text, i);
+            if hidden > 0 {
+                i += hidden;
+            } else {
+                let len = text[i..].chars().next().map_or(1, char::len_utf8);
+                shown.push_str(&text[i..i + len]);
+                i += len;
+            }
+        }
+        copied = span.end;
+    }
+    shown.push_str(&text[copied..]);
+    Cow::Owned(shown)
+}
+
+/// Where the codes are in text with hidden characters, looked for in the text without them:
+/// each from its first character to its last in `text`, the hidden characters between them
+/// included. True with the one span of the whole code when the text is one code.
+fn spans_through_hidden(text: &str) -> (bool, Vec<std::ops::Range<usize>>) {
     // The text without its hidden parts, and where each of its bytes is in `text`.
     let mut seen = Vec::with_capacity(text.len());
     let mut at = Vec::with_capacity(text.len());
@@ -411,18 +455,13 @@ fn redact_through_hidden(text: &str) -> std::borrow::Cow<'_, str> {
         at.extend(i..i + len);
         i += len;
     }
+    let to_text = |span: std::ops::Range<usize>| at[span.start]..at[span.end - 1] + 1;
     let trimmed = seen.trim_ascii();
     if trimmed.len() == CODE_LENGTH && is_code_shaped(trimmed) {
-        return Cow::Owned(REDACTED.to_owned());
+        let start = seen.len() - seen.trim_ascii_start().len();
+        return (true, vec![to_text(start..start + CODE_LENGTH)]);
     }
-    let spans: Vec<_> = code_spans(&seen)
-        .into_iter()
-        .map(|span| at[span.start]..at[span.end - 1] + 1)
-        .collect();
-    if spans.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(replaced(text, &spans))
+    (false, code_spans(&seen).into_iter().map(to_text).collect())
 }
 
 /// Where the codes in `bytes` are: every run of 11 bytes that [`embedded_code_at`], runs that
@@ -957,6 +996,26 @@ mod tests {
             redact_hetus("\u{1b}[1m010594Y9032\u{1b}[0m x"),
             format!("\u{1b}[1m{REDACTED}\u{1b}[0m x")
         );
+    }
+
+    #[test]
+    fn hidden_characters_inside_a_code_shown_on_request_are_taken_out() {
+        assert_eq!(unhide_codes("0105\u{200b}94Y\u{1b}[1m9032"), "010594Y9032");
+        assert_eq!(
+            unhide_codes("\u{feff}Matti 0105\u{ad}94Y9032\u{200b} x\u{200b}"),
+            "\u{feff}Matti 010594Y9032\u{200b} x\u{200b}"
+        );
+        for kept in [
+            "SH-1\u{200b}",
+            "Kotihoito Itä",
+            "010594Y9032",
+            "12345678\u{200b}9",
+        ] {
+            assert!(
+                matches!(unhide_codes(kept), std::borrow::Cow::Borrowed(_)),
+                "{kept:?}"
+            );
+        }
     }
 
     /// Text around a code: code-shaped runs, digits, century signs, letters, hidden characters.

@@ -143,10 +143,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 }
 
 /// Text from the input as every output shows it: identity codes redacted (also through hidden
-/// characters) unless `show_hetu`, and hidden characters shown as `?`.
+/// characters) unless `show_hetu`, and hidden characters shown as `?` (but those inside a code
+/// shown with `show_hetu`, which are taken out).
 pub fn shown(text: &str, show_hetu: bool) -> Cow<'_, str> {
     let redacted = if show_hetu {
-        Cow::Borrowed(text)
+        // A code asked for is shown without the hidden characters inside it: as `?` they would
+        // hide it from the redaction of messages and the errors file.
+        crate::hetu::unhide_codes(text)
     } else {
         crate::hetu::redact_hetus(text)
     };
