@@ -34,6 +34,8 @@
 //! assert_eq!(evaluation.start.status, Status::Overdue);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod answer;
 pub mod batch;
 pub mod calendar;
