@@ -14,7 +14,8 @@
 //! - [`table`]: tables fitted to the terminal, streamed;
 //! - [`text`]: text from the input made safe to show (codes, control characters, formulas);
 //! - [`generate`]: synthetic case lists for benchmarks and tests;
-//! - [`cli`]: the command line.
+//! - [`cli`]: the command line;
+//! - [`web`]: `maaraika serve`, the local web page and JSON API.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -52,3 +53,4 @@ pub mod rules;
 pub mod statistics;
 pub mod table;
 pub mod text;
+pub mod web;

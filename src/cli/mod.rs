@@ -8,6 +8,7 @@ mod file;
 mod generate;
 mod list;
 mod overdue;
+mod serve;
 mod shell;
 mod summary;
 mod thl;
@@ -74,6 +75,8 @@ enum Command {
     Summary(summary::SummaryArgs),
     /// The national child-welfare report: the 7-working-day and 3-month figures of a period.
     Thl(thl::ThlArgs),
+    /// A local web page and JSON API for the same jobs: `maaraika serve --open`.
+    Serve(serve::ServeArgs),
     /// Shell completions, for example `maaraika completions bash > ~/.local/share/bash-completion/completions/maaraika`.
     Completions(shell::CompletionsArgs),
     /// The manual page (roff), for example `maaraika man > ~/.local/share/man/man1/maaraika.1`.
@@ -249,6 +252,7 @@ pub fn run() -> ExitCode {
         Command::Overdue(args) => overdue::run(args, &mut out),
         Command::Summary(args) => summary::run(args, &mut out),
         Command::Thl(args) => thl::run(args, &mut out),
+        Command::Serve(args) => serve::run(args),
         Command::Completions(args) => shell::completions(args, &mut out),
         Command::Man(args) => shell::man(args, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),

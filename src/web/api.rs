@@ -1,0 +1,514 @@
+//! The JSON API: the same answers as the command line's `--format json`, built by the same code.
+//! Described by `/api/openapi.json`.
+
+use std::collections::HashMap;
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::lang::UiLang;
+use super::stream::{self, ChannelWriter, Upload};
+use super::{json_response, AppState, Failure};
+use crate::answer;
+use crate::batch;
+use crate::calendar::Reading;
+use crate::dates::today_in_finland;
+use crate::evaluation::{Case, Person};
+use crate::hetu::Hetu;
+use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink};
+
+/// The OpenAPI document of this API.
+pub const OPENAPI: &str = include_str!("assets/openapi.json");
+
+pub async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        Body::from(OPENAPI),
+    )
+        .into_response()
+}
+
+/// One case as the `check` command takes it: the fields are the flags' names.
+#[derive(Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRequest {
+    pub pending: Option<String>,
+    pub birth_date: Option<String>,
+    pub hetu: Option<String>,
+    pub age: Option<u32>,
+    #[serde(default)]
+    pub care_allowance: bool,
+    #[serde(default)]
+    pub disabled: bool,
+    #[serde(default)]
+    pub child_special_support: bool,
+    #[serde(default)]
+    pub child_welfare: bool,
+    #[serde(default)]
+    pub urgent: bool,
+    pub started: Option<String>,
+    pub completed: Option<String>,
+    pub as_of: Option<String>,
+    /// `--conservative`.
+    #[serde(default)]
+    pub conservative: bool,
+    /// `standard` or `conservative` (instead of `conservative: true`).
+    pub reading: Option<String>,
+}
+
+/// A date field: empty is none; otherwise it must read as a date.
+fn date_field(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(text) => crate::cli::date_arg(text)
+            .map(Some)
+            .map_err(|e| Failure::bad_request(format!("{name}: {e}"))),
+    }
+}
+
+/// `standard` or `conservative`.
+pub fn reading_field(text: Option<&str>, conservative: bool) -> Result<Reading, Failure> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None if conservative => Ok(Reading::Conservative),
+        None | Some("standard") => Ok(Reading::Standard),
+        Some("conservative") => Ok(Reading::Conservative),
+        Some(other) => Err(Failure::bad_request(format!(
+            "reading: `{other}` is not a reading: write standard or conservative"
+        ))),
+    }
+}
+
+/// The as-of date: given (inside the calendar), or today in Finland.
+pub fn as_of_field(text: Option<&str>) -> Result<NaiveDate, Failure> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(today_in_finland()),
+        Some(text) => {
+            crate::cli::as_of_arg(text).map_err(|e| Failure::bad_request(format!("as_of: {e}")))
+        }
+    }
+}
+
+impl CheckRequest {
+    /// The case, the as-of date and the reading, or what is wrong with them (the command
+    /// line's words, with the field's name for the flag's).
+    pub fn case(&self) -> Result<(Case, NaiveDate, Reading), Failure> {
+        let pending = date_field("pending", self.pending.as_deref())?.ok_or_else(|| {
+            Failure::bad_request(
+                "pending: the day the matter became pending is required (23.11.2026 or 2026-11-23)",
+            )
+        })?;
+        let birth_date = date_field("birth_date", self.birth_date.as_deref())?;
+        let hetu = self
+            .hetu
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let given = [birth_date.is_some(), hetu.is_some(), self.age.is_some()];
+        if given.iter().filter(|g| **g).count() > 1 {
+            return Err(Failure::bad_request(
+                "give only one of birth_date, hetu and age",
+            ));
+        }
+        let person = match (birth_date, hetu, self.age) {
+            (Some(birth), _, _) => Person::BirthDate(birth),
+            (_, Some(code), _) => Person::Hetu(
+                Hetu::parse(code).map_err(|e| Failure::bad_request(format!("hetu: {e}")))?,
+            ),
+            (_, _, Some(age)) => Person::Age(age),
+            _ => Person::Unknown,
+        };
+        let case = Case {
+            pending,
+            person,
+            care_allowance: self.care_allowance,
+            disabled: self.disabled,
+            child_special_support: self.child_special_support,
+            child_welfare: self.child_welfare,
+            urgent: self.urgent,
+            started: date_field("started", self.started.as_deref())?,
+            completed: date_field("completed", self.completed.as_deref())?,
+        };
+        let as_of = as_of_field(self.as_of.as_deref())?;
+        let reading = reading_field(self.reading.as_deref(), self.conservative)?;
+        Ok((case, as_of, reading))
+    }
+
+    /// The answer of `check --format json` for this case.
+    pub fn answer(&self) -> Result<answer::CheckAnswer, Failure> {
+        let (case, as_of, reading) = self.case()?;
+        answer::check(&case, as_of, reading).map_err(|e| Failure::bad_request(e.to_string()))
+    }
+}
+
+/// The body of a small request, or why not (400, 413).
+fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Failure> {
+    body.map_err(|rejection| {
+        let status = rejection.status();
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            Failure::new(status, "the request body is too large for one case")
+        } else {
+            Failure::new(
+                status,
+                format!(
+                    "the request body could not be read: {}",
+                    rejection.body_text()
+                ),
+            )
+        }
+    })
+}
+
+/// `POST /api/check`: JSON in (the `check` flags' names), the `check --format json` object out.
+pub async fn check(body: Result<Bytes, BytesRejection>) -> Result<Response, Failure> {
+    let body = body_bytes(body)?;
+    let request: CheckRequest = serde_json::from_slice(&body).map_err(|e| {
+        Failure::bad_request(format!("the request body is not the JSON of one case: {e}"))
+    })?;
+    Ok(json_response(&request.answer()?))
+}
+
+/// The `reading` query parameter of the calendar calls.
+#[derive(Deserialize, Debug, Default)]
+pub struct ReadingQuery {
+    pub reading: Option<String>,
+    #[serde(default)]
+    pub conservative: Option<String>,
+}
+
+impl ReadingQuery {
+    fn reading(&self) -> Result<Reading, Failure> {
+        let conservative = matches!(self.conservative.as_deref(), Some("true" | "1" | ""));
+        reading_field(self.reading.as_deref(), conservative)
+    }
+}
+
+fn query<T: serde::de::DeserializeOwned + Default>(
+    query: Result<Query<T>, axum::extract::rejection::QueryRejection>,
+) -> Result<T, Failure> {
+    query
+        .map(|Query(q)| q)
+        .map_err(|e| Failure::bad_request(e.body_text()))
+}
+
+/// `GET /api/calendar/holidays/{year}`: `calendar holidays YEAR --format json`.
+pub async fn holidays(
+    Path(year): Path<String>,
+    q: Result<Query<ReadingQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, Failure> {
+    let reading = query(q)?.reading()?;
+    let year: i32 = year
+        .trim()
+        .parse()
+        .map_err(|_| Failure::bad_request(format!("`{year}` is not a year: write it as 2026")))?;
+    let rows =
+        answer::holidays(year, year, reading).map_err(|e| Failure::bad_request(e.to_string()))?;
+    Ok(json_response(&rows))
+}
+
+#[derive(Deserialize, Debug, Default)]
+pub struct AddQuery {
+    from: Option<String>,
+    days: Option<String>,
+    #[serde(flatten)]
+    reading: ReadingQuery,
+}
+
+fn required_date(name: &str, text: Option<&str>) -> Result<NaiveDate, Failure> {
+    date_field(name, text)?.ok_or_else(|| {
+        Failure::bad_request(format!(
+            "{name}: a date is required (23.11.2026 or 2026-11-23)"
+        ))
+    })
+}
+
+/// `GET /api/calendar/add?from=DATE&days=N`: `calendar add DATE N --format json`.
+pub async fn add(
+    q: Result<Query<AddQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, Failure> {
+    let q = query(q)?;
+    let from = required_date("from", q.from.as_deref())?;
+    let days = q.days.as_deref().map(str::trim).unwrap_or("");
+    let days: i64 = days.parse().map_err(|_| {
+        Failure::bad_request(format!(
+            "days: `{days}` is not a whole number of working days (e.g. 7, or -7 to count back)"
+        ))
+    })?;
+    let answer = answer::add(from, days, q.reading.reading()?)
+        .map_err(|e| Failure::bad_request(e.to_string()))?;
+    Ok(json_response(&answer))
+}
+
+#[derive(Deserialize, Debug, Default)]
+pub struct CountQuery {
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(flatten)]
+    reading: ReadingQuery,
+}
+
+/// `GET /api/calendar/count?from=DATE&to=DATE`: `calendar count A B --format json`.
+pub async fn count(
+    q: Result<Query<CountQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, Failure> {
+    let q = query(q)?;
+    let from = required_date("from", q.from.as_deref())?;
+    let to = required_date("to", q.to.as_deref())?;
+    let answer = answer::count(from, to, q.reading.reading()?)
+        .map_err(|e| Failure::bad_request(e.to_string()))?;
+    Ok(json_response(&answer))
+}
+
+/// What an audit is asked for: the list's as-of date and reading, the language of Excel labels,
+/// and the output.
+#[derive(Clone, Copy, Debug)]
+pub struct AuditOptions {
+    pub as_of: NaiveDate,
+    pub reading: Reading,
+    pub lang: UiLang,
+    pub format: AuditFormat,
+}
+
+/// What an audit answers with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditFormat {
+    /// `{"cases": [...], "invalid": [...], "counts": {...}}`.
+    Json,
+    /// The audit CSV, as `audit --format csv`.
+    Csv,
+    /// The audit CSV for Finnish Excel, as `audit --excel`.
+    Excel,
+}
+
+impl AuditOptions {
+    /// From the query or form fields `as_of`, `reading`, `lang`, `format`.
+    pub fn from_fields(
+        fields: &HashMap<String, String>,
+        default: AuditFormat,
+    ) -> Result<Self, Failure> {
+        let get = |name: &str| fields.get(name).map(String::as_str);
+        let lang = match get("lang").map(str::trim).filter(|l| !l.is_empty()) {
+            None => UiLang::En,
+            Some(text) => UiLang::from_code(text).ok_or_else(|| {
+                Failure::bad_request(format!(
+                    "lang: `{text}` is not a language: write fi, sv or en"
+                ))
+            })?,
+        };
+        let format = match get("format").map(str::trim).filter(|f| !f.is_empty()) {
+            None => default,
+            Some("json") => AuditFormat::Json,
+            Some("csv") => AuditFormat::Csv,
+            Some("excel") => AuditFormat::Excel,
+            Some(other) => {
+                return Err(Failure::bad_request(format!(
+                    "format: `{other}` is not a format: write json, csv or excel"
+                )))
+            }
+        };
+        Ok(AuditOptions {
+            as_of: as_of_field(get("as_of"))?,
+            reading: reading_field(get("reading"), false)?,
+            lang,
+            format,
+        })
+    }
+
+    pub fn settings(&self) -> batch::Settings {
+        batch::Settings {
+            as_of: self.as_of,
+            reading: self.reading,
+            show_hetu: false,
+        }
+    }
+}
+
+/// `POST /api/audit?as_of=&reading=&lang=&format=`: the list as the body (CSV), or a multipart
+/// form with the list in its `file` field; the audit out as it streams.
+pub async fn audit(
+    State(state): State<AppState>,
+    q: Result<Query<HashMap<String, String>>, axum::extract::rejection::QueryRejection>,
+    request: Request,
+) -> Result<Response, Failure> {
+    let mut fields = query(q)?;
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/"));
+    check_length(&request, state.max_upload)?;
+    let upload = if multipart {
+        let form = Multipart::from_request(request, &())
+            .await
+            .map_err(|e| Failure::new(e.status(), e.body_text()))?;
+        let (texts, upload) = stream::multipart_upload(form, state.max_upload).await?;
+        for (name, value) in texts {
+            fields.entry(name).or_insert(value);
+        }
+        upload
+    } else {
+        stream::raw_upload(request.into_body(), state.max_upload)
+    };
+    let options = AuditOptions::from_fields(&fields, AuditFormat::Json)?;
+    stream_audit(&state, upload, options, None).await
+}
+
+/// 413 at once for a body announced larger than the limit.
+pub fn check_length(request: &Request, limit: u64) -> Result<(), Failure> {
+    let length = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match length {
+        Some(length) if length > limit => Err(Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the upload is larger than this server takes ({}): split the list, or start the \
+                 server with a larger --max-upload",
+                stream::size_text(limit)
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Runs an audit and streams its answer: JSON, or a CSV file (`attachment` names the download).
+pub async fn stream_audit(
+    state: &AppState,
+    upload: Upload,
+    options: AuditOptions,
+    attachment: Option<&str>,
+) -> Result<Response, Failure> {
+    let permit = state
+        .audits
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| Failure::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"))?;
+    let (ready_sender, ready) = tokio::sync::oneshot::channel();
+    let (mut writer, body) = ChannelWriter::new();
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let (mut reader, failure) = match stream::open(upload) {
+            Ok(opened) => opened,
+            Err(failure) => {
+                let _ = ready_sender.send(Err(failure));
+                return;
+            }
+        };
+        if ready_sender.send(Ok(())).is_err() {
+            return;
+        }
+        let settings = options.settings();
+        let outcome = match options.format {
+            AuditFormat::Json => write_json(&mut writer, &mut reader, &failure, settings),
+            AuditFormat::Csv | AuditFormat::Excel => {
+                let style = CsvStyle {
+                    excel: options.format == AuditFormat::Excel,
+                    lang: options.lang.report_lang(),
+                };
+                write_csv(&mut writer, &mut reader, &failure, settings, style)
+            }
+        };
+        match outcome {
+            Ok(()) => {
+                let _ = std::io::Write::flush(&mut writer);
+            }
+            Err(message) => writer.abort(&message),
+        }
+    });
+    match ready.await {
+        Ok(Ok(())) => {}
+        Ok(Err(failure)) => return Err(failure),
+        Err(_) => {
+            return Err(Failure::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the audit stopped unexpectedly",
+            ))
+        }
+    }
+    let content_type = match (options.format, attachment) {
+        (AuditFormat::Json, _) => "application/json",
+        (_, _) => "text/csv; charset=utf-8",
+    };
+    let mut response = ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    let name = attachment
+        .map(str::to_string)
+        .or_else(|| (options.format != AuditFormat::Json).then(|| "audit.csv".to_string()));
+    if let Some(name) = name {
+        if let Ok(value) = format!("attachment; filename=\"{name}\"").parse() {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_DISPOSITION, value);
+        }
+    }
+    Ok(response)
+}
+
+/// `{"cases": [the audit --format json array], "invalid": [...], "counts": {...}}`; a reading
+/// stopped early adds `"error"`.
+fn write_json(
+    out: &mut ChannelWriter,
+    reader: &mut crate::input::CaseReader,
+    failure: &stream::UploadFailure,
+    settings: batch::Settings,
+) -> Result<(), String> {
+    use std::io::Write;
+    let io = |e: std::io::Error| e.to_string();
+    out.write_all(b"{\n\"cases\": ").map_err(io)?;
+    let mut sink = Box::new(JsonSink::new(&mut *out, false, settings.reading));
+    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false);
+    sink.finish().map_err(io)?;
+    if let Some(error) = &audited.error {
+        if error.message.contains("client went away") {
+            return Err(error.message.clone());
+        }
+    }
+    let json = |out: &mut ChannelWriter, key: &str, value: &dyn erased::Value| {
+        write!(out, ",\n\"{key}\": ").map_err(io)?;
+        value.write(out).map_err(|e| e.to_string())
+    };
+    json(out, "invalid", &audited.invalid)?;
+    json(out, "invalid_listed", &audited.invalid.len())?;
+    json(out, "counts", &audited.counts)?;
+    if let Some(error) = &audited.error {
+        json(out, "error", &error.message)?;
+    }
+    out.write_all(b"\n}\n").map_err(io)?;
+    Ok(())
+}
+
+fn write_csv(
+    out: &mut ChannelWriter,
+    reader: &mut crate::input::CaseReader,
+    failure: &stream::UploadFailure,
+    settings: batch::Settings,
+    style: CsvStyle,
+) -> Result<(), String> {
+    let sink =
+        CsvSink::new(&mut *out, style, false, settings.reading).map_err(|e| e.to_string())?;
+    let mut sink = Box::new(sink);
+    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false);
+    if let Some(error) = audited.error {
+        return Err(error.message);
+    }
+    sink.finish().map_err(|e| e.to_string())
+}
+
+/// A serializable value behind a reference (serde's trait is not object safe).
+mod erased {
+    pub trait Value {
+        fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Value for T {
+        fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
+            serde_json::to_writer(out, self)
+        }
+    }
+}

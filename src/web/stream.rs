@@ -1,0 +1,515 @@
+//! Uploaded lists streamed through the library's reader and the audit's writers, in constant
+//! memory: the request body is pumped into a channel that a blocking reader drains (the case
+//! reader takes any `Read`), and what the writers write goes out through another channel as the
+//! response body. Nothing touches the disk.
+
+use std::io::{self, Read, Write};
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, Bytes};
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+use futures_util::StreamExt;
+use tokio::sync::{mpsc, oneshot};
+
+use super::{Failure, UPLOAD_IDLE_TIMEOUT};
+use crate::batch::{self, Item, Tally};
+use crate::evaluation::Status;
+use crate::input::{CaseReader, InputError, InputOptions};
+use crate::report::CaseSink;
+
+/// Pieces of an upload on their way to the reader.
+const PIECES_IN_FLIGHT: usize = 32;
+/// Pieces of an answer on their way to the client.
+const ANSWER_PIECES_IN_FLIGHT: usize = 8;
+/// The size of one piece of an answer.
+const ANSWER_PIECE: usize = 64 << 10;
+/// Invalid rows listed one by one in an answer; the rest are counted.
+pub const INVALID_LISTED: usize = 1000;
+/// Overdue and due cases listed on the audit page, each.
+pub const CASES_LISTED: usize = 200;
+
+/// Why an upload stopped, when it did not simply end: kept for the answer.
+#[derive(Clone, Default)]
+pub struct UploadFailure(Arc<Mutex<Option<Failure>>>);
+
+impl UploadFailure {
+    fn set(&self, failure: Failure) {
+        if let Ok(mut slot) = self.0.lock() {
+            slot.get_or_insert(failure);
+        }
+    }
+
+    pub fn take(&self) -> Option<Failure> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
+/// A blocking reader of the pieces the pump sends.
+pub struct ChannelReader {
+    pieces: mpsc::Receiver<io::Result<Bytes>>,
+    current: Bytes,
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.current.is_empty() {
+            match self.pieces.blocking_recv() {
+                Some(Ok(piece)) => self.current = piece,
+                Some(Err(error)) => return Err(error),
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        buf[..n].copy_from_slice(&self.current[..n]);
+        let _ = self.current.split_to(n);
+        Ok(n)
+    }
+}
+
+/// An upload: the reader of its bytes, what it is called in messages, and why it stopped early.
+pub struct Upload {
+    pub reader: ChannelReader,
+    pub label: String,
+    pub failure: UploadFailure,
+}
+
+fn too_large(limit: u64) -> Failure {
+    Failure::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "the upload is larger than this server takes ({}): split the list, or start the \
+             server with a larger --max-upload",
+            size_text(limit)
+        ),
+    )
+}
+
+/// `256 MB`, `1 MB`, `500 KB`, `123 bytes` (binary units, as `--max-upload` reads them).
+pub fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GB", b >> 30),
+        b if b >= 1 << 20 => format!("{} MB", b >> 20),
+        b if b >= 1 << 10 => format!("{} KB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Streams a raw request body (the list itself) into an [`Upload`].
+pub fn raw_upload(body: Body, limit: u64) -> Upload {
+    let (sender, pieces) = mpsc::channel(PIECES_IN_FLIGHT);
+    let failure = UploadFailure::default();
+    let failed = failure.clone();
+    tokio::spawn(async move {
+        let mut stream = body.into_data_stream();
+        let mut total = 0u64;
+        loop {
+            let piece = match tokio::time::timeout(UPLOAD_IDLE_TIMEOUT, stream.next()).await {
+                Ok(Some(Ok(piece))) => piece,
+                Ok(None) => break,
+                Ok(Some(Err(error))) => {
+                    let failure = body_failure(&error.to_string(), limit);
+                    fail(&sender, &failed, failure).await;
+                    break;
+                }
+                Err(_) => {
+                    fail(&sender, &failed, stalled()).await;
+                    break;
+                }
+            };
+            total += piece.len() as u64;
+            if total > limit {
+                fail(&sender, &failed, too_large(limit)).await;
+                break;
+            }
+            if sender.send(Ok(piece)).await.is_err() {
+                break;
+            }
+        }
+    });
+    Upload {
+        reader: ChannelReader {
+            pieces,
+            current: Bytes::new(),
+        },
+        label: "the uploaded list".into(),
+        failure,
+    }
+}
+
+fn stalled() -> Failure {
+    Failure::new(
+        StatusCode::REQUEST_TIMEOUT,
+        "the upload stalled: nothing arrived for 30 seconds",
+    )
+}
+
+fn body_failure(error: &str, limit: u64) -> Failure {
+    if error.contains("length limit") {
+        too_large(limit)
+    } else {
+        Failure::bad_request(format!("the upload could not be read: {error}"))
+    }
+}
+
+async fn fail(sender: &mpsc::Sender<io::Result<Bytes>>, failed: &UploadFailure, failure: Failure) {
+    let message = failure.message.clone();
+    failed.set(failure);
+    let _ = sender.send(Err(io::Error::other(message))).await;
+}
+
+/// The text fields of a multipart form that came before its `file` field.
+pub type FormFields = Vec<(String, String)>;
+
+/// Streams the `file` field of a multipart form into an [`Upload`]; the text fields before it
+/// (as-of date, reading, language) come back first. The form must put the file last.
+pub async fn multipart_upload(
+    mut multipart: Multipart,
+    limit: u64,
+) -> Result<(FormFields, Upload), Failure> {
+    let (sender, pieces) = mpsc::channel(PIECES_IN_FLIGHT);
+    let (fields_sender, fields) = oneshot::channel();
+    let failure = UploadFailure::default();
+    let failed = failure.clone();
+    tokio::spawn(async move {
+        let mut texts = FormFields::new();
+        let multipart_failure = |error: axum::extract::multipart::MultipartError| {
+            if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_large(limit)
+            } else {
+                Failure::new(
+                    error.status(),
+                    format!("the form could not be read: {}", error.body_text()),
+                )
+            }
+        };
+        let mut field = loop {
+            match multipart.next_field().await {
+                Ok(Some(field)) if field.name() == Some("file") => break field,
+                Ok(Some(field)) => {
+                    let name = field.name().unwrap_or_default().to_string();
+                    match field.text().await {
+                        Ok(text) if text.len() <= 200 && texts.len() < 20 => {
+                            texts.push((name, text))
+                        }
+                        Ok(_) => {
+                            let _ = fields_sender.send(Err(Failure::bad_request(
+                                "the form has too many or too long fields",
+                            )));
+                            return;
+                        }
+                        Err(error) => {
+                            let _ = fields_sender.send(Err(multipart_failure(error)));
+                            return;
+                        }
+                    }
+                }
+                Ok(None) => {
+                    let _ = fields_sender.send(Err(Failure::bad_request(
+                        "the form has no file: choose the case list (a CSV file) to upload \
+                         in a field named `file`",
+                    )));
+                    return;
+                }
+                Err(error) => {
+                    let _ = fields_sender.send(Err(multipart_failure(error)));
+                    return;
+                }
+            }
+        };
+        let label = field
+            .file_name()
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(|name| name.chars().filter(|c| !c.is_control()).take(100).collect())
+            .unwrap_or_else(|| "the uploaded list".to_string());
+        if fields_sender.send(Ok((texts, label))).is_err() {
+            return;
+        }
+        loop {
+            match tokio::time::timeout(UPLOAD_IDLE_TIMEOUT, field.chunk()).await {
+                Ok(Ok(Some(piece))) => {
+                    if sender.send(Ok(piece)).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(Ok(None)) => return,
+                Ok(Err(error)) => {
+                    fail(&sender, &failed, multipart_failure(error)).await;
+                    return;
+                }
+                Err(_) => {
+                    fail(&sender, &failed, stalled()).await;
+                    return;
+                }
+            }
+        }
+    });
+    let (texts, label) = fields
+        .await
+        .map_err(|_| Failure::bad_request("the form could not be read"))??;
+    Ok((
+        texts,
+        Upload {
+            reader: ChannelReader {
+                pieces,
+                current: Bytes::new(),
+            },
+            label,
+            failure,
+        },
+    ))
+}
+
+/// A blocking writer whose pieces become the response body.
+pub struct ChannelWriter {
+    sender: mpsc::Sender<io::Result<Bytes>>,
+    buffer: Vec<u8>,
+}
+
+impl ChannelWriter {
+    /// A writer, and the response body it feeds.
+    pub fn new() -> (ChannelWriter, Body) {
+        let (sender, receiver) = mpsc::channel::<io::Result<Bytes>>(ANSWER_PIECES_IN_FLIGHT);
+        let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+            receiver.recv().await.map(|piece| (piece, receiver))
+        });
+        (
+            ChannelWriter {
+                sender,
+                buffer: Vec::with_capacity(ANSWER_PIECE),
+            },
+            Body::from_stream(stream),
+        )
+    }
+
+    fn send(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let piece = Bytes::from(std::mem::replace(
+            &mut self.buffer,
+            Vec::with_capacity(ANSWER_PIECE),
+        ));
+        self.sender
+            .blocking_send(Ok(piece))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client went away"))
+    }
+
+    /// Ends the body with an error: the client sees a broken download, not a short file.
+    pub fn abort(mut self, message: &str) {
+        self.buffer.clear();
+        let _ = self
+            .sender
+            .blocking_send(Err(io::Error::other(message.to_string())));
+    }
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(buf);
+        if self.buffer.len() >= ANSWER_PIECE {
+            self.send()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.send()
+    }
+}
+
+/// Opens the reader on an upload: the header row is read and matched. An error here is the
+/// answer (400, or 413 when the upload was too large).
+pub fn open(upload: Upload) -> Result<(CaseReader, UploadFailure), Failure> {
+    let Upload {
+        reader,
+        label,
+        failure,
+    } = upload;
+    match CaseReader::from_reader(Box::new(reader), &label, &InputOptions::default()) {
+        Ok(reader) => Ok((reader, failure)),
+        Err(error) => Err(failure
+            .take()
+            .unwrap_or_else(|| Failure::bad_request(input_message(&error)))),
+    }
+}
+
+fn input_message(error: &InputError) -> String {
+    error.to_string()
+}
+
+/// An invalid row as listed in an answer.
+#[derive(serde::Serialize, Clone, Debug)]
+pub struct InvalidRow {
+    pub line: u64,
+    /// The column's header as in the file, when the problem is in one column.
+    pub column: Option<String>,
+    /// The column's position (1 = the first), when known.
+    pub position: Option<usize>,
+    pub case_id: String,
+    pub problem: String,
+}
+
+/// A case listed on the audit page (overdue or due).
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub line: u64,
+    pub case_id: String,
+    pub unit: String,
+    pub record: crate::report::CaseRecord,
+    /// Sort key: working days overdue (overdue) or left (due).
+    pub days: i64,
+}
+
+/// Counts of one deadline's statuses, in the order of [`Status::ALL`].
+#[derive(Default, Clone, Copy, Debug)]
+pub struct StatusCounts(pub [u64; 5]);
+
+impl serde::Serialize for StatusCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(5))?;
+        for (status, count) in Status::ALL.iter().zip(self.0) {
+            map.serialize_entry(status.as_str(), &count)?;
+        }
+        map.end()
+    }
+}
+
+/// The counts of an audit answer.
+#[derive(serde::Serialize, Default, Clone, Debug)]
+pub struct Counts {
+    /// Rows read: `evaluated` + `invalid`.
+    pub rows: u64,
+    pub evaluated: u64,
+    pub invalid: u64,
+    /// Evaluated cases with a deadline passed and not done.
+    pub overdue: u64,
+    pub start: StatusCounts,
+    pub completion: StatusCounts,
+}
+
+/// What an audit found besides the cases it wrote.
+#[derive(Default)]
+pub struct Audited {
+    pub counts: Counts,
+    pub invalid: Vec<InvalidRow>,
+    pub overdue: Vec<Listed>,
+    pub due: Vec<Listed>,
+    /// Why reading stopped before the end, if it did.
+    pub error: Option<Failure>,
+}
+
+/// Runs an opened list through the library, each case to `sink` (if any), and counts. With
+/// `list`, the most overdue and the soonest due cases are kept for the page (bounded).
+pub fn audit(
+    reader: &mut CaseReader,
+    failure: &UploadFailure,
+    settings: batch::Settings,
+    mut sink: Option<&mut dyn CaseSink>,
+    list: bool,
+) -> Audited {
+    let positions: Vec<(String, usize)> = reader
+        .headers()
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.clone(), i + 1))
+        .collect();
+    let mut tally = Tally::default();
+    let mut audited = Audited::default();
+    let result = batch::run(
+        reader,
+        settings,
+        |item| -> Result<(), crate::error::Error> {
+            tally.count(&item);
+            match item {
+                Item::Evaluated(case) => {
+                    let e = &case.evaluation;
+                    audited.counts.start.0[e.start.status as usize] += 1;
+                    audited.counts.completion.0[e.completion.status as usize] += 1;
+                    if let Some(sink) = sink.as_deref_mut() {
+                        sink.case(&case)?;
+                    }
+                    if list {
+                        keep_listed(&mut audited, &case, settings);
+                    }
+                }
+                Item::Invalid(invalid) => {
+                    if audited.invalid.len() < INVALID_LISTED {
+                        let p = &invalid.problem;
+                        let position = p
+                            .column
+                            .as_ref()
+                            .and_then(|c| positions.iter().find(|(h, _)| h == c).map(|(_, i)| *i));
+                        audited.invalid.push(InvalidRow {
+                            line: p.line,
+                            column: p.column.clone(),
+                            position,
+                            case_id: invalid.case_id.to_string(),
+                            problem: p.problem.clone(),
+                        });
+                    }
+                }
+            }
+            Ok(())
+        },
+    );
+    if let Err(error) = result {
+        audited.error = Some(
+            failure
+                .take()
+                .unwrap_or_else(|| Failure::bad_request(error.to_string())),
+        );
+    }
+    for (cases, most_first) in [(&mut audited.overdue, true), (&mut audited.due, false)] {
+        sort_listed(cases, most_first);
+        cases.truncate(CASES_LISTED);
+    }
+    audited.counts.rows = tally.evaluated + tally.invalid;
+    audited.counts.evaluated = tally.evaluated;
+    audited.counts.invalid = tally.invalid;
+    audited.counts.overdue = tally.overdue;
+    audited
+}
+
+fn sort_listed(cases: &mut [Listed], most_first: bool) {
+    if most_first {
+        cases.sort_by_key(|c| (std::cmp::Reverse(c.days), c.line));
+    } else {
+        cases.sort_by_key(|c| (c.days, c.line));
+    }
+}
+
+fn keep_listed(audited: &mut Audited, case: &batch::Evaluated, settings: batch::Settings) {
+    let e = &case.evaluation;
+    let outcomes = [&e.start, &e.completion];
+    let (cases, days, most_first) = if e.is_overdue() {
+        let days = outcomes
+            .iter()
+            .filter_map(|o| o.working_days_overdue)
+            .max()
+            .unwrap_or(0);
+        (&mut audited.overdue, days, true)
+    } else if let Some(days) = outcomes
+        .iter()
+        .filter(|o| o.status == Status::Due)
+        .filter_map(|o| o.working_days_remaining)
+        .min()
+    {
+        (&mut audited.due, days, false)
+    } else {
+        return;
+    };
+    cases.push(Listed {
+        line: case.line,
+        case_id: case.case_id.to_string(),
+        unit: case.unit.to_string(),
+        record: crate::report::CaseRecord::new(case.case.pending, e, settings.reading),
+        days,
+    });
+    if cases.len() >= 2 * CASES_LISTED {
+        sort_listed(cases, most_first);
+        cases.truncate(CASES_LISTED);
+    }
+}
