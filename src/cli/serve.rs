@@ -5,7 +5,7 @@ use std::net::IpAddr;
 use clap::Args;
 
 use crate::error::{Error, Result};
-use crate::web::{self, Settings, DEFAULT_MAX_UPLOAD};
+use crate::web::{self, Settings};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -74,7 +74,6 @@ pub fn run(args: ServeArgs) -> Result<u8> {
         open: args.open,
         ..Settings::default()
     };
-    debug_assert!(DEFAULT_MAX_UPLOAD == 256 << 20);
     web::serve(settings).map_err(Error::from)?;
     Ok(0)
 }
@@ -82,6 +81,12 @@ pub fn run(args: ServeArgs) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::parse_size;
+    use crate::web::DEFAULT_MAX_UPLOAD;
+
+    #[test]
+    fn the_default_upload_limit_is_the_documented_one() {
+        assert_eq!(parse_size("256MB"), Ok(DEFAULT_MAX_UPLOAD));
+    }
 
     #[test]
     fn sizes_read_in_binary_units() {

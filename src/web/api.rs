@@ -3,8 +3,7 @@
 
 use std::collections::HashMap;
 
-use axum::body::{Body, Bytes};
-use axum::extract::rejection::BytesRejection;
+use axum::body::Body;
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -145,27 +144,9 @@ impl CheckRequest {
     }
 }
 
-/// The body of a small request, or why not (400, 413).
-fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Failure> {
-    body.map_err(|rejection| {
-        let status = rejection.status();
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            Failure::new(status, "the request body is too large for one case")
-        } else {
-            Failure::new(
-                status,
-                format!(
-                    "the request body could not be read: {}",
-                    rejection.body_text()
-                ),
-            )
-        }
-    })
-}
-
 /// `POST /api/check`: JSON in (the `check` flags' names), the `check --format json` object out.
-pub async fn check(body: Result<Bytes, BytesRejection>) -> Result<Response, Failure> {
-    let body = body_bytes(body)?;
+pub async fn check(State(state): State<AppState>, request: Request) -> Result<Response, Failure> {
+    let (_, body) = stream::small_body(request, super::MAX_FORM_BODY.min(state.max_upload)).await?;
     let request: CheckRequest = serde_json::from_slice(&body).map_err(|e| {
         Failure::bad_request(format!("the request body is not the JSON of one case: {e}"))
     })?;
@@ -340,7 +321,7 @@ pub async fn audit(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/"));
-    check_length(&request, state.max_upload)?;
+    let request = stream::refuse_oversized(request, state.max_upload).await?;
     let upload = if multipart {
         let form = Multipart::from_request(request, &())
             .await
@@ -355,26 +336,6 @@ pub async fn audit(
     };
     let options = AuditOptions::from_fields(&fields, AuditFormat::Json)?;
     stream_audit(&state, upload, options, None).await
-}
-
-/// 413 at once for a body announced larger than the limit.
-pub fn check_length(request: &Request, limit: u64) -> Result<(), Failure> {
-    let length = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    match length {
-        Some(length) if length > limit => Err(Failure::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the upload is larger than this server takes ({}): split the list, or start the \
-                 server with a larger --max-upload",
-                stream::size_text(limit)
-            ),
-        )),
-        _ => Ok(()),
-    }
 }
 
 /// Runs an audit and streams its answer: JSON, or a CSV file (`attachment` names the download).

@@ -29,7 +29,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
@@ -67,7 +67,7 @@ impl Default for Settings {
 pub const DEFAULT_MAX_UPLOAD: u64 = 256 << 20;
 
 /// The largest JSON or form body of one case.
-const MAX_FORM_BODY: usize = 64 << 10;
+const MAX_FORM_BODY: u64 = 64 << 10;
 /// How long a client has to send its request headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a request may take until its answer starts (an upload of a large list included).
@@ -108,7 +108,7 @@ impl std::ops::Deref for AppState {
 impl Shared {
     fn host_allowed(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
-        if self.hosts.iter().any(|h| *h == host) {
+        if self.hosts.contains(&host) {
             return true;
         }
         if !self.any_ip {
@@ -143,6 +143,7 @@ async fn run(settings: Settings) -> std::io::Result<()> {
             )
         })?;
     let address = listener.local_addr()?;
+    let stop = stop_signal()?;
     let state = AppState(Arc::new(shared(&settings, address)));
     let app = router(state);
     let url = format!("http://{}/", url_host(address));
@@ -162,7 +163,7 @@ async fn run(settings: Settings) -> std::io::Result<()> {
         open_browser(&url);
     }
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let mut stop = std::pin::pin!(stop_signal());
+    let mut stop = std::pin::pin!(stop);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -195,7 +196,6 @@ async fn run(settings: Settings) -> std::io::Result<()> {
         () = tokio::time::sleep(SHUTDOWN_GRACE) => {}
     }
     log("maaraika: stopped");
-    let _ = TokioExecutor::new();
     Ok(())
 }
 
@@ -233,25 +233,26 @@ fn url_host(address: SocketAddr) -> String {
     SocketAddr::new(ip, address.port()).to_string()
 }
 
-/// Ctrl-C, or SIGTERM on Unix.
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Ctrl-C, or SIGTERM on Unix: listened for from the start (before the address is printed), so
+/// that a signal sent as soon as the server answers is never missed.
+fn stop_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        let mut terminate = signal(SignalKind::terminate())?;
+        Ok(async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
             }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
+        })
+    }
     #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }
 
@@ -289,14 +290,10 @@ fn log(text: &str) {
 
 fn router(state: AppState) -> Router {
     let upload_limit = usize::try_from(state.max_upload).unwrap_or(usize::MAX);
-    let small = DefaultBodyLimit::max(MAX_FORM_BODY.min(upload_limit));
     let large = DefaultBodyLimit::max(upload_limit);
     Router::new()
         .route("/", get(pages::check_page))
-        .route(
-            "/check",
-            get(pages::check_page).post(pages::check_post).layer(small),
-        )
+        .route("/check", get(pages::check_page).post(pages::check_post))
         .route(
             "/audit",
             get(pages::audit_page).post(pages::audit_post).layer(large),
@@ -307,7 +304,7 @@ fn router(state: AppState) -> Router {
         )
         .route("/calendar", get(pages::calendar_page))
         .route("/assets/{name}", get(assets::asset))
-        .route("/api/check", post(api::check).layer(small))
+        .route("/api/check", post(api::check))
         .route("/api/audit", post(api::audit).layer(large))
         .route("/api/calendar/holidays/{year}", get(api::holidays))
         .route("/api/calendar/add", get(api::add))

@@ -129,6 +129,12 @@ pub struct LangQuery {
     lang: Option<String>,
 }
 
+/// A value typed by the user, as put back into a form: an identity code typed into the wrong
+/// field is not shown again.
+fn shown(text: &str) -> String {
+    crate::hetu::redact_hetus(text).into_owned()
+}
+
 /// A date as the pages show it: `ke 2.12.2026`.
 fn day(lang: UiLang, date: NaiveDate) -> String {
     format!(
@@ -142,7 +148,7 @@ fn error_box(t: &Texts, message: &str) -> Markup {
     html! {
         div.error role="alert" {
             h2 { (t.error_title) }
-            p { (message) }
+            p { (shown(message)) }
         }
     }
 }
@@ -209,19 +215,26 @@ pub async fn check_page(headers: HeaderMap, Query(q): Query<LangQuery>) -> Respo
 
 /// `POST /check`: the form again, with the answer (or what is wrong) under it.
 pub async fn check_post(
+    State(state): State<AppState>,
     headers: HeaderMap,
-    form: Result<Form<CheckForm>, axum::extract::rejection::FormRejection>,
+    request: Request,
 ) -> Response {
-    let form = match form {
+    let refuse = |failure: Failure| {
+        let lang = UiLang::choose(None, &headers);
+        html_response(
+            failure.status,
+            check_markup(lang, &CheckForm::default(), Some(Err(failure))),
+        )
+    };
+    let limit = super::MAX_FORM_BODY.min(state.max_upload);
+    let (parts, body) = match stream::small_body(request, limit).await {
+        Ok(read) => read,
+        Err(failure) => return refuse(failure),
+    };
+    let request = Request::from_parts(parts, axum::body::Body::from(body));
+    let form = match Form::<CheckForm>::from_request(request, &()).await {
         Ok(Form(form)) => form,
-        Err(rejection) => {
-            let lang = UiLang::choose(None, &headers);
-            let failure = Failure::new(rejection.status(), rejection.body_text());
-            return html_response(
-                failure.status,
-                check_markup(lang, &CheckForm::default(), Some(Err(failure))),
-            );
-        }
+        Err(rejection) => return refuse(Failure::new(rejection.status(), rejection.body_text())),
     };
     let lang = UiLang::choose(form.lang.as_deref(), &headers);
     let result = form.request().and_then(|request| {
@@ -240,7 +253,7 @@ type CheckResult = Result<(Case, CheckAnswer, bool), Failure>;
 
 fn check_markup(lang: UiLang, form: &CheckForm, result: Option<CheckResult>) -> Markup {
     let t = lang.t();
-    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let value = |v: &Option<String>| shown(v.as_deref().unwrap_or_default());
     let checked = |v: &Option<String>| v.is_some();
     let conservative = form.reading.as_deref() == Some("conservative");
     let body = html! {
@@ -492,7 +505,7 @@ fn month_table(
         cells.push(Some(d));
         d += Duration::days(1);
     }
-    while cells.len() % 7 != 0 {
+    while !cells.len().is_multiple_of(7) {
         cells.push(None);
     }
     html! {
@@ -601,7 +614,7 @@ fn audit_markup(
     let t = lang.t();
     let as_of = fields
         .get("as_of")
-        .cloned()
+        .map(|v| shown(v))
         .unwrap_or_else(|| finnish(today_in_finland()));
     let conservative = fields.get("reading").map(String::as_str) == Some("conservative");
     let body = html! {
@@ -775,9 +788,10 @@ async fn audit_form(
             audit_markup(lang, fields, Some(Err(failure))),
         )
     };
-    if let Err(failure) = api::check_length(&request, state.max_upload) {
-        return Err(refuse(lang, &HashMap::new(), failure));
-    }
+    let request = match stream::refuse_oversized(request, state.max_upload).await {
+        Ok(request) => request,
+        Err(failure) => return Err(refuse(lang, &HashMap::new(), failure)),
+    };
     let multipart = match Multipart::from_request(request, &()).await {
         Ok(multipart) => multipart,
         Err(rejection) => {
@@ -951,7 +965,7 @@ pub async fn calendar_page(
         },
         _ => None,
     };
-    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let value = |v: &Option<String>| shown(v.as_deref().unwrap_or_default());
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -967,7 +981,7 @@ pub async fn calendar_page(
                 h2 #counter-title { (t.counter_title) }
                 form method="get" action="/calendar" {
                     input type="hidden" name="lang" value=(lang.code());
-                    input type="hidden" name="year" value=(year_text);
+                    input type="hidden" name="year" value=(shown(&year_text));
                     div.field {
                         label for="from" { (t.from) }
                         input #from name="from" type="text" inputmode="numeric" autocomplete="off" aria-describedby="date-hint" value=(value(&q.from));
@@ -1002,7 +1016,7 @@ pub async fn calendar_page(
                 form.inline method="get" action="/calendar" {
                     input type="hidden" name="lang" value=(lang.code());
                     label for="year" { (t.year) }
-                    input #year name="year" type="text" inputmode="numeric" size="6" value=(year_text);
+                    input #year name="year" type="text" inputmode="numeric" size="6" value=(shown(&year_text));
                     button type="submit" { (t.show) }
                 }
                 @if let Some(rows) = &holidays {

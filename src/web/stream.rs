@@ -7,8 +7,9 @@ use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};
-use axum::extract::Multipart;
-use axum::http::StatusCode;
+use axum::extract::{Multipart, Request};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
 use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
 
@@ -74,7 +75,7 @@ pub struct Upload {
     pub failure: UploadFailure,
 }
 
-fn too_large(limit: u64) -> Failure {
+pub fn too_large(limit: u64) -> Failure {
     Failure::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         format!(
@@ -92,6 +93,69 @@ pub fn size_text(bytes: u64) -> String {
         b if b >= 1 << 20 => format!("{} MB", b >> 20),
         b if b >= 1 << 10 => format!("{} KB", b >> 10),
         b => format!("{b} bytes"),
+    }
+}
+
+/// Bytes of a refused upload read and dropped, so that the client, still sending, gets to read
+/// the 413 instead of a reset connection.
+const DRAIN_LIMIT: u64 = 64 << 20;
+
+/// Reads and drops what is left of a body (at most [`DRAIN_LIMIT`], while it keeps coming).
+pub async fn drain(body: Body) {
+    let mut stream = body.into_data_stream();
+    let mut total = 0u64;
+    while let Ok(Some(Ok(piece))) =
+        tokio::time::timeout(std::time::Duration::from_secs(5), stream.next()).await
+    {
+        total += piece.len() as u64;
+        if total > DRAIN_LIMIT {
+            break;
+        }
+    }
+}
+
+/// Refuses (413) a request whose announced body is larger than `limit`, after reading and
+/// dropping that body unless the client waits for a go-ahead (`Expect: 100-continue`).
+pub async fn refuse_oversized(request: Request, limit: u64) -> Result<Request, Failure> {
+    let length = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match length {
+        Some(length) if length > limit => {
+            let waits = request
+                .headers()
+                .get(header::EXPECT)
+                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+            if !waits {
+                drain(request.into_body()).await;
+            }
+            Err(too_large(limit))
+        }
+        _ => Ok(request),
+    }
+}
+
+/// The whole body of a small request (one case), or 413 past `limit`.
+pub async fn small_body(request: Request, limit: u64) -> Result<(Parts, Bytes), Failure> {
+    let request = refuse_oversized(request, limit).await?;
+    let (parts, body) = request.into_parts();
+    let mut stream = body.into_data_stream();
+    let mut bytes = Vec::new();
+    loop {
+        match tokio::time::timeout(UPLOAD_IDLE_TIMEOUT, stream.next()).await {
+            Ok(Some(Ok(piece))) => {
+                if (bytes.len() + piece.len()) as u64 > limit {
+                    drain(Body::from_stream(stream)).await;
+                    return Err(too_large(limit));
+                }
+                bytes.extend_from_slice(&piece);
+            }
+            Ok(None) => return Ok((parts, Bytes::from(bytes))),
+            Ok(Some(Err(error))) => return Err(body_failure(&error.to_string(), limit)),
+            Err(_) => return Err(stalled()),
+        }
     }
 }
 
@@ -120,6 +184,7 @@ pub fn raw_upload(body: Body, limit: u64) -> Upload {
             total += piece.len() as u64;
             if total > limit {
                 fail(&sender, &failed, too_large(limit)).await;
+                drain(Body::from_stream(stream)).await;
                 break;
             }
             if sender.send(Ok(piece)).await.is_err() {

@@ -2,6 +2,8 @@
 // Each test file is its own crate and uses only part of this module.
 #![allow(dead_code)]
 
+pub mod server;
+
 use assert_cmd::Command;
 
 /// The `maaraika` binary with the locale variables cleared, so that `--lang` defaults to English
