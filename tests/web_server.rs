@@ -161,7 +161,7 @@ fn a_state_changing_request_from_another_origin_is_refused() {
 #[test]
 fn the_check_api_answers_as_the_check_command_does() {
     let server = Server::start(&[]);
-    let cases: [(&str, &[&str]); 6] = [
+    let cases: [(&str, &[&str]); 8] = [
         (
             r#"{"pending": "18.12.2026", "age": 78, "as_of": "23.11.2026"}"#,
             &[
@@ -218,6 +218,35 @@ fn the_check_api_answers_as_the_check_command_does() {
         (
             r#"{"pending": "1.6.2026", "as_of": "30.6.2026"}"#,
             &["check", "--pending", "1.6.2026", "--as-of", "30.6.2026"],
+        ),
+        (
+            r#"{"pending": "1.11.2026", "decision": "5.11.2026", "older_person": true, "as_of": "23.11.2026"}"#,
+            &[
+                "check",
+                "--pending",
+                "1.11.2026",
+                "--decision",
+                "5.11.2026",
+                "--older-person",
+                "--as-of",
+                "23.11.2026",
+            ],
+        ),
+        (
+            r#"{"pending": "1.9.2026", "age": 80, "decision": "5.10.2026", "implemented": "20.1.2027", "as_of": "23.1.2027"}"#,
+            &[
+                "check",
+                "--pending",
+                "1.9.2026",
+                "--age",
+                "80",
+                "--decision",
+                "5.10.2026",
+                "--implemented",
+                "20.1.2027",
+                "--as-of",
+                "23.1.2027",
+            ],
         ),
         (
             r#"{"pending": "23.11.2026", "hetu": "010594Y9032", "as_of": "23.11.2026", "completed": "30.11.2026", "started": "24.11.2026", "disabled": true}"#,
@@ -529,6 +558,7 @@ fn the_answers_match_the_openapi_document() {
         r#"{"pending": "2024-12-17", "birth_date": "2.3.1940", "as_of": "2.1.2025", "conservative": true}"#,
         r#"{"pending": "2.11.2026", "child_special_support": true, "as_of": "10.12.2026"}"#,
         r#"{"pending": "2.11.2026"}"#,
+        r#"{"pending": "1.11.2026", "decision": "5.11.2026", "older_person": true, "as_of": "23.11.2026"}"#,
     ];
     for body in checks {
         let answer = server.post_json("/api/check", body);

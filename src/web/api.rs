@@ -52,6 +52,10 @@ pub struct CheckRequest {
     pub urgent: bool,
     pub started: Option<String>,
     pub completed: Option<String>,
+    pub decision: Option<String>,
+    pub implemented: Option<String>,
+    #[serde(default)]
+    pub older_person: bool,
     pub as_of: Option<String>,
     /// `--conservative`.
     #[serde(default)]
@@ -131,6 +135,9 @@ impl CheckRequest {
             urgent: self.urgent,
             started: date_field("started", self.started.as_deref())?,
             completed: date_field("completed", self.completed.as_deref())?,
+            decision: date_field("decision", self.decision.as_deref())?,
+            implemented: date_field("implemented", self.implemented.as_deref())?,
+            older_person: self.older_person,
         };
         let as_of = as_of_field(self.as_of.as_deref())?;
         let reading = reading_field(self.reading.as_deref(), self.conservative)?;

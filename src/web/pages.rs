@@ -18,6 +18,7 @@ use crate::answer::{self, CheckAnswer};
 use crate::calendar::{calendar, Reading};
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::{Case, Outcome, Status};
+use crate::rules::Milestone;
 
 /// Which page the navigation marks as the current one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -168,6 +169,9 @@ pub struct CheckForm {
     child_welfare: Option<String>,
     started: Option<String>,
     completed: Option<String>,
+    decision: Option<String>,
+    implemented: Option<String>,
+    older_person: Option<String>,
     as_of: Option<String>,
     reading: Option<String>,
 }
@@ -196,6 +200,9 @@ impl CheckForm {
             urgent: self.urgent.is_some(),
             started: text(&self.started),
             completed: text(&self.completed),
+            decision: text(&self.decision),
+            implemented: text(&self.implemented),
+            older_person: self.older_person.is_some(),
             as_of: text(&self.as_of),
             conservative: false,
             reading: text(&self.reading),
@@ -297,6 +304,7 @@ fn check_markup(lang: UiLang, form: &CheckForm, result: Option<CheckResult>) -> 
                     ("disabled", t.disabled, checked(&form.disabled)),
                     ("child_special_support", t.child_special_support, checked(&form.child_special_support)),
                     ("child_welfare", t.child_welfare, checked(&form.child_welfare)),
+                    ("older_person", t.older_person, checked(&form.older_person)),
                 ] {
                     div.check {
                         input id=(name) name=(name) type="checkbox" checked[on];
@@ -314,6 +322,16 @@ fn check_markup(lang: UiLang, form: &CheckForm, result: Option<CheckResult>) -> 
                     div.field {
                         label for="completed" { (t.completed) " " span.opt { "(" (t.optional) ")" } }
                         input #completed name="completed" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.completed));
+                    }
+                }
+                div.row {
+                    div.field {
+                        label for="decision" { (t.decision) " " span.opt { "(" (t.optional) ")" } }
+                        input #decision name="decision" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.decision));
+                    }
+                    div.field {
+                        label for="implemented" { (t.implemented) " " span.opt { "(" (t.optional) ")" } }
+                        input #implemented name="implemented" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.implemented));
                     }
                     div.field {
                         label for="as_of" { (t.as_of) }
@@ -345,6 +363,15 @@ fn reading_fieldset(t: &Texts, conservative: bool) -> Markup {
                 label for="reading-conservative" { (t.reading_conservative) }
             }
         }
+    }
+}
+
+fn milestone_label(t: &Texts, milestone: Milestone) -> &'static str {
+    match milestone {
+        Milestone::Start => t.start,
+        Milestone::Completion => t.completion,
+        Milestone::Decision => t.decision_milestone,
+        Milestone::Implementation => t.implementation_milestone,
     }
 }
 
@@ -400,21 +427,37 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                         th scope="col" { (t.deadline) }
                         th scope="col" { (t.status) }
                         th scope="col" { (t.working_days) }
+                        th scope="col" { (t.statute) }
                     }
                 }
                 tbody {
-                    @for (label, outcome) in [(t.start, &e.start), (t.completion, &e.completion)] {
-                        tr {
-                            th scope="row" { (label) }
-                            td.deadline { @match outcome.deadline { Some(d) => strong { (day(lang, d)) }, None => (t.no_deadline) } }
-                            td { (status_badge(lang, outcome.status)) }
-                            td { (days_text(t, outcome)) }
+                    @for deadline in e.deadlines() {
+                        @let outcome = deadline.outcome();
+                        @let waits = deadline.milestone == Milestone::Implementation && case.decision.is_none();
+                        @if deadline.milestone != Milestone::Implementation || outcome.deadline.is_some() || !deadline.statutes().is_empty() {
+                            tr {
+                                th scope="row" { (milestone_label(t, deadline.milestone)) }
+                                td.deadline {
+                                    @match outcome.deadline {
+                                        Some(d) => strong { (day(lang, d)) },
+                                        None if waits => (t.after_decision),
+                                        None => (t.no_deadline),
+                                    }
+                                }
+                                td { (status_badge(lang, outcome.status)) }
+                                td {
+                                    (days_text(t, outcome))
+                                    @if outcome.deadline.is_none() {
+                                        @if let Some(n) = deadline.elapsed_working_days() {
+                                            (n) " " (t.elapsed)
+                                        }
+                                    }
+                                }
+                                td.statute { (deadline.statutes().join("; ")) }
+                            }
                         }
                     }
                 }
-            }
-            @if e.start.deadline.is_none() {
-                p { (e.elapsed_working_days) " " (t.elapsed) }
             }
             @if !e.notes.is_empty() {
                 h3 { (t.notes) }
