@@ -132,6 +132,9 @@ fn a_state_changing_request_from_another_origin_is_refused() {
     let allowed: Vec<Vec<(&str, &str)>> = vec![
         vec![json],
         vec![json, ("Origin", &own), ("Sec-Fetch-Site", "same-origin")],
+        vec![json, ("Origin", &own)],
+        // A form of this server's page under Referrer-Policy: no-referrer.
+        vec![json, ("Origin", "null"), ("Sec-Fetch-Site", "same-origin")],
     ];
     for headers in &allowed {
         let answer = server.request("POST", "/api/check", headers, body.as_bytes());

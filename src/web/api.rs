@@ -378,7 +378,7 @@ pub async fn stream_audit(
             AuditFormat::Csv | AuditFormat::Excel => {
                 let style = CsvStyle {
                     excel: options.format == AuditFormat::Excel,
-                    lang: options.lang.report_lang(),
+                    lang: options.lang.labels(),
                 };
                 write_csv(&mut writer, &mut reader, &failure, settings, style)
             }
@@ -458,8 +458,8 @@ fn write_csv(
     settings: batch::Settings,
     style: CsvStyle,
 ) -> Result<(), String> {
-    let sink =
-        CsvSink::new(&mut *out, style, false, settings.reading).map_err(|e| e.to_string())?;
+    let sink = CsvSink::new(&mut *out, style, false, settings.reading, settings.as_of)
+        .map_err(|e| e.to_string())?;
     let mut sink = Box::new(sink);
     let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false);
     if let Some(error) = audited.error {

@@ -4,7 +4,7 @@
 use axum::http::HeaderMap;
 
 use crate::evaluation::Status;
-use crate::report::Lang;
+use crate::labels::Lang;
 use crate::rules::Group;
 
 /// A language of the pages.
@@ -81,11 +81,13 @@ impl UiLang {
         best.map_or(UiLang::Fi, |(_, _, lang)| lang)
     }
 
-    /// The language of the library's labels (Excel CSV): Finnish or English.
-    pub fn report_lang(self) -> Lang {
+    /// The library's language of the same name: its one label table has the words the
+    /// command line uses too (statuses, groups, notes, holidays, Excel CSV).
+    pub fn labels(self) -> Lang {
         match self {
             UiLang::Fi => Lang::Fi,
-            UiLang::Sv | UiLang::En => Lang::En,
+            UiLang::Sv => Lang::Sv,
+            UiLang::En => Lang::En,
         }
     }
 
@@ -98,29 +100,11 @@ impl UiLang {
     }
 
     pub fn status(self, status: Status) -> &'static str {
-        let t = self.t();
-        match status {
-            Status::Met => t.status_met,
-            Status::Late => t.status_late,
-            Status::Due => t.status_due,
-            Status::Overdue => t.status_overdue,
-            Status::None => t.status_none,
-        }
+        self.labels().status(status)
     }
 
     pub fn group(self, group: Group) -> &'static str {
-        match self {
-            UiLang::Fi => group.name_fi(),
-            UiLang::En => group.name_en(),
-            UiLang::Sv => match group {
-                Group::Urgent => "brådskande behov",
-                Group::Over75 => "över 75 år",
-                Group::CareAllowance => "högsta vårdbidraget",
-                Group::Disabled => "person med funktionsnedsättning",
-                Group::ChildSpecialSupport => "barn i behov av särskilt stöd",
-                Group::ChildWelfare => "barnskyddsärende",
-            },
-        }
+        self.labels().group(group)
     }
 
     pub fn weekday_short(self, index: usize) -> &'static str {
@@ -284,11 +268,6 @@ pub struct Texts {
     pub add_days: &'static str,
     pub add_result: &'static str,
     // Statuses.
-    pub status_met: &'static str,
-    pub status_late: &'static str,
-    pub status_due: &'static str,
-    pub status_overdue: &'static str,
-    pub status_none: &'static str,
     pub not_found: &'static str,
 }
 
@@ -398,11 +377,6 @@ pub static FI: Texts = Texts {
     add_title: "N:s arkipäivä",
     add_days: "Arkipäiviä",
     add_result: "on arkipäivä numero",
-    status_met: "ajoissa",
-    status_late: "myöhässä",
-    status_due: "avoinna",
-    status_overdue: "ylittynyt",
-    status_none: "ei määräaikaa",
     not_found: "Sivua ei löydy",
 };
 
@@ -512,11 +486,6 @@ pub static SV: Texts = Texts {
     add_title: "Den N:te vardagen",
     add_days: "Vardagar",
     add_result: "är vardag nummer",
-    status_met: "i tid",
-    status_late: "för sent",
-    status_due: "öppen",
-    status_overdue: "överskriden",
-    status_none: "ingen tidsfrist",
     not_found: "Sidan finns inte",
 };
 
@@ -626,11 +595,6 @@ pub static EN: Texts = Texts {
     add_title: "The N-th working day",
     add_days: "Working days",
     add_result: "is working day number",
-    status_met: "met",
-    status_late: "late",
-    status_due: "due",
-    status_overdue: "overdue",
-    status_none: "none",
     not_found: "No such page",
 };
 

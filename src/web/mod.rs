@@ -418,17 +418,24 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
 }
 
 /// Whether a state-changing request comes from this server's own pages (or from no page at all:
-/// a script or `curl` sends no `Origin`).
+/// a script or `curl` sends neither `Origin` nor `Sec-Fetch-Site`).
+///
+/// A browser says where a request comes from in `Sec-Fetch-Site`; only `same-origin` (and
+/// `none`, the user's own action) is taken. `Origin`, where it names a site, must name this one.
+/// Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with a form of the same
+/// origin: that is taken only with `Sec-Fetch-Site: same-origin`.
 fn same_origin(headers: &HeaderMap, state: &Shared) -> bool {
     let site = headers
         .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("none");
-    if !matches!(site, "same-origin" | "none") {
-        return false;
+        .map(|v| v.to_str().unwrap_or("invalid"));
+    if let Some(site) = site {
+        if !matches!(site, "same-origin" | "none") {
+            return false;
+        }
     }
     match headers.get(header::ORIGIN) {
         None => true,
+        Some(origin) if origin.as_bytes() == b"null" => site == Some("same-origin"),
         Some(origin) => {
             let Ok(origin) = origin.to_str() else {
                 return false;

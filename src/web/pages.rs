@@ -463,7 +463,7 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                 h3 { (t.notes) }
                 ul {
                     @for note in e.notes.iter() {
-                        li { (note.text()) }
+                        li { (lang.labels().note(note)) }
                     }
                 }
             }
@@ -591,10 +591,7 @@ fn day_cell(
     let holidays = cal.holidays_on(date);
     let holiday_name = holidays
         .first()
-        .map(|h| match lang {
-            UiLang::Fi => h.name_fi,
-            _ => h.name_en,
-        })
+        .map(|h| lang.labels().holiday(h))
         .unwrap_or("");
     let number = if in_span && working {
         cal.working_days_between(pending, date, reading).ok()
@@ -706,7 +703,7 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             ul.cards {
                 li.card.count { span.big { (c.rows) } span { (t.rows) } }
                 li.card.count { span.big { (c.evaluated) } span { (t.evaluated) } }
-                li.card.count.status-overdue { span.big { (c.overdue) } span { (t.status_overdue) } }
+                li.card.count.status-overdue { span.big { (c.overdue) } span { (lang.status(Status::Overdue)) } }
                 li.card.count.status-invalid { span.big { (c.invalid) } span { (t.invalid) } }
             }
             @for (title, counts) in [(t.start_statuses, &c.start), (t.completion_statuses, &c.completion)] {
@@ -1076,7 +1073,7 @@ pub async fn calendar_page(
                                 @for row in rows {
                                     tr {
                                         td { (day(lang, row.date)) }
-                                        td { (match lang { UiLang::Fi => row.name_fi, _ => row.name_en }) }
+                                        td { (match lang { UiLang::Fi => row.name_fi, UiLang::Sv => row.name_sv, UiLang::En => row.name_en }) }
                                         td { (if row.working_day { t.yes } else { t.no }) }
                                     }
                                 }

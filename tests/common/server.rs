@@ -224,13 +224,40 @@ pub fn request(port: u16, method: &str, path: &str, extra: &[(&str, &str)], body
     let sending = std::thread::spawn(move || {
         let _ = writer.write_all(&bytes);
     });
-    let mut raw = Vec::new();
-    let read = stream.read_to_end(&mut raw);
+    let raw = read_answer(&mut stream);
     let _ = sending.join();
     if raw.is_empty() {
-        panic!("no answer to {method} {path}: {read:?}");
+        panic!("no answer to {method} {path}");
     }
     parse(&raw)
+}
+
+/// Reads one answer: up to its Content-Length, or its last chunk, or the end of the connection
+/// (a server need not close it when asked).
+fn read_answer(stream: &mut TcpStream) -> Vec<u8> {
+    let mut raw = Vec::new();
+    let mut buffer = [0u8; 65536];
+    loop {
+        if let Some(end) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&raw[..end]).to_ascii_lowercase();
+            let length = head.lines().find_map(|l| {
+                l.strip_prefix("content-length:")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+            });
+            let done = match length {
+                Some(length) => raw.len() >= end + 4 + length,
+                None if head.contains("transfer-encoding: chunked") => raw.ends_with(b"0\r\n\r\n"),
+                None => false,
+            };
+            if done {
+                return raw;
+            }
+        }
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => return raw,
+            Ok(n) => raw.extend_from_slice(&buffer[..n]),
+        }
+    }
 }
 
 fn parse(raw: &[u8]) -> Reply {

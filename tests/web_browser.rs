@@ -1,0 +1,550 @@
+//! The pages in a real browser: headless Chromium (Debian's `chromium` and `chromium-driver`)
+//! driven over WebDriver, and axe-core (npm) for accessibility (WCAG 2.1 A and AA, the rule for
+//! the Finnish public sector, Act 306/2019). Ignored in a plain `cargo test`; `.ci/run` installs
+//! the tools and runs them, and a missing tool fails the test instead of skipping it.
+//!
+//! Screenshots of every page at phone (375 px) and desktop (1280 px) widths are kept in
+//! `target/screenshots/`.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::server::{request, Server};
+use serde_json::{json, Value};
+
+const IGNORED: &str = "needs chromium and chromium-driver (Debian) and axe-core (npm)";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn find_tool(name: &str, candidates: &[&str]) -> PathBuf {
+    if let Ok(path) = std::env::var(name.to_ascii_uppercase()) {
+        return PathBuf::from(path);
+    }
+    candidates
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("{IGNORED}: {name} not found in {candidates:?}"))
+}
+
+/// axe-core's script: from `target/axe` (installed there by `.ci/run`, or now with npm).
+fn axe_script() -> String {
+    let prefix = manifest_dir().join("target/axe");
+    let script = prefix.join("node_modules/axe-core/axe.min.js");
+    if !script.exists() {
+        let status = Command::new("npm")
+            .args(["install", "--silent", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg("axe-core@4")
+            .status();
+        assert!(
+            matches!(status, Ok(s) if s.success()),
+            "{IGNORED}: npm install axe-core failed ({status:?})"
+        );
+    }
+    std::fs::read_to_string(&script)
+        .unwrap_or_else(|e| panic!("{IGNORED}: {} ({e})", script.display()))
+}
+
+/// A WebDriver session on a chromedriver of its own.
+struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+    pub downloads: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Browser {
+    fn start() -> Browser {
+        let chromedriver = find_tool("chromedriver", &["/usr/bin/chromedriver"]);
+        let chromium = find_tool(
+            "chromium",
+            &["/usr/bin/chromium", "/usr/bin/chromium-browser"],
+        );
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{IGNORED}: cannot start chromedriver: {e}"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let downloads = tempfile::tempdir().unwrap();
+        let capabilities = json!({
+            "capabilities": {"alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": chromium,
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu",
+                        "--disable-background-networking", "--no-first-run",
+                        "--disable-dev-shm-usage",
+                        format!("--user-data-dir={}", profile.path().display()),
+                        "--window-size=1280,1000",
+                    ],
+                    "prefs": {
+                        "download.default_directory": downloads.path(),
+                        "download.prompt_for_download": false,
+                    },
+                },
+            }},
+        });
+        let mut browser = Browser {
+            driver,
+            port,
+            session: String::new(),
+            _profile: profile,
+            downloads,
+        };
+        let answer = browser.call("POST", "/session", Some(capabilities));
+        browser.session = answer["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {answer}"))
+            .to_string();
+        // Downloads in headless Chromium go where the profile says only when allowed.
+        browser.cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": browser.downloads.path()}),
+        );
+        browser
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let reply = request(
+            self.port,
+            method,
+            path,
+            &[("Content-Type", "application/json; charset=utf-8")],
+            body.as_bytes(),
+        );
+        let value = reply.json();
+        assert!(
+            reply.status < 400,
+            "WebDriver {method} {path}: {}",
+            value["value"]["message"]
+        );
+        value
+    }
+
+    fn session_call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.session);
+        self.call(method, &path, body)["value"].clone()
+    }
+
+    fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.session_call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({"cmd": cmd, "params": params})),
+        )
+    }
+
+    fn go(&self, url: &str) {
+        self.session_call("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    fn find(&self, css: &str) -> String {
+        let found = self.session_call(
+            "POST",
+            "/element",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        found[ELEMENT].as_str().unwrap().to_string()
+    }
+
+    fn exists(&self, css: &str) -> bool {
+        let found = self.session_call(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        !found.as_array().unwrap().is_empty()
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let element = self.find(css);
+        self.session_call(
+            "POST",
+            &format!("/element/{element}/clear"),
+            Some(json!({})),
+        );
+        self.session_call(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(json!({ "text": text })),
+        );
+    }
+
+    /// Clicks; a click that sends a form leaves the page, and [`Browser::wait_for`] then waits
+    /// for the new one (the old one is marked so that its elements do not count).
+    fn click(&self, css: &str) {
+        self.script("document.documentElement.setAttribute('data-old', '')");
+        let element = self.find(css);
+        self.session_call(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(json!({})),
+        );
+    }
+
+    fn text(&self, css: &str) -> String {
+        let element = self.find(css);
+        self.session_call("GET", &format!("/element/{element}/text"), None)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn script(&self, script: &str) -> Value {
+        self.session_call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    /// Presses keys on whatever has the focus (WebDriver key codes: `\u{E004}` Tab,
+    /// `\u{E007}` Enter, `\u{E00D}` space).
+    fn keys(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|c| {
+                [
+                    json!({"type": "keyDown", "value": c.to_string()}),
+                    json!({"type": "keyUp", "value": c.to_string()}),
+                ]
+            })
+            .collect();
+        self.session_call(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+    }
+
+    fn focused_id(&self) -> String {
+        self.script("return document.activeElement ? document.activeElement.id : ''")
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// Tabs until the element with `id` has the focus (at most 60 presses).
+    fn tab_to(&self, id: &str) {
+        for _ in 0..60 {
+            if self.focused_id() == id {
+                return;
+            }
+            self.keys("\u{E004}");
+        }
+        panic!("Tab never reached #{id}");
+    }
+
+    fn wait_for(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let css = &format!("html:not([data-old]) {css}");
+        while !self.exists(css) {
+            if Instant::now() > deadline {
+                let shown = self.script("return document.body ? document.body.innerText : ''");
+                panic!("{css} never appeared; the page shows: {shown}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn resize(&self, width: u32, height: u32) {
+        self.session_call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
+    /// Saves a screenshot of the page at a width, as tall as the page (at most 4000 px).
+    fn screenshot(&self, name: &str, width: u32) {
+        self.resize(width, 900);
+        let height = self
+            .script("return document.documentElement.scrollHeight")
+            .as_u64()
+            .unwrap_or(900)
+            .clamp(600, 4000) as u32;
+        self.resize(width, height + 140);
+        let png = self.session_call("GET", "/screenshot", None);
+        let bytes = decode_base64(png.as_str().unwrap());
+        let dir = manifest_dir().join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}-{width}.png")), bytes).unwrap();
+        self.resize(1280, 1000);
+    }
+
+    /// Runs axe-core on the page with the WCAG 2.1 A and AA rules; the violations.
+    fn axe(&self, script: &str) -> Vec<Value> {
+        self.script(script);
+        let result = self.session_call(
+            "POST",
+            "/execute/async",
+            Some(json!({
+                "script": "var done = arguments[arguments.length - 1];
+                    axe.run(document, {runOnly: {type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                      .then(function (r) { done(r.violations.map(function (v) {
+                          return {id: v.id, impact: v.impact, help: v.help,
+                                  nodes: v.nodes.map(function (n) { return n.html; })};
+                      })); })
+                      .catch(function (e) { done([{id: 'axe-error', help: String(e)}]); });",
+                "args": [],
+            })),
+        );
+        result.as_array().cloned().unwrap_or_default()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let path = format!("/session/{}", self.session);
+            let _ = std::panic::catch_unwind(|| request(self.port, "DELETE", &path, &[], b""));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => 0,
+        }
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let pad = chunk.iter().filter(|&&c| c == b'=').count();
+        let n = chunk
+            .iter()
+            .fold(0u32, |n, &c| n << 6 | if c == b'=' { 0 } else { value(c) });
+        let n = n << (6 * (4 - chunk.len() as u32));
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    out
+}
+
+fn cli_stdout(args: &[&str]) -> Vec<u8> {
+    common::maaraika().args(args).output().unwrap().stdout
+}
+
+fn wait_for_file(dir: &Path) -> PathBuf {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let done: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect();
+        if let Some(path) = done.into_iter().next() {
+            // Let the browser finish writing it.
+            std::thread::sleep(Duration::from_millis(300));
+            return path;
+        }
+        assert!(Instant::now() < deadline, "the download never arrived");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver (Debian) and axe-core (npm); run by .ci/run"]
+fn a_person_checks_one_case_in_the_browser_with_the_keyboard_only() {
+    let server = Server::start(&[]);
+    let browser = Browser::start();
+    browser.go(&format!("{}?lang=en", server.url));
+    // Keyboard only: Tab into each field, type, and Enter on the button.
+    browser.tab_to("pending");
+    browser.keys("17.12.2024");
+    browser.tab_to("age");
+    browser.keys("78");
+    browser.tab_to("as_of");
+    browser.keys(&"\u{E003}".repeat(12));
+    browser.keys("2.1.2025");
+    browser.tab_to("disabled");
+    browser.keys("\u{E00D}");
+    let button = browser.find("form.card button[type=submit]");
+    browser.script("document.querySelector('form.card button[type=submit]').id = 'check-button'");
+    let _ = button;
+    browser.tab_to("check-button");
+    browser.script("document.documentElement.setAttribute('data-old', '')");
+    browser.keys("\u{E007}");
+    browser.wait_for("#result-title");
+    let result = browser.text("section.result");
+    assert!(result.contains("Tue 31.12.2024"), "{result}");
+    assert!(result.contains("overdue"), "{result}");
+    assert!(browser.exists("td.day.counted.deadline"));
+    assert_eq!(
+        browser.focused_id(),
+        "result-title",
+        "the focus moves to the result"
+    );
+    // The identity code is not put back into the form.
+    browser.type_into("#hetu", "010594Y9032");
+    browser.type_into("#age", "");
+    browser.click("form.card button[type=submit]");
+    browser.wait_for("#result-title");
+    let value = browser.script("return document.getElementById('hetu').value");
+    assert!(value == "", "the identity code is back in the form");
+    assert!(!browser
+        .script("return document.documentElement.outerHTML")
+        .as_str()
+        .unwrap()
+        .contains("010594Y9032"));
+}
+
+#[test]
+#[ignore = "needs chromium and chromium-driver (Debian) and axe-core (npm); run by .ci/run"]
+fn a_person_audits_a_list_and_downloads_the_audit_in_the_browser() {
+    let server = Server::start(&[]);
+    let browser = Browser::start();
+    let sample = manifest_dir().join("samples/cases-with-errors.csv");
+    browser.go(&format!("{}audit?lang=en", server.url));
+    browser.type_into("#as_of", "23.11.2026");
+    // Keyboard: the file is chosen by its path (a file dialog cannot be driven), the rest by keys.
+    let file = browser.find("#file");
+    browser.session_call(
+        "POST",
+        &format!("/element/{file}/value"),
+        Some(json!({"text": sample.display().to_string()})),
+    );
+    browser.script("document.querySelector('div.buttons button').id = 'audit-button'");
+    browser.tab_to("audit-button");
+    browser.script("document.documentElement.setAttribute('data-old', '')");
+    browser.keys("\u{E007}");
+    browser.wait_for("#result-title");
+    let result = browser.text("section.result");
+    assert!(result.contains("Invalid rows"), "{result}");
+    assert!(result.contains("Overdue, most overdue first"), "{result}");
+    // Download: the same file the CLI writes.
+    browser.session_call(
+        "POST",
+        &format!("/element/{}/value", browser.find("#file")),
+        Some(json!({"text": sample.display().to_string()})),
+    );
+    browser.click("button[formaction='/audit/download/csv']");
+    let downloaded = wait_for_file(browser.downloads.path());
+    let expected = cli_stdout(&[
+        "audit",
+        sample.to_str().unwrap(),
+        "--as-of",
+        "23.11.2026",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(std::fs::read(downloaded).unwrap(), expected);
+}
+
+/// What is done on a page before it is checked: nothing, or filling in and sending its form.
+type Step<'a> = Box<dyn Fn(&Browser) + 'a>;
+
+#[test]
+#[ignore = "needs chromium and chromium-driver (Debian) and axe-core (npm); run by .ci/run"]
+fn every_page_passes_axe_and_is_photographed_at_phone_and_desktop_widths() {
+    let axe = axe_script();
+    let server = Server::start(&[]);
+    let browser = Browser::start();
+    let sample = manifest_dir().join("samples/cases-with-errors.csv");
+    let mut failures = Vec::new();
+    let pages: Vec<(&str, Step)> = vec![
+        ("check", Box::new(|_: &Browser| {})),
+        (
+            "check-result",
+            Box::new(|b: &Browser| {
+                b.type_into("#pending", "17.12.2024");
+                b.type_into("#age", "78");
+                b.type_into("#as_of", "2.1.2025");
+                b.click("form.card button[type=submit]");
+                b.wait_for("#result-title");
+            }),
+        ),
+        (
+            "check-error",
+            Box::new(|b: &Browser| {
+                b.type_into("#pending", "31.2.2026");
+                b.click("form.card button[type=submit]");
+                b.wait_for(".error");
+            }),
+        ),
+        ("audit", Box::new(|_: &Browser| {})),
+        (
+            "audit-result",
+            Box::new(|b: &Browser| {
+                b.type_into("#as_of", "23.11.2026");
+                let file = b.find("#file");
+                b.session_call(
+                    "POST",
+                    &format!("/element/{file}/value"),
+                    Some(json!({"text": sample.display().to_string()})),
+                );
+                b.click("div.buttons button");
+                b.wait_for("#result-title");
+            }),
+        ),
+        ("calendar", Box::new(|_: &Browser| {})),
+        (
+            "calendar-count",
+            Box::new(|b: &Browser| {
+                b.type_into("#from", "23.11.2026");
+                b.type_into("#to", "2.12.2026");
+                b.click("section.card form button");
+                b.wait_for("p.answer");
+            }),
+        ),
+    ];
+    for lang in ["fi", "sv", "en"] {
+        for (name, act) in &pages {
+            let path = match name.split('-').next().unwrap() {
+                "check" => "",
+                other => other,
+            };
+            browser.go(&format!("{}{path}?lang={lang}", server.url));
+            act(&browser);
+            for violation in browser.axe(&axe) {
+                failures.push(format!("{lang} {name}: {violation}"));
+            }
+            if lang == "fi" || *name == "check-result" {
+                for width in [375, 1280] {
+                    browser.screenshot(&format!("{name}-{lang}"), width);
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "axe-core found:\n{}",
+        failures.join("\n")
+    );
+}
