@@ -299,6 +299,19 @@ impl Browser {
         self.resize(1280, 1000);
     }
 
+    /// Saves a screenshot of one element (for the README).
+    fn element_screenshot(&self, css: &str, name: &str) {
+        let element = self.find(css);
+        let png = self.session_call("GET", &format!("/element/{element}/screenshot"), None);
+        let dir = manifest_dir().join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.png")),
+            decode_base64(png.as_str().unwrap()),
+        )
+        .unwrap();
+    }
+
     /// Runs axe-core on the page with the WCAG 2.1 A and AA rules; the violations.
     fn axe(&self, script: &str) -> Vec<Value> {
         self.script(script);
@@ -534,6 +547,10 @@ fn every_page_passes_axe_and_is_photographed_at_phone_and_desktop_widths() {
             act(&browser);
             for violation in browser.axe(&axe) {
                 failures.push(format!("{lang} {name}: {violation}"));
+            }
+            if lang == "en" && *name == "check-result" {
+                browser.resize(1000, 1400);
+                browser.element_screenshot("section.result", "check-result-section-en");
             }
             if lang == "fi" || *name == "check-result" {
                 for width in [375, 1280] {

@@ -381,15 +381,17 @@ fn status_badge(lang: UiLang, status: Status) -> Markup {
     }
 }
 
-fn days_text(t: &Texts, outcome: &Outcome) -> String {
+fn days_text(lang: UiLang, outcome: &Outcome) -> String {
+    let t = lang.t();
+    let days = |n: i64| lang.labels().working_days(n);
     match (
         outcome.working_days_remaining,
         outcome.working_days_late,
         outcome.working_days_overdue,
     ) {
-        (Some(n), _, _) => format!("{n} {}", t.days_left),
-        (_, Some(n), _) => format!("{n} {}", t.days_late),
-        (_, _, Some(n)) => format!("{n} {}", t.days_overdue),
+        (Some(n), _, _) => format!("{} {}", days(n), t.days_left),
+        (_, Some(n), _) => format!("{} {}", days(n), t.days_late),
+        (_, _, Some(n)) => format!("{} {}", days(n), t.days_overdue),
         _ => String::new(),
     }
 }
@@ -419,6 +421,7 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                     }
                 }
             }
+            div.scroll {
             table.outcomes {
                 caption.sr { (t.result) }
                 thead {
@@ -446,10 +449,10 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                                 }
                                 td { (status_badge(lang, outcome.status)) }
                                 td {
-                                    (days_text(t, outcome))
+                                    (days_text(lang, outcome))
                                     @if outcome.deadline.is_none() {
                                         @if let Some(n) = deadline.elapsed_working_days() {
-                                            (n) " " (t.elapsed)
+                                            (t.elapsed) ": " (lang.labels().working_days(n))
                                         }
                                     }
                                 }
@@ -458,6 +461,7 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                         }
                     }
                 }
+            }
             }
             @if !e.notes.is_empty() {
                 h3 { (t.notes) }
