@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The benchmark of `maaraika serve` (README, "Web page"): `POST /api/check` under load from wrk
+# (64 connections on loopback) for throughput and p99 latency, and the upload of a million-row
+# list to `POST /api/audit` against the CLI's audit of the same file: wall time and the server's
+# memory (peak RSS above its idle RSS).
+#
+# usage: bench/web.sh        (RUNS=5 by default; DATA=/tmp/maaraika-bench; DURATION=10s)
+# needs: cargo, wrk (Debian), curl, python3 for the issue's generator (else `maaraika generate`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUNS=${RUNS:-5}
+DATA=${DATA:-/tmp/maaraika-bench}
+DURATION=${DURATION:-10s}
+AS_OF=2026-11-23
+mkdir -p "$DATA"
+
+echo "== building (release)"
+cargo build --release --quiet --bin maaraika
+MAARAIKA=${CARGO_TARGET_DIR:-$ROOT/target}/release/maaraika
+
+FILE=$DATA/cases1m.csv
+if [ ! -s "$FILE" ]; then
+  echo "== generating $FILE"
+  if command -v python3 >/dev/null && [ -f "$ROOT/../shared/peers/gen_cases.py" ]; then
+    python3 "$ROOT/../shared/peers/gen_cases.py" 1000000 1 "$FILE"
+  else
+    "$MAARAIKA" generate 1000000 1 --output "$FILE"
+  fi
+fi
+
+WORK=$(mktemp -d)
+trap 'kill "$PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+"$MAARAIKA" serve --port 0 >"$WORK/out" 2>/dev/null &
+PID=$!
+for _ in $(seq 100); do grep -q http "$WORK/out" 2>/dev/null && break; sleep 0.05; done
+URL=$(grep -o 'http://[^ ]*' "$WORK/out")
+echo "== server at $URL (pid $PID)"
+
+rss() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
+hwm() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+IDLE=$(rss)
+echo "== 1M-row upload ($(du -h "$FILE" | cut -f1)) vs the CLI, $RUNS runs each, alternating"
+: >"$WORK/cli"; : >"$WORK/web"
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -f %e -o "$WORK/t" "$MAARAIKA" audit "$FILE" --as-of $AS_OF --format json >/dev/null 2>&1 || true
+  cat "$WORK/t" >>"$WORK/cli"
+  curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: text/csv' --data-binary @"$FILE" \
+    "${URL}api/audit?as_of=$AS_OF" >>"$WORK/web"
+done
+CLI=$(median <"$WORK/cli"); WEB=$(median <"$WORK/web")
+echo "CLI audit --format json: median ${CLI} s"
+echo "POST /api/audit (JSON): median ${WEB} s ($(awk -v w="$WEB" -v c="$CLI" 'BEGIN {printf "%.2f", w / c}')x the CLI)"
+echo "server memory: idle $((IDLE / 1024)) MB, peak $(( $(hwm) / 1024 )) MB: $(( ($(hwm) - IDLE) / 1024 )) MB above idle"
+
+cat >"$WORK/check.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"pending": "18.12.2026", "age": 78, "as_of": "23.11.2026"}'
+wrk.headers["Content-Type"] = "application/json"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests/s %.0f p50 %.2f ms p99 %.2f ms errors %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect +
+    summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+echo "== POST /api/check: wrk -t2 -c64 -d$DURATION"
+for i in $(seq "$RUNS"); do
+  wrk -t2 -c64 -d"$DURATION" -s "$WORK/check.lua" "${URL}api/check" | grep RESULT
+done
+
