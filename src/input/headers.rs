@@ -166,7 +166,9 @@ const NOTES: &[&str] = &[
     "kommentti",
     "tila",
     "status",
-    "note",
+    "=note",
+    "=notes",
+    "notering",
     "comment",
     "reason",
     "descr",
@@ -193,11 +195,9 @@ const NOT_A_DATE: &[&str] = &[
     "method",
     "channel",
     "type",
-    "=by",
     "satt",
     "kanal",
     "typ",
-    "=av",
     "handlaggare",
     "deadline",
     "maaraaika",
@@ -207,7 +207,7 @@ const NOT_A_DATE: &[&str] = &[
     "=due",
     "remaining",
     "overdue",
-    "late",
+    "=late",
     "workingdays",
 ];
 
@@ -286,7 +286,7 @@ const RULES: &[Rule] = &[
     Rule {
         column: Column::BirthDate,
         all: &[&[
-            "syntym", "syntpvm", "syntaika", "=synt", "birth", "=dob", "fodelse", "=fodd",
+            "syntym", "syntyn", "syntpvm", "syntaika", "=synt", "birth", "=dob", "fodelse", "=fodd",
         ]],
         not: &[
             NOTES,
@@ -306,7 +306,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         column: Column::Age,
-        all: &[&["=ika", "=age", "=alder", "ikavuosina"]],
+        all: &[&["=ika", "=age", "=alder", "ikavuo"]],
         not: &[NOTES, &["ryhma", "group", "grupp", "luokka", "class"]],
     },
     Rule {
@@ -326,6 +326,11 @@ const RULES: &[Rule] = &[
             "=inkom",
             "kontakttagande",
             "kontaktdatum",
+            "vastaanot",
+            "tulopvm",
+            "tulopaiva",
+            "ankomst",
+            "mottag",
         ]],
         not: &[NOTES, NOT_A_DATE],
     },
@@ -339,7 +344,14 @@ const RULES: &[Rule] = &[
     Rule {
         column: Column::StartedDate,
         all: &[
-            &["alkanut", "alkamis", "=alku", "alkupv", "alkupaiva"],
+            &[
+                "alkanut",
+                "alkoi",
+                "alkamis",
+                "=alku",
+                "alkupv",
+                "alkupaiva",
+            ],
             ASSESSMENT,
         ],
         not: &[NOTES, NOT_A_DATE, NOT_THE_ASSESSMENT],
@@ -361,9 +373,14 @@ const RULES: &[Rule] = &[
         all: &[
             &[
                 "paattyn",
+                "paattyi",
                 "paattymis",
+                "loppu",
                 "tehty",
                 "suoritettu",
+                "gjord",
+                "utford",
+                "slutdatum",
                 "=ended",
                 "=end",
                 "=done",
@@ -371,6 +388,25 @@ const RULES: &[Rule] = &[
             ASSESSMENT,
         ],
         not: &[NOTES, NOT_A_DATE, NOT_THE_ASSESSMENT],
+    },
+    // The date of an application, referral or notification is the day the matter became pending.
+    Rule {
+        column: Column::PendingDate,
+        all: &[
+            &[
+                "hakemu",
+                "ilmoitu",
+                "lahete",
+                "application",
+                "ansok",
+                "anmal",
+                "remiss",
+            ],
+            &[
+                "pvm", "paiva", "aika", "date", "datum", "dag", "inkom", "jatetty",
+            ],
+        ],
+        not: &[NOTES, NOT_A_DATE],
     },
     Rule {
         column: Column::Unit,
@@ -509,6 +545,10 @@ pub fn match_header(header: &str) -> Option<HeaderMatch> {
     }
     let words = words(header);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // `Aloitettu by`, `Påbörjad av`, `Arviointi tehty (toimesta)`: who, not what or when.
+    if let Some(&("by" | "av" | "toimesta")) = words.last() {
+        return None;
+    }
     RULES
         .iter()
         .find(|rule| rule.fits(&key, &words))
