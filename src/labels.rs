@@ -235,6 +235,80 @@ pub fn capitalised(text: &str) -> String {
     }
 }
 
+/// The words of the statutes as `rules.rs` cites them in English, and in Finnish and Swedish:
+/// the acts' names and the notes after them. Longer phrases first; section numbers and the
+/// abbreviations `mom.` and `k.` stay as they are.
+const STATUTE_PHRASES: [[&str; 3]; 17] = [
+    [
+        "decide within 3 months of the application; applications pending on 1.1.2025 keep that limit",
+        "päätös 3 kuukauden kuluessa hakemuksesta; 1.1.2025 vireillä olleisiin hakemuksiin sovelletaan tätä määräaikaa",
+        "beslut inom 3 månader från ansökan; ansökningar som var anhängiga 1.1.2025 behåller den tidsfristen",
+    ],
+    [
+        "decide by the 7th working day whether an investigation is started",
+        "päätös viimeistään 7. arkipäivänä, aloitetaanko selvitys",
+        "beslut senast den 7:e vardagen om utredning inleds",
+    ],
+    [
+        "urgent, without delay (taken as the day of the decision)",
+        "kiireellinen, viipymättä (päätöksen päivänä)",
+        "brådskande, utan dröjsmål (beslutsdagen)",
+    ],
+    [
+        "within 3 months of the matter becoming pending",
+        "3 kuukauden kuluessa asian vireille tulosta",
+        "inom 3 månader från att ärendet blev anhängigt",
+    ],
+    [
+        "within 3 months of the decision",
+        "3 kuukauden kuluessa päätöksestä",
+        "inom 3 månader från beslutet",
+    ],
+    [
+        "without undue delay, no day count",
+        "ilman aiheetonta viivytystä, ei päivinä laskettua määräaikaa",
+        "utan ogrundat dröjsmål, ingen dagräkning",
+    ],
+    [
+        "without delay, no day count",
+        "viipymättä, ei päivinä laskettua määräaikaa",
+        "utan dröjsmål, ingen dagräkning",
+    ],
+    ["finished within 3 months", "valmis 3 kuukaudessa", "klar inom 3 månader"],
+    ["aged 80 or more", "80 vuotta täyttäneet", "80 år eller äldre"],
+    ["care allowance: Act", "hoitotuki: laki", "vårdbidrag: lag"],
+    [
+        "Older Persons Services Act",
+        "vanhuspalvelulaki",
+        "äldreomsorgslagen",
+    ],
+    [
+        "Disability Services Act",
+        "vammaispalvelulaki",
+        "lagen om funktionshinderservice",
+    ],
+    ["Social Welfare Act", "sosiaalihuoltolaki", "socialvårdslagen"],
+    ["Child Welfare Act", "lastensuojelulaki", "barnskyddslagen"],
+    [") and ", ") ja ", ") och "],
+    ["urgent", "kiireellinen", "brådskande"],
+    ["Act ", "laki ", "lag "],
+];
+
+impl Lang {
+    /// A statute as cited in this language: the acts' names and the notes translated
+    /// ([`STATUTE_PHRASES`]), the numbers as they are, the first letter in upper case.
+    pub fn statute(self, text: &str) -> String {
+        if self == Lang::En {
+            return text.to_string();
+        }
+        let mut text = text.to_string();
+        for phrase in STATUTE_PHRASES {
+            text = text.replace(phrase[0], phrase[self.index()]);
+        }
+        capitalised(&text)
+    }
+}
+
 /// A word or sentence people read. Its words in the three languages are in [`words`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Label {
@@ -826,6 +900,33 @@ mod tests {
         );
         assert_eq!(Lang::En.ordinal(12), "12th");
         assert_eq!(Lang::Fi.ordinal(7), "7.");
+    }
+
+    #[test]
+    fn every_statute_reads_without_english_in_finnish_and_swedish() {
+        use crate::rules::{DECISION_WITHOUT_DAY_COUNT, EVERYONE_ELSE, RULES, SERVICE_RULES};
+        let mut statutes = vec![EVERYONE_ELSE, DECISION_WITHOUT_DAY_COUNT];
+        for rule in RULES {
+            statutes.push(rule.statute);
+            statutes.extend(rule.limits.iter().filter_map(|l| l.statute));
+        }
+        statutes.extend(SERVICE_RULES.iter().map(|r| r.statute));
+        let english = [
+            "Act", "within", "the", "decide", "delay", "months", "urgent", "aged", "care", "and",
+            "of", "day", "whether", "or", "more", "no", "count", "Welfare", "Services",
+        ];
+        for lang in [Lang::Fi, Lang::Sv] {
+            for statute in &statutes {
+                let text = lang.statute(statute);
+                let words: Vec<&str> = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for word in english {
+                    assert!(!words.contains(&word), "{lang:?}: {word} in {text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -329,6 +329,40 @@ fn check_and_calendar_text_are_fully_translated() {
         assert!(!sv.contains(english), "{english} in:\n{sv}");
     }
 
+    // The service chain and its statutes too.
+    let chain = [
+        "check",
+        "--pending",
+        "2.11.2026",
+        "--age",
+        "80",
+        "--older-person",
+        "--decision",
+        "20.11.2026",
+        "--as-of",
+        AS_OF,
+    ];
+    let fi = text(&[&chain[..], &["--lang", "fi"]].concat());
+    assert!(
+        fi.contains("Palvelu alkaa viimeistään tiistai 2.2.2027"),
+        "{fi}"
+    );
+    assert!(
+        fi.contains("Vanhuspalvelulaki 980/2012, 18 §: 3 kuukauden kuluessa päätöksestä"),
+        "{fi}"
+    );
+    let sv = text(&[&chain[..], &["--lang", "sv"]].concat());
+    assert!(
+        sv.contains("Beslut: ingen lagstadgad tidsfrist (gjort fredag 20.11.2026)."),
+        "{sv}"
+    );
+    for english in [
+        "Act", "within", "delay", "Decision", "Service", "working", "the ",
+    ] {
+        assert!(!fi.contains(english), "{english} in:\n{fi}");
+        assert!(!sv.contains(english), "{english} in:\n{sv}");
+    }
+
     let add = text(&["calendar", "add", "17.12.2024", "7", "--lang", "fi"]);
     assert!(
         add.starts_with("Tiistai 31.12.2024 on 7. arkipäivä päivän tiistai 17.12.2024 jälkeen.\n"),

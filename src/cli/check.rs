@@ -87,47 +87,6 @@ pub struct CheckArgs {
     lang: Option<Lang>,
 }
 
-/// A statute as cited in `lang`: the acts' names translated, the numbers as they are.
-fn statute(text: &str, lang: Lang) -> String {
-    const ACTS: [[&str; 3]; 3] = [
-        [
-            "Social Welfare Act",
-            "sosiaalihuoltolaki",
-            "socialvårdslagen",
-        ],
-        ["Child Welfare Act", "lastensuojelulaki", "barnskyddslagen"],
-        [
-            "Disability Services Act",
-            "vammaispalvelulaki",
-            "lagen om funktionshinderservice",
-        ],
-    ];
-    let index = match lang {
-        Lang::En => return text.to_string(),
-        Lang::Fi => 1,
-        Lang::Sv => 2,
-    };
-    let mut text = text.to_string();
-    for act in ACTS {
-        text = text.replace(act[0], act[index]);
-    }
-    let mut text = crate::labels::capitalised(&text);
-    text = text.replace(
-        "care allowance: Act",
-        match lang {
-            Lang::Sv => "vårdbidrag: lag",
-            _ => "hoitotuki: laki",
-        },
-    );
-    text.replace(
-        "aged 80 or more",
-        match lang {
-            Lang::Sv => "80 år eller äldre",
-            _ => "80 vuotta täyttänyt",
-        },
-    )
-}
-
 /// Parses `--age` by the age column's rule; `-5` arrives here as a value, not as a flag.
 fn age_arg(text: &str) -> std::result::Result<u32, String> {
     parse_age(text).map_err(|e| format!("the age {e}"))
@@ -227,7 +186,7 @@ fn write_text(
         None => writeln!(out, "{}", lang.get(Label::ChkAgeUnknown))?,
     }
     if evaluation.rules.is_empty() {
-        let everyone = statute(EVERYONE_ELSE, lang);
+        let everyone = lang.statute(EVERYONE_ELSE);
         writeln!(out, "{}", lang.fill(Label::ChkNoGroups, &[&everyone]))?;
     } else {
         writeln!(out, "{}", lang.get(Label::ChkGroups))?;
@@ -258,7 +217,7 @@ fn write_text(
                 "{}",
                 lang.fill(
                     Label::ChkRule,
-                    &[&name, &start, &completion, &statute(rule.statute, lang),]
+                    &[&name, &start, &completion, &lang.statute(rule.statute),]
                 )
             )?;
         }
@@ -359,7 +318,7 @@ fn write_chain(
         write_outcome(out, label, deadline.outcome(), done, as_of, lang)?;
         let statutes = deadline.statutes();
         if !statutes.is_empty() {
-            let statutes: Vec<String> = statutes.iter().map(|s| statute(s, lang)).collect();
+            let statutes: Vec<String> = statutes.iter().map(|s| lang.statute(s)).collect();
             writeln!(out, "  {}", statutes.join("; "))?;
         }
         if deadline.outcome().deadline.is_none() {
