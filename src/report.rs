@@ -4,6 +4,7 @@
 //! Column names and JSON keys are stable English for scripts. `--lang fi` translates what people
 //! read: tables, text, and CSV written for Excel (`--excel`).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
@@ -129,6 +130,40 @@ impl CsvStyle {
             self.lang.reading(reading)
         } else {
             reading.as_str()
+        }
+    }
+
+    /// A column's name given with its label: its stable key, or for Excel the label in `lang`.
+    pub fn header(self, key: &'static str, label: Label) -> &'static str {
+        if self.excel {
+            self.lang.get(label)
+        } else {
+            key
+        }
+    }
+
+    /// Text from the input in one cell: as it is for programs; for Excel never a formula.
+    pub fn cell(self, text: &str) -> Cow<'_, str> {
+        if self.excel {
+            spreadsheet_cell(text)
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// A date as a field of its own.
+    pub fn date_text(self, date: NaiveDate) -> String {
+        let mut buffer = [0; 10];
+        String::from_utf8_lossy(self.date(Some(date), &mut buffer)).into_owned()
+    }
+
+    /// A share in per cent: `50.0`, or for Excel with the decimal comma of `lang`; empty for none.
+    pub fn share(self, share: Option<rust_decimal::Decimal>) -> String {
+        let text = share.map(|p| p.to_string()).unwrap_or_default();
+        if self.excel {
+            self.lang.decimal(&text)
+        } else {
+            text
         }
     }
 

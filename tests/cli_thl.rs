@@ -174,3 +174,28 @@ fn a_period_is_required_and_checked() {
     assert_eq!(code, 2);
     assert!(err.contains("ends before it starts"), "{err}");
 }
+
+#[test]
+fn a_unit_that_looks_like_a_formula_is_text_in_the_excel_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("cases.csv");
+    std::fs::write(
+        &list,
+        "case_id,unit,pending_date,child_welfare\nC1,=1+1,2026-04-01,1\nC2,@SUM(1+1),2026-04-02,1\n",
+    )
+    .unwrap();
+    let out = maaraika()
+        .arg("thl")
+        .arg(&list)
+        .args([&PERIOD[..], &["--by", "unit", "--excel", "--lang", "fi"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let cells: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(';').next().unwrap())
+        .collect();
+    assert_eq!(cells, ["'=1+1", "'@SUM(1+1)", "kaikki"], "{text}");
+}

@@ -17,6 +17,7 @@ use crate::error::{csv_io, Error, Result};
 use crate::evaluation::Status;
 use crate::input::Column as InputColumn;
 use crate::labels::{Label, Lang};
+use crate::report::CsvStyle;
 use crate::rules::Group;
 use crate::table::{terminal_width, Column, Table};
 
@@ -146,25 +147,14 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn fields(&self, lang: Lang, excel: bool) -> Vec<String> {
-        let pct = |p: Option<Decimal>| {
-            let text = p.map(|p| p.to_string()).unwrap_or_default();
-            if excel {
-                lang.decimal(&text)
-            } else {
-                text
-            }
-        };
+    fn fields(&self, style: CsvStyle) -> Vec<String> {
+        let pct = |share| style.share(share);
         let mut fields = Vec::with_capacity(16);
         if let Some(unit) = self.unit {
-            fields.push(if excel {
-                crate::text::spreadsheet_cell(unit).into_owned()
-            } else {
-                unit.to_string()
-            });
+            fields.push(style.cell(unit).into_owned());
         }
-        fields.push(if excel {
-            row_label(self.group, lang)
+        fields.push(if style.excel {
+            row_label(self.group, style.lang)
         } else {
             self.group.to_string()
         });
@@ -423,23 +413,17 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         Format::Json => write_json(&mut output, &rows)?,
         Format::Csv => {
             let style = args.out.style(lang);
-            let label = |(key, label): &(&'static str, Label)| {
-                if style.excel {
-                    lang.get(*label)
-                } else {
-                    *key
-                }
-            };
-            let mut header: Vec<&str> = COLUMNS.iter().map(label).collect();
+            let mut header: Vec<&str> = COLUMNS
+                .iter()
+                .map(|(key, label)| style.header(key, *label))
+                .collect();
             if by_unit {
-                header.insert(0, label(&("unit", Label::ColUnit)));
+                header.insert(0, style.header("unit", Label::ColUnit));
             }
             let mut writer = style.writer(&mut output)?;
             writer.write_record(&header).map_err(csv_io)?;
             for row in &rows {
-                writer
-                    .write_record(row.fields(lang, args.out.excel))
-                    .map_err(csv_io)?;
+                writer.write_record(row.fields(style)).map_err(csv_io)?;
             }
             writer.flush()?;
         }

@@ -134,53 +134,30 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
         Format::Json => write_json(&mut output, &report(all))?,
         Format::Csv => {
             let style = args.out.style(lang);
-            let label = |(key, label): &(&'static str, Label)| {
-                if style.excel {
-                    lang.get(*label)
-                } else {
-                    *key
-                }
-            };
-            let mut header: Vec<&str> = CSV_COLUMNS.iter().map(label).collect();
+            let mut header: Vec<&str> = CSV_COLUMNS
+                .iter()
+                .map(|(key, label)| style.header(key, *label))
+                .collect();
             if by_unit {
-                header.insert(0, label(&("unit", Label::ColUnit)));
+                header.insert(0, style.header("unit", Label::ColUnit));
             }
-            let date = |d: NaiveDate| {
-                if style.excel {
-                    finnish(d)
-                } else {
-                    d.to_string()
-                }
-            };
-            let reading = if style.excel {
-                lang.reading(settings.reading)
-            } else {
-                settings.reading.as_str()
-            };
             let mut writer = style.writer(&mut output)?;
             writer.write_record(&header).map_err(csv_io)?;
             for (unit, counts) in &rows {
                 let mut fields = Vec::with_capacity(header.len());
                 if by_unit {
                     fields.push(match unit {
-                        Some(unit) => unit.to_string(),
-                        None => label(&("all", Label::All)).to_string(),
+                        Some(unit) => style.cell(unit).into_owned(),
+                        None => style.header("all", Label::All).to_string(),
                     });
                 }
                 fields.extend([
-                    date(period.from),
-                    date(period.to),
-                    date(settings.as_of),
-                    reading.to_string(),
+                    style.date_text(period.from),
+                    style.date_text(period.to),
+                    style.date_text(settings.as_of),
+                    style.reading(settings.reading).to_string(),
                 ]);
-                fields.extend(numbers(counts, |pct| {
-                    let text = pct.map(|p| p.to_string()).unwrap_or_default();
-                    if style.excel {
-                        lang.decimal(&text)
-                    } else {
-                        text
-                    }
-                }));
+                fields.extend(numbers(counts, |share| style.share(share)));
                 writer.write_record(&fields).map_err(csv_io)?;
             }
             writer.flush()?;
