@@ -623,11 +623,24 @@ const NEGATIONS: [&str; 9] = [
 
 /// A flag cell that names its column's own word, or its negation: `kiireellinen` and
 /// `ei kiireellinen`/`kiireetön` in an urgency column, `brådskande`/`icke brådskande`,
-/// `vammainen`, `lastensuojelu`; in a column of the highest care allowance also a level in words
+/// `vammainen`, `lastensuojelu`; `normaali`/`normal` in an urgency column is a no; in a column of
+/// the highest care allowance also a level in words
 /// (`ylin` yes, `korotettu`/`perus` no). `None` for anything else.
 pub fn flag_word(column: Column, text: &str) -> Option<bool> {
     let mut buffer = [0u8; 64];
     let key = cell_key(text, &mut buffer)?;
+    // An urgency column's other class: `normaali`, `tavallinen`, `normal`, `routine`.
+    const NOT_URGENT: [&str; 6] = [
+        "normaali",
+        "tavallinen",
+        "normal",
+        "routine",
+        "rutin",
+        "ordinary",
+    ];
+    if column == Column::Urgent && NOT_URGENT.contains(&key) {
+        return Some(false);
+    }
     let names = |key: &str| {
         let named = from_key(key) == Some(column)
             || RULES
