@@ -41,17 +41,18 @@ rss() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
 hwm() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 IDLE=$(rss)
-echo "== 1M-row upload ($(du -h "$FILE" | cut -f1)) vs the CLI, $RUNS runs each, alternating"
-: >"$WORK/cli"; : >"$WORK/web"
-for i in $(seq "$RUNS"); do
-  /usr/bin/time -f %e -o "$WORK/t" "$MAARAIKA" audit "$FILE" --as-of $AS_OF --format json >/dev/null 2>&1 || true
-  cat "$WORK/t" >>"$WORK/cli"
-  curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: text/csv' --data-binary @"$FILE" \
-    "${URL}api/audit?as_of=$AS_OF" >>"$WORK/web"
+echo "== 1M-row upload ($(du -hL "$FILE" | cut -f1)) vs the CLI, $RUNS runs each, alternating"
+for FORMAT in csv json; do
+  : >"$WORK/cli"; : >"$WORK/web"
+  for i in $(seq "$RUNS"); do
+    /usr/bin/time -f %e -o "$WORK/t" "$MAARAIKA" audit "$FILE" --as-of $AS_OF --format $FORMAT >/dev/null 2>&1 || true
+    cat "$WORK/t" >>"$WORK/cli"
+    curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: text/csv' --data-binary @"$FILE" \
+      "${URL}api/audit?as_of=$AS_OF&format=$FORMAT" >>"$WORK/web"
+  done
+  CLI=$(median <"$WORK/cli"); WEB=$(median <"$WORK/web")
+  echo "$FORMAT: CLI audit --format $FORMAT > /dev/null: median ${CLI} s; POST /api/audit?format=$FORMAT: median ${WEB} s ($(awk -v w="$WEB" -v c="$CLI" 'BEGIN {printf "%.2f", w / c}')x the CLI)"
 done
-CLI=$(median <"$WORK/cli"); WEB=$(median <"$WORK/web")
-echo "CLI audit --format json: median ${CLI} s"
-echo "POST /api/audit (JSON): median ${WEB} s ($(awk -v w="$WEB" -v c="$CLI" 'BEGIN {printf "%.2f", w / c}')x the CLI)"
 echo "server memory: idle $((IDLE / 1024)) MB, peak $(( $(hwm) / 1024 )) MB: $(( ($(hwm) - IDLE) / 1024 )) MB above idle"
 
 cat >"$WORK/check.lua" <<'LUA'

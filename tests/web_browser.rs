@@ -424,6 +424,19 @@ fn a_person_checks_one_case_in_the_browser_with_the_keyboard_only() {
         "result-title",
         "the focus moves to the result"
     );
+    // The calendar's counter, by keyboard too: Enter in a field sends its form.
+    browser.go(&format!("{}calendar?lang=en", server.url));
+    browser.tab_to("from");
+    browser.keys("23.11.2026");
+    browser.tab_to("to");
+    browser.keys("2.12.2026");
+    browser.script("document.documentElement.setAttribute('data-old', '')");
+    browser.keys("\u{E007}");
+    browser.wait_for("p.answer");
+    assert!(browser.text("p.answer").contains("7 working days"));
+    browser.go(&format!("{}?lang=en", server.url));
+    browser.type_into("#pending", "17.12.2024");
+    browser.type_into("#as_of", "2.1.2025");
     // The identity code is not put back into the form.
     browser.type_into("#hetu", "010594Y9032");
     browser.type_into("#age", "");
