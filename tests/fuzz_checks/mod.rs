@@ -31,7 +31,7 @@ pub fn check_date(data: &[u8]) {
 }
 
 /// The hetu target: a valid code round-trips; an error never holds the code; redacted text
-/// holds no code.
+/// holds no code, nor 7 characters of a valid code.
 pub fn check_hetu(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     match Hetu::parse(&text) {
@@ -49,7 +49,26 @@ pub fn check_hetu(data: &[u8]) {
             }
         }
     }
-    assert!(!contains_hetu_like(&redact_hetus(&text)));
+    let redacted = redact_hetus(&text);
+    assert!(!contains_hetu_like(&redacted));
+    // No 7 characters of a valid code anywhere in the text are left, whatever is next to it
+    // (unless the text around the code holds them on its own).
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len().saturating_sub(10) {
+        let Ok(code) = std::str::from_utf8(&bytes[start..start + 11]) else {
+            continue;
+        };
+        if !code.is_ascii() || code.trim() != code || Hetu::parse(code).is_err() {
+            continue;
+        }
+        let (before, after) = (&text[..start], &text[start + 11..]);
+        for part in code.as_bytes().windows(7) {
+            let part = std::str::from_utf8(part).unwrap();
+            if !before.contains(part) && !after.contains(part) {
+                assert!(!redacted.contains(part), "7 characters of a code are left");
+            }
+        }
+    }
 }
 
 /// The identity-code-like runs of some bytes (with a plausible day and month).
