@@ -215,32 +215,45 @@ impl Table {
     }
 
     fn write_row(&self, out: &mut dyn Write, cells: &[String], align: bool) -> io::Result<()> {
-        let wrapped: Vec<(Vec<String>, usize, bool)> = self
+        use std::borrow::Cow;
+        // Most cells fit on one line as they are: only the others are wrapped.
+        let wrapped: Vec<(Vec<Cow<str>>, usize, bool)> = self
             .widths
             .iter()
             .zip(&self.columns)
             .zip(cells)
-            .filter_map(|((w, c), cell)| Some((wrap(cell, (*w)?), (*w)?, align && c.right)))
+            .filter_map(|((w, c), cell)| {
+                let w = (*w)?;
+                let lines = if width(cell) <= w && !cell.contains("  ") {
+                    vec![Cow::Borrowed(cell.trim())]
+                } else {
+                    wrap(cell, w).into_iter().map(Cow::Owned).collect()
+                };
+                Some((lines, w, align && c.right))
+            })
             .collect();
         let lines = wrapped.iter().map(|(l, _, _)| l.len()).max().unwrap_or(1);
-        let mut line = String::new();
+        let mut line = String::with_capacity(self.total + 16);
         for n in 0..lines {
             line.clear();
             for (i, (cell, w, right)) in wrapped.iter().enumerate() {
                 if i > 0 {
-                    line.push_str(&" ".repeat(GAP));
+                    pad(&mut line, GAP);
                 }
-                let text = cell.get(n).map(String::as_str).unwrap_or("");
-                let pad = " ".repeat(w.saturating_sub(width(text)));
+                let text = cell.get(n).map(|t| t.as_ref()).unwrap_or("");
+                let spaces = w.saturating_sub(width(text));
                 if *right {
-                    line.push_str(&pad);
+                    pad(&mut line, spaces);
                     line.push_str(text);
                 } else {
                     line.push_str(text);
-                    line.push_str(&pad);
+                    pad(&mut line, spaces);
                 }
             }
-            writeln!(out, "{}", line.trim_end())?;
+            let end = line.trim_end().len();
+            line.truncate(end);
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
         }
         Ok(())
     }
@@ -265,6 +278,11 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// Appends `n` spaces.
+fn pad(line: &mut String, n: usize) {
+    line.extend(std::iter::repeat_n(' ', n));
 }
 
 /// `text` in lines of at most `limit` columns, broken at spaces; a word wider than that is broken
