@@ -299,8 +299,8 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
 }
 
 /// Most units `--by unit` counts: more than an organisation has teams, few enough that the
-/// counts and their table stay small in memory (a table of 1,000 units, 8,000 rows, takes about
-/// 56 MB at its peak). A column with more different values is not one of units.
+/// counts and their output stay small in memory. A column with more different values is not one
+/// of units.
 pub(super) const MAX_UNITS: usize = 1_000;
 
 /// The counts per unit (one set, under "", without `--by unit`).
