@@ -253,11 +253,13 @@ pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
     for (slot, byte) in lower.iter_mut().zip(text) {
         *slot = byte.to_ascii_lowercase();
     }
-    // The only non-ASCII letter of the words: `Ä` (C3 84) is `ä` (C3 A4).
-    for at in 1..lower.len() {
-        if lower[at - 1] == 0xC3 && lower[at] == 0x84 {
-            lower[at] = 0xA4;
-        }
+    // The only non-ASCII letter of the words: `Ä` (C3 84) is `ä` (C3 A4), at the end of
+    // `KYLLÄ` and third in `EPÄTOSI`.
+    if let [.., 0xC3, last @ 0x84] = lower {
+        *last = 0xA4;
+    }
+    if let [b'e', b'p', 0xC3, third @ 0x84, ..] = lower {
+        *third = 0xA4;
     }
     match &*lower {
         b"" | b"0" | b"false" | b"no" | b"n" | b"ei" | b"e" | b"nej" | b"ej"
