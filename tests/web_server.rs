@@ -1157,3 +1157,25 @@ fn a_bad_serve_argument_is_refused() {
         assert!(err.contains("maaraika:"), "{err}");
     }
 }
+
+#[test]
+fn a_client_that_never_finishes_its_headers_is_let_go() {
+    use std::io::{Read, Write};
+    let server = Server::start(&[]);
+    let mut slow = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        .unwrap();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    // Others are answered meanwhile.
+    assert_eq!(server.get("/api/calendar/holidays/2026").status, 200);
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(25),
+        "the connection was held {waited:?}"
+    );
+    assert!(!String::from_utf8_lossy(&rest).contains("200 OK"));
+}
