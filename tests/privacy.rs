@@ -303,7 +303,7 @@ fn every_output(dir: &Path, cases: &str, extra: &[&str]) -> Vec<(String, String)
     let out = dir.join("every-out.csv");
     let errors = dir.join("every-errors.csv");
     let mut seen = Vec::new();
-    for command in ["audit", "overdue", "summary"] {
+    for command in ["audit", "overdue", "summary", "thl"] {
         for format in [
             &["--format", "csv"][..],
             &["--format", "json"],
@@ -327,6 +327,7 @@ fn every_output(dir: &Path, cases: &str, extra: &[&str]) -> Vec<(String, String)
                 }
                 match command {
                     "summary" => args.extend(["--by", "unit"]),
+                    "thl" => args.extend(["--by", "unit", "--period", "1.1.2026..31.12.2026"]),
                     "overdue" => args.extend(["--due-within", "60"]),
                     _ => {}
                 }

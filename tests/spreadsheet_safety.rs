@@ -63,14 +63,18 @@ fn starts_formula(cell: &str) -> bool {
     }
 }
 
-/// The outputs for people, by name: audit, overdue and summary with `--excel` (in Finnish), and
-/// the errors file of each.
+/// The outputs for people, by name: audit, overdue, summary and thl with `--excel` (in
+/// Finnish), and the errors file of each.
 fn people_outputs(dir: &Path, cases: &Path) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     for (command, extra) in [
         ("audit", &[][..]),
         ("overdue", &["--due-within", "60"][..]),
         ("summary", &["--by", "unit"][..]),
+        (
+            "thl",
+            &["--by", "unit", "--period", "1.1.2026..31.12.2026"][..],
+        ),
     ] {
         let output = dir.join(format!("{command}.csv"));
         let errors = dir.join(format!("{command}-errors.csv"));
@@ -335,6 +339,14 @@ fn libreoffice_calc_runs_no_formula_from_the_excel_outputs() {
                         .filter(|c| !c.text.is_empty() && c.value_type() != "float")
                         .count();
                     assert!(texts <= 2, "{name}: numbers are numbers");
+                }
+            }
+            "thl --excel" => {
+                assert!(data.len() > FORMULAS.len(), "{name}: {} rows", data.len());
+                for row in &data {
+                    // The period and the as-of date; the counts.
+                    assert!(of_type(row, "date") >= 3, "{name}: dates are dates");
+                    assert!(of_type(row, "float") >= 5, "{name}: numbers are numbers");
                 }
             }
             _ => {
