@@ -435,8 +435,9 @@ fn binary_junk_is_not_a_text_file() {
     assert_eq!(
         messages(&run, dir.path(), "zip.csv"),
         [
-            "maaraika: error: FILE is an Excel workbook (.xlsx) or another zip file, not CSV: in \
-             Excel choose Save As and \"CSV UTF-8 (comma delimited)\" or \"CSV\""
+            "maaraika: error: FILE cannot be read as a workbook: it is damaged or not a \
+             workbook; open it in Excel or LibreOffice and save it again as .xlsx, or export the \
+             list as CSV"
         ]
     );
     let run = audit_file(dir.path(), "nul.csv", b"case_id\0,pending_date\n", &[]);

@@ -19,7 +19,8 @@ Examples:
   maaraika audit cases.csv --as-of 31.12.2026 --format json
   maaraika audit - < cases.csv                     from standard input
 
-Input: CSV with a header row, delimiter , ; or tab, UTF-8 (with or without BOM) or Windows-1252.
+Input: CSV with a header row, delimiter , ; or tab, UTF-8 (with or without BOM) or Windows-1252;
+or a workbook (.xlsx, .xls, .ods): the first sheet, or --sheet NAME.
 Headers in English or Finnish (Vireilletulopvm, Syntymäaika, Henkilötunnus, Kiireellinen, ...).
 Invalid rows are listed on stderr with line, column and problem; the rest is evaluated.
 A date after --as-of or a case id already seen on an earlier row is a warning on stderr: the row

@@ -15,7 +15,7 @@ use crate::error::{csv_io, Error, Result, EXIT_ERROR};
 use crate::hetu::redact_hetus;
 use crate::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, EncodingChoice, InputOptions,
-    RowProblem,
+    RowProblem, SheetPlaces,
 };
 use crate::report::{CsvStyle, Lang};
 use crate::text::{shown, spreadsheet_cell};
@@ -28,7 +28,7 @@ pub const EXIT_OVERDUE: u8 = 1;
 /// The arguments every case-list command takes.
 #[derive(Args, Debug)]
 pub struct ListArgs {
-    /// The case list (CSV); `-` reads standard input.
+    /// The case list: CSV, or a workbook (.xlsx, .xls, .ods); `-` reads standard input.
     pub file: PathBuf,
     /// Judge as of this day [default: today in Finland].
     #[arg(long, value_parser = as_of_arg, value_name = "DATE")]
@@ -47,6 +47,9 @@ pub struct ListArgs {
     /// The field delimiter: `,` `;` `tab` [default: found from the header line].
     #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
     pub delimiter: Option<u8>,
+    /// The sheet to read of a workbook (.xlsx, .xls, .ods) [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Map another header to a column, e.g. `--column pending_date=Saapunut` (repeatable).
     #[arg(long = "column", value_parser = parse_column_mapping, value_name = "COLUMN=HEADER")]
     pub columns: Vec<(Column, String)>,
@@ -89,7 +92,7 @@ impl ListArgs {
             delimiter: self.delimiter,
             columns: self.columns.clone(),
         };
-        let reader = CaseReader::open(&self.file, &options)?;
+        let reader = CaseReader::open_sheet(&self.file, &options, self.sheet.as_deref())?;
         self.tell_columns(&reader);
         Ok(reader)
     }
@@ -199,6 +202,8 @@ pub struct RowReporter {
     /// invalid) and moved into place by [`RowReporter::finish`].
     errors: Option<csv::Writer<AtomicFile>>,
     reported: u64,
+    /// For a workbook: its sheet, to name cells as Excel does.
+    sheet: Option<std::sync::Arc<SheetPlaces>>,
 }
 
 impl RowReporter {
@@ -226,7 +231,28 @@ impl RowReporter {
             columns,
             errors,
             reported: 0,
+            sheet: reader.sheet_places(),
         })
+    }
+
+    /// Where a problem is, as the user finds it: `line 4, column 3 (Arviointi aloitettu,
+    /// started_date)` in a CSV file, the cell `Asiakkaat!C4 (Arviointi aloitettu)` (or the row
+    /// `Asiakkaat row 4`) in a workbook.
+    fn place(&self, problem: &RowProblem) -> String {
+        let Some(sheet) = &self.sheet else {
+            return format!("line {}{}", problem.line, self.column_text(problem));
+        };
+        let found = problem.column.as_deref().and_then(|name| {
+            self.columns
+                .iter()
+                .find(|(column, _, _)| column.name() == name)
+        });
+        match found {
+            Some((_, position, header)) => {
+                format!("{} ({header})", sheet.cell(problem.line, position - 1))
+            }
+            None => sheet.row_text(problem.line),
+        }
     }
 
     /// The column as the user knows it: its position and the header found in the file.
@@ -251,11 +277,7 @@ impl RowReporter {
         let p = &invalid.problem;
         self.reported += 1;
         if self.errors.is_none() || self.reported <= WARNINGS_SHOWN {
-            let column = self.column_text(p);
-            stderr_line(&format!(
-                "{} line {}{column}: {}",
-                self.label, p.line, p.problem
-            ));
+            stderr_line(&format!("{} {}: {}", self.label, self.place(p), p.problem));
         }
         if let Some(writer) = &mut self.errors {
             // A file for people: never a code (whatever `--show-hetu` says), no hidden
@@ -264,7 +286,10 @@ impl RowReporter {
             writer
                 .write_record([
                     cell(&self.label),
-                    p.line.to_string(),
+                    self.sheet
+                        .as_ref()
+                        .map_or(p.line, |s| s.row(p.line))
+                        .to_string(),
                     cell(p.column.as_deref().unwrap_or("")),
                     cell(&invalid.case_id),
                     cell(&p.problem),
@@ -346,11 +371,10 @@ impl RowWarnings {
                 problem: String::new(),
             };
             stderr_line(&format!(
-                "{} line {}{}: warning: {} is after the as-of date {}; the case is evaluated \
+                "{} {}: warning: {} is after the as-of date {}; the case is evaluated \
                  as recorded: check the date, or give the right --as-of",
                 reporter.label,
-                line,
-                reporter.column_text(&problem),
+                reporter.place(&problem),
                 finnish(date),
                 finnish(self.as_of)
             ));

@@ -67,7 +67,7 @@ enum Command {
     Calendar(calendar::CalendarCommand),
     /// Check one case: its groups, deadlines and status, and why.
     Check(check::CheckArgs),
-    /// Audit a case list (CSV): every case with its deadlines and status.
+    /// Audit a case list (CSV or workbook): every case with its deadlines and status.
     Audit(audit::AuditArgs),
     /// The overdue cases of a list, most overdue first (and those due soon).
     Overdue(overdue::OverdueArgs),

@@ -25,6 +25,7 @@
 
 mod headers;
 mod rows;
+mod workbook;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -41,6 +42,7 @@ pub use headers::{
 };
 pub use rows::Fields;
 use rows::{Failure, QuotedLines, RecordAt, Rows};
+pub use workbook::{column_letters, SheetPlaces};
 
 /// Longest row (in bytes) read before giving up: far above any real case list row (an Excel cell
 /// holds at most 32,767 characters), low enough that junk cannot fill the memory.
@@ -344,6 +346,21 @@ pub enum InputError {
         what: &'static str,
         fix: &'static str,
     },
+    /// A workbook that cannot be read: damaged, protected with a password, or with nothing on
+    /// its sheet. `problem` says which, and the fix.
+    #[error("{} {problem}", .path.display())]
+    Workbook { path: PathBuf, problem: String },
+    /// `--sheet NAME` names no sheet of the workbook.
+    #[error(
+        "{} has no sheet \"{sheet}\": its sheets are {}; choose one with --sheet NAME",
+        .path.display(),
+        quoted_list(.sheets)
+    )]
+    UnknownSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: Vec<String>,
+    },
     /// A required column is not in the header row.
     #[error("{}", missing_column_message(.path, .column, .found))]
     MissingColumn {
@@ -494,6 +511,8 @@ pub struct CaseReader {
     delimiter: u8,
     path: PathBuf,
     done: bool,
+    /// For a workbook: its sheet, and where each line of the text rendered from it is there.
+    sheet: Option<Arc<SheetPlaces>>,
 }
 
 /// Where a file's columns are and how its fields are decoded: what turns a record of the file
@@ -537,8 +556,18 @@ impl CaseReader {
     /// Opens a case list; `path` "-" means standard input. Reads the header row and matches it
     /// to columns. Errors here are fatal (exit code 2).
     pub fn open(path: &Path, options: &InputOptions) -> Result<CaseReader, InputError> {
+        CaseReader::open_sheet(path, options, None)
+    }
+
+    /// [`CaseReader::open`], where a workbook is read from the sheet `sheet` (the first
+    /// worksheet when `None`). A workbook is known by its content, whatever its name.
+    pub fn open_sheet(
+        path: &Path,
+        options: &InputOptions,
+        sheet: Option<&str>,
+    ) -> Result<CaseReader, InputError> {
         if path.as_os_str() == "-" {
-            return CaseReader::from_reader(Box::new(io::stdin()), "<stdin>", options);
+            return CaseReader::from_reader_sheet(Box::new(io::stdin()), "<stdin>", options, sheet);
         }
         let open_error = |source| InputError::Open {
             path: path.to_path_buf(),
@@ -548,8 +577,61 @@ impl CaseReader {
         if std::fs::metadata(path).map_err(open_error)?.is_dir() {
             return Err(open_error(io::ErrorKind::IsADirectory.into()));
         }
+        let mut file = std::fs::File::open(path).map_err(open_error)?;
+        let label = path.display().to_string();
+        let mut start = [0u8; 4];
+        if file.read_exact(&mut start).is_ok() && workbook::is_workbook(&start) {
+            let rendered = workbook::open_file(path, &label, sheet, &options.columns)?;
+            return CaseReader::from_workbook(rendered, &label, options);
+        }
         let file = std::fs::File::open(path).map_err(open_error)?;
-        CaseReader::from_reader(Box::new(file), &path.display().to_string(), options)
+        CaseReader::from_reader(Box::new(file), &label, options)
+    }
+
+    /// [`CaseReader::from_reader`], where a workbook (known by its first bytes) is read whole
+    /// and its sheet `sheet` read.
+    pub fn from_reader_sheet(
+        reader: Box<dyn Read + Send>,
+        label: &str,
+        options: &InputOptions,
+        sheet: Option<&str>,
+    ) -> Result<CaseReader, InputError> {
+        let mut input = BufReader::new(reader);
+        let start = input.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
+        if !workbook::is_workbook(&start) {
+            return CaseReader::from_reader(Box::new(input), label, options);
+        }
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|source| InputError::Read {
+                path: PathBuf::from(label),
+                line: 1,
+                source,
+            })?;
+        let rendered = workbook::open_bytes(bytes, label, sheet, &options.columns)?;
+        CaseReader::from_workbook(rendered, label, options)
+    }
+
+    /// The reader of the CSV text a workbook's sheet is rendered as.
+    fn from_workbook(
+        rendered: workbook::Rendered,
+        label: &str,
+        options: &InputOptions,
+    ) -> Result<CaseReader, InputError> {
+        let options = InputOptions {
+            encoding: EncodingChoice::Utf8,
+            delimiter: Some(b','),
+            columns: options.columns.clone(),
+        };
+        let mut reader = CaseReader::from_reader(rendered.text, label, &options)?;
+        reader.sheet = Some(rendered.places);
+        Ok(reader)
+    }
+
+    /// For a workbook: its sheet, and where the lines of the rows are there.
+    pub fn sheet_places(&self) -> Option<Arc<SheetPlaces>> {
+        self.sheet.clone()
     }
 
     /// Reads a case list from any reader (standard input, tests); `label` names it in messages.
@@ -591,6 +673,7 @@ impl CaseReader {
             delimiter,
             path,
             done: false,
+            sheet: None,
         };
         let mut record = Fields::default();
         match reader.rows.read(&mut record) {

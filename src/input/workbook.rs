@@ -1,0 +1,931 @@
+//! Case lists kept as workbooks (.xlsx, .xlsm, .xlsb, .xls, .ods), read with calamine.
+//!
+//! A workbook is not decoded here: its sheet is rendered, a row at a time, as CSV text (dates as
+//! `yyyy-mm-dd`, numbers in plain form, booleans as yes/no, text as it is, quoted where needed)
+//! and handed to the one decoder every CSV goes through, so a workbook and its CSV twin read
+//! alike. A thread renders the sheet into a bounded channel: memory stays flat for .xlsx and
+//! .xlsb, whose cells are read as a stream (.xls and .ods are read whole by calamine).
+//!
+//! What a hand-kept sheet has above its header (a title row, blank rows) is skipped: the header
+//! row is the first whose cells name the pending date or two known columns. A merged cell's value
+//! fills its whole region, as people see it; formulas are read by their cached values.
+//!
+//! The rows of the rendered text are mapped back to the sheet's rows ([`SheetPlaces`]), so a bad
+//! cell is reported as `Asiakkaat!C4`.
+
+use std::io::{self, Read, Seek};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+
+use calamine::{
+    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Reader, SheetType, SheetVisible, Xls,
+    Xlsb, Xlsx,
+};
+
+use super::{match_header, normalize_header, Column, HeaderMatch, InputError};
+
+/// The fix for a file calamine cannot read.
+const RESAVE: &str =
+    "open it in Excel or LibreOffice and save it again as .xlsx, or export the list as CSV";
+
+/// How many rows above the header are looked through for it.
+const HEADER_SEARCH_ROWS: usize = 200;
+
+/// Rendered text is sent to the decoder in blocks of this size.
+const BLOCK: usize = 1 << 16;
+
+/// Whether the first bytes of a file are those of a workbook: a zip (.xlsx, .xlsm, .xlsb, .ods)
+/// or an OLE2 compound file (.xls, or an .xlsx encrypted with a password).
+pub(crate) fn is_workbook(start: &[u8]) -> bool {
+    start.starts_with(b"PK\x03\x04") || start.starts_with(b"\xD0\xCF\x11\xE0")
+}
+
+/// Where the rows of the rendered text are in the sheet: the sheet's name, and for each line
+/// of the text the sheet row it came from.
+#[derive(Debug)]
+pub struct SheetPlaces {
+    name: String,
+    /// `(line, row)`: from `line` on, line `l` is sheet row `row + (l - line)` (1-based rows).
+    /// Empty rows are written as blank lines, so a line is its row until a cell holds a line
+    /// break: a new entry from the row after it.
+    breaks: Mutex<Vec<(u64, u64)>>,
+}
+
+impl SheetPlaces {
+    /// The sheet's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The sheet row (1-based, as Excel shows it) where the rendered `line` came from.
+    pub fn row(&self, line: u64) -> u64 {
+        let breaks = self.breaks.lock().unwrap_or_else(|e| e.into_inner());
+        let at = breaks.partition_point(|(from, _)| *from <= line);
+        match at.checked_sub(1).map(|at| breaks[at]) {
+            Some((from, row)) => row + (line - from),
+            None => line,
+        }
+    }
+
+    /// A cell as Excel names it: `Asiakkaat!C4` (`'Sheet 1'!C4`); `column` is 0-based.
+    pub fn cell(&self, line: u64, column: usize) -> String {
+        format!(
+            "{}!{}{}",
+            self.quoted_name(),
+            column_letters(column),
+            self.row(line)
+        )
+    }
+
+    /// A row: `Asiakkaat!4`... written as Excel's row reference `Asiakkaat!4:4` would confuse;
+    /// people read `Asiakkaat row 4`.
+    pub fn row_text(&self, line: u64) -> String {
+        format!("{} row {}", self.quoted_name(), self.row(line))
+    }
+
+    fn quoted_name(&self) -> String {
+        if self
+            .name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            && !self.name.starts_with(|c: char| c.is_ascii_digit())
+        {
+            self.name.clone()
+        } else {
+            format!("'{}'", self.name.replace('\'', "''"))
+        }
+    }
+
+    fn push_break(&self, line: u64, row: u64) {
+        self.breaks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((line, row));
+    }
+}
+
+/// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// An open workbook rendered as CSV: the text to decode, and where its rows are in the sheet.
+pub(crate) struct Rendered {
+    pub text: Box<dyn Read + Send>,
+    pub places: Arc<SheetPlaces>,
+}
+
+/// A workbook on disk.
+pub(crate) fn open_file(
+    path: &Path,
+    label: &str,
+    sheet: Option<&str>,
+    mappings: &[(Column, String)],
+) -> Result<Rendered, InputError> {
+    let open_error = |source| InputError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(open_error)?;
+    let mut start = [0u8; 8];
+    let read = read_start(&mut file, &mut start).map_err(open_error)?;
+    if start[..read].starts_with(b"\xD0\xCF\x11\xE0") {
+        // OLE2 files are small (an .xls holds at most 65,536 rows): read whole, to look for the
+        // encryption streams of a password-protected workbook.
+        let mut bytes = start[..read].to_vec();
+        file.read_to_end(&mut bytes).map_err(open_error)?;
+        return open_bytes(bytes, label, sheet, mappings);
+    }
+    drop(file);
+    let make = || {
+        std::fs::File::open(path)
+            .map(io::BufReader::new)
+            .map_err(open_error)
+    };
+    render(&make, &start[..read], label, sheet, mappings)
+}
+
+/// A workbook already in memory (from standard input).
+pub(crate) fn open_bytes(
+    bytes: Vec<u8>,
+    label: &str,
+    sheet: Option<&str>,
+    mappings: &[(Column, String)],
+) -> Result<Rendered, InputError> {
+    let start: Vec<u8> = bytes.iter().take(80).copied().collect();
+    if start.starts_with(b"\xD0\xCF\x11\xE0") && encrypted(&bytes) {
+        return Err(workbook_error(
+            label,
+            "is protected with a password: open it in Excel, remove the password (File, Info, \
+             Protect Workbook) or save it without a password, and give that file"
+                .into(),
+        ));
+    }
+    let bytes = Arc::new(bytes);
+    let make = || Ok(io::Cursor::new(SharedBytes(Arc::clone(&bytes))));
+    render(&make, &start, label, sheet, mappings)
+}
+
+/// Bytes shared by the readers tried on them.
+struct SharedBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+fn read_start(file: &mut std::fs::File, start: &mut [u8]) -> io::Result<usize> {
+    let mut read = 0;
+    while read < start.len() {
+        match file.read(&mut start[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    Ok(read)
+}
+
+/// Whether an OLE2 file holds the streams of an encrypted Office file (`EncryptionInfo`, or
+/// .xls's `FILEPASS` which calamine reports itself).
+fn encrypted(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    memchr::memmem::find(bytes, &name).is_some()
+}
+
+fn workbook_error(label: &str, problem: String) -> InputError {
+    InputError::Workbook {
+        path: PathBuf::from(label),
+        problem,
+    }
+}
+
+fn damaged(label: &str, error: impl std::fmt::Display) -> InputError {
+    let text = error.to_string();
+    if text.contains("password") {
+        return workbook_error(
+            label,
+            "is protected with a password: open it in Excel and save it without a password, \
+             then give that file"
+                .into(),
+        );
+    }
+    // calamine's own words name zip records and XML tags: no help to the user, and they may
+    // quote bytes of the file.
+    workbook_error(
+        label,
+        format!("cannot be read as a workbook: it is damaged or not a workbook; {RESAVE}"),
+    )
+}
+
+/// One of calamine's readers, chosen by the file's content.
+enum Book<RS: Read + Seek> {
+    Xlsx(Xlsx<RS>),
+    Xlsb(Xlsb<RS>),
+    Xls(Xls<RS>),
+    Ods(Ods<RS>),
+}
+
+fn open_book<RS: Read + Seek>(
+    make: &dyn Fn() -> Result<RS, InputError>,
+    start: &[u8],
+    label: &str,
+) -> Result<Book<RS>, InputError> {
+    if start.starts_with(b"\xD0\xCF\x11\xE0") {
+        return open_workbook_from_rs::<Xls<RS>, RS>(make()?)
+            .map(Book::Xls)
+            .map_err(|e| damaged(label, e));
+    }
+    // An OpenDocument file stores its type first, uncompressed: `mimetype` and then the type.
+    if start.len() >= 38 && &start[30..38] == b"mimetype" {
+        return open_workbook_from_rs::<Ods<RS>, RS>(make()?)
+            .map(Book::Ods)
+            .map_err(|e| damaged(label, e));
+    }
+    match open_workbook_from_rs::<Xlsx<RS>, RS>(make()?) {
+        Ok(book) => Ok(Book::Xlsx(book)),
+        Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<RS>, RS>(make()?) {
+            Ok(book) => Ok(Book::Xlsb(book)),
+            Err(_) => match open_workbook_from_rs::<Ods<RS>, RS>(make()?) {
+                Ok(book) => Ok(Book::Ods(book)),
+                Err(_) => Err(damaged(label, xlsx_error)),
+            },
+        },
+    }
+}
+
+impl<RS: Read + Seek> Book<RS> {
+    fn sheets(&self) -> Vec<calamine::Sheet> {
+        match self {
+            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xlsb(b) => b.sheets_metadata().to_vec(),
+            Book::Xls(b) => b.sheets_metadata().to_vec(),
+            Book::Ods(b) => b.sheets_metadata().to_vec(),
+        }
+    }
+
+    fn is_1904(&self) -> bool {
+        match self {
+            Book::Xlsx(b) => b.has_1904_epoch(),
+            Book::Xlsb(b) => b.has_1904_epoch(),
+            Book::Xls(b) => b.has_1904_epoch(),
+            Book::Ods(_) => false,
+        }
+    }
+
+    /// The merged regions of a sheet, where the format tells them.
+    fn merges(&mut self, sheet: &str) -> Vec<Dimensions> {
+        match self {
+            Book::Xlsx(b) => b.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            Book::Xls(b) => b.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            Book::Xlsb(_) | Book::Ods(_) => Vec::new(),
+        }
+    }
+
+    /// Every cell of the sheet, in row order, to `cell(row, column, value)`; stops when it gives
+    /// `false`.
+    fn cells(
+        &mut self,
+        sheet: &str,
+        cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool,
+    ) -> Result<(), String> {
+        match self {
+            Book::Xlsx(b) => {
+                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+                while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                    let (row, column) = c.get_position();
+                    if !cell(row, column, Value::from_ref(c.get_value())) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Book::Xlsb(b) => {
+                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+                while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                    let (row, column) = c.get_position();
+                    if !cell(row, column, Value::from_ref(c.get_value())) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Book::Xls(b) => {
+                let range = b.worksheet_range(sheet).map_err(|e| e.to_string())?;
+                range_cells(&range, cell);
+                Ok(())
+            }
+            Book::Ods(b) => {
+                let range = b.worksheet_range(sheet).map_err(|e| e.to_string())?;
+                range_cells(&range, cell);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn range_cells(range: &calamine::Range<Data>, cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool) {
+    for (row, column, value) in range.used_cells() {
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        if !cell(
+            row0 + row as u32,
+            col0 + column as u32,
+            Value::from_data(value),
+        ) {
+            return;
+        }
+    }
+}
+
+/// A cell's value, whichever reader it came from.
+enum Value<'a> {
+    Empty,
+    Text(&'a str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// A date (and time) cell: year, month, day.
+    Date(u16, u8, u8),
+    Other(String),
+}
+
+impl<'a> Value<'a> {
+    fn from_ref(value: &'a DataRef<'_>) -> Value<'a> {
+        match value {
+            DataRef::Empty => Value::Empty,
+            DataRef::String(text) => Value::Text(text),
+            DataRef::SharedString(text) => Value::Text(text),
+            DataRef::Int(n) => Value::Int(*n),
+            DataRef::Float(f) => Value::Float(*f),
+            DataRef::Bool(b) => Value::Bool(*b),
+            DataRef::DateTime(dt) => date_time(dt),
+            DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => Value::Text(text),
+            DataRef::Error(e) => Value::Other(e.to_string()),
+        }
+    }
+
+    fn from_data(value: &'a Data) -> Value<'a> {
+        match value {
+            Data::Empty => Value::Empty,
+            Data::String(text) => Value::Text(text),
+            Data::Int(n) => Value::Int(*n),
+            Data::Float(f) => Value::Float(*f),
+            Data::Bool(b) => Value::Bool(*b),
+            Data::DateTime(dt) => date_time(dt),
+            Data::DateTimeIso(text) | Data::DurationIso(text) => Value::Text(text),
+            Data::Error(e) => Value::Other(e.to_string()),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The value as CSV field text (unquoted).
+    fn write(&self, out: &mut Vec<u8>) {
+        use std::io::Write;
+        match self {
+            Value::Empty => {}
+            Value::Text(text) => out.extend_from_slice(text.as_bytes()),
+            Value::Int(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 1e15 {
+                    let _ = write!(out, "{}", *f as i64);
+                } else {
+                    let _ = write!(out, "{f}");
+                }
+            }
+            Value::Bool(b) => out.extend_from_slice(if *b { b"yes" } else { b"no" }),
+            Value::Date(y, m, d) => {
+                let _ = write!(out, "{y:04}-{m:02}-{d:02}");
+            }
+            Value::Other(text) => out.extend_from_slice(text.as_bytes()),
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut out = Vec::new();
+        self.write(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+/// An Excel serial day number as `yyyy-mm-dd`; a number outside Excel's dates as it is.
+fn serial_date(serial: f64, is_1904: bool) -> String {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return Value::Float(serial).text();
+    }
+    let value =
+        calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, is_1904);
+    date_time(&value).text()
+}
+
+fn date_time(value: &calamine::ExcelDateTime) -> Value<'static> {
+    if value.is_duration() {
+        return Value::Float(value.as_f64());
+    }
+    let (y, m, d, ..) = value.to_ymd_hms_milli();
+    Value::Date(y, m, d)
+}
+
+/// Opens the book, chooses the sheet, and starts the thread that renders it. Returns once the
+/// header row is found (or it is known that the sheet cannot be read).
+fn render<RS>(
+    make: &dyn Fn() -> Result<RS, InputError>,
+    start: &[u8],
+    label: &str,
+    sheet: Option<&str>,
+    mappings: &[(Column, String)],
+) -> Result<Rendered, InputError>
+where
+    RS: Read + Seek + Send + 'static,
+{
+    let mut book = open_book(make, start, label)?;
+    let sheets = book.sheets();
+    let worksheets: Vec<&calamine::Sheet> = sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .collect();
+    let name = match sheet {
+        Some(wanted) => worksheets
+            .iter()
+            .find(|s| s.name == wanted)
+            .or_else(|| {
+                let mut same = worksheets
+                    .iter()
+                    .filter(|s| s.name.to_lowercase() == wanted.to_lowercase());
+                same.next().filter(|_| same.next().is_none())
+            })
+            .map(|s| s.name.clone())
+            .ok_or_else(|| InputError::UnknownSheet {
+                path: PathBuf::from(label),
+                sheet: wanted.to_owned(),
+                sheets: worksheets.iter().map(|s| s.name.clone()).collect(),
+            })?,
+        None => worksheets
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .or(worksheets.first())
+            .map(|s| s.name.clone())
+            .ok_or_else(|| workbook_error(label, format!("has no worksheet: {RESAVE}")))?,
+    };
+    let merges = book.merges(&name);
+    let is_1904 = book.is_1904();
+    let places = Arc::new(SheetPlaces {
+        name: name.clone(),
+        breaks: Mutex::new(Vec::new()),
+    });
+    let (setup_tx, setup_rx) = mpsc::sync_channel::<Result<(), InputError>>(1);
+    let (text_tx, text_rx) = mpsc::sync_channel::<io::Result<Vec<u8>>>(4);
+    let keys: Vec<(Column, String)> = mappings
+        .iter()
+        .map(|(column, header)| (*column, normalize_header(header)))
+        .collect();
+    let thread_places = Arc::clone(&places);
+    let label = label.to_owned();
+    std::thread::Builder::new()
+        .name("workbook".into())
+        .spawn(move || {
+            let mut renderer = Renderer {
+                places: thread_places,
+                keys,
+                merges,
+                merged_values: Vec::new(),
+                setup: Some(setup_tx),
+                out: text_tx,
+                buffer: Vec::with_capacity(BLOCK + 4096),
+                pending: Vec::new(),
+                row: None,
+                header: None,
+                width: 0,
+                date_columns: Vec::new(),
+                is_1904,
+                line: 0,
+                last_row: 0,
+                last_break: (1, 1),
+                gone: false,
+                cells: Vec::new(),
+                label: label.clone(),
+            };
+            let result = book.cells(&name, &mut |row, column, value| {
+                renderer.cell(row, column, value)
+            });
+            renderer.finish(result, &name);
+        })
+        .map_err(|source| InputError::Read {
+            path: PathBuf::from(&places.name),
+            line: 0,
+            source,
+        })?;
+    match setup_rx.recv() {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => return Err(error),
+        Err(_) => {}
+    }
+    Ok(Rendered {
+        text: Box::new(Blocks {
+            rx: text_rx,
+            block: Vec::new(),
+            at: 0,
+        }),
+        places,
+    })
+}
+
+/// Turns cells into CSV lines and sends them on.
+struct Renderer {
+    places: Arc<SheetPlaces>,
+    /// `--column` headers, normalised.
+    keys: Vec<(Column, String)>,
+    merges: Vec<Dimensions>,
+    /// The value of each merged region whose first row was read: (index in `merges`, value).
+    merged_values: Vec<(usize, String)>,
+    /// Told once the header row is found, or why there is none.
+    setup: Option<SyncSender<Result<(), InputError>>>,
+    out: SyncSender<io::Result<Vec<u8>>>,
+    buffer: Vec<u8>,
+    /// Rows before the header is found: (sheet row, cells).
+    pending: Vec<(u32, Vec<(u32, String)>)>,
+    /// The row being gathered.
+    row: Option<u32>,
+    /// The header's sheet row (0-based) once found.
+    header: Option<u32>,
+    /// The columns of dates, by the header.
+    date_columns: Vec<bool>,
+    /// The workbook counts days from 1904 (old Excel for Mac).
+    is_1904: bool,
+    /// The header's width: every row is written with at least this many fields.
+    width: usize,
+    /// Lines of text written so far.
+    line: u64,
+    /// The sheet row (0-based) of the last row written.
+    last_row: u32,
+    /// The last entry of [`SheetPlaces`]'s map, kept here to check each row against it.
+    last_break: (u64, u64),
+    /// The decoder went away: stop.
+    gone: bool,
+    /// The cells of the row being gathered: (column, text).
+    cells: Vec<(u32, String)>,
+    label: String,
+}
+
+impl Renderer {
+    fn cell(&mut self, row: u32, column: u32, value: Value<'_>) -> bool {
+        if self.row != Some(row) {
+            self.end_row();
+            self.row = Some(row);
+        }
+        if !value.is_empty() {
+            let text = match value {
+                // A date cell that lost its date format shows its serial number; in a date
+                // column it is the date.
+                Value::Float(serial) if self.is_date_column(column) => {
+                    serial_date(serial, self.is_1904)
+                }
+                Value::Int(serial) if self.is_date_column(column) => {
+                    serial_date(serial as f64, self.is_1904)
+                }
+                value => value.text(),
+            };
+            self.cells.push((column, text));
+        }
+        !self.gone
+    }
+
+    /// The gathered row: looked at for the header, or written.
+    fn end_row(&mut self) {
+        let Some(row) = self.row.take() else { return };
+        let mut cells = std::mem::take(&mut self.cells);
+        self.fill_merged(row, &mut cells);
+        if cells.is_empty() {
+            self.cells = cells;
+            return;
+        }
+        if self.header.is_none() {
+            if self.is_header(&cells) {
+                self.start(row, cells);
+            } else if self.pending.len() < HEADER_SEARCH_ROWS {
+                self.pending.push((row, cells));
+            } else {
+                // No header in sight: the first row is taken as it, and the decoder names the
+                // columns it found.
+                let (first, first_cells) = self.pending.remove(0);
+                let rest = std::mem::take(&mut self.pending);
+                self.start(first, first_cells);
+                for (r, c) in rest {
+                    self.write_row(r, &c);
+                }
+                self.write_row(row, &cells);
+            }
+            return;
+        }
+        self.write_row(row, &cells);
+        cells.clear();
+        self.cells = cells;
+    }
+
+    /// Merged regions: the value of the top-left cell in every cell of the region, as shown.
+    fn fill_merged(&mut self, row: u32, cells: &mut Vec<(u32, String)>) {
+        let mut added = false;
+        for (index, merge) in self.merges.iter().enumerate() {
+            if row < merge.start.0 || row > merge.end.0 {
+                continue;
+            }
+            // The region's value: kept when its first row is read.
+            if row == merge.start.0 {
+                let value = cells
+                    .iter()
+                    .find(|(c, _)| *c == merge.start.1)
+                    .map(|(_, v)| v.clone());
+                if let Some(value) = value {
+                    self.merged_values.push((index, value));
+                }
+            }
+            let Some((_, value)) = self.merged_values.iter().find(|(i, _)| *i == index) else {
+                continue;
+            };
+            for column in merge.start.1..=merge.end.1 {
+                if !cells.iter().any(|(c, _)| *c == column) {
+                    cells.push((column, value.clone()));
+                    added = true;
+                }
+            }
+        }
+        if added {
+            cells.sort_by_key(|(c, _)| *c);
+        }
+    }
+
+    fn is_date_column(&self, column: u32) -> bool {
+        self.date_columns
+            .get(column as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The column a header means: by `--column`, or by its names.
+    fn column_of(&self, header: &str) -> Option<Column> {
+        let key = normalize_header(header);
+        self.keys
+            .iter()
+            .rev()
+            .find(|(_, mapped)| *mapped == key)
+            .map(|(column, _)| *column)
+            .or_else(|| match_header(header).map(HeaderMatch::column))
+    }
+
+    /// Whether a row's cells are the header: they name the pending date (and the row has more
+    /// than a title), or two known columns.
+    fn is_header(&self, cells: &[(u32, String)]) -> bool {
+        let mut known = 0;
+        let mut pending = false;
+        let mut distinct: Vec<&str> = Vec::new();
+        for (_, text) in cells {
+            if distinct.contains(&text.as_str()) {
+                continue;
+            }
+            distinct.push(text);
+            if let Some(column) = self.column_of(text) {
+                known += 1;
+                pending |= column == Column::PendingDate;
+            }
+        }
+        known >= 2 || (pending && distinct.len() >= 2)
+    }
+
+    fn start(&mut self, row: u32, cells: Vec<(u32, String)>) {
+        self.header = Some(row);
+        for (column, text) in &cells {
+            let is_date = matches!(
+                self.column_of(text),
+                Some(
+                    Column::PendingDate
+                        | Column::BirthDate
+                        | Column::StartedDate
+                        | Column::CompletedDate
+                )
+            );
+            let column = *column as usize;
+            if self.date_columns.len() <= column {
+                self.date_columns.resize(column + 1, false);
+            }
+            self.date_columns[column] = is_date;
+        }
+        self.width = cells.last().map_or(0, |(c, _)| *c as usize + 1);
+        // The rows above it as blank lines, which the reader skips: line numbers stay the
+        // sheet's row numbers.
+        self.buffer.resize(self.buffer.len() + row as usize, b'\n');
+        self.line = u64::from(row);
+        self.last_row = row;
+        self.write_fields(&cells);
+        if let Some(setup) = self.setup.take() {
+            let _ = setup.send(Ok(()));
+        }
+    }
+
+    fn write_row(&mut self, row: u32, cells: &[(u32, String)]) {
+        // Empty rows as blank lines, which the reader skips.
+        let skipped = row.saturating_sub(self.last_row + 1);
+        self.buffer
+            .resize(self.buffer.len() + skipped as usize, b'\n');
+        self.line += u64::from(skipped);
+        let next_line = self.line + 1;
+        let (from, first) = self.last_break;
+        if first + (next_line - from) != u64::from(row) + 1 {
+            self.push_break(next_line, u64::from(row) + 1);
+        }
+        self.last_row = row;
+        self.write_fields(cells);
+    }
+
+    fn push_break(&mut self, line: u64, row: u64) {
+        self.last_break = (line, row);
+        self.places.push_break(line, row);
+    }
+
+    fn write_fields(&mut self, cells: &[(u32, String)]) {
+        let fields = self
+            .width
+            .max(cells.last().map_or(0, |(c, _)| *c as usize + 1));
+        let mut cells = cells.iter().peekable();
+        for column in 0..fields {
+            if column > 0 {
+                self.buffer.push(b',');
+            }
+            if let Some((_, text)) = cells.next_if(|(c, _)| *c as usize == column) {
+                self.line += write_field(text, &mut self.buffer);
+            }
+        }
+        self.buffer.push(b'\n');
+        self.line += 1;
+        if self.buffer.len() >= BLOCK {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.buffer.is_empty() || self.gone {
+            return;
+        }
+        let block = std::mem::replace(&mut self.buffer, Vec::with_capacity(BLOCK + 4096));
+        if self.out.send(Ok(block)).is_err() {
+            self.gone = true;
+        }
+    }
+
+    fn finish(mut self, result: Result<(), String>, name: &str) {
+        if result.is_ok() {
+            self.end_row();
+        }
+        if self.header.is_none() && result.is_ok() {
+            let pending = std::mem::take(&mut self.pending);
+            let mut rows = pending.into_iter();
+            match rows.next() {
+                Some((row, cells)) => {
+                    self.start(row, cells);
+                    for (r, c) in rows {
+                        self.write_row(r, &c);
+                    }
+                }
+                None => {
+                    if let Some(setup) = self.setup.take() {
+                        let _ = setup.send(Err(workbook_error(
+                            &self.label,
+                            format!(
+                                "has nothing on the sheet \"{name}\": choose the sheet of the case \
+                                 list with --sheet NAME, or export the list again"
+                            ),
+                        )));
+                    }
+                    return;
+                }
+            }
+        }
+        match result {
+            Ok(()) => self.flush(),
+            Err(error) => {
+                let error = damaged(&self.label, error);
+                match self.setup.take() {
+                    Some(setup) => {
+                        let _ = setup.send(Err(error));
+                    }
+                    None => {
+                        self.flush();
+                        let _ = self.out.send(Err(io::Error::other(error.to_string())));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes a CSV field, quoted when it holds a comma, a quote or a line break; returns the line
+/// breaks in it.
+fn write_field(text: &str, out: &mut Vec<u8>) -> u64 {
+    let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
+        out.extend_from_slice(bytes);
+        return 0;
+    }
+    out.push(b'"');
+    let mut breaks = 0;
+    let mut previous = 0u8;
+    for &byte in bytes {
+        if byte == b'"' {
+            out.push(b'"');
+        }
+        // As the reader counts lines: CRLF is one break, a lone CR or LF one each.
+        if byte == b'\n' && previous != b'\r' || byte == b'\r' {
+            breaks += 1;
+        }
+        previous = byte;
+        out.push(byte);
+    }
+    out.push(b'"');
+    breaks
+}
+
+/// The rendered text as a reader.
+struct Blocks {
+    rx: Receiver<io::Result<Vec<u8>>>,
+    block: Vec<u8>,
+    at: usize,
+}
+
+impl Read for Blocks {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.block.len() {
+            match self.rx.recv() {
+                Ok(Ok(block)) => {
+                    self.block = block;
+                    self.at = 0;
+                }
+                Ok(Err(error)) => return Err(error),
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.block.len() - self.at);
+        buf[..n].copy_from_slice(&self.block[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_excel_does() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(2), "C");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(column_letters(16_383), "XFD");
+    }
+
+    #[test]
+    fn fields_are_quoted_as_csv_needs() {
+        let mut out = Vec::new();
+        assert_eq!(write_field("a,b", &mut out), 0);
+        assert_eq!(write_field("say \"hi\"", &mut out), 0);
+        assert_eq!(write_field("two\nlines\r\nthree", &mut out), 2);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"a,b\"\"say \"\"hi\"\"\"\"two\nlines\r\nthree\""
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_plainly() {
+        let text = |v: Value| v.text();
+        assert_eq!(text(Value::Float(79.0)), "79");
+        assert_eq!(text(Value::Float(2.5)), "2.5");
+        assert_eq!(text(Value::Int(1948)), "1948");
+        assert_eq!(text(Value::Bool(true)), "yes");
+        assert_eq!(text(Value::Date(2026, 3, 4)), "2026-03-04");
+    }
+}
