@@ -518,12 +518,31 @@ pub enum Label {
     /// `{0}` cases, `{1}` met, `{2}` late, `{3}` due, `{4}` overdue, `{5}` no deadline,
     /// `{6}` invalid.
     AuditCounts,
+    // Workbooks (`--format xlsx`): the sheets and what is on them.
+    XlsCases,
+    XlsOverdue,
+    XlsSummary,
+    XlsInvalid,
+    XlsFile,
+    XlsEvaluated,
+    XlsColumn,
+    XlsProblem,
+    XlsStatus,
 }
 
 /// The words of a label: English, Finnish, Swedish.
 pub const fn words(label: Label) -> [&'static str; 3] {
     use Label::*;
     match label {
+        XlsCases => ["cases", "asiat", "ärenden"],
+        XlsOverdue => ["overdue and due soon", "myöhässä ja pian", "försenade och snart"],
+        XlsSummary => ["summary", "yhteenveto", "sammandrag"],
+        XlsInvalid => ["invalid rows", "virheelliset rivit", "ogiltiga rader"],
+        XlsFile => ["file", "tiedosto", "fil"],
+        XlsEvaluated => ["cases evaluated", "arvioituja asioita", "bedömda ärenden"],
+        XlsColumn => ["column", "sarake", "kolumn"],
+        XlsProblem => ["problem", "ongelma", "problem"],
+        XlsStatus => ["status", "tila", "status"],
         Met => ["met", "ajoissa", "i tid"],
         Late => ["late", "myöhässä tehty", "för sent"],
         Due => ["due", "määräaika kulumassa", "inom tidsfrist"],

@@ -54,3 +54,4 @@ pub mod statistics;
 pub mod table;
 pub mod text;
 pub mod web;
+pub mod xlsx;

@@ -295,6 +295,11 @@ pub const AUDIT_COLUMNS: [&str; 20] = [
 /// Where evaluated cases go, one at a time, in any format.
 pub trait CaseSink {
     fn case(&mut self, case: &Evaluated) -> io::Result<()>;
+    /// A row that could not be evaluated: only a workbook lists them (on a sheet of their own);
+    /// the other outputs leave them to the messages and `--errors`.
+    fn invalid(&mut self, _invalid: &crate::batch::Invalid) -> io::Result<()> {
+        Ok(())
+    }
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 

@@ -35,21 +35,42 @@ pub struct AuditArgs {
     pub out: OutputArgs,
 }
 
-/// The sink for a format.
+/// The sink for a format; `xlsx` for a workbook (with the working days left that mark a case as
+/// due soon, and whether to add a sheet of the overdue cases).
 pub fn sink<'a, W: Write + 'a>(
     format: Format,
     out: W,
     style: CsvStyle,
     list: &ListArgs,
+    xlsx: Option<(&'static str, u32, bool)>,
 ) -> Result<Box<dyn CaseSink + 'a>> {
     let reading = list.reading.reading();
     let as_of = list.settings().as_of;
+    if let Some((title, due_soon, overdue_sheet)) = xlsx {
+        let about = crate::xlsx::About {
+            source: list.label(),
+            as_of,
+            reading,
+            lang: style.lang,
+            title,
+        };
+        return Ok(Box::new(crate::xlsx::XlsxSink::new(
+            out,
+            about,
+            list.show_hetu,
+            due_soon,
+            overdue_sheet,
+        )?));
+    }
     Ok(match format {
         Format::Csv => Box::new(CsvSink::new(out, style, list.show_hetu, reading, as_of)?),
         Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
         Format::Table => Box::new(TableSink::new(out, style.lang)),
     })
 }
+
+/// In a workbook of the audit, a case due within this many working days is marked as due soon.
+pub const DUE_SOON: u32 = 3;
 
 pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     // One as-of date for the whole run, even one that passes midnight.
@@ -59,17 +80,28 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let mut output = args.out.open(stdout)?;
-    let mut sink = sink(format, &mut output, style, &args.list)?;
+    let xlsx = args.out.xlsx().then_some(("audit", DUE_SOON, true));
+    let sink = std::cell::RefCell::new(sink(format, &mut output, style, &args.list, xlsx)?);
     let mut counts = [0u64; 5];
+    let mut invalid_failed = None;
     let listed = run_list(
         &args.list,
         &mut reader,
         |case| {
             counts[case_status(&case.evaluation) as usize] += 1;
-            Ok(sink.case(case)?)
+            Ok(sink.borrow_mut().case(case)?)
         },
-        |_| {},
+        |invalid| {
+            if let Err(error) = sink.borrow_mut().invalid(invalid) {
+                invalid_failed.get_or_insert(error);
+            }
+        },
     );
+    let sink = sink.into_inner();
+    let listed = match invalid_failed {
+        Some(error) => listed.and(Err(error.into())),
+        None => listed,
+    };
     // Reading failed for good mid-way (a row over 16 MB, a read error): exit 2. The rows before
     // it are on standard output already; JSON is closed so that it stays valid. An `--output`
     // file is not kept.

@@ -141,12 +141,26 @@ impl ListArgs {
     }
 }
 
+/// The formats of the case-list commands: those of [`Format`], and an Excel workbook.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    /// Readable text and tables, for people.
+    #[value(alias = "text")]
+    Table,
+    /// JSON, for programs.
+    Json,
+    /// CSV with stable English column names, for spreadsheets and scripts.
+    Csv,
+    /// An Excel workbook (.xlsx) with a sheet per part, dates as dates: needs --output FILE.
+    Xlsx,
+}
+
 /// Where and how a case-list command writes its answer.
 #[derive(Args, Debug)]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, CSV otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ListFormat>,
     /// Write the output to this file instead of standard output (replaced only when complete).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -159,23 +173,40 @@ impl OutputArgs {
     /// The format asked for, or a table for a person at a terminal and CSV for files and pipes.
     /// `--excel` is CSV: with another format it is refused.
     pub fn format(&self) -> Result<Format> {
-        if let (true, Some(format @ (Format::Json | Format::Table))) = (self.excel, self.format) {
-            let name = if format == Format::Json {
-                "json"
-            } else {
-                "table"
+        if let (true, Some(format @ (ListFormat::Json | ListFormat::Table | ListFormat::Xlsx))) =
+            (self.excel, self.format)
+        {
+            let name = match format {
+                ListFormat::Json => "json",
+                ListFormat::Xlsx => "xlsx",
+                _ => "table",
             };
             return Err(Error::Usage(format!(
                 "--excel writes CSV for Excel and cannot be combined with --format {name}: \
                  leave out one of them"
             )));
         }
+        if self.xlsx() && self.output.is_none() {
+            return Err(Error::Usage(
+                "--format xlsx writes an Excel workbook, which is no text for a terminal or a \
+                 pipe: name the file with --output FILE.xlsx"
+                    .into(),
+            ));
+        }
         let to_terminal = self.output.is_none() && io::stdout().is_terminal();
-        Ok(self.format.unwrap_or(if self.excel || !to_terminal {
-            Format::Csv
-        } else {
-            Format::Table
-        }))
+        Ok(match self.format {
+            Some(ListFormat::Table) => Format::Table,
+            Some(ListFormat::Json) => Format::Json,
+            // A workbook is written by its own route ([`OutputArgs::xlsx`]).
+            Some(ListFormat::Csv | ListFormat::Xlsx) => Format::Csv,
+            None if self.excel || !to_terminal => Format::Csv,
+            None => Format::Table,
+        })
+    }
+
+    /// `--format xlsx`: an Excel workbook (to `--output` only, see [`OutputArgs::format`]).
+    pub fn xlsx(&self) -> bool {
+        self.format == Some(ListFormat::Xlsx)
     }
 
     pub fn style(&self, lang: Lang) -> CsvStyle {

@@ -205,6 +205,67 @@ const COLUMNS: [(&str, Label); 15] = [
     ("invalid", Label::SumInvalid),
 ];
 
+/// The summary as a workbook: the table of [`COLUMNS`] on a sheet, counts as numbers and shares
+/// as percentages, with the file, the as-of date and the reading under it.
+fn write_workbook<W: Write>(
+    out: W,
+    args: &SummaryArgs,
+    rows: &[Row],
+    lang: Lang,
+    by_unit: bool,
+) -> Result<()> {
+    use crate::xlsx::Cell;
+    let mut header: Vec<&str> = COLUMNS.iter().map(|(_, label)| lang.get(*label)).collect();
+    if by_unit {
+        header.insert(0, lang.get(Label::ColUnit));
+    }
+    let labels: Vec<String> = rows.iter().map(|row| row_label(row.group, lang)).collect();
+    let units: Vec<Option<std::borrow::Cow<str>>> = rows
+        .iter()
+        .map(|row| {
+            row.unit
+                .map(|unit| crate::text::shown(unit, args.list.show_hetu))
+        })
+        .collect();
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .zip(&labels)
+        .zip(&units)
+        .map(|((row, label), unit)| {
+            let count = |n: u64| Cell::Number(n as f64);
+            let mut cells = Vec::with_capacity(16);
+            if let Some(unit) = unit {
+                cells.push(Cell::Text(unit));
+            }
+            cells.push(Cell::Text(label));
+            cells.extend([row.cases, row.met, row.late, row.due, row.overdue, row.none].map(count));
+            cells.push(Cell::Percent(row.on_time_pct));
+            cells.extend(
+                [
+                    row.completion_met,
+                    row.completion_late,
+                    row.completion_due,
+                    row.completion_overdue,
+                    row.completion_none,
+                ]
+                .map(count),
+            );
+            cells.push(Cell::Percent(row.completion_on_time_pct));
+            cells.push(count(row.invalid));
+            cells
+        })
+        .collect();
+    let about = crate::xlsx::About {
+        source: args.list.label(),
+        as_of: args.list.settings().as_of,
+        reading: args.list.reading.reading(),
+        lang,
+        title: "summary",
+    };
+    crate::xlsx::table_workbook(out, &about, &header, &cells)?;
+    Ok(())
+}
+
 /// The summary as tables for people, fitted to the terminal: one for the start of the
 /// assessment and one for its completion (with `--by unit`, a pair per unit), and the invalid
 /// rows in a line under them.
@@ -410,6 +471,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
 
     let mut output = args.out.open(stdout)?;
     match format {
+        _ if args.out.xlsx() => write_workbook(&mut output, &args, &rows, lang, by_unit)?,
         Format::Json => write_json(&mut output, &rows)?,
         Format::Csv => {
             let style = args.out.style(lang);

@@ -63,6 +63,11 @@ struct Report {
 
 pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
+    if args.out.xlsx() {
+        return Err(crate::error::Error::Usage(
+            "thl writes no workbook yet: use --format csv --excel".into(),
+        ));
+    }
     let mut reader = args.list.open(&args.out)?;
     let settings = args.list.settings();
     let period = Period {

@@ -1,0 +1,569 @@
+//! Workbooks out (`--format xlsx`): the cases, the overdue ones, the summary and the invalid rows,
+//! each on a sheet of one workbook, with real date and number cells, written with
+//! rust_xlsxwriter.
+//!
+//! What people see at a glance: headers in `--lang`, the header row frozen with a filter on it,
+//! columns as wide as their contents, dates shown `d.m.yyyy`, overdue rows filled red and rows
+//! due soon a lighter yellow. The as-of date and the reading are on the summary sheet and in the
+//! workbook's properties. Text from the input is always written as text (never as a formula,
+//! whatever it starts with), identity codes redacted as in every output.
+//!
+//! A workbook is a zip written at the end, so the whole of it is held in memory until then.
+
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::batch::{Evaluated, Invalid};
+use crate::calendar::Reading;
+use crate::evaluation::Status;
+use crate::labels::{Label, Lang};
+use crate::report::{CaseSink, CsvStyle, AUDIT_COLUMNS};
+use crate::text::shown;
+
+/// The fill of an overdue row: Excel's own "bad" red.
+const OVERDUE_FILL: u32 = 0xFFC7CE;
+const OVERDUE_FONT: u32 = 0x9C0006;
+/// The fill of a row due soon: Excel's lighter "neutral" yellow.
+const SOON_FILL: u32 = 0xFFF2CC;
+/// How dates are shown.
+pub const DATE_FORMAT: &str = "d.m.yyyy";
+/// A share shown as a percentage with one decimal (the value is a fraction: 0.875 is 87.5 %).
+pub const PERCENT_FORMAT: &str = "0.0%";
+/// Widest a column is made, in characters.
+const WIDEST: usize = 60;
+
+/// How a row is marked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    Overdue,
+    Soon,
+}
+
+/// One cell of a sheet.
+pub enum Cell<'a> {
+    Empty,
+    /// Text, written as a string whatever it holds.
+    Text(&'a str),
+    Number(f64),
+    Date(NaiveDate),
+    /// A share as a fraction, shown as a percentage.
+    Percent(Option<Decimal>),
+}
+
+/// The formats of a workbook: for each mark, text, number, date and percentage.
+struct Formats {
+    header: Format,
+    cells: [[Format; 4]; 3],
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = [
+            Format::new(),
+            Format::new().set_num_format("0"),
+            Format::new().set_num_format(DATE_FORMAT),
+            Format::new().set_num_format(PERCENT_FORMAT),
+        ];
+        let marked = |fill: u32, font: Option<u32>| {
+            base.clone().map(|format| {
+                let format = format.set_background_color(Color::RGB(fill));
+                match font {
+                    Some(font) => format.set_font_color(Color::RGB(font)),
+                    None => format,
+                }
+            })
+        };
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap(),
+            cells: [
+                base.clone(),
+                marked(OVERDUE_FILL, Some(OVERDUE_FONT)),
+                marked(SOON_FILL, None),
+            ],
+        }
+    }
+
+    fn get(&self, mark: Mark, kind: usize) -> &Format {
+        let row = match mark {
+            Mark::Plain => 0,
+            Mark::Overdue => 1,
+            Mark::Soon => 2,
+        };
+        &self.cells[row][kind]
+    }
+}
+
+/// A sheet being filled a row at a time, keeping how wide each column needs to be.
+pub struct Sheet {
+    sheet: Worksheet,
+    row: u32,
+    widths: Vec<usize>,
+    columns: u16,
+}
+
+impl Sheet {
+    /// A sheet named `name` with a header row: frozen, with a filter on it.
+    fn new(name: &str, headers: &[&str], formats: &Formats) -> Result<Sheet, XlsxError> {
+        let mut sheet = Worksheet::new();
+        sheet.set_name(sheet_name(name))?;
+        for (column, header) in headers.iter().enumerate() {
+            sheet.write_string_with_format(0, column as u16, *header, &formats.header)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        Ok(Sheet {
+            sheet,
+            row: 1,
+            // A header may wrap onto two lines: half of it sets the width.
+            widths: headers
+                .iter()
+                .map(|h| {
+                    (h.chars().count() / 2)
+                        .max(h.split(' ').map(|w| w.chars().count()).max().unwrap_or(0))
+                })
+                .collect(),
+            columns: headers.len() as u16,
+        })
+    }
+
+    fn row(&mut self, cells: &[Cell], mark: Mark, formats: &Formats) -> Result<(), XlsxError> {
+        let row = self.row;
+        for (index, cell) in cells.iter().enumerate() {
+            let column = index as u16;
+            let width = match cell {
+                Cell::Empty => {
+                    if mark != Mark::Plain {
+                        self.sheet.write_blank(row, column, formats.get(mark, 0))?;
+                    }
+                    0
+                }
+                Cell::Text(text) => {
+                    self.sheet.write_string_with_format(
+                        row,
+                        column,
+                        *text,
+                        formats.get(mark, 0),
+                    )?;
+                    text.chars().count()
+                }
+                Cell::Number(n) => {
+                    self.sheet
+                        .write_number_with_format(row, column, *n, formats.get(mark, 1))?;
+                    format!("{n}").len()
+                }
+                Cell::Date(date) => {
+                    self.sheet.write_datetime_with_format(
+                        row,
+                        column,
+                        excel_date(*date),
+                        formats.get(mark, 2),
+                    )?;
+                    10
+                }
+                Cell::Percent(Some(share)) => {
+                    let fraction = (share / Decimal::from(100)).to_f64().unwrap_or(0.0);
+                    self.sheet.write_number_with_format(
+                        row,
+                        column,
+                        fraction,
+                        formats.get(mark, 3),
+                    )?;
+                    6
+                }
+                Cell::Percent(None) => 0,
+            };
+            if let Some(slot) = self.widths.get_mut(index) {
+                *slot = (*slot).max(width);
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The filter over the header and the rows, the column widths: the sheet as it is saved.
+    fn finish(mut self) -> Result<Worksheet, XlsxError> {
+        if self.columns > 0 {
+            self.sheet
+                .autofilter(0, 0, self.row.saturating_sub(1).max(1), self.columns - 1)?;
+        }
+        for (column, width) in self.widths.iter().enumerate() {
+            let width = (*width).clamp(4, WIDEST) + 2;
+            self.sheet.set_column_width(column as u16, width as f64)?;
+        }
+        Ok(self.sheet)
+    }
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .take(31)
+        .collect()
+}
+
+/// A date as Excel's date cell.
+fn excel_date(date: NaiveDate) -> ExcelDateTime {
+    let (y, m, d) = (date.year().clamp(1900, 9999), date.month(), date.day());
+    ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)
+        .unwrap_or_else(|_| ExcelDateTime::from_ymd(1900, 1, 1).expect("a valid date"))
+}
+
+fn xlsx_io(error: XlsxError) -> io::Error {
+    match error {
+        XlsxError::IoError(error) => error,
+        error => io::Error::other(error.to_string()),
+    }
+}
+
+/// What a workbook says about the run: on the summary sheet and in its properties.
+#[derive(Clone, Debug)]
+pub struct About {
+    /// The case list read, as named in messages.
+    pub source: String,
+    pub as_of: NaiveDate,
+    pub reading: Reading,
+    pub lang: Lang,
+    /// What the workbook is: `audit`, `overdue`, `summary`.
+    pub title: &'static str,
+}
+
+impl About {
+    fn properties(&self) -> DocProperties {
+        let lang = self.lang;
+        let as_of = crate::dates::finnish(self.as_of);
+        DocProperties::new()
+            .set_title(format!("maaraika {}: {}", self.title, self.source))
+            .set_subject(format!("{} {as_of}", lang.get(Label::ColAsOf)))
+            .set_comment(format!(
+                "{} {as_of}. {}",
+                lang.get(Label::ColAsOf),
+                lang.reading_line(self.reading)
+            ))
+            .set_custom_property("as_of", self.as_of.to_string())
+            .set_custom_property("reading", self.reading.as_str())
+            .set_custom_property("source", self.source.as_str())
+    }
+
+    /// The first rows of the summary sheet: the file, the as-of date, the reading.
+    fn rows(&self) -> Vec<(Label, Cell<'_>)> {
+        vec![
+            (Label::XlsFile, Cell::Text(&self.source)),
+            (Label::ColAsOf, Cell::Date(self.as_of)),
+            (
+                Label::ColReading,
+                Cell::Text(self.lang.reading_line(self.reading)),
+            ),
+        ]
+    }
+}
+
+/// Saves `sheets` as one workbook into `out`.
+fn save<W: Write>(out: W, about: &About, sheets: Vec<Worksheet>) -> io::Result<()> {
+    let mut book = Workbook::new();
+    book.set_properties(&about.properties());
+    for sheet in sheets {
+        book.push_worksheet(sheet);
+    }
+    // rust_xlsxwriter writes only to a writer it may send to a thread; standard output is not
+    // one. The zip is a fraction of what the sheets took in memory.
+    let bytes = book.save_to_buffer().map_err(xlsx_io)?;
+    let mut out = out;
+    out.write_all(&bytes)?;
+    out.flush()
+}
+
+/// The summary sheet of a case list: what was read, then per status the cases by the start and
+/// the completion of the assessment, and the on-time share.
+fn summary_sheet(
+    about: &About,
+    formats: &Formats,
+    evaluated: u64,
+    invalid: u64,
+    counts: &[[u64; 5]; 2],
+) -> Result<Worksheet, XlsxError> {
+    let lang = about.lang;
+    let mut sheet = Sheet::new(
+        lang.get(Label::XlsSummary),
+        &[
+            lang.get(Label::XlsStatus),
+            lang.get(Label::SumStartTitle),
+            lang.get(Label::SumCompletionTitle),
+        ],
+        formats,
+    )?;
+    for status in Status::ALL {
+        let [start, completion] = counts.map(|c| c[status as usize]);
+        sheet.row(
+            &[
+                Cell::Text(lang.status(status)),
+                Cell::Number(start as f64),
+                Cell::Number(completion as f64),
+            ],
+            Mark::Plain,
+            formats,
+        )?;
+    }
+    sheet.row(
+        &[
+            Cell::Text(lang.get(Label::SumOnTimePct)),
+            Cell::Percent(on_time(&counts[0])),
+            Cell::Percent(on_time(&counts[1])),
+        ],
+        Mark::Plain,
+        formats,
+    )?;
+    sheet.row(&[], Mark::Plain, formats)?;
+    let mut rows = about.rows();
+    rows.push((Label::XlsEvaluated, Cell::Number(evaluated as f64)));
+    rows.push((Label::SumInvalid, Cell::Number(invalid as f64)));
+    for (label, cell) in rows {
+        sheet.row(&[Cell::Text(lang.get(label)), cell], Mark::Plain, formats)?;
+    }
+    let mut sheet = sheet.finish()?;
+    // The filter belongs on the counts only.
+    sheet.autofilter(0, 0, Status::ALL.len() as u32 + 1, 2)?;
+    Ok(sheet)
+}
+
+/// met / (met + late + overdue), as the summary counts it.
+fn on_time(counts: &[u64; 5]) -> Option<Decimal> {
+    let [met, late, _due, overdue, _none] = *counts;
+    crate::statistics::percent(met, met + late + overdue)
+}
+
+/// Audit and overdue cases into a workbook: a sheet of the cases (for `audit`, also a sheet of
+/// the overdue and due-soon ones), a summary sheet, and a sheet of the invalid rows.
+pub struct XlsxSink<W: Write> {
+    out: Option<W>,
+    about: About,
+    show_hetu: bool,
+    /// A case due within this many working days is marked as due soon.
+    due_soon: i64,
+    formats: Formats,
+    headers: Vec<&'static str>,
+    cases: Sheet,
+    /// For `audit`: the overdue and due-soon cases, on a sheet of their own.
+    overdue: Option<Sheet>,
+    invalid: Sheet,
+    evaluated: u64,
+    invalid_rows: u64,
+    /// Per status, by the start and by the completion.
+    counts: [[u64; 5]; 2],
+}
+
+/// The columns of a case row, in order.
+fn case_columns(style: CsvStyle, show_hetu: bool) -> Vec<&'static str> {
+    let mut columns: Vec<&'static str> = AUDIT_COLUMNS.iter().map(|c| style.column(c)).collect();
+    if show_hetu {
+        columns.insert(3, style.column("hetu"));
+    }
+    columns
+}
+
+impl<W: Write> XlsxSink<W> {
+    /// `overdue_sheet`: also a sheet of the overdue and due-soon cases (for `audit`, whose
+    /// case sheet lists them all). `due_soon`: working days left that mark a case as due soon.
+    pub fn new(
+        out: W,
+        about: About,
+        show_hetu: bool,
+        due_soon: u32,
+        overdue_sheet: bool,
+    ) -> io::Result<Self> {
+        let lang = about.lang;
+        let formats = Formats::new();
+        let style = CsvStyle { excel: true, lang };
+        let headers = case_columns(style, show_hetu);
+        let cases = Sheet::new(lang.get(Label::XlsCases), &headers, &formats).map_err(xlsx_io)?;
+        let overdue = match overdue_sheet {
+            true => {
+                Some(Sheet::new(lang.get(Label::XlsOverdue), &headers, &formats).map_err(xlsx_io)?)
+            }
+            false => None,
+        };
+        let invalid = Sheet::new(
+            lang.get(Label::XlsInvalid),
+            &[
+                lang.get(Label::ColLine),
+                lang.get(Label::XlsColumn),
+                lang.get(Label::ColCaseId),
+                lang.get(Label::XlsProblem),
+            ],
+            &formats,
+        )
+        .map_err(xlsx_io)?;
+        Ok(XlsxSink {
+            out: Some(out),
+            about,
+            show_hetu,
+            due_soon: i64::from(due_soon),
+            formats,
+            headers,
+            cases,
+            overdue,
+            invalid,
+            evaluated: 0,
+            invalid_rows: 0,
+            counts: [[0; 5]; 2],
+        })
+    }
+
+    fn mark(&self, case: &Evaluated) -> Mark {
+        let outcomes = [&case.evaluation.start, &case.evaluation.completion];
+        if outcomes.iter().any(|o| o.status == Status::Overdue) {
+            Mark::Overdue
+        } else if outcomes.iter().any(|o| {
+            o.status == Status::Due && o.working_days_remaining.is_some_and(|d| d <= self.due_soon)
+        }) {
+            Mark::Soon
+        } else {
+            Mark::Plain
+        }
+    }
+}
+
+impl<W: Write> CaseSink for XlsxSink<W> {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+        let lang = self.about.lang;
+        let e = &case.evaluation;
+        self.evaluated += 1;
+        self.counts[0][e.start.status as usize] += 1;
+        self.counts[1][e.completion.status as usize] += 1;
+        let case_id = shown(&case.case_id, self.show_hetu);
+        let unit = shown(&case.unit, self.show_hetu);
+        let hetu = case.hetu.as_deref().map(|h| shown(h, true));
+        let groups = lang.groups(e.groups);
+        let notes: Vec<&str> = e.notes.iter().map(|n| lang.note(n)).collect();
+        let notes = notes.join("; ");
+        let count = |n: Option<i64>| n.map_or(Cell::Empty, |n| Cell::Number(n as f64));
+        let date = |d: Option<NaiveDate>| d.map_or(Cell::Empty, Cell::Date);
+        let mut cells = vec![
+            Cell::Number(case.line as f64),
+            Cell::Text(&case_id),
+            Cell::Text(&unit),
+        ];
+        if self.show_hetu {
+            cells.push(hetu.as_deref().map_or(Cell::Empty, Cell::Text));
+        }
+        cells.push(Cell::Date(case.case.pending));
+        cells.push(Cell::Text(&groups));
+        for outcome in [&e.start, &e.completion] {
+            cells.push(date(outcome.deadline));
+            cells.push(Cell::Text(lang.status(outcome.status)));
+            cells.push(count(outcome.working_days_late));
+            cells.push(count(outcome.working_days_remaining));
+            cells.push(count(outcome.working_days_overdue));
+        }
+        cells.push(Cell::Number(e.elapsed_working_days as f64));
+        cells.push(count(e.age.map(i64::from)));
+        cells.push(Cell::Text(lang.reading(self.about.reading)));
+        cells.push(Cell::Text(&notes));
+        cells.push(Cell::Date(self.about.as_of));
+        debug_assert_eq!(cells.len(), self.headers.len());
+        let mark = self.mark(case);
+        self.cases
+            .row(&cells, mark, &self.formats)
+            .map_err(xlsx_io)?;
+        if let (Some(sheet), Mark::Overdue | Mark::Soon) = (&mut self.overdue, mark) {
+            sheet.row(&cells, mark, &self.formats).map_err(xlsx_io)?;
+        }
+        Ok(())
+    }
+
+    fn invalid(&mut self, invalid: &Invalid) -> io::Result<()> {
+        self.invalid_rows += 1;
+        let p = &invalid.problem;
+        let column = shown(p.column.as_deref().unwrap_or(""), false);
+        let case_id = shown(&invalid.case_id, false);
+        let problem = shown(&p.problem, false);
+        self.invalid
+            .row(
+                &[
+                    Cell::Number(p.line as f64),
+                    Cell::Text(&column),
+                    Cell::Text(&case_id),
+                    Cell::Text(&problem),
+                ],
+                Mark::Plain,
+                &self.formats,
+            )
+            .map_err(xlsx_io)?;
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        let summary = summary_sheet(
+            &self.about,
+            &self.formats,
+            self.evaluated,
+            self.invalid_rows,
+            &self.counts,
+        )
+        .map_err(xlsx_io)?;
+        let me = &mut *self;
+        let cases = std::mem::replace(&mut me.cases, placeholder());
+        let mut sheets = vec![cases.finish().map_err(xlsx_io)?];
+        if let Some(overdue) = me.overdue.take() {
+            sheets.push(overdue.finish().map_err(xlsx_io)?);
+        }
+        sheets.push(summary);
+        let invalid = std::mem::replace(&mut me.invalid, placeholder());
+        sheets.push(invalid.finish().map_err(xlsx_io)?);
+        let Some(out) = me.out.take() else {
+            return Ok(());
+        };
+        save(out, &me.about, sheets)
+    }
+}
+
+fn placeholder() -> Sheet {
+    Sheet {
+        sheet: Worksheet::new(),
+        row: 0,
+        widths: Vec::new(),
+        columns: 0,
+    }
+}
+
+/// A table of counts (the `summary` command) as a workbook: the table on one sheet, headers in
+/// `--lang`, counts as numbers and shares as percentages, then what was read.
+pub fn table_workbook<W: Write>(
+    out: W,
+    about: &About,
+    headers: &[&str],
+    rows: &[Vec<Cell>],
+) -> io::Result<()> {
+    let formats = Formats::new();
+    let lang = about.lang;
+    let mut sheet = Sheet::new(lang.get(Label::XlsSummary), headers, &formats).map_err(xlsx_io)?;
+    for row in rows {
+        sheet.row(row, Mark::Plain, &formats).map_err(xlsx_io)?;
+    }
+    let table_rows = sheet.row;
+    sheet.row(&[], Mark::Plain, &formats).map_err(xlsx_io)?;
+    for (label, cell) in about.rows() {
+        sheet
+            .row(&[Cell::Text(lang.get(label)), cell], Mark::Plain, &formats)
+            .map_err(xlsx_io)?;
+    }
+    let mut sheet = sheet.finish().map_err(xlsx_io)?;
+    sheet
+        .autofilter(
+            0,
+            0,
+            table_rows.saturating_sub(1).max(1),
+            headers.len().max(1) as u16 - 1,
+        )
+        .map_err(xlsx_io)?;
+    save(out, about, vec![sheet])
+}
