@@ -761,3 +761,16 @@ fn the_swedish_sample_saved_as_windows_1252_audits_like_its_iso_twin() {
     assert!(stderr.is_empty(), "{stderr}");
     assert_eq!(stdout, run(&iso).1);
 }
+
+proptest::proptest! {
+    /// Any header text and any cell: an answer, never a panic (headers come from unknown files).
+    #[test]
+    fn any_header_and_cell_is_read_without_a_panic(header in "\\PC{0,80}", cell in "\\PC{0,80}") {
+        let column = Column::from_name(&header);
+        let _ = names_care_allowance_level(&header);
+        for column in column.into_iter().chain(Column::ALL) {
+            let _ = flag_word(column, &cell);
+        }
+        let _ = parse_care_level(&cell);
+    }
+}
