@@ -250,6 +250,27 @@ fn a_stray_quote_that_swallows_rows_reports_them_with_their_lines() {
          closes only on line 3, so lines 2–3 (2 lines) were read as one row, and line 3 looks \
          like a row of its own: check the cell for a stray \", then export again"
     );
+    // A swallowed row found by another date column, its pending date being unreadable.
+    let run = audit_file(
+        dir.path(),
+        "o.csv",
+        b"case_id;notes;pending_date;started_date\n\
+          A;\"soitti;2.11.2026;\n\
+          B;;2.11.;3.11.2026\n\
+          C;\";4.11.2026;\n\
+          D;;5.11.2026;\n",
+        &[],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(ids(&run), ["D"]);
+    assert!(
+        messages(&run, dir.path(), "o.csv")[1].ends_with(
+            "so lines 2–4 (3 lines) were read as one row, and line 3 looks like a row of its \
+             own: check the cell for a stray \", then export again"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

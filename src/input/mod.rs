@@ -925,17 +925,24 @@ impl CaseReader {
     }
 
     /// The first line inside a quoted value, after its first, that looks like a row: as many
-    /// fields as the header and a date where the pending date goes. The line the quote closes
-    /// on goes on with the record's fields after the value; it counts only when the value's
-    /// part of it holds a delimiter too (else it is what a real multi-line value ends with).
+    /// fields as the header and a date where a date column (pending, start, completion, birth)
+    /// goes. The line the quote closes on goes on with the record's fields after the value; it
+    /// counts only when the value's part of it holds a delimiter too (else it is what a real
+    /// multi-line value ends with).
     fn row_inside(&self, record: &Fields, quote: &QuotedLines) -> Option<u64> {
-        let pending = self.layout.columns[Column::PendingDate.index()]?;
+        let dates = [
+            Column::PendingDate,
+            Column::StartedDate,
+            Column::CompletedDate,
+            Column::BirthDate,
+        ]
+        .map(|column| self.layout.columns[column.index()]);
         let looks_like_row = |fields: &mut dyn Iterator<Item = &[u8]>| {
             let mut count = 0;
             let mut date = false;
             for field in fields {
-                date |=
-                    count == pending && crate::dates::parse_date_bytes(field.trim_ascii()).is_ok();
+                date |= dates.contains(&Some(count))
+                    && crate::dates::parse_date_bytes(field.trim_ascii()).is_ok();
                 count += 1;
             }
             date && count >= self.layout.expected
