@@ -868,22 +868,18 @@ impl<W: Write> TableSink<W> {
 }
 
 /// Free text (a case id, a unit) as a table cell for a terminal: at most 60 characters, and
-/// control characters (an escape sequence from a damaged export) as `?`. A 5 MB cell would
-/// take minutes to lay out and fill screens; CSV and JSON keep the whole value.
+/// hidden characters (an escape sequence from a damaged export) as `?`, as everywhere
+/// ([`crate::text::visible`]). A 5 MB cell would take minutes to lay out and fill screens; CSV
+/// and JSON keep the whole value.
 pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
     const LONGEST: usize = 60;
     let long = text.len() > LONGEST && text.chars().nth(LONGEST).is_some();
-    if !long && !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
+    if !long {
+        return crate::text::visible(text);
     }
-    let mut cell: String = text
-        .chars()
-        .take(LONGEST)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if long {
-        cell.push('…');
-    }
+    let cell: String = text.chars().take(LONGEST).collect();
+    let mut cell = crate::text::visible(&cell).into_owned();
+    cell.push('…');
     std::borrow::Cow::Owned(cell)
 }
 
