@@ -105,9 +105,15 @@ fn rows(c: &mut Criterion) {
                     lang: Lang::En,
                 };
                 let mut out = Vec::with_capacity(input.len() * 2);
-                let mut sink =
-                    CsvSink::new(&mut out, style, false, Reading::Standard, settings.as_of)
-                        .unwrap();
+                let mut sink = CsvSink::new(
+                    &mut out,
+                    style,
+                    false,
+                    false,
+                    Reading::Standard,
+                    settings.as_of,
+                )
+                .unwrap();
                 batch::run(&mut reader, settings, |item| -> anyhow::Result<()> {
                     if let Item::Evaluated(case) = item {
                         sink.case(&case)?;

@@ -404,11 +404,11 @@ fn column_of(err: &CaseError) -> Option<Column> {
         // Dates outside the calendar are caught while decoding; what is left is a deadline
         // counted from the pending date that runs past the calendar's end.
         CaseError::Calendar(_) => Column::PendingDate,
-        // The case list has no decision or service columns yet, so these cannot arise here.
-        CaseError::ChildFlagForAdult { .. }
-        | CaseError::DecisionBeforePending { .. }
-        | CaseError::ImplementedBeforeDecision { .. }
-        | CaseError::ImplementedWithoutDecision => return None,
+        CaseError::DecisionBeforePending { .. } => Column::DecisionDate,
+        CaseError::ImplementedBeforeDecision { .. } | CaseError::ImplementedWithoutDecision => {
+            Column::ImplementedDate
+        }
+        CaseError::ChildFlagForAdult { .. } => return None,
     })
 }
 
@@ -624,7 +624,9 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         urgent: flag_column(row, Column::Urgent)?,
         started: calendar_date_column(row, Column::StartedDate)?,
         completed: calendar_date_column(row, Column::CompletedDate)?,
-        ..Case::default()
+        older_person: flag_column(row, Column::OlderPerson)?,
+        decision: calendar_date_column(row, Column::DecisionDate)?,
+        implemented: calendar_date_column(row, Column::ImplementedDate)?,
     })
 }
 

@@ -202,6 +202,16 @@ impl CsvStyle {
             "reading" => Label::ColReading,
             "notes" => Label::ColNotes,
             "as_of" => Label::ColAsOf,
+            "decision_deadline" => Label::ColDecisionDeadline,
+            "decision_status" => Label::ColDecisionStatus,
+            "decision_working_days_late" => Label::ColDecisionLate,
+            "decision_working_days_remaining" => Label::ColDecisionRemaining,
+            "decision_working_days_overdue" => Label::ColDecisionOverdue,
+            "implementation_deadline" => Label::ColImplementationDeadline,
+            "implementation_status" => Label::ColImplementationStatus,
+            "implementation_working_days_late" => Label::ColImplementationLate,
+            "implementation_working_days_remaining" => Label::ColImplementationRemaining,
+            "implementation_working_days_overdue" => Label::ColImplementationOverdue,
             _ => return key,
         };
         self.lang.get(label)
@@ -290,6 +300,21 @@ pub const AUDIT_COLUMNS: [&str; 20] = [
     "reading",
     "notes",
     "as_of",
+];
+
+/// The columns of the decision and the service after it, after [`AUDIT_COLUMNS`]: written when
+/// the case list has a decision or service column (`decision_date`, `implemented_date`).
+pub const CHAIN_COLUMNS: [&str; 10] = [
+    "decision_deadline",
+    "decision_status",
+    "decision_working_days_late",
+    "decision_working_days_remaining",
+    "decision_working_days_overdue",
+    "implementation_deadline",
+    "implementation_status",
+    "implementation_working_days_late",
+    "implementation_working_days_remaining",
+    "implementation_working_days_overdue",
 ];
 
 /// Where evaluated cases go, one at a time, in any format.
@@ -392,6 +417,10 @@ struct RecordCursor<'a> {
 /// one record: 20 digits and a delimiter for a number (a `u64`, or an `i64` with its sign),
 /// 10 bytes and a delimiter for a date. Then the terminator, 2 bytes at most.
 const NUMBERS_AND_DATES: usize = 21 + 3 * 11 + 8 * 21 + 2;
+
+/// What a milestone of the chain adds to a record at most: a date and three counts, each with
+/// its delimiter (its status is counted apart).
+const CHAIN_DATE_AND_COUNTS: usize = 11 + 3 * 21;
 
 /// The most that a field of free text (a case id, a unit) takes: every byte a doubled quote,
 /// the quotes around it, the `'` that keeps it from starting a formula, and the delimiter.
@@ -638,6 +667,8 @@ pub struct CsvSink<W: Write> {
     reading: Field,
     /// The as-of date, the same on every record.
     as_of: Field,
+    /// Whether the decision and implementation columns follow ([`CHAIN_COLUMNS`]).
+    chain: bool,
     /// What every record takes at most, but for its free text, groups and notes.
     room: usize,
     /// The groups field and the notes field take few values (a set of six groups, of four notes):
@@ -652,6 +683,7 @@ impl<W: Write> CsvSink<W> {
         mut out: W,
         style: CsvStyle,
         show_hetu: bool,
+        chain: bool,
         reading: Reading,
         as_of: NaiveDate,
     ) -> io::Result<Self> {
@@ -664,6 +696,9 @@ impl<W: Write> CsvSink<W> {
         let mut header: Vec<&str> = AUDIT_COLUMNS.iter().map(|c| style.column(c)).collect();
         if show_hetu {
             header.insert(3, style.column("hetu"));
+        }
+        if chain {
+            header.extend(CHAIN_COLUMNS.iter().map(|c| style.column(c)));
         }
         let room = header
             .iter()
@@ -693,7 +728,16 @@ impl<W: Write> CsvSink<W> {
             records,
             style,
             show_hetu,
-            room: NUMBERS_AND_DATES + 2 * longest_status + reading.room() + as_of.room(),
+            room: NUMBERS_AND_DATES
+                + 2 * longest_status
+                + reading.room()
+                + as_of.room()
+                + if chain {
+                    2 * (CHAIN_DATE_AND_COUNTS + longest_status)
+                } else {
+                    0
+                },
+            chain,
             statuses,
             reading,
             as_of,
@@ -725,6 +769,7 @@ impl<W: Write> CaseSink for CsvSink<W> {
             + text_room(case.unit.as_bytes())
             + hetu.map_or(0, text_room);
         let (statuses, reading, as_of) = (&self.statuses, &self.reading, &self.as_of);
+        let chain = self.chain;
         self.records.write(room, &mut self.out, |fields| {
             fields.number(case.line);
             fields.text(case.case_id.as_bytes());
@@ -746,6 +791,15 @@ impl<W: Write> CaseSink for CsvSink<W> {
             fields.field(reading);
             fields.field(notes);
             fields.field(as_of);
+            if chain {
+                for outcome in [&e.decision, &e.implementation] {
+                    fields.date(style, outcome.deadline);
+                    fields.field(&statuses[outcome.status as usize]);
+                    fields.count(outcome.working_days_late);
+                    fields.count(outcome.working_days_remaining);
+                    fields.count(outcome.working_days_overdue);
+                }
+            }
         })
     }
 

@@ -126,3 +126,116 @@ fn audit_json_gives_each_case_its_deadlines_list() {
         assert_eq!(completion["status"], case["completion_status"]);
     }
 }
+
+const CHAIN_LIST: &str = "\
+Asiatunnus;Vireilletulopvm;Vammainen;Päätöspvm;Palvelu alkanut;Iäkäs henkilö
+A;1.10.2024;kyllä;20.1.2025;10.2.2025;ei
+B;1.6.2026;ei;15.8.2026;;kyllä
+C;1.6.2026;ei;;;ei
+";
+
+fn csv_records(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_case_list_with_decision_and_service_columns_audits_every_milestone() {
+    let (code, out, err) = run(
+        &["audit", "-", "--as-of", "23.11.2026", "--format", "csv"],
+        CHAIN_LIST.as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !err.contains("not used"),
+        "the chain's columns are read: {err}"
+    );
+    let rows = csv_records(&out);
+    // A: decision due Thursday 2.1.2025 (1.1.2025 is New Year's Day), decided 20.1.2025: late by
+    // 11 working days; the service was due by the same day (45 § 2 mom.), began 10.2.2025.
+    assert_eq!(rows[0]["decision_deadline"], "2025-01-02");
+    assert_eq!(rows[0]["decision_status"], "late");
+    assert_eq!(rows[0]["decision_working_days_late"], "11");
+    assert_eq!(rows[0]["implementation_status"], "late");
+    // B: an older person decided Saturday 15.8.2026: 45 § gives Tuesday 1.9.2026, earlier than
+    // 18 §'s; not begun by 23.11.2026, so overdue.
+    assert_eq!(rows[1]["decision_status"], "none");
+    assert_eq!(rows[1]["implementation_deadline"], "2026-09-01");
+    assert_eq!(rows[1]["implementation_status"], "overdue");
+    // C: no decision yet: no service deadline.
+    assert_eq!(rows[2]["implementation_status"], "none");
+}
+
+#[test]
+fn a_list_without_decision_columns_keeps_the_audit_columns_as_they_were() {
+    let (code, out, _) = run(
+        &["audit", "samples/cases.csv", "--as-of", "23.11.2026"],
+        b"",
+    );
+    assert_eq!(code, 0);
+    let header = out.lines().next().unwrap();
+    assert!(header.ends_with(",notes,as_of"), "{header}");
+}
+
+#[test]
+fn the_morning_list_names_a_case_whose_service_is_overdue() {
+    let (code, out, err) = run(
+        &["overdue", "-", "--as-of", "23.11.2026", "--format", "csv"],
+        CHAIN_LIST.as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows = csv_records(&out);
+    let ids: Vec<&str> = rows.iter().map(|r| r["case_id"].as_str()).collect();
+    // A's start is overdue; B's start has no deadline but its service is overdue; C has nothing.
+    assert_eq!(ids, ["A", "B"]);
+}
+
+#[test]
+fn a_service_begun_before_its_decision_is_an_invalid_row_in_the_decision_columns() {
+    let list =
+        "case_id,pending_date,decision_date,implemented_date\nA,2026-06-01,2026-06-10,2026-06-09\n";
+    let (code, _, err) = run(&["audit", "-", "--as-of", "23.11.2026"], list.as_bytes());
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("implemented_date") && err.contains("9.6.2026"),
+        "{err}"
+    );
+}
+
+#[test]
+fn decision_service_and_older_person_headers_are_read_in_finnish_swedish_and_english() {
+    use maaraika::input::Column::{self, DecisionDate, ImplementedDate, OlderPerson};
+    let cases: [(&str, Option<Column>); 16] = [
+        ("Päätöspvm", Some(DecisionDate)),
+        ("Päätös tehty", Some(DecisionDate)),
+        ("Palvelupäätös pvm", Some(DecisionDate)),
+        ("Päätöksen päivämäärä", Some(DecisionDate)),
+        ("Beslut", Some(DecisionDate)),
+        ("Beslutsdatum", Some(DecisionDate)),
+        ("Decision date", Some(DecisionDate)),
+        ("Palvelu alkanut", Some(ImplementedDate)),
+        ("Täytäntöönpano", Some(ImplementedDate)),
+        ("Tjänsten inleddes", Some(ImplementedDate)),
+        ("Verkställd", Some(ImplementedDate)),
+        ("Iäkäs henkilö", Some(OlderPerson)),
+        ("Äldre person", Some(OlderPerson)),
+        ("Older person", Some(OlderPerson)),
+        // What a decision said, not when: not a date column.
+        ("Päätös", None),
+        ("Päätöksen peruste", None),
+    ];
+    for (header, column) in cases {
+        assert_eq!(Column::from_name(header), column, "{header}");
+    }
+}

@@ -8,6 +8,7 @@ use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::Format;
 use crate::error::{Error, Result};
 use crate::evaluation::{Evaluation, Status};
+use crate::input::CaseReader;
 use crate::labels::Label;
 use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
 
@@ -42,6 +43,7 @@ pub fn sink<'a, W: Write + 'a>(
     out: W,
     style: CsvStyle,
     list: &ListArgs,
+    reader: &CaseReader,
     xlsx: Option<(&'static str, u32, bool)>,
 ) -> Result<Box<dyn CaseSink + 'a>> {
     let reading = list.reading.reading();
@@ -63,7 +65,17 @@ pub fn sink<'a, W: Write + 'a>(
         )?));
     }
     Ok(match format {
-        Format::Csv => Box::new(CsvSink::new(out, style, list.show_hetu, reading, as_of)?),
+        Format::Csv => {
+            let chain = reader.has_chain_columns();
+            Box::new(CsvSink::new(
+                out,
+                style,
+                list.show_hetu,
+                chain,
+                reading,
+                as_of,
+            )?)
+        }
         Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
         Format::Table => Box::new(TableSink::new(out, style.lang)),
     })
@@ -81,7 +93,8 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let style = args.out.style(lang);
     let mut output = args.out.open(stdout)?;
     let xlsx = args.out.xlsx().then_some(("audit", DUE_SOON, true));
-    let sink = std::cell::RefCell::new(sink(format, &mut output, style, &args.list, xlsx)?);
+    let sink =
+        std::cell::RefCell::new(sink(format, &mut output, style, &args.list, &reader, xlsx)?);
     let mut counts = [0u64; 5];
     let mut invalid_failed = None;
     let listed = run_list(

@@ -365,13 +365,15 @@ impl RowWarnings {
         }
     }
 
-    /// The first of the pending, start and completion dates that is after the as-of date.
+    /// The first of the case's recorded dates that is after the as-of date.
     fn after_as_of(&self, case: &Evaluated) -> Option<(Column, NaiveDate)> {
         let c = &case.case;
         [
             (Column::PendingDate, Some(c.pending)),
             (Column::StartedDate, c.started),
             (Column::CompletedDate, c.completed),
+            (Column::DecisionDate, c.decision),
+            (Column::ImplementedDate, c.implemented),
         ]
         .into_iter()
         .find_map(|(column, date)| Some((column, date.filter(|d| *d > self.as_of)?)))

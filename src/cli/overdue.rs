@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::batch::{Evaluated, Settings};
 use crate::error::{Error, Result};
 use crate::evaluation::{evaluate, Case, Evaluation, Status};
+use crate::rules::Milestone;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -33,9 +34,10 @@ pub struct OverdueArgs {
     pub out: OutputArgs,
 }
 
-/// How urgent a case is: overdue before due; the most overdue, then the soonest due, first.
+/// How urgent a case is: overdue before due; the most overdue, then the soonest due, first. Every
+/// milestone counts: the start, the completion, the decision and the service.
 fn urgency(evaluation: &Evaluation, due_within: Option<u32>) -> Option<(u8, i64)> {
-    let outcomes = [&evaluation.start, &evaluation.completion];
+    let outcomes = Milestone::ALL.map(|m| evaluation.outcome(m));
     let overdue = outcomes
         .iter()
         .filter(|o| o.status == Status::Overdue)
@@ -118,7 +120,7 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
         .out
         .xlsx()
         .then_some(("overdue", args.due_within.unwrap_or(0), false));
-    let mut sink = sink(format, &mut output, style, &args.list, xlsx)?;
+    let mut sink = sink(format, &mut output, style, &args.list, &reader, xlsx)?;
     for kept in &listed {
         sink.case(&kept.evaluated(settings)?)?;
     }

@@ -79,7 +79,7 @@ fn words(header: &str) -> Vec<String> {
 /// beats a stem match, but two exact names for one column are an error (so `Team`, `Hoitotuki`
 /// and `Ärende` are read by their stems, and lose to `Unit`, `Ylin hoitotuki` and
 /// `Ärendenummer` beside them).
-pub(super) const NAMES: [(Column, &[&str]); 13] = [
+pub(super) const NAMES: [(Column, &[&str]); Column::ALL.len()] = [
     (
         Column::CaseId,
         &["caseid", "asiatunnus", "tunnus", "id", "arendenummer"],
@@ -142,6 +142,32 @@ pub(super) const NAMES: [(Column, &[&str]); 13] = [
             "valmistunut",
             "bedomningenklar",
         ],
+    ),
+    (
+        Column::DecisionDate,
+        &[
+            "decisiondate",
+            "paatospvm",
+            "paatospaiva",
+            "paatostehty",
+            "beslut",
+            "beslutsdatum",
+        ],
+    ),
+    (
+        Column::ImplementedDate,
+        &[
+            "implementeddate",
+            "palvelualkanut",
+            "taytantoonpano",
+            "taytantoonpanopvm",
+            "tjansteninleddes",
+            "verkstalld",
+        ],
+    ),
+    (
+        Column::OlderPerson,
+        &["olderperson", "iakashenkilo", "iakas", "aldreperson"],
     ),
 ];
 
@@ -333,6 +359,47 @@ const RULES: &[Rule] = &[
             "mottag",
         ]],
         not: &[NOTES, NOT_A_DATE],
+    },
+    // The decision and the service after it: a decision column is a date only with a word for
+    // one (`Päätös` alone may hold its content, myönteinen or kielteinen).
+    Rule {
+        column: Column::DecisionDate,
+        all: &[
+            &["paatos", "paatok", "beslut", "decision", "decided"],
+            &[
+                "pvm", "paiva", "aika", "date", "datum", "dag", "tehty", "annettu", "fattat",
+                "=made", "=on",
+            ],
+        ],
+        not: &[NOTES, NOT_A_DATE],
+    },
+    Rule {
+        column: Column::ImplementedDate,
+        all: &[&[
+            "taytantoonpan",
+            "verkstall",
+            "implement",
+            "palvelualk",
+            "palvelunalk",
+            "palvelunjarjestaminenalk",
+            "tjanstenin",
+            "tjanstenbor",
+            "servicestart",
+            "servicebegan",
+            "servicebegun",
+        ]],
+        not: &[NOTES, NOT_A_DATE],
+    },
+    Rule {
+        column: Column::OlderPerson,
+        all: &[&[
+            "=iakas",
+            "=iakkaan",
+            "aldreperson",
+            "olderperson",
+            "elderly",
+        ]],
+        not: &[NOTES, NOT_A_FLAG],
     },
     Rule {
         column: Column::StartedDate,

@@ -87,11 +87,18 @@ pub enum Column {
     StartedDate,
     /// When the assessment was completed.
     CompletedDate,
+    /// When the decision on the application was made (päätös).
+    DecisionDate,
+    /// When the service granted began (palvelu alkanut, täytäntöönpano).
+    ImplementedDate,
+    /// An older person (iäkäs henkilö, 980/2012 3 §): the service follows within 3 months of the
+    /// decision.
+    OlderPerson,
 }
 
 impl Column {
     /// Every column, in the order of the enum (for help texts and loops).
-    pub const ALL: [Column; 13] = [
+    pub const ALL: [Column; 16] = [
         Column::CaseId,
         Column::Unit,
         Column::PendingDate,
@@ -105,6 +112,9 @@ impl Column {
         Column::Urgent,
         Column::StartedDate,
         Column::CompletedDate,
+        Column::DecisionDate,
+        Column::ImplementedDate,
+        Column::OlderPerson,
     ];
 
     /// The canonical English name: what `--column` and the messages use.
@@ -123,6 +133,9 @@ impl Column {
             Column::Urgent => "urgent",
             Column::StartedDate => "started_date",
             Column::CompletedDate => "completed_date",
+            Column::DecisionDate => "decision_date",
+            Column::ImplementedDate => "implemented_date",
+            Column::OlderPerson => "older_person",
         }
     }
 
@@ -143,6 +156,9 @@ impl Column {
             Column::Urgent => "Kiireellinen",
             Column::StartedDate => "Arviointi aloitettu",
             Column::CompletedDate => "Arviointi valmis",
+            Column::DecisionDate => "Päätöspvm",
+            Column::ImplementedDate => "Palvelu alkanut",
+            Column::OlderPerson => "Iäkäs henkilö",
         }
     }
 
@@ -507,7 +523,7 @@ pub struct CaseReader {
     headers: Vec<String>,
     layout: RowLayout,
     /// Columns found by their word stems rather than a full name.
-    by_stem: [bool; 13],
+    by_stem: [bool; Column::ALL.len()],
     delimiter: u8,
     path: PathBuf,
     done: bool,
@@ -519,7 +535,7 @@ pub struct CaseReader {
 /// into a [`RawRow`]. Cheap to clone; clones share what they find out about the encoding.
 #[derive(Clone, Debug)]
 pub struct RowLayout {
-    columns: [Option<usize>; 13],
+    columns: [Option<usize>; Column::ALL.len()],
     /// The care-allowance column gives the level (`Hoitotuki`), not yes/no for the highest
     /// (`Ylin hoitotuki`): see [`names_care_allowance_level`].
     care_allowance_level: bool,
@@ -663,13 +679,13 @@ impl CaseReader {
             record: None,
             headers: Vec::new(),
             layout: RowLayout {
-                columns: [None; 13],
+                columns: [None; Column::ALL.len()],
                 care_allowance_level: false,
                 encoding: options.encoding,
                 expected: 0,
                 cp1252_seen: Arc::new(AtomicBool::new(false)),
             },
-            by_stem: [false; 13],
+            by_stem: [false; Column::ALL.len()],
             delimiter,
             path,
             done: false,
@@ -726,6 +742,12 @@ impl CaseReader {
     /// Whether the file has a column, so callers can decide once which rules can be checked.
     pub fn has_column(&self, column: Column) -> bool {
         self.layout.columns[column.index()].is_some()
+    }
+
+    /// Whether the list records what follows the assessment (a decision or service column), so
+    /// that an audit writes the decision and implementation columns.
+    pub fn has_chain_columns(&self) -> bool {
+        self.has_column(Column::DecisionDate) || self.has_column(Column::ImplementedDate)
     }
 
     /// The file's header for a column, to name the column the way the user sees it.
@@ -1124,9 +1146,9 @@ fn decode<'a>(bytes: &'a [u8], encoding: EncodingChoice, cp1252_seen: &AtomicBoo
 #[derive(Clone, Debug)]
 struct Matched {
     /// The header index of each column.
-    columns: [Option<usize>; 13],
+    columns: [Option<usize>; Column::ALL.len()],
     /// Columns found by their word stems rather than a full name: told to the user.
-    by_stem: [bool; 13],
+    by_stem: [bool; Column::ALL.len()],
 }
 
 /// Header indexes per column: `--column` mappings first, then full names, then word stems (see
@@ -1147,10 +1169,10 @@ fn match_columns(
             .collect(),
     };
     let mut matched = Matched {
-        columns: [None; 13],
-        by_stem: [false; 13],
+        columns: [None; Column::ALL.len()],
+        by_stem: [false; Column::ALL.len()],
     };
-    let mut mapped = [false; 13];
+    let mut mapped = [false; Column::ALL.len()];
     let mut taken = vec![false; headers.len()];
     // A later mapping of the same column replaces an earlier one.
     for (position, (column, _)) in mappings.iter().enumerate() {

@@ -721,6 +721,8 @@ impl Renderer {
                         | Column::BirthDate
                         | Column::StartedDate
                         | Column::CompletedDate
+                        | Column::DecisionDate
+                        | Column::ImplementedDate
                 )
             );
             let column = *column as usize;

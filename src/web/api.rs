@@ -458,8 +458,16 @@ fn write_csv(
     settings: batch::Settings,
     style: CsvStyle,
 ) -> Result<(), String> {
-    let sink = CsvSink::new(&mut *out, style, false, settings.reading, settings.as_of)
-        .map_err(|e| e.to_string())?;
+    let chain = reader.has_chain_columns();
+    let sink = CsvSink::new(
+        &mut *out,
+        style,
+        false,
+        chain,
+        settings.reading,
+        settings.as_of,
+    )
+    .map_err(|e| e.to_string())?;
     let mut sink = Box::new(sink);
     let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false);
     if let Some(error) = audited.error {

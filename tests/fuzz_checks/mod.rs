@@ -143,12 +143,21 @@ pub fn check_audit(data: &[u8]) {
             Lang::Fi
         },
     };
+    let chain = reader.has_chain_columns();
     let (mut csv_out, mut json_out, mut table_out, mut messages) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     {
         let mut sinks: Vec<Box<dyn CaseSink + '_>> = vec![
             Box::new(
-                CsvSink::new(&mut csv_out, style, false, settings.reading, settings.as_of).unwrap(),
+                CsvSink::new(
+                    &mut csv_out,
+                    style,
+                    false,
+                    chain,
+                    settings.reading,
+                    settings.as_of,
+                )
+                .unwrap(),
             ),
             Box::new(JsonSink::new(&mut json_out, false, settings.reading)),
             Box::new(TableSink::new(&mut table_out, style.lang)),
