@@ -728,3 +728,45 @@ fn adding_zero_working_days_gives_the_date_itself() {
     let json = common::json(&["calendar", "add", "23.11.2026", "0"]);
     assert_eq!(json["date"], "2026-11-23");
 }
+
+#[test]
+fn messages_on_a_terminal_wrap_to_its_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("audit.csv");
+    // Every pending date is after 1.10.2026: a warning per row, each longer than 80 columns.
+    let (code, shown) = run_on_terminal(
+        &[
+            "audit",
+            &sample("cases.csv"),
+            "--as-of",
+            "1.10.2026",
+            "--output",
+            output.to_str().unwrap(),
+        ],
+        80,
+        &[],
+    );
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.lines().all(|l| l.width() <= 80), "{shown}");
+    assert!(shown.contains("2.11.2026 is after the as-of date"), "{shown}");
+    // A message's later lines are indented under its first.
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("  ") && l.contains("as-of")),
+        "{shown}"
+    );
+    // Through a pipe a message stays one line.
+    let (_, _, stderr) = run(
+        &[
+            "audit",
+            &sample("cases.csv"),
+            "--as-of",
+            "1.10.2026",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert!(stderr.lines().all(|l| !l.starts_with("  ")), "{stderr}");
+}

@@ -141,12 +141,7 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
                 &tally.invalid.to_string(),
             ],
         );
-        // Wrapped to the terminal's width, like everything else people read there.
-        let line = format!("{}: {line}", args.list.label());
-        let width = crate::table::known_width_of(true).unwrap_or(usize::MAX);
-        for part in crate::table::wrap(&line, width) {
-            super::stderr_line(&part);
-        }
+        super::stderr_line(&format!("{}: {line}", args.list.label()));
     }
     Ok(code)
 }

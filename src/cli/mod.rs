@@ -144,8 +144,29 @@ pub fn as_of_arg(text: &str) -> Result<NaiveDate, String> {
 /// `?` ([`crate::text::shown`]), so one
 /// message stays one line and cannot restyle the terminal. A closed or full standard error is
 /// ignored: a message that cannot be shown must not end the run (`eprintln!` would panic).
+///
+/// On a terminal the message wraps at spaces to its width (`COLUMNS`, else the terminal's), the
+/// lines after the first indented by two spaces.
 pub fn stderr_line(text: &str) {
-    stderr_text(&crate::text::shown(text, false));
+    let shown = crate::text::shown(text, false);
+    let width = match io::stderr().is_terminal() {
+        true => crate::table::known_width_of(true),
+        false => None,
+    };
+    match width {
+        Some(width) if crate::table::width(&shown) > width => {
+            let redacted = crate::hetu::redact_hetus(&shown);
+            let first = crate::table::wrap(&redacted, width);
+            let mut lines = vec![first[0].clone()];
+            let rest = first[1..].join(" ");
+            if !rest.is_empty() {
+                let more = crate::table::wrap(&rest, width.saturating_sub(2));
+                lines.extend(more.into_iter().map(|l| format!("  {l}")));
+            }
+            stderr_text(&lines.join("\n"));
+        }
+        _ => stderr_text(&shown),
+    }
 }
 
 /// Writes text (possibly several lines) to standard error, identity codes redacted and hidden
