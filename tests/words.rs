@@ -748,7 +748,10 @@ fn messages_on_a_terminal_wrap_to_its_width() {
     );
     assert_eq!(code, 0, "{shown}");
     assert!(shown.lines().all(|l| l.width() <= 80), "{shown}");
-    assert!(shown.contains("2.11.2026 is after the as-of date"), "{shown}");
+    assert!(
+        shown.contains("2.11.2026 is after the as-of date"),
+        "{shown}"
+    );
     // A message's later lines are indented under its first.
     assert!(
         shown
