@@ -3,7 +3,7 @@
 # generated cases against the floor (the csv crate reading each row and writing three fields back,
 # examples/floor.rs) and the peers of ../shared/peers (polars, pandas), in one run, alternating, on
 # the same files. Prints the median wall times, the ratios, peak memory at 1M, 2M and 4M rows, and
-# the wall time of `maaraika check`.
+# the wall time of `maaraika check`; then bench/workbook.sh (a 200,000-row .xlsx against polars).
 #
 # usage: bench/compare.sh            (RUNS=5 by default; PANDAS_RUNS=1; DATA=/tmp/maaraika-bench)
 # needs: cargo, bash 5, GNU time (/usr/bin/time), python3 for the issue's generator; for the peers a Python with polars, pandas,
@@ -125,3 +125,6 @@ for _ in $(seq 100); do
   check+=("$(seconds "$MAARAIKA" check --pending 18.12.2026 --age 78 --as-of 23.11.2026)")
 done
 printf '  median %.2f ms (target < 5 ms)\n' "$(printf '%s\n' "${check[@]}" | median | awk '{ print $1 * 1000 }')"
+
+echo
+bench/workbook.sh

@@ -398,11 +398,11 @@ impl<'a> Value<'a> {
     }
 
     /// The value as CSV field text (unquoted).
-    fn write(&self, out: &mut Vec<u8>) {
-        use std::io::Write;
+    fn write(&self, out: &mut String) {
+        use std::fmt::Write;
         match self {
             Value::Empty => {}
-            Value::Text(text) => out.extend_from_slice(text.as_bytes()),
+            Value::Text(text) => out.push_str(text),
             Value::Int(n) => {
                 let _ = write!(out, "{n}");
             }
@@ -413,29 +413,30 @@ impl<'a> Value<'a> {
                     let _ = write!(out, "{f}");
                 }
             }
-            Value::Bool(b) => out.extend_from_slice(if *b { b"yes" } else { b"no" }),
+            Value::Bool(b) => out.push_str(if *b { "yes" } else { "no" }),
             Value::Date(y, m, d) => {
                 let _ = write!(out, "{y:04}-{m:02}-{d:02}");
             }
-            Value::Other(text) => out.extend_from_slice(text.as_bytes()),
+            Value::Other(text) => out.push_str(text),
         }
     }
 
+    #[cfg(test)]
     fn text(&self) -> String {
-        let mut out = Vec::new();
+        let mut out = String::new();
         self.write(&mut out);
-        String::from_utf8(out).unwrap_or_default()
+        out
     }
 }
 
 /// An Excel serial day number as `yyyy-mm-dd`; a number outside Excel's dates as it is.
-fn serial_date(serial: f64, is_1904: bool) -> String {
+fn serial_date(serial: f64, is_1904: bool, out: &mut String) {
     if !(1.0..2_958_466.0).contains(&serial) {
-        return Value::Float(serial).text();
+        return Value::Float(serial).write(out);
     }
     let value =
         calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, is_1904);
-    date_time(&value).text()
+    date_time(&value).write(out);
 }
 
 fn date_time(value: &calamine::ExcelDateTime) -> Value<'static> {
@@ -523,6 +524,7 @@ where
                 last_break: (1, 1),
                 gone: false,
                 cells: Vec::new(),
+                len: 0,
                 label: label.clone(),
             };
             let result = book.cells(&name, &mut |row, column, value| {
@@ -582,8 +584,9 @@ struct Renderer {
     last_break: (u64, u64),
     /// The decoder went away: stop.
     gone: bool,
-    /// The cells of the row being gathered: (column, text).
+    /// The cells of the row being gathered: (column, text), the first `len` of them.
     cells: Vec<(u32, String)>,
+    len: usize,
     label: String,
 }
 
@@ -594,18 +597,23 @@ impl Renderer {
             self.row = Some(row);
         }
         if !value.is_empty() {
-            let text = match value {
+            // The row's cells keep their strings from row to row: no allocation per cell.
+            if self.len == self.cells.len() {
+                self.cells.push((column, String::new()));
+            }
+            let is_date = self.is_date_column(column);
+            let is_1904 = self.is_1904;
+            let (slot_column, text) = &mut self.cells[self.len];
+            *slot_column = column;
+            text.clear();
+            match value {
                 // A date cell that lost its date format shows its serial number; in a date
                 // column it is the date.
-                Value::Float(serial) if self.is_date_column(column) => {
-                    serial_date(serial, self.is_1904)
-                }
-                Value::Int(serial) if self.is_date_column(column) => {
-                    serial_date(serial as f64, self.is_1904)
-                }
-                value => value.text(),
-            };
-            self.cells.push((column, text));
+                Value::Float(serial) if is_date => serial_date(serial, is_1904, text),
+                Value::Int(serial) if is_date => serial_date(serial as f64, is_1904, text),
+                value => value.write(text),
+            }
+            self.len += 1;
         }
         !self.gone
     }
@@ -613,10 +621,18 @@ impl Renderer {
     /// The gathered row: looked at for the header, or written.
     fn end_row(&mut self) {
         let Some(row) = self.row.take() else { return };
-        let mut cells = std::mem::take(&mut self.cells);
+        let len = std::mem::take(&mut self.len);
+        if self.header.is_some() && self.merges.is_empty() {
+            if len > 0 {
+                let cells = std::mem::take(&mut self.cells);
+                self.write_row(row, &cells[..len]);
+                self.cells = cells;
+            }
+            return;
+        }
+        let mut cells = self.cells[..len].to_vec();
         self.fill_merged(row, &mut cells);
         if cells.is_empty() {
-            self.cells = cells;
             return;
         }
         if self.header.is_none() {
@@ -638,8 +654,6 @@ impl Renderer {
             return;
         }
         self.write_row(row, &cells);
-        cells.clear();
-        self.cells = cells;
     }
 
     /// Merged regions: the value of the top-left cell in every cell of the region, as shown.
