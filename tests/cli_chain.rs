@@ -239,3 +239,52 @@ fn decision_service_and_older_person_headers_are_read_in_finnish_swedish_and_eng
         assert_eq!(Column::from_name(header), column, "{header}");
     }
 }
+
+#[test]
+fn the_summary_counts_the_decision_and_the_service_when_the_list_records_them() {
+    let (code, out, err) = run(
+        &["summary", "-", "--as-of", "23.11.2026", "--format", "json"],
+        CHAIN_LIST.as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Value = serde_json::from_str(&out).unwrap();
+    let all = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["group"] == "all")
+        .unwrap();
+    // A: decided late, service begun late; B: no decision limit, service overdue; C: neither.
+    assert_eq!(all["decision_late"], 1);
+    assert_eq!(all["decision_none"], 2);
+    assert_eq!(all["decision_on_time_pct"], "0.0");
+    assert_eq!(all["implementation_late"], 1);
+    assert_eq!(all["implementation_overdue"], 1);
+    assert_eq!(all["implementation_none"], 1);
+    // A list without the chain's columns keeps the summary's columns as they were.
+    let (_, plain, _) = run(
+        &["summary", "samples/cases.csv", "--as-of", "23.11.2026"],
+        b"",
+    );
+    assert!(
+        plain.lines().next().unwrap().ends_with(",invalid"),
+        "{plain}"
+    );
+    let (_, table, _) = run(
+        &[
+            "summary",
+            "-",
+            "--as-of",
+            "23.11.2026",
+            "--format",
+            "table",
+            "--lang",
+            "fi",
+        ],
+        CHAIN_LIST.as_bytes(),
+    );
+    assert!(
+        table.contains("Päätös") && table.contains("Palvelun alkaminen"),
+        "{table}"
+    );
+}

@@ -18,7 +18,7 @@ use crate::evaluation::Status;
 use crate::input::Column as InputColumn;
 use crate::labels::{Label, Lang};
 use crate::report::CsvStyle;
-use crate::rules::Group;
+use crate::rules::{Group, Milestone};
 use crate::table::{terminal_width, Column, Table};
 
 const EXAMPLES: &str = "\
@@ -69,6 +69,8 @@ struct Counts {
     cases: u64,
     start: [u64; 5],
     completion: [u64; 5],
+    decision: [u64; 5],
+    implementation: [u64; 5],
     invalid: u64,
 }
 
@@ -121,10 +123,78 @@ struct Row<'a> {
     completion_none: u64,
     completion_on_time_pct: Option<Decimal>,
     invalid: u64,
+    /// The decision and the service, when the list records them.
+    #[serde(flatten)]
+    chain: Option<ChainCounts>,
+}
+
+/// A summary row's counts of the decision and the service after it ([`CHAIN_COLUMNS`]).
+#[derive(Serialize)]
+struct ChainCounts {
+    decision_met: u64,
+    decision_late: u64,
+    decision_due: u64,
+    decision_overdue: u64,
+    decision_none: u64,
+    decision_on_time_pct: Option<Decimal>,
+    implementation_met: u64,
+    implementation_late: u64,
+    implementation_due: u64,
+    implementation_overdue: u64,
+    implementation_none: u64,
+    implementation_on_time_pct: Option<Decimal>,
+}
+
+impl ChainCounts {
+    fn new(c: &Counts) -> Self {
+        let [d_met, d_late, d_due, d_overdue, d_none] = c.decision;
+        let [i_met, i_late, i_due, i_overdue, i_none] = c.implementation;
+        ChainCounts {
+            decision_met: d_met,
+            decision_late: d_late,
+            decision_due: d_due,
+            decision_overdue: d_overdue,
+            decision_none: d_none,
+            decision_on_time_pct: on_time_share(&c.decision),
+            implementation_met: i_met,
+            implementation_late: i_late,
+            implementation_due: i_due,
+            implementation_overdue: i_overdue,
+            implementation_none: i_none,
+            implementation_on_time_pct: on_time_share(&c.implementation),
+        }
+    }
+
+    /// The counts of a milestone and its on-time share.
+    fn of(&self, decision: bool) -> ([u64; 5], Option<Decimal>) {
+        if decision {
+            (
+                [
+                    self.decision_met,
+                    self.decision_late,
+                    self.decision_due,
+                    self.decision_overdue,
+                    self.decision_none,
+                ],
+                self.decision_on_time_pct,
+            )
+        } else {
+            (
+                [
+                    self.implementation_met,
+                    self.implementation_late,
+                    self.implementation_due,
+                    self.implementation_overdue,
+                    self.implementation_none,
+                ],
+                self.implementation_on_time_pct,
+            )
+        }
+    }
 }
 
 impl<'a> Row<'a> {
-    fn new(unit: Option<&'a str>, group: &'a str, c: &Counts) -> Self {
+    fn new(unit: Option<&'a str>, group: &'a str, c: &Counts, chain: bool) -> Self {
         let [met, late, due, overdue, none] = c.start;
         let [c_met, c_late, c_due, c_overdue, c_none] = c.completion;
         Row {
@@ -144,6 +214,32 @@ impl<'a> Row<'a> {
             completion_none: c_none,
             completion_on_time_pct: on_time_share(&c.completion),
             invalid: c.invalid,
+            chain: chain.then(|| ChainCounts::new(c)),
+        }
+    }
+
+    /// The counts of `milestone` in this row and its on-time share.
+    fn milestone(&self, milestone: Milestone) -> ([u64; 5], Option<Decimal>) {
+        match milestone {
+            Milestone::Start => (
+                [self.met, self.late, self.due, self.overdue, self.none],
+                self.on_time_pct,
+            ),
+            Milestone::Completion => (
+                [
+                    self.completion_met,
+                    self.completion_late,
+                    self.completion_due,
+                    self.completion_overdue,
+                    self.completion_none,
+                ],
+                self.completion_on_time_pct,
+            ),
+            Milestone::Decision | Milestone::Implementation => self
+                .chain
+                .as_ref()
+                .map(|c| c.of(milestone == Milestone::Decision))
+                .unwrap_or_default(),
         }
     }
 
@@ -182,6 +278,13 @@ impl<'a> Row<'a> {
         );
         fields.push(pct(self.completion_on_time_pct));
         fields.push(self.invalid.to_string());
+        if self.chain.is_some() {
+            for milestone in [Milestone::Decision, Milestone::Implementation] {
+                let (counts, share) = self.milestone(milestone);
+                fields.extend(counts.map(|n| n.to_string()));
+                fields.push(pct(share));
+            }
+        }
         fields
     }
 }
@@ -205,6 +308,32 @@ const COLUMNS: [(&str, Label); 15] = [
     ("invalid", Label::SumInvalid),
 ];
 
+/// The CSV columns of the decision and the service, after [`COLUMNS`], when the list records them.
+const CHAIN_COLUMNS: [(&str, Label); 12] = [
+    ("decision_met", Label::SumDecisionMet),
+    ("decision_late", Label::SumDecisionLate),
+    ("decision_due", Label::SumDecisionDue),
+    ("decision_overdue", Label::SumDecisionOverdue),
+    ("decision_none", Label::SumDecisionNone),
+    ("decision_on_time_pct", Label::SumDecisionOnTimePct),
+    ("implementation_met", Label::SumImplementationMet),
+    ("implementation_late", Label::SumImplementationLate),
+    ("implementation_due", Label::SumImplementationDue),
+    ("implementation_overdue", Label::SumImplementationOverdue),
+    ("implementation_none", Label::SumImplementationNone),
+    (
+        "implementation_on_time_pct",
+        Label::SumImplementationOnTimePct,
+    ),
+];
+
+/// The columns a summary has: [`COLUMNS`], and [`CHAIN_COLUMNS`] when the list records the chain.
+fn columns(chain: bool) -> impl Iterator<Item = &'static (&'static str, Label)> {
+    COLUMNS
+        .iter()
+        .chain(CHAIN_COLUMNS.iter().filter(move |_| chain))
+}
+
 /// The summary as a workbook: the table of [`COLUMNS`] on a sheet, counts as numbers and shares
 /// as percentages, with the file, the as-of date and the reading under it.
 fn write_workbook<W: Write>(
@@ -215,7 +344,8 @@ fn write_workbook<W: Write>(
     by_unit: bool,
 ) -> Result<()> {
     use crate::xlsx::Cell;
-    let mut header: Vec<&str> = COLUMNS.iter().map(|(_, label)| lang.get(*label)).collect();
+    let chain = rows.first().is_some_and(|row| row.chain.is_some());
+    let mut header: Vec<&str> = columns(chain).map(|(_, label)| lang.get(*label)).collect();
     if by_unit {
         header.insert(0, lang.get(Label::ColUnit));
     }
@@ -252,6 +382,13 @@ fn write_workbook<W: Write>(
             );
             cells.push(Cell::Percent(row.completion_on_time_pct));
             cells.push(count(row.invalid));
+            if row.chain.is_some() {
+                for milestone in [Milestone::Decision, Milestone::Implementation] {
+                    let (counts, share) = row.milestone(milestone);
+                    cells.extend(counts.map(count));
+                    cells.push(Cell::Percent(share));
+                }
+            }
             cells
         })
         .collect();
@@ -276,23 +413,8 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
     let mut headers = vec![lang.get(Label::SumGroup), lang.get(Label::SumCases)];
     headers.extend(statuses);
     // Each table's cells: the group, the cases, the five statuses and the share.
-    let cells = |row: &Row, completion: bool| -> Vec<String> {
-        let counts = if completion {
-            [
-                row.completion_met,
-                row.completion_late,
-                row.completion_due,
-                row.completion_overdue,
-                row.completion_none,
-            ]
-        } else {
-            [row.met, row.late, row.due, row.overdue, row.none]
-        };
-        let share = if completion {
-            row.completion_on_time_pct
-        } else {
-            row.on_time_pct
-        };
+    let cells = |row: &Row, milestone: Milestone| -> Vec<String> {
+        let (counts, share) = row.milestone(milestone);
         let mut cells = vec![row_label(row.group, lang), row.cases.to_string()];
         cells.extend(counts.iter().map(u64::to_string));
         cells.push(
@@ -302,9 +424,18 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
         );
         cells
     };
+    // The start and the completion; the decision and the service when the list records them.
+    let mut parts = vec![
+        (Label::SumStartTitle, Milestone::Start),
+        (Label::SumCompletionTitle, Milestone::Completion),
+    ];
+    if rows.first().is_some_and(|row| row.chain.is_some()) {
+        parts.push((Label::SumDecisionTitle, Milestone::Decision));
+        parts.push((Label::SumImplementationTitle, Milestone::Implementation));
+    }
     let all_cells: Vec<Vec<String>> = rows
         .iter()
-        .flat_map(|row| [cells(row, false), cells(row, true)])
+        .flat_map(|row| parts.iter().map(|(_, milestone)| cells(row, *milestone)))
         .collect();
     let columns: Vec<Column> = headers
         .iter()
@@ -333,19 +464,16 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
                 writeln!(out, "{line}")?;
             }
         }
-        for (title, completion) in [
-            (Label::SumStartTitle, false),
-            (Label::SumCompletionTitle, true),
-        ] {
-            if completion {
+        for (n, (title, milestone)) in parts.iter().enumerate() {
+            if n > 0 {
                 writeln!(out)?;
             }
-            for line in crate::table::wrap(lang.get(title), width) {
+            for line in crate::table::wrap(lang.get(*title), width) {
                 writeln!(out, "{line}")?;
             }
             table.header(out)?;
             for row in unit_rows.iter() {
-                table.row(out, &cells(row, completion))?;
+                table.row(out, &cells(row, *milestone))?;
             }
         }
         invalid += unit_rows.iter().map(|r| r.invalid).sum::<u64>();
@@ -427,6 +555,8 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
                 c.cases += 1;
                 c.start[status_index(e.start.status)] += 1;
                 c.completion[status_index(e.completion.status)] += 1;
+                c.decision[status_index(e.decision.status)] += 1;
+                c.implementation[status_index(e.implementation.status)] += 1;
             };
             for group in e.groups.iter() {
                 add(group as usize);
@@ -459,13 +589,14 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     }
 
     let lang = args.list.lang();
+    let chain = reader.has_chain_columns();
     let rows: Vec<Row> = table
         .iter()
         .flat_map(|(unit, counts)| {
             let unit = by_unit.then_some(unit.as_str());
             ROWS.iter()
                 .zip(counts)
-                .map(move |(key, c)| Row::new(unit, key, c))
+                .map(move |(key, c)| Row::new(unit, key, c, chain))
         })
         .collect();
 
@@ -475,8 +606,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         Format::Json => write_json(&mut output, &rows)?,
         Format::Csv => {
             let style = args.out.style(lang);
-            let mut header: Vec<&str> = COLUMNS
-                .iter()
+            let mut header: Vec<&str> = columns(chain)
                 .map(|(key, label)| style.header(key, *label))
                 .collect();
             if by_unit {
