@@ -207,6 +207,27 @@ fn a_title_and_blank_rows_above_the_header_are_skipped() {
 }
 
 #[test]
+fn a_hidden_row_is_read_like_any_other() {
+    let dir = temp();
+    let path = workbook(dir.path(), "hidden.xlsx", |sheet| {
+        sheet.write_string(0, 0, "Asiatunnus").unwrap();
+        sheet.write_string(0, 1, "Vireilletulopvm").unwrap();
+        for (row, id) in [(1, "H-1"), (2, "H-2"), (3, "H-3")] {
+            sheet.write_string(row, 0, id).unwrap();
+            sheet.write_datetime(row, 1, date(2026, 11, 16)).unwrap();
+        }
+        sheet.set_row_hidden(2).unwrap();
+    });
+    let (out, _) = audit(path_str(&path), &[], 0);
+    for (line, id) in [(2, "H-1"), (3, "H-2"), (4, "H-3")] {
+        assert!(
+            out.contains(&format!("\n{line},{id},,2026-11-16,")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
 fn a_merged_cell_fills_its_region() {
     let dir = temp();
     let path = workbook(dir.path(), "merged.xlsx", |sheet| {
