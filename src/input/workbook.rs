@@ -547,6 +547,7 @@ where
             rx: text_rx,
             block: Vec::new(),
             at: 0,
+            ended: false,
         }),
         places,
     })
@@ -836,7 +837,12 @@ impl Renderer {
             }
         }
         match result {
-            Ok(()) => self.flush(),
+            Ok(()) => {
+                self.flush();
+                // The end, told as such: a thread that stops without it (a panic in the
+                // reader) must not pass for the end of the list.
+                let _ = self.out.send(Ok(Vec::new()));
+            }
             Err(error) => {
                 let error = damaged(&self.label, error);
                 match self.setup.take() {
@@ -887,18 +893,29 @@ struct Blocks {
     rx: Receiver<io::Result<Vec<u8>>>,
     block: Vec<u8>,
     at: usize,
+    /// The renderer said the sheet ended (an empty block).
+    ended: bool,
 }
 
 impl Read for Blocks {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         while self.at == self.block.len() {
             match self.rx.recv() {
+                Ok(Ok(block)) if block.is_empty() => {
+                    self.ended = true;
+                    return Ok(0);
+                }
                 Ok(Ok(block)) => {
                     self.block = block;
                     self.at = 0;
                 }
                 Ok(Err(error)) => return Err(error),
-                Err(_) => return Ok(0),
+                Err(_) if self.ended => return Ok(0),
+                Err(_) => {
+                    return Err(io::Error::other(format!(
+                        "the workbook could not be read to its end: {RESAVE}"
+                    )))
+                }
             }
         }
         let n = buf.len().min(self.block.len() - self.at);
