@@ -296,7 +296,7 @@ const STATUTE_PHRASES: [[&str; 3]; 17] = [
 
 impl Lang {
     /// A statute as cited in this language: the acts' names and the notes translated
-    /// ([`STATUTE_PHRASES`]), the numbers as they are, the first letter in upper case.
+    /// (the table `STATUTE_PHRASES`), the numbers as they are, the first letter in upper case.
     pub fn statute(self, text: &str) -> String {
         if self == Lang::En {
             return text.to_string();
