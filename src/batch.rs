@@ -610,6 +610,16 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         (None, None, Some(age)) => Person::Age(age),
         (None, None, None) => Person::Unknown,
     };
+    // Most lists record no decision or service: their columns are then not looked for per row.
+    let (decision, implemented) =
+        if row.has(Column::DecisionDate) || row.has(Column::ImplementedDate) {
+            (
+                calendar_date_column(row, Column::DecisionDate)?,
+                calendar_date_column(row, Column::ImplementedDate)?,
+            )
+        } else {
+            (None, None)
+        };
     Ok(Case {
         pending,
         person,
@@ -625,8 +635,8 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         started: calendar_date_column(row, Column::StartedDate)?,
         completed: calendar_date_column(row, Column::CompletedDate)?,
         older_person: flag_column(row, Column::OlderPerson)?,
-        decision: calendar_date_column(row, Column::DecisionDate)?,
-        implemented: calendar_date_column(row, Column::ImplementedDate)?,
+        decision,
+        implemented,
     })
 }
 

@@ -110,7 +110,7 @@ impl Outcome {
 
     /// Inlined: it runs twice for every case, and its outcome is then built where the
     /// evaluation keeps it instead of being copied there.
-    #[inline]
+    #[inline(always)]
     fn judge(
         deadline: Option<NaiveDate>,
         done: Option<NaiveDate>,
@@ -356,9 +356,9 @@ pub struct Evaluation {
     /// Working days after the pending date up to the start (or the as-of date if not started);
     /// zero for a pending date after the as-of date.
     pub elapsed_working_days: i64,
-    /// Working days after the pending date up to the decision (or the as-of date if none yet);
-    /// zero for a pending date after the as-of date.
-    pub decision_elapsed_working_days: i64,
+    /// What the decision's elapsed working days are counted over (only the outputs that show
+    /// them need them, so they are counted there: [`Deadline::elapsed_working_days`]).
+    span: Span,
     pub notes: Notes,
 }
 
@@ -477,7 +477,11 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
             .map(|days| days.max(0))
     };
     let elapsed_working_days = elapsed(case.started)?;
-    let decision_elapsed_working_days = elapsed(case.decision)?;
+    let span = Span {
+        pending: case.pending,
+        until: case.decision.unwrap_or(as_of),
+        reading,
+    };
 
     let mut notes = Notes::default();
     if matches!(case.person, Person::Hetu(h) if h.is_temporary()) {
@@ -512,9 +516,18 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
         decision,
         implementation,
         elapsed_working_days,
-        decision_elapsed_working_days,
+        span,
         notes,
     })
+}
+
+/// The days a count of elapsed working days runs over: from the pending date to a milestone (or
+/// the as-of date), in a reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    pending: NaiveDate,
+    until: NaiveDate,
+    reading: Reading,
 }
 
 /// The earliest deadline found so far for each milestone, in the order of [`Milestone::ALL`].
@@ -523,6 +536,7 @@ struct Deadlines([Option<NaiveDate>; 4]);
 
 impl Deadlines {
     /// Takes `limit` into account: its deadline, where its anchor day is known, wins if earlier.
+    #[inline]
     fn tighten(&mut self, limit: &Limit, case: &Case, reading: Reading) -> Result<(), CaseError> {
         let from = match limit.from {
             Anchor::Pending => case.pending,
@@ -539,6 +553,15 @@ impl Deadlines {
 }
 
 impl Evaluation {
+    /// Working days after the pending date up to the decision (or the as-of date if none yet);
+    /// zero for a pending date after the as-of date.
+    pub fn decision_elapsed_working_days(&self) -> i64 {
+        self.deadlines()
+            .find(|d| d.milestone == Milestone::Decision)
+            .and_then(|d| d.elapsed_working_days())
+            .unwrap_or(0)
+    }
+
     /// Whether any deadline is overdue.
     pub fn is_overdue(&self) -> bool {
         Milestone::ALL
@@ -619,7 +642,17 @@ impl<'a> Deadline<'a> {
     pub fn elapsed_working_days(&self) -> Option<i64> {
         match self.milestone {
             Milestone::Start => Some(self.evaluation.elapsed_working_days),
-            Milestone::Decision => Some(self.evaluation.decision_elapsed_working_days),
+            Milestone::Decision => {
+                let Span {
+                    pending,
+                    until,
+                    reading,
+                } = self.evaluation.span;
+                let days = calendar()
+                    .working_days_between(pending, until, reading)
+                    .ok()?;
+                Some(days.max(0))
+            }
             _ => None,
         }
     }

@@ -105,7 +105,7 @@ fn other_decisions_have_no_day_count_but_the_elapsed_working_days_are_shown() {
     };
     let e = eval(&case, d(2026, 12, 2), Standard);
     assert_eq!(e.decision.status, Status::None);
-    assert_eq!(e.decision_elapsed_working_days, 7);
+    assert_eq!(e.decision_elapsed_working_days(), 7);
     let decision = e
         .deadlines()
         .find(|d| d.milestone == Milestone::Decision)

@@ -1099,6 +1099,12 @@ impl<'a> RawRow<'a> {
 
     /// The raw bytes of a column, ASCII spaces trimmed, for parsers that work on bytes (dates,
     /// numbers) and need no decoding. `None` as for [`RawRow::get`].
+    /// Whether the list has `column` at all: a look-up in the layout, for columns most lists
+    /// lack.
+    pub fn has(&self, column: Column) -> bool {
+        self.layout.columns[column.index()].is_some()
+    }
+
     pub fn bytes(&self, column: Column) -> Option<&'a [u8]> {
         let index = self.layout.columns[column.index()]?;
         Some(self.record.get(index)?.trim_ascii())
