@@ -394,6 +394,10 @@ pub enum Label {
     TabStart,
     TabCompleteBy,
     TabCompletion,
+    TabDecideBy,
+    TabDecision,
+    TabServiceBy,
+    TabService,
     TabWorkingDays,
     /// `{0}`: the columns left out; `{1}`: the width.
     TabLeftOut,
@@ -671,6 +675,10 @@ pub const fn words(label: Label) -> [&'static str; 3] {
         TabStart => ["start", "aloitus", "påbörjande"],
         TabCompleteBy => ["complete by", "valmis viim.", "klar senast"],
         TabCompletion => ["completion", "valmistus", "slutförande"],
+        TabDecideBy => ["decide by", "päätös viim.", "beslut senast"],
+        TabDecision => ["decision", "päätös", "beslut"],
+        TabServiceBy => ["service by", "palvelu viim.", "tjänst senast"],
+        TabService => ["service", "palvelu", "tjänst"],
         TabWorkingDays => ["working days", "arkipäiviä", "vardagar"],
         TabLeftOut => [
             "Left out to fit {1} columns: {0}. Every column: --format csv --output FILE, or a wider window.",

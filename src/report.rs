@@ -874,15 +874,18 @@ pub struct TableSink<W: Write> {
     table: crate::table::Table,
     lang: Lang,
     started: bool,
+    /// Whether the decision and the service have columns (the list records them).
+    chain: bool,
 }
 
 impl<W: Write> TableSink<W> {
-    pub fn new(out: W, lang: Lang) -> Self {
-        Self::with_width(out, lang, crate::table::terminal_width())
+    /// A table fitted to the terminal; with `chain`, columns for the decision and the service.
+    pub fn new(out: W, lang: Lang, chain: bool) -> Self {
+        Self::with_width(out, lang, crate::table::terminal_width(), chain)
     }
 
     /// A table fitted to `width` columns.
-    pub fn with_width(out: W, lang: Lang, width: usize) -> Self {
+    pub fn with_width(out: W, lang: Lang, width: usize, chain: bool) -> Self {
         use crate::table::Column;
         let statuses: Vec<&str> = Status::ALL.iter().map(|s| lang.status(*s)).collect();
         let groups: Vec<&str> = Group::ALL.iter().map(|g| lang.group(*g)).collect();
@@ -896,7 +899,7 @@ impl<W: Write> TableSink<W> {
         .map(|l| format!("99999 {}", lang.get(*l)))
         .collect();
         let date = ["30.12.2026"];
-        let columns = vec![
+        let mut columns = vec![
             // Up to 9 999 999 lines.
             Column::text(lang.get(Label::TabLine), 7, 7).right(),
             Column::text(lang.get(Label::TabCase), 12, 20),
@@ -906,17 +909,32 @@ impl<W: Write> TableSink<W> {
             Column::new(lang.get(Label::TabStartBy), date),
             Column::new(lang.get(Label::TabStart), statuses.iter().copied()),
             Column::new(lang.get(Label::TabCompleteBy), date).leave_out(1),
-            Column::new(lang.get(Label::TabCompletion), statuses).leave_out(3),
+            Column::new(lang.get(Label::TabCompletion), statuses.iter().copied()).leave_out(3),
             Column::new(
                 lang.get(Label::TabWorkingDays),
                 days.iter().map(String::as_str),
             ),
         ];
+        if chain {
+            // Before the working days; in a narrow window they go after the others.
+            let at = columns.len() - 1;
+            columns.splice(
+                at..at,
+                [
+                    Column::new(lang.get(Label::TabDecideBy), date).leave_out(5),
+                    Column::new(lang.get(Label::TabDecision), statuses.iter().copied())
+                        .leave_out(7),
+                    Column::new(lang.get(Label::TabServiceBy), date).leave_out(6),
+                    Column::new(lang.get(Label::TabService), statuses.iter().copied()).leave_out(8),
+                ],
+            );
+        }
         TableSink {
             out,
             table: crate::table::Table::fit(columns, width, lang),
             lang,
             started: false,
+            chain,
         }
     }
 }
@@ -941,27 +959,18 @@ pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn working_days_text(evaluation: &Evaluation, lang: Lang) -> String {
     let e = evaluation;
     let with = |n: i64, label: Label| format!("{n} {}", lang.get(label));
-    let overdue = [
-        e.start.working_days_overdue,
-        e.completion.working_days_overdue,
-    ]
-    .into_iter()
-    .flatten()
-    .max();
-    if let Some(n) = overdue {
+    let outcomes = crate::rules::Milestone::ALL.map(|m| e.outcome(m));
+    if let Some(n) = outcomes.iter().filter_map(|o| o.working_days_overdue).max() {
         return with(n, Label::DaysOverdue);
     }
-    if let Some(n) = [
-        e.start.working_days_remaining,
-        e.completion.working_days_remaining,
-    ]
-    .into_iter()
-    .flatten()
-    .min()
+    if let Some(n) = outcomes
+        .iter()
+        .filter_map(|o| o.working_days_remaining)
+        .min()
     {
         return with(n, Label::DaysLeft);
     }
-    if let Some(n) = e.start.working_days_late.or(e.completion.working_days_late) {
+    if let Some(n) = outcomes.iter().find_map(|o| o.working_days_late) {
         return with(n, Label::DaysLate);
     }
     with(e.elapsed_working_days, Label::DaysElapsed)
@@ -975,20 +984,24 @@ impl<W: Write> CaseSink for TableSink<W> {
         }
         let e = &case.evaluation;
         let date = |d: Option<NaiveDate>| d.map(crate::dates::finnish).unwrap_or_default();
-        self.table.row(
-            &mut self.out,
-            &[
-                case.line.to_string(),
-                cell_text(&case.case_id).into_owned(),
-                cell_text(&case.unit).into_owned(),
-                self.lang.groups(e.groups),
-                date(e.start.deadline),
-                self.lang.status(e.start.status).to_string(),
-                date(e.completion.deadline),
-                self.lang.status(e.completion.status).to_string(),
-                working_days_text(e, self.lang),
-            ],
-        )
+        let mut cells = vec![
+            case.line.to_string(),
+            cell_text(&case.case_id).into_owned(),
+            cell_text(&case.unit).into_owned(),
+            self.lang.groups(e.groups),
+            date(e.start.deadline),
+            self.lang.status(e.start.status).to_string(),
+            date(e.completion.deadline),
+            self.lang.status(e.completion.status).to_string(),
+        ];
+        if self.chain {
+            for outcome in [&e.decision, &e.implementation] {
+                cells.push(date(outcome.deadline));
+                cells.push(self.lang.status(outcome.status).to_string());
+            }
+        }
+        cells.push(working_days_text(e, self.lang));
+        self.table.row(&mut self.out, &cells)
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {

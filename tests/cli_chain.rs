@@ -288,3 +288,39 @@ fn the_summary_counts_the_decision_and_the_service_when_the_list_records_them() 
         "{table}"
     );
 }
+
+#[test]
+fn the_audit_table_shows_the_decision_and_the_service_when_the_list_records_them() {
+    let out = common::maaraika()
+        .env("COLUMNS", "200")
+        .args(["audit", "-", "--as-of", "23.11.2026", "--format", "table"])
+        .write_stdin(CHAIN_LIST.as_bytes().to_vec())
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let header = table.lines().next().unwrap();
+    assert!(
+        header.contains("decide by") && header.contains("service by"),
+        "{table}"
+    );
+    // B: the service was due by Tuesday 1.9.2026, and is overdue.
+    let b = table.lines().find(|l| l.contains(" B ")).unwrap();
+    assert!(b.contains("1.9.2026") && b.contains("overdue"), "{table}");
+    let plain = common::maaraika()
+        .env("COLUMNS", "200")
+        .args([
+            "audit",
+            "samples/cases.csv",
+            "--as-of",
+            "23.11.2026",
+            "--format",
+            "table",
+        ])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        !plain.lines().next().unwrap().contains("decide by"),
+        "{plain}"
+    );
+}

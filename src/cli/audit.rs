@@ -77,7 +77,7 @@ pub fn sink<'a, W: Write + 'a>(
             )?)
         }
         Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
-        Format::Table => Box::new(TableSink::new(out, style.lang)),
+        Format::Table => Box::new(TableSink::new(out, style.lang, reader.has_chain_columns())),
     })
 }
 

@@ -160,7 +160,7 @@ pub fn check_audit(data: &[u8]) {
                 .unwrap(),
             ),
             Box::new(JsonSink::new(&mut json_out, false, settings.reading)),
-            Box::new(TableSink::new(&mut table_out, style.lang)),
+            Box::new(TableSink::new(&mut table_out, style.lang, chain)),
         ];
         let result = batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
             match item {
