@@ -424,6 +424,71 @@ fn the_audit_api_answers_as_the_audit_command_does() {
 }
 
 #[test]
+fn the_audit_api_and_page_take_a_workbook_as_the_command_does() {
+    let server = Server::start(&[]);
+    let book = std::fs::read("samples/cases-fi.xlsx").unwrap();
+    let cli: Value = serde_json::from_slice(&cli_stdout(&[
+        "audit",
+        "samples/cases-fi.xlsx",
+        "--as-of",
+        "23.11.2026",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert!(!cli.as_array().unwrap().is_empty());
+    // The body itself, and the `file` field of a form.
+    let answer = server.request(
+        "POST",
+        "/api/audit?as_of=23.11.2026",
+        &[(
+            "Content-Type",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )],
+        &book,
+    );
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let json = answer.json();
+    assert_eq!(json["cases"], cli);
+    assert_eq!(json["counts"]["invalid"], 0);
+    let (content_type, body) = multipart(&[("as_of", "23.11.2026")], "cases-fi.xlsx", &book);
+    let form = server.request(
+        "POST",
+        "/api/audit",
+        &[("Content-Type", &content_type)],
+        &body,
+    );
+    assert_eq!(form.status, 200, "{}", form.text());
+    assert_eq!(form.json()["cases"], cli);
+    // The same cases as the CSV it was made from.
+    let csv = std::fs::read("samples/cases-fi.csv").unwrap();
+    let from_csv = audit_api(&server, "as_of=23.11.2026", &csv).json();
+    assert_eq!(json["cases"], from_csv["cases"]);
+    assert_eq!(json["counts"], from_csv["counts"]);
+    // The page counts it too.
+    let (content_type, body) = multipart(
+        &[("lang", "en"), ("as_of", "23.11.2026")],
+        "cases-fi.xlsx",
+        &book,
+    );
+    let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let rows = json["counts"]["rows"].as_u64().unwrap();
+    assert!(page.text().contains(&format!(
+        "<span class=\"big\">{rows}</span><span>Rows</span>"
+    )));
+    // A broken workbook is a clear 400, not a panic.
+    let answer = server.request(
+        "POST",
+        "/api/audit",
+        &[("Content-Type", "application/vnd.ms-excel")],
+        &book[..book.len() / 2],
+    );
+    assert_eq!(answer.status, 400, "{}", answer.text());
+    assert!(answer.json()["error"].is_string(), "{}", answer.text());
+}
+
+#[test]
 fn the_audit_api_takes_a_multipart_form_and_answers_csv_as_the_command_does() {
     let server = Server::start(&[]);
     let csv = std::fs::read("samples/cases-fi.csv").unwrap();
@@ -690,7 +755,7 @@ fn malformed_requests_get_400_with_a_clear_json_message() {
     let uploads: [(&[u8], &str); 5] = [
         (b"", "empty"),
         (b"case_id,unit\nA,B\n", "pending_date"),
-        (b"PK\x03\x04\x14\x00\x06\x00binary", "not CSV"),
+        (b"PK\x03\x04\x14\x00\x06\x00binary", "cannot be read as a workbook"),
         (b"\x00\x01\x02\xff\xfe\x00\x00junk", "not"),
         (b"\"pending_date\n2026-11-23\n", "quote"),
     ];

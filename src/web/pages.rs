@@ -678,7 +678,7 @@ fn audit_markup(
             // The file last: the server reads the other fields first, then streams the file.
             div.field {
                 label for="file" { (t.file) }
-                input #file name="file" type="file" accept=".csv,.txt,text/csv" required aria-describedby="file-hint";
+                input #file name="file" type="file" accept=".csv,.txt,text/csv,.xlsx,.xlsm,.xlsb,.xls,.ods" required aria-describedby="file-hint";
                 span.hint #file-hint { (t.file_hint) }
             }
             div.buttons {

@@ -384,15 +384,17 @@ impl Write for ChannelWriter {
     }
 }
 
-/// Opens the reader on an upload: the header row is read and matched. An error here is the
-/// answer (400, or 413 when the upload was too large).
+/// Opens the reader on an upload: the header row is read and matched. A CSV streams; a
+/// workbook (its first bytes a zip or OLE2 file) is read whole into memory, as the command
+/// line does with one on standard input, bounded by the upload limit and never written to
+/// disk. An error here is the answer (400, or 413 when the upload was too large).
 pub fn open(upload: Upload) -> Result<(CaseReader, UploadFailure), Failure> {
     let Upload {
         reader,
         label,
         failure,
     } = upload;
-    match CaseReader::from_reader(Box::new(reader), &label, &InputOptions::default()) {
+    match CaseReader::from_reader_sheet(Box::new(reader), &label, &InputOptions::default(), None) {
         Ok(reader) => Ok((reader, failure)),
         Err(error) => Err(failure
             .take()
