@@ -755,7 +755,7 @@ fn malformed_requests_get_400_with_a_clear_json_message() {
     let uploads: [(&[u8], &str); 5] = [
         (b"", "empty"),
         (b"case_id,unit\nA,B\n", "pending_date"),
-        (b"PK\x03\x04\x14\x00\x06\x00binary", "cannot be read as a workbook"),
+        (b"PK\x03\x04\x14\x00\x06\x00binary", "as a workbook"),
         (b"\x00\x01\x02\xff\xfe\x00\x00junk", "not"),
         (b"\"pending_date\n2026-11-23\n", "quote"),
     ];
