@@ -23,7 +23,8 @@ use crate::batch::{Evaluated, Invalid};
 use crate::calendar::Reading;
 use crate::evaluation::Status;
 use crate::labels::{Label, Lang};
-use crate::report::{CaseSink, CsvStyle, AUDIT_COLUMNS};
+use crate::report::{CaseSink, CsvStyle, AUDIT_COLUMNS, CHAIN_COLUMNS};
+use crate::rules::Milestone;
 use crate::text::shown;
 
 /// The fill of an overdue row: Excel's own "bad" red.
@@ -359,13 +360,19 @@ pub struct XlsxSink<W: Write> {
     invalid_rows: u64,
     /// Per status, by the start and by the completion.
     counts: [[u64; 5]; 2],
+    /// Whether the list records the decision or the service: their columns follow
+    /// ([`CHAIN_COLUMNS`]) and their deadlines mark a row too.
+    chain: bool,
 }
 
 /// The columns of a case row, in order.
-fn case_columns(style: CsvStyle, show_hetu: bool) -> Vec<&'static str> {
+fn case_columns(style: CsvStyle, show_hetu: bool, chain: bool) -> Vec<&'static str> {
     let mut columns: Vec<&'static str> = AUDIT_COLUMNS.iter().map(|c| style.column(c)).collect();
     if show_hetu {
         columns.insert(3, style.column("hetu"));
+    }
+    if chain {
+        columns.extend(CHAIN_COLUMNS.iter().map(|c| style.column(c)));
     }
     columns
 }
@@ -373,17 +380,19 @@ fn case_columns(style: CsvStyle, show_hetu: bool) -> Vec<&'static str> {
 impl<W: Write> XlsxSink<W> {
     /// `overdue_sheet`: also a sheet of the overdue and due-soon cases (for `audit`, whose
     /// case sheet lists them all). `due_soon`: working days left that mark a case as due soon.
+    /// `chain`: the list has a decision or service column, so theirs follow as in the CSV.
     pub fn new(
         out: W,
         about: About,
         show_hetu: bool,
         due_soon: u32,
         overdue_sheet: bool,
+        chain: bool,
     ) -> io::Result<Self> {
         let lang = about.lang;
         let formats = Formats::new();
         let style = CsvStyle { excel: true, lang };
-        let headers = case_columns(style, show_hetu);
+        let headers = case_columns(style, show_hetu, chain);
         let cases = Sheet::new(lang.get(Label::XlsCases), &headers, &formats).map_err(xlsx_io)?;
         let overdue = match overdue_sheet {
             true => {
@@ -415,14 +424,22 @@ impl<W: Write> XlsxSink<W> {
             evaluated: 0,
             invalid_rows: 0,
             counts: [[0; 5]; 2],
+            chain,
         })
     }
 
+    /// Overdue if any milestone shown is, else due soon if any is: the start and the
+    /// completion, and with the chain's columns the decision and the service too.
     fn mark(&self, case: &Evaluated) -> Mark {
-        let outcomes = [&case.evaluation.start, &case.evaluation.completion];
-        if outcomes.iter().any(|o| o.status == Status::Overdue) {
+        let shown = if self.chain { 4 } else { 2 };
+        let outcomes = || {
+            Milestone::ALL[..shown]
+                .iter()
+                .map(|&m| case.evaluation.outcome(m))
+        };
+        if outcomes().any(|o| o.status == Status::Overdue) {
             Mark::Overdue
-        } else if outcomes.iter().any(|o| {
+        } else if outcomes().any(|o| {
             o.status == Status::Due && o.working_days_remaining.is_some_and(|d| d <= self.due_soon)
         }) {
             Mark::Soon
@@ -469,6 +486,15 @@ impl<W: Write> CaseSink for XlsxSink<W> {
         cells.push(Cell::Text(lang.reading(self.about.reading)));
         cells.push(Cell::Text(&notes));
         cells.push(Cell::Date(self.about.as_of));
+        if self.chain {
+            for outcome in [&e.decision, &e.implementation] {
+                cells.push(date(outcome.deadline));
+                cells.push(Cell::Text(lang.status(outcome.status)));
+                cells.push(count(outcome.working_days_late));
+                cells.push(count(outcome.working_days_remaining));
+                cells.push(count(outcome.working_days_overdue));
+            }
+        }
         debug_assert_eq!(cells.len(), self.headers.len());
         let mark = self.mark(case);
         self.cases

@@ -266,6 +266,94 @@ fn the_overdue_and_summary_workbooks_have_their_tables() {
     assert!(number(&row[2]) >= 1.0);
 }
 
+/// A list recording the decision and the service (tests/cli_chain.rs's).
+const CHAIN_LIST: &str = "\
+Asiatunnus;Vireilletulopvm;Vammainen;Päätöspvm;Palvelu alkanut;Iäkäs henkilö
+A;1.10.2024;kyllä;20.1.2025;10.2.2025;ei
+B;1.6.2026;ei;15.8.2026;;kyllä
+C;1.6.2026;ei;;;ei
+";
+
+/// The header row of a sheet, as text.
+fn header_of(range: &calamine::Range<Data>) -> Vec<String> {
+    range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}
+
+#[test]
+fn a_list_with_decision_and_service_columns_gets_their_columns_in_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = write_csv(dir.path(), "chain.csv", CHAIN_LIST);
+    let out = dir.path().join("audit.xlsx");
+    let (code, err) = write_workbook(&["audit", s(&list), "--lang", "fi"], &out);
+    assert_eq!(code, 0, "{err}");
+    let cases = sheet(&out, "asiat");
+    let header = header_of(&cases);
+    // The 20 columns of the audit, then 5 for the decision and 5 for the service.
+    assert_eq!(header.len(), 30, "{header:?}");
+    assert_eq!(header[19], "tilannepäivä", "{header:?}");
+    assert_eq!(header[20], "päätös viimeistään", "{header:?}");
+    assert_eq!(header[22], "päätös myöhässä, arkipäiviä", "{header:?}");
+    assert_eq!(header[25], "palvelu alkaa viimeistään", "{header:?}");
+    assert_eq!(header[26], "palvelun alkamisen tila", "{header:?}");
+    assert_eq!(
+        header[29], "palvelun alkamisen määräaika ylittynyt, arkipäiviä",
+        "{header:?}"
+    );
+    // A: disabled, pending 1.10.2024: the decision due Thursday 2.1.2025 (1.1. is New Year's
+    // Day), made 20.1.2025: late by 11 working days.
+    let a = row_of(&cases, "A");
+    assert_eq!(date_of(&a[20]), (2025, 1, 2));
+    assert_eq!(a[21], Data::String("myöhässä tehty".into()));
+    assert_eq!(number(&a[22]), 11.0);
+    assert_eq!(a[23], Data::Empty, "nothing remains of a decision made");
+    // B: aged over 75, decided Saturday 15.8.2026: the service due Tuesday 1.9.2026, not begun
+    // by 23.11.2026: overdue by the 59 weekdays after it (no weekday holiday in between).
+    let b = row_of(&cases, "B");
+    assert_eq!(
+        b[21],
+        Data::String("ei määräaikaa".into()),
+        "no decision deadline"
+    );
+    assert_eq!(date_of(&b[25]), (2026, 9, 1));
+    assert_eq!(b[26], Data::String("määräaika ylittynyt".into()));
+    assert_eq!(number(&b[29]), 59.0);
+    // B's start has no deadline: its overdue service alone puts it with the overdue ones; C
+    // has nothing overdue.
+    let overdue = sheet(&out, "myöhässä ja pian");
+    assert_eq!(header_of(&overdue).len(), 30);
+    let ids: Vec<String> = overdue.rows().skip(1).map(|r| r[1].to_string()).collect();
+    assert!(ids.contains(&"B".to_string()), "{ids:?}");
+    assert!(!ids.contains(&"C".to_string()), "{ids:?}");
+    assert_eq!(row_of(&overdue, "B")[29], Data::Float(59.0));
+
+    // The morning list too.
+    let out = dir.path().join("overdue.xlsx");
+    let (code, err) = write_workbook(&["overdue", s(&list)], &out);
+    assert_eq!(code, 0, "{err}");
+    let listed = sheet(&out, "cases");
+    assert_eq!(header_of(&listed).len(), 30);
+    assert_eq!(date_of(&row_of(&listed, "B")[25]), (2026, 9, 1));
+}
+
+#[test]
+fn a_list_without_decision_columns_keeps_the_workbook_columns_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("audit.xlsx");
+    let (code, err) = write_workbook(&["audit", "samples/cases.csv"], &out);
+    assert_eq!(code, 0, "{err}");
+    for name in ["cases", "overdue and due soon"] {
+        let header = header_of(&sheet(&out, name));
+        assert_eq!(header.len(), 20, "{header:?}");
+        assert_eq!(header[19], "as_of", "{header:?}");
+    }
+}
+
 /// The Python the ignored tests use: `MAARAIKA_PEER_PYTHON` (CI: /tmp/peers/bin/python, with
 /// openpyxl), else `python3`.
 fn python() -> String {

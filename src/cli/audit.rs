@@ -62,6 +62,7 @@ pub fn sink<'a, W: Write + 'a>(
             list.show_hetu,
             due_soon,
             overdue_sheet,
+            reader.has_chain_columns(),
         )?));
     }
     Ok(match format {
