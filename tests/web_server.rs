@@ -1116,6 +1116,70 @@ fn the_audit_page_counts_and_lists_and_downloads() {
             "fi"
         ])
     );
+    // The chart per group: each case once in each of its groups (or under no group), by its
+    // most pressing deadline: overdue, due, late, met, none.
+    let csv = std::fs::read("samples/cases.csv").unwrap();
+    let (content_type, body) = multipart(
+        &[("lang", "en"), ("as_of", "23.11.2026")],
+        "cases.csv",
+        &csv,
+    );
+    let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    let cli: Value = serde_json::from_slice(&cli_stdout(&[
+        "audit",
+        "samples/cases.csv",
+        "--as-of",
+        "23.11.2026",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let statuses = ["met", "late", "due", "overdue", "none"];
+    let groups = [
+        ("urgent", "urgent need"),
+        ("over_75", "aged over 75"),
+        ("care_allowance", "highest care allowance"),
+        ("disabled", "disabled person"),
+        ("child_special_support", "child in need of special support"),
+        ("child_welfare", "child-welfare matter"),
+        ("", "no group"),
+    ];
+    let mut charted = 0;
+    for (key, label) in groups {
+        let mut counts = [0u64; 5];
+        for case in cli.as_array().unwrap() {
+            let in_group = case["groups"].as_array().unwrap();
+            let member = if key.is_empty() {
+                in_group.is_empty()
+            } else {
+                in_group.iter().any(|g| g == key)
+            };
+            if !member {
+                continue;
+            }
+            let of = [&case["start_status"], &case["completion_status"]];
+            let status = ["overdue", "due", "late", "met"]
+                .into_iter()
+                .find(|s| of.iter().any(|o| o == s))
+                .unwrap_or("none");
+            counts[statuses.iter().position(|s| *s == status).unwrap()] += 1;
+        }
+        charted += counts.iter().sum::<u64>();
+        let cells: String = counts
+            .iter()
+            .map(|n| format!("<td class=\"num\">{n}</td>"))
+            .collect();
+        let row = format!("<tr><th scope=\"row\">{label}</th>{cells}<td><svg class=\"bar\"");
+        assert!(text.contains(&row), "{label}: {counts:?}");
+    }
+    assert!(charted >= cli.as_array().unwrap().len() as u64);
+    // Each status with cases has its bar part; the bars are hidden from screen readers.
+    let bars = text.matches("<rect class=\"bar-").count();
+    assert!(bars >= 7, "{bars} bar parts");
+    assert!(text.contains("aria-hidden=\"true\""));
+    assert!(!text.contains("style="));
 }
 
 #[test]

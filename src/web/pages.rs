@@ -12,13 +12,13 @@ use serde::Deserialize;
 
 use super::api::{self, AuditFormat, AuditOptions, CheckRequest};
 use super::lang::{Texts, UiLang};
-use super::stream::{self, Audited, Listed, CASES_LISTED, INVALID_LISTED};
+use super::stream::{self, Audited, Listed, StatusCounts, CASES_LISTED, INVALID_LISTED};
 use super::{AppState, Failure};
 use crate::answer::{self, CheckAnswer};
 use crate::calendar::{calendar, Reading};
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::{Case, Outcome, Status};
-use crate::rules::Milestone;
+use crate::rules::{Group, Milestone};
 
 /// Which page the navigation marks as the current one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -721,6 +721,7 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
                     }
                 }
             }
+            (group_chart(lang, &audited.by_group))
             h3 { (t.overdue_cases) }
             @if audited.overdue.is_empty() {
                 p { (t.none_overdue) }
@@ -764,6 +765,73 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             }
         }
     }
+}
+
+/// The chart per group: a table of the counts (what a screen reader reads) with one bar per
+/// group drawn in SVG (hidden from screen readers), its parts the statuses; the longest bar is
+/// the largest group. Colours come from the style sheet: the policy allows no inline styles.
+fn group_chart(lang: UiLang, by_group: &[StatusCounts; 7]) -> Markup {
+    const WIDTH: u64 = 240;
+    let t = lang.t();
+    let largest = by_group
+        .iter()
+        .map(|c| c.0.iter().sum::<u64>())
+        .max()
+        .unwrap_or(0);
+    let names = Group::ALL
+        .iter()
+        .map(|g| lang.group(*g))
+        .chain([t.no_group_short]);
+    html! {
+        h3 #by-group { (t.by_group) }
+        p.hint { (t.by_group_hint) }
+        div.scroll {
+            table.list.chart aria-labelledby="by-group" {
+                thead {
+                    tr {
+                        th scope="col" { (t.group) }
+                        @for status in Status::ALL {
+                            th scope="col" { (lang.status(status)) }
+                        }
+                        th scope="col" { span.sr { (t.by_group) } }
+                    }
+                }
+                tbody {
+                    @for (name, counts) in names.zip(by_group) {
+                        tr {
+                            th scope="row" { (name) }
+                            @for status in Status::ALL {
+                                td.num { (counts.0[status as usize]) }
+                            }
+                            td {
+                                svg.bar width=(WIDTH) height="16" viewBox=(format!("0 0 {WIDTH} 16")) aria-hidden="true" focusable="false" {
+                                    @for (status, x, w) in bar_parts(counts, largest, WIDTH) {
+                                        rect class=(format!("bar-{}", status.as_str())) x=(x) y="0" width=(w) height="16" {}
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The parts of one bar: `(status, x, width)` for each status with cases, scaled so that
+/// `largest` cases fill `width`; a part is at least 1 wide.
+fn bar_parts(counts: &StatusCounts, largest: u64, width: u64) -> Vec<(Status, u64, u64)> {
+    let mut x = 0;
+    let mut parts = Vec::new();
+    for status in Status::ALL {
+        let count = counts.0[status as usize];
+        if count > 0 {
+            let w = (count * width / largest.max(1)).max(1);
+            parts.push((status, x, w));
+            x += w;
+        }
+    }
+    parts
 }
 
 fn case_table(lang: UiLang, cases: &[Listed], more: bool) -> Markup {

@@ -18,6 +18,7 @@ use crate::batch::{self, Item, Tally};
 use crate::evaluation::Status;
 use crate::input::{CaseReader, InputError, InputOptions};
 use crate::report::CaseSink;
+use crate::rules::Group;
 
 /// Pieces of an upload on their way to the reader.
 const PIECES_IN_FLIGHT: usize = 32;
@@ -464,6 +465,9 @@ pub struct Audited {
     pub invalid: Vec<InvalidRow>,
     pub overdue: Vec<Listed>,
     pub due: Vec<Listed>,
+    /// Per group (in the order of [`Group::ALL`], then no group): the cases by the status of
+    /// their most pressing deadline ([`most_pressing`]); a case counts once in each of its groups.
+    pub by_group: [StatusCounts; 7],
     /// Why reading stopped before the end, if it did.
     pub error: Option<Failure>,
 }
@@ -495,6 +499,7 @@ pub fn audit(
                     let e = &case.evaluation;
                     audited.counts.start.0[e.start.status as usize] += 1;
                     audited.counts.completion.0[e.completion.status as usize] += 1;
+                    count_by_group(&mut audited.by_group, e);
                     if let Some(sink) = sink.as_deref_mut() {
                         sink.case(&case)?;
                     }
@@ -538,6 +543,25 @@ pub fn audit(
     audited.counts.invalid = tally.invalid;
     audited.counts.overdue = tally.overdue;
     audited
+}
+
+/// A case's status for the chart per group: overdue before due before late before met,
+/// and none only when neither deadline has one.
+pub fn most_pressing(e: &crate::evaluation::Evaluation) -> Status {
+    [Status::Overdue, Status::Due, Status::Late, Status::Met]
+        .into_iter()
+        .find(|s| e.start.status == *s || e.completion.status == *s)
+        .unwrap_or(Status::None)
+}
+
+fn count_by_group(by_group: &mut [StatusCounts; 7], e: &crate::evaluation::Evaluation) {
+    let status = most_pressing(e) as usize;
+    if e.groups.is_empty() {
+        by_group[Group::ALL.len()].0[status] += 1;
+    }
+    for group in e.groups.iter() {
+        by_group[group as usize].0[status] += 1;
+    }
 }
 
 fn sort_listed(cases: &mut [Listed], most_first: bool) {
