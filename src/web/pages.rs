@@ -315,24 +315,12 @@ fn check_markup(lang: UiLang, form: &CheckForm, result: Option<CheckResult>) -> 
             fieldset {
                 legend { (t.done) }
                 div.row {
-                    div.field {
-                        label for="started" { (t.started) " " span.opt { "(" (t.optional) ")" } }
-                        input #started name="started" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.started));
-                    }
-                    div.field {
-                        label for="completed" { (t.completed) " " span.opt { "(" (t.optional) ")" } }
-                        input #completed name="completed" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.completed));
-                    }
+                    (recorded_date("started", t.started, t.optional, &form.started))
+                    (recorded_date("completed", t.completed, t.optional, &form.completed))
                 }
                 div.row {
-                    div.field {
-                        label for="decision" { (t.decision) " " span.opt { "(" (t.optional) ")" } }
-                        input #decision name="decision" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.decision));
-                    }
-                    div.field {
-                        label for="implemented" { (t.implemented) " " span.opt { "(" (t.optional) ")" } }
-                        input #implemented name="implemented" type="text" inputmode="numeric" autocomplete="off" value=(value(&form.implemented));
-                    }
+                    (recorded_date("decision", t.decision, t.optional, &form.decision))
+                    (recorded_date("implemented", t.implemented, t.optional, &form.implemented))
                     div.field {
                         label for="as_of" { (t.as_of) }
                         input #as_of name="as_of" type="text" inputmode="numeric" autocomplete="off" aria-describedby="as_of-hint" value=(value(&form.as_of));
@@ -348,6 +336,17 @@ fn check_markup(lang: UiLang, form: &CheckForm, result: Option<CheckResult>) -> 
         }
     };
     layout(lang, t.check_title, Nav::Check, "/", body)
+}
+
+/// An optional date a case records (started, completed, decision, service began): its label and
+/// field, the value as typed.
+fn recorded_date(id: &str, label: &str, optional: &str, typed: &Option<String>) -> Markup {
+    html! {
+        div.field {
+            label for=(id) { (label) " " span.opt { "(" (optional) ")" } }
+            input id=(id) name=(id) type="text" inputmode="numeric" autocomplete="off" value=(shown(typed.as_deref().unwrap_or_default()));
+        }
+    }
 }
 
 fn reading_fieldset(t: &Texts, conservative: bool) -> Markup {
