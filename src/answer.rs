@@ -13,15 +13,22 @@ use crate::rules::{Limit, Milestone, Period, Rule};
 /// A rule as shown: its group and statute.
 #[derive(Serialize, Debug, Clone)]
 pub struct RuleView {
+    /// The group's stable key (`over_75`, …).
     pub group: &'static str,
+    /// The group's name in English.
     pub name_en: &'static str,
+    /// The group's name in Finnish.
     pub name_fi: &'static str,
+    /// The statute that sets the deadlines.
     pub statute: &'static str,
+    /// When the assessment must start, in words (`by the 7th working day`).
     pub start: String,
+    /// Months within which it must be complete, where the law says.
     pub complete_within_months: Option<u32>,
 }
 
 impl RuleView {
+    /// The view of one row of [`crate::rules::RULES`].
     pub fn new(rule: &Rule) -> Self {
         RuleView {
             group: rule.group.key(),
@@ -54,10 +61,15 @@ pub fn start_rule_text(start: &Limit, lang: Lang) -> String {
 /// The other reading's dates, where they differ.
 #[derive(Serialize, Debug, Clone)]
 pub struct OtherReading {
+    /// The other reading.
     pub reading: Reading,
+    /// The start deadline in it.
     pub start_deadline: Option<NaiveDate>,
+    /// The start status in it.
     pub start_status: Status,
+    /// The completion deadline in it.
     pub completion_deadline: Option<NaiveDate>,
+    /// The completion status in it.
     pub completion_status: Status,
 }
 
@@ -65,10 +77,15 @@ pub struct OtherReading {
 #[derive(Serialize, Debug, Clone)]
 pub struct CheckAnswer {
     #[serde(flatten)]
+    /// The case and its outcomes, as one audit row.
     pub record: CaseRecord,
+    /// The as-of date.
     pub as_of: NaiveDate,
+    /// The rules that applied.
     pub rules: Vec<RuleView>,
+    /// The holidays skipped in counting the start deadline.
     pub start_skipped_holidays: Vec<Holiday>,
+    /// The other reading's dates, where they differ.
     pub other_reading: Option<OtherReading>,
     /// The evaluation in `reading`, serialised as its `deadlines` list (`record` holds the rest).
     #[serde(rename = "deadlines", serialize_with = "deadlines")]
@@ -115,16 +132,24 @@ pub fn check(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<CheckAns
 /// One holiday as listed by `calendar holidays` (and in the skipped holidays of `calendar add`).
 #[derive(Serialize, Debug, Clone)]
 pub struct HolidayRow {
+    /// The date.
     pub date: NaiveDate,
+    /// Its weekday in English.
     pub weekday: &'static str,
+    /// Its name in Finnish.
     pub name_fi: &'static str,
+    /// Its name in English.
     pub name_en: &'static str,
+    /// Its name in Swedish.
     pub name_sv: &'static str,
+    /// A holiday or an eve.
     pub kind: HolidayKind,
+    /// Whether it is a working day in the reading asked for.
     pub working_day: bool,
 }
 
 impl HolidayRow {
+    /// The row of one holiday in `reading`.
     pub fn new(holiday: &Holiday, reading: Reading) -> Self {
         HolidayRow {
             date: holiday.date,
@@ -152,11 +177,17 @@ pub fn holidays(first: i32, last: i32, reading: Reading) -> Result<Vec<HolidayRo
 /// `calendar add`: the N-th working day after (or, negative, before) a date.
 #[derive(Serialize, Debug, Clone)]
 pub struct AddAnswer {
+    /// The date counted from.
     pub from: NaiveDate,
+    /// Working days counted (negative: before).
     pub working_days: i64,
+    /// The date reached.
     pub date: NaiveDate,
+    /// Its weekday in English.
     pub weekday: &'static str,
+    /// The reading counted in.
     pub reading: Reading,
+    /// The holidays skipped on the way.
     pub skipped_holidays: Vec<HolidayRow>,
     /// The holidays skipped, as found (for text output).
     #[serde(skip)]
@@ -190,9 +221,13 @@ pub fn add(
 /// `calendar count`: the working days after `from` up to and including `to`.
 #[derive(Serialize, Debug, Clone, Copy)]
 pub struct CountAnswer {
+    /// The first date (not counted).
     pub from: NaiveDate,
+    /// The last date (counted).
     pub to: NaiveDate,
+    /// Working days after `from` up to and including `to`.
     pub working_days: i64,
+    /// The reading counted in.
     pub reading: Reading,
 }
 

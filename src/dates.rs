@@ -8,18 +8,34 @@ use chrono::{Datelike, NaiveDate};
 /// Why a text is not a date. The message quotes nothing: callers add the value where it is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
+    /// Nothing was written.
     #[error("is empty")]
     Empty,
+    /// Not a date in any form read.
     #[error("is not a date: write it as 23.11.2026 or 2026-11-23")]
     Format,
+    /// A two-digit year, which could be any century.
     #[error("has a two-digit year: write the year with four digits, e.g. 23.11.2026")]
     ShortYear,
+    /// A day the month does not have (31.2.).
     #[error("is not a real date: {month_name} {year} has no day {day}", month_name = month_name_en(*.month))]
-    Impossible { year: i32, month: u32, day: u32 },
+    Impossible {
+        /// The year written.
+        year: i32,
+        /// The month written.
+        month: u32,
+        /// The day written, which the month does not have.
+        day: u32,
+    },
+    /// A time of day after the date that is not a time.
     #[error("has a time of day that is not one: write e.g. 23.11.2026 14:30, or the date alone")]
     Time,
+    /// A year no case can have (before the dates read).
     #[error("has the year {year:04}, which cannot be right: check the year (dates from {FIRST_YEAR} on are read)")]
-    Year { year: i32 },
+    Year {
+        /// The year written.
+        year: i32,
+    },
 }
 
 /// The earliest year read: no client, case or deadline is older, so an earlier year (`0026`,

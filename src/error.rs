@@ -21,18 +21,34 @@ pub enum Error {
     Usage(String),
     /// Reading an input file failed.
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: io::Error },
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
     /// Writing an output failed.
     #[error("cannot write {}: {}", .path.display(), write_reason(.source))]
-    Write { path: PathBuf, source: io::Error },
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
     /// An output file maaraika will not write (the case list itself, a read-only file, a
     /// link another user put in a shared folder).
     #[error("cannot write {}: {reason}", .path.display())]
-    Refused { path: PathBuf, reason: String },
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Why it is refused, and what to do.
+        reason: String,
+    },
     /// Writing to standard output failed (other than a closed pipe).
     #[error("{}", output_message(.0))]
     Output(#[from] io::Error),
     #[error(transparent)]
+    /// A date outside the supported calendar.
     Calendar(#[from] crate::calendar::CalendarError),
     /// The case list cannot be read at all.
     #[error(transparent)]
@@ -98,7 +114,9 @@ fn innermost(error: &io::Error) -> &io::Error {
 /// the error through the writers (csv, JSON, tables) to the message.
 #[derive(Debug)]
 pub struct FileWriteError {
+    /// The file that could not be written.
     pub path: PathBuf,
+    /// Why.
     pub source: io::Error,
 }
 
@@ -146,6 +164,7 @@ fn output_message(error: &io::Error) -> String {
     format!("cannot write the output: {}", write_reason(error))
 }
 
+/// The result of a command.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A CSV writer's error as an I/O error that keeps its kind, so that a closed pipe stays

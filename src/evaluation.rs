@@ -18,8 +18,10 @@ use crate::rules::{
 /// Where the person's age comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Person {
+    /// Nothing tells the age: the over-75 group cannot be checked.
     #[default]
     Unknown,
+    /// A recorded birth date.
     BirthDate(NaiveDate),
     /// From a personal identity code (its birth date).
     Hetu(Hetu),
@@ -31,14 +33,23 @@ pub enum Person {
 /// been done.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Case {
+    /// The day the matter became pending (asian vireille tulo): every deadline counts from it.
     pub pending: NaiveDate,
+    /// Where the person's age comes from.
     pub person: Person,
+    /// Receives the highest care allowance (ylin hoitotuki).
     pub care_allowance: bool,
+    /// A disabled person (vammainen henkilö).
     pub disabled: bool,
+    /// A child in need of special support (erityistä tukea tarvitseva lapsi).
     pub child_special_support: bool,
+    /// A child-welfare matter (lastensuojeluasia).
     pub child_welfare: bool,
+    /// An urgent need (kiireellinen palvelun tarve): assessed at once.
     pub urgent: bool,
+    /// The day the assessment started, if it has.
     pub started: Option<NaiveDate>,
+    /// The day the assessment was completed, if it has been.
     pub completed: Option<NaiveDate>,
     /// An older person (iäkäs henkilö, 980/2012 3 §: functional capacity reduced by age).
     pub older_person: bool,
@@ -65,6 +76,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order the summaries list them.
     pub const ALL: [Status; 5] = [
         Status::Met,
         Status::Late,
@@ -73,6 +85,7 @@ impl Status {
         Status::None,
     ];
 
+    /// The stable English key (`met`, `late`, `due`, `overdue`, `none`) of CSV and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -87,7 +100,9 @@ impl Status {
 /// One deadline (start or completion) and where it stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Outcome {
+    /// The deadline, or `None` where the law sets none.
     pub deadline: Option<NaiveDate>,
+    /// Where the deadline stands.
     pub status: Status,
     /// Working days after the deadline up to the recorded date (`late`).
     pub working_days_late: Option<i64>,
@@ -151,59 +166,84 @@ impl Outcome {
 /// written the Finnish way as users enter them, and never an identity code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CaseError {
+    /// The assessment started before the matter was pending.
     #[error("the start date {} is before the pending date {}: check both dates", finnish(*started), finnish(*pending))]
     StartBeforePending {
+        /// The start date recorded.
         started: NaiveDate,
+        /// The pending date recorded.
         pending: NaiveDate,
     },
+    /// The assessment was completed before the matter was pending.
     #[error(
         "the completion date {} is before the pending date {}: check both dates",
         finnish(*completed),
         finnish(*pending)
     )]
     CompletionBeforePending {
+        /// The completion date recorded.
         completed: NaiveDate,
+        /// The pending date recorded.
         pending: NaiveDate,
     },
+    /// The assessment was completed before it started.
     #[error(
         "the completion date {} is before the start date {}: check both dates",
         finnish(*completed),
         finnish(*started)
     )]
     CompletionBeforeStart {
+        /// The completion date recorded.
         completed: NaiveDate,
+        /// The start date recorded.
         started: NaiveDate,
     },
+    /// A completion date without a start date.
     #[error("there is a completion date but no start date: add the date the assessment started")]
     CompletionWithoutStart,
+    /// The decision was made before the matter was pending.
     #[error("the decision date {} is before the pending date {}: check both dates", finnish(*decision), finnish(*pending))]
     DecisionBeforePending {
+        /// The decision date recorded.
         decision: NaiveDate,
+        /// The pending date recorded.
         pending: NaiveDate,
     },
+    /// The service began before the decision.
     #[error(
         "the service began on {}, before the decision date {}: check both dates",
         finnish(*implemented),
         finnish(*decision)
     )]
     ImplementedBeforeDecision {
+        /// The date recorded for the service beginning.
         implemented: NaiveDate,
+        /// The decision date recorded.
         decision: NaiveDate,
     },
+    /// A date the service began without a decision date.
     #[error(
         "there is a date the service began but no decision date: add the date of the decision"
     )]
     ImplementedWithoutDecision,
+    /// Born after the matter was pending.
     #[error("the birth date {} is after the pending date {}: check both dates", finnish(*birth), finnish(*pending))]
     BornAfterPending {
+        /// The birth date.
         birth: NaiveDate,
+        /// The pending date recorded.
         pending: NaiveDate,
     },
+    /// A child's flag on an adult's case.
     #[error(
         "the case is marked as a child's, but the person is {age} on the pending date: \
          check the birth date or age, and the child flags"
     )]
-    ChildFlagForAdult { age: u32 },
+    ChildFlagForAdult {
+        /// The age on the pending date.
+        age: u32,
+    },
+    /// A date outside the supported calendar.
     #[error("{0}")]
     Calendar(#[from] CalendarError),
 }
@@ -242,14 +282,17 @@ impl Notes {
         Note::DateAfterAsOf,
     ];
 
+    /// Adds a note (a note already there stays once).
     pub fn insert(&mut self, note: Note) {
         self.0 |= 1 << note as u8;
     }
 
+    /// Whether `note` is in the set.
     pub fn contains(self, note: Note) -> bool {
         self.0 & (1 << note as u8) != 0
     }
 
+    /// Whether the set has no note.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -259,6 +302,7 @@ impl Notes {
         self.0
     }
 
+    /// The notes in the order of [`Note`].
     pub fn iter(self) -> impl Iterator<Item = Note> {
         Notes::ALL.into_iter().filter(move |n| self.contains(*n))
     }
@@ -280,6 +324,7 @@ impl AppliedRules {
         self.0 |= 1 << index;
     }
 
+    /// The rules that applied, in the order of [`RULES`].
     pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
         RULES
             .iter()
@@ -288,14 +333,17 @@ impl AppliedRules {
             .map(|(_, rule)| rule)
     }
 
+    /// The first rule that applied, in table order.
     pub fn first(self) -> Option<&'static Rule> {
         self.iter().next()
     }
 
+    /// Whether no rule applied (the case is in no group).
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
 
+    /// How many rules applied.
     pub fn len(self) -> usize {
         self.0.count_ones() as usize
     }
@@ -326,6 +374,7 @@ impl AppliedServiceRules {
         self.0 |= 1 << index;
     }
 
+    /// The service rules that applied, in the order of [`SERVICE_RULES`].
     pub fn iter(self) -> impl Iterator<Item = &'static ServiceRule> {
         SERVICE_RULES
             .iter()
@@ -334,6 +383,7 @@ impl AppliedServiceRules {
             .map(|(_, rule)| rule)
     }
 
+    /// Whether no service rule applied.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -342,6 +392,7 @@ impl AppliedServiceRules {
 /// The evaluation of one case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
+    /// The groups the case is in.
     pub groups: Groups,
     /// The rules that applied, one per group.
     pub rules: AppliedRules,
@@ -349,9 +400,13 @@ pub struct Evaluation {
     pub service_rules: AppliedServiceRules,
     /// Age on the pending date, where known.
     pub age: Option<u32>,
+    /// When the assessment had to start, and whether it did.
     pub start: Outcome,
+    /// When the assessment had to be complete, and whether it was.
     pub completion: Outcome,
+    /// When the decision had to be made, and whether it was.
     pub decision: Outcome,
+    /// When the service granted had to begin, and whether it did.
     pub implementation: Outcome,
     /// Working days after the pending date up to the start (or the as-of date if not started);
     /// zero for a pending date after the as-of date.
@@ -359,6 +414,7 @@ pub struct Evaluation {
     /// What the decision's elapsed working days are counted over (only the outputs that show
     /// them need them, so they are counted there: [`Deadline::elapsed_working_days`]).
     span: Span,
+    /// What is worth saying about the case.
     pub notes: Notes,
 }
 
@@ -597,11 +653,13 @@ impl Evaluation {
 /// One milestone of an evaluated case, as the outputs list it.
 #[derive(Clone, Copy, Debug)]
 pub struct Deadline<'a> {
+    /// Which milestone.
     pub milestone: Milestone,
     evaluation: &'a Evaluation,
 }
 
 impl<'a> Deadline<'a> {
+    /// The deadline and its status.
     pub fn outcome(&self) -> &'a Outcome {
         self.evaluation.outcome(self.milestone)
     }

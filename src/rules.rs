@@ -27,6 +27,7 @@ pub enum Group {
 }
 
 impl Group {
+    /// Every group, in the order of the outputs.
     pub const ALL: [Group; 6] = [
         Group::Urgent,
         Group::Over75,
@@ -58,14 +59,17 @@ impl Group {
 pub struct Groups(u8);
 
 impl Groups {
+    /// Adds a group.
     pub fn insert(&mut self, group: Group) {
         self.0 |= group.bit();
     }
 
+    /// Whether `group` is in the set.
     pub fn contains(self, group: Group) -> bool {
         self.0 & group.bit() != 0
     }
 
+    /// Whether the set has no group.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -75,6 +79,7 @@ impl Groups {
         self.0
     }
 
+    /// The groups in the order of [`Group::ALL`].
     pub fn iter(self) -> impl Iterator<Item = Group> {
         Group::ALL.into_iter().filter(move |g| self.contains(*g))
     }
@@ -165,8 +170,11 @@ pub enum Anchor {
 /// One deadline a rule sets: a milestone, a period, and the day it is counted from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Limit {
+    /// Which milestone the limit sets.
     pub milestone: Milestone,
+    /// How long the law gives.
     pub period: Period,
+    /// The date the period is counted from.
     pub from: Anchor,
     /// The provision that sets this limit, where the rule's own citation does not name it.
     pub statute: Option<&'static str>,
@@ -222,6 +230,7 @@ const START_7_DECIDE_3M: &[Limit] = &[
 /// One row of the rules table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Rule {
+    /// The group the row is for.
     pub group: Group,
     /// First pending date the rule applies to (the day it took effect).
     pub from: NaiveDate,
@@ -392,11 +401,13 @@ pub enum Who {
 /// assessment groups: the second half of the chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct ServiceRule {
+    /// Who the row is for.
     pub who: Who,
     /// First pending date the rule applies to.
     pub from: NaiveDate,
     /// Last pending date it applies to, where it ended.
     pub until: Option<NaiveDate>,
+    /// The limit it sets.
     pub limit: Limit,
     /// The statute, as it should be cited.
     pub statute: &'static str,
@@ -451,6 +462,7 @@ impl ServiceRule {
 }
 
 impl Rule {
+    /// Whether the row covers a case pending on `pending`.
     pub fn applies_on(&self, pending: NaiveDate) -> bool {
         pending >= self.from && self.until.is_none_or(|until| pending <= until)
     }
@@ -468,10 +480,15 @@ impl Rule {
 pub struct Facts {
     /// Age in whole years on the pending date, where known.
     pub age: Option<u32>,
+    /// Receives the highest care allowance.
     pub care_allowance: bool,
+    /// A disabled person.
     pub disabled: bool,
+    /// A child in need of special support.
     pub child_special_support: bool,
+    /// A child-welfare matter.
     pub child_welfare: bool,
+    /// An urgent need.
     pub urgent: bool,
     /// An older person (iäkäs henkilö, 980/2012 3 §), for the service chain.
     pub older_person: bool,

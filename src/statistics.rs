@@ -65,11 +65,14 @@ pub struct ThlCounts {
 /// A period of the statistics, both days included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Period {
+    /// The first day.
     pub from: NaiveDate,
+    /// The last day.
     pub to: NaiveDate,
 }
 
 impl Period {
+    /// Whether `date` is in the period, both days included.
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.from <= date && date <= self.to
     }

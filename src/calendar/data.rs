@@ -22,6 +22,7 @@ pub enum HolidayKind {
 }
 
 impl HolidayKind {
+    /// The stable key (`holiday`, `eve`).
     pub fn as_str(self) -> &'static str {
         match self {
             HolidayKind::Holiday => "holiday",
@@ -34,13 +35,24 @@ impl HolidayKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateRule {
     /// The same month and day every year.
-    Fixed { month: u32, day: u32 },
+    Fixed {
+        /// The month, 1–12.
+        month: u32,
+        /// The day of the month.
+        day: u32,
+    },
     /// A number of days after (negative: before) Western Easter Sunday.
-    Easter { offset: i64 },
+    Easter {
+        /// Days after Easter Sunday (negative: before).
+        offset: i64,
+    },
     /// The given weekday falling in a seven-day window starting at month/day.
     WeekdayInWindow {
+        /// The weekday.
         weekday: Weekday,
+        /// The month the window starts in.
         month: u32,
+        /// The day the window starts on.
         day: u32,
     },
 }
@@ -69,11 +81,17 @@ impl DateRule {
 /// One row of the holiday table: a holiday with the rule that gives its date over a span of years.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HolidayRule {
+    /// The stable key (`christmas_eve`, …).
     pub key: &'static str,
+    /// The name in Finnish.
     pub name_fi: &'static str,
+    /// The name in English.
     pub name_en: &'static str,
+    /// The name in Swedish.
     pub name_sv: &'static str,
+    /// A holiday or an eve.
     pub kind: HolidayKind,
+    /// How its date is found.
     pub rule: DateRule,
     /// First year the row applies, inclusive (`None`: always).
     pub from_year: Option<i32>,
@@ -82,6 +100,7 @@ pub struct HolidayRule {
 }
 
 impl HolidayRule {
+    /// Whether the row applies in `year`.
     pub fn applies_in(&self, year: i32) -> bool {
         self.from_year.is_none_or(|from| year >= from) && self.to_year.is_none_or(|to| year <= to)
     }
@@ -91,7 +110,9 @@ impl HolidayRule {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("holidays/finland.csv line {line}: {problem}")]
 pub struct DataError {
+    /// The line of `holidays/finland.csv`.
     pub line: usize,
+    /// What is wrong with it.
     pub problem: String,
 }
 

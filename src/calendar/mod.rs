@@ -44,6 +44,7 @@ pub enum Reading {
 }
 
 impl Reading {
+    /// The stable key (`standard`, `conservative`).
     pub fn as_str(self) -> &'static str {
         match self {
             Reading::Standard => "standard",
@@ -64,23 +65,43 @@ impl Reading {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
     #[error("{date} is outside the supported calendar {FIRST_DATE} to {LAST_DATE}")]
-    OutOfRange { date: NaiveDate },
+    /// A date before or after the calendar.
+    OutOfRange {
+        /// The date.
+        date: NaiveDate,
+    },
     #[error(
         "counting {n} working days from {from} goes past the supported calendar {FIRST_DATE} to {LAST_DATE}"
     )]
-    ResultOutOfRange { from: NaiveDate, n: i64 },
+    /// Counting goes past the calendar's end (or before its start).
+    ResultOutOfRange {
+        /// The date counted from.
+        from: NaiveDate,
+        /// The working days counted.
+        n: i64,
+    },
     #[error("year {year} is outside the supported calendar {}-{}", FIRST_DATE.year(), LAST_DATE.year())]
-    YearOutOfRange { year: i32 },
+    /// A year outside the calendar.
+    YearOutOfRange {
+        /// The year.
+        year: i32,
+    },
 }
 
 /// One holiday or eve on one date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Holiday {
+    /// The date.
     pub date: NaiveDate,
+    /// The stable key of the holiday.
     pub key: &'static str,
+    /// Its name in Finnish.
     pub name_fi: &'static str,
+    /// Its name in English.
     pub name_en: &'static str,
+    /// Its name in Swedish.
     pub name_sv: &'static str,
+    /// A holiday or an eve.
     pub kind: HolidayKind,
 }
 

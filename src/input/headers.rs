@@ -582,6 +582,7 @@ pub enum HeaderMatch {
 }
 
 impl HeaderMatch {
+    /// The column matched, however it was matched.
     pub fn column(self) -> Column {
         match self {
             HeaderMatch::Exact(column) | HeaderMatch::Stem(column) => column,
