@@ -1,8 +1,8 @@
 //! Every word people read, in English, Finnish and Swedish: one table ([`Label`], [`words`]).
 //!
-//! Adding a word is one variant and one line with its three languages. Sentences carry their
-//! values as `{0}`, `{1}`, … so that each language puts them where its word order wants them
-//! ([`Lang::fill`]). Stable English keys for programs (CSV column names, JSON keys and values)
+//! Adding a word is one line of the `labels!` table below: its variant and its three languages.
+//! Sentences carry their values as `{0}`, `{1}`, … so that each language puts them where its word
+//! order wants them ([`Lang::fill`]). Stable English keys for programs (CSV column names, JSON keys and values)
 //! are not here: they never change with the language.
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -82,6 +82,7 @@ impl Lang {
         text
     }
 
+    /// A status as people read it.
     pub fn status(self, status: Status) -> &'static str {
         self.get(match status {
             Status::Met => Label::Met,
@@ -92,6 +93,7 @@ impl Lang {
         })
     }
 
+    /// A group's name.
     pub fn group(self, group: Group) -> &'static str {
         self.get(match group {
             Group::Urgent => Label::Urgent,
@@ -115,6 +117,7 @@ impl Lang {
             .join(", ")
     }
 
+    /// A note on a case.
     pub fn note(self, note: Note) -> &'static str {
         self.get(match note {
             Note::TemporaryIdentityCode => Label::NoteTemporaryIdentityCode,
@@ -140,6 +143,7 @@ impl Lang {
         })
     }
 
+    /// A weekday's name.
     pub fn weekday(self, weekday: Weekday) -> &'static str {
         self.get(match weekday {
             Weekday::Mon => Label::Monday,
@@ -170,6 +174,7 @@ impl Lang {
         }
     }
 
+    /// `holiday` or `eve`.
     pub fn holiday_kind(self, kind: HolidayKind) -> &'static str {
         self.get(match kind {
             HolidayKind::Holiday => Label::KindHoliday,
@@ -177,6 +182,7 @@ impl Lang {
         })
     }
 
+    /// Yes or no.
     pub fn yes_no(self, value: bool) -> &'static str {
         self.get(if value { Label::Yes } else { Label::No })
     }
@@ -309,632 +315,534 @@ impl Lang {
     }
 }
 
-/// A word or sentence people read. Its words in the three languages are in [`words`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Label {
+/// Defines [`Label`] and [`words`] from one table: a variant and its words in English, Finnish
+/// and Swedish on one line, so that a word cannot be added to one and forgotten in the other. Each
+/// variant's documentation is its English text.
+macro_rules! labels {
+    ($($(#[$doc:meta])* $name:ident => [$en:literal, $fi:literal, $sv:literal $(,)?],)*) => {
+        /// A word or sentence people read. Its words in the three languages are in [`words`];
+        /// sentences carry their values as `{0}`, `{1}`, … ([`Lang::fill`]).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Label {
+            $($(#[$doc])* #[doc = concat!("“", $en, "”")] $name,)*
+        }
+
+        /// The words of a label: English, Finnish, Swedish.
+        pub const fn words(label: Label) -> [&'static str; 3] {
+            match label {
+                $(Label::$name => [$en, $fi, $sv],)*
+            }
+        }
+    };
+}
+
+// `rustfmt` leaves macro input as written: keep one label to a line where it fits in 100 columns.
+#[rustfmt::skip]
+labels! {
     // Statuses.
-    Met,
-    Late,
-    Due,
-    Overdue,
-    NoDeadline,
+    Met => ["met", "ajoissa", "i tid"],
+    Late => ["late", "myöhässä tehty", "för sent"],
+    Due => ["due", "määräaika kulumassa", "inom tidsfrist"],
+    Overdue => ["overdue", "määräaika ylittynyt", "tidsfristen överskriden"],
+    NoDeadline => ["none", "ei määräaikaa", "ingen tidsfrist"],
     // Groups, and the rows of the summary that are not groups.
-    Urgent,
-    Over75,
-    CareAllowance,
-    Disabled,
-    ChildSpecialSupport,
-    ChildWelfare,
-    NoGroup,
-    All,
+    Urgent => ["urgent need", "kiireellinen", "brådskande behov"],
+    Over75 => ["aged over 75", "yli 75-vuotias", "över 75 år"],
+    CareAllowance => ["highest care allowance", "ylin hoitotuki", "högsta vårdbidrag"],
+    Disabled => ["disabled person", "vammainen henkilö", "person med funktionsnedsättning"],
+    ChildSpecialSupport => [
+        "child in need of special support",
+        "erityistä tukea tarvitseva lapsi",
+        "barn i behov av särskilt stöd",
+    ],
+    ChildWelfare => ["child-welfare matter", "lastensuojelu", "barnskyddsärende"],
+    NoGroup => ["no statutory group", "ei lakisääteistä ryhmää", "ingen lagstadgad grupp"],
+    All => ["all", "kaikki", "alla"],
     // Readings.
-    Standard,
-    Conservative,
-    ReadingStandardLine,
-    ReadingConservativeLine,
+    Standard => ["standard", "tavanomainen", "sedvanlig"],
+    Conservative => ["conservative", "varovainen", "försiktig"],
+    ReadingStandardLine => [
+        "Reading: standard (Christmas Eve and Midsummer Eve are not working days).",
+        "Tulkinta: tavanomainen (jouluaatto ja juhannusaatto eivät ole arkipäiviä).",
+        "Tolkning: sedvanlig (julafton och midsommarafton är inte vardagar).",
+    ],
+    ReadingConservativeLine => [
+        "Reading: conservative (Christmas Eve and Midsummer Eve count as working days).",
+        "Tulkinta: varovainen (jouluaatto ja juhannusaatto lasketaan arkipäiviksi).",
+        "Tolkning: försiktig (julafton och midsommarafton räknas som vardagar).",
+    ],
     // Notes on a case.
-    NoteTemporaryIdentityCode,
-    NoteAgeUnknown,
-    NoteBeforeStatutoryDeadlines,
-    NoteDateAfterAsOf,
+    NoteTemporaryIdentityCode => [
+        "the identity code is a temporary one (individual number 900-999)",
+        "henkilötunnus on tilapäinen (yksilönumero 900-999)",
+        "personbeteckningen är tillfällig (individnummer 900-999)",
+    ],
+    NoteAgeUnknown => [
+        "no birth date, identity code or age: the over-75 group could not be checked",
+        "ei syntymäaikaa, henkilötunnusta eikä ikää: yli 75-vuotiaiden ryhmää ei voitu tarkistaa",
+        "inget födelsedatum, ingen personbeteckning eller ålder: gruppen över 75 år kunde inte kontrolleras",
+    ],
+    NoteBeforeStatutoryDeadlines => [
+        "pending before 1.3.2006, when the 7-working-day rule began: no statutory day count",
+        "vireille ennen 1.3.2006, jolloin 7 arkipäivän sääntö alkoi: ei lakisääteistä määräaikaa",
+        "anhängigt före 1.3.2006, då regeln om 7 vardagar började gälla: ingen lagstadgad tidsfrist",
+    ],
+    NoteDateAfterAsOf => [
+        "a date of the case (pending, start or completion) is after the as-of date: check the dates",
+        "asian päivämäärä (vireilletulo, aloitus tai valmistuminen) on tilannepäivän jälkeen: tarkista päivämäärät",
+        "ett datum i ärendet (anhängigt, påbörjat eller slutfört) är efter lägesdatumet: kontrollera datumen",
+    ],
     // Weekdays.
-    Monday,
-    Tuesday,
-    Wednesday,
-    Thursday,
-    Friday,
-    Saturday,
-    Sunday,
+    Monday => ["Monday", "maanantai", "måndag"],
+    Tuesday => ["Tuesday", "tiistai", "tisdag"],
+    Wednesday => ["Wednesday", "keskiviikko", "onsdag"],
+    Thursday => ["Thursday", "torstai", "torsdag"],
+    Friday => ["Friday", "perjantai", "fredag"],
+    Saturday => ["Saturday", "lauantai", "lördag"],
+    Sunday => ["Sunday", "sunnuntai", "söndag"],
     // Counts of working days.
-    WorkingDay,
-    WorkingDays,
+    WorkingDay => ["working day", "arkipäivä", "vardag"],
+    WorkingDays => ["working days", "arkipäivää", "vardagar"],
     /// In a table's working-days column: `27 overdue`, `2 left`, `3 late`, `5 elapsed`.
-    DaysOverdue,
-    DaysLeft,
-    DaysLate,
-    DaysElapsed,
+    DaysOverdue => ["overdue", "yli", "över"],
+    DaysLeft => ["left", "jäljellä", "kvar"],
+    DaysLate => ["late", "myöhässä", "för sent"],
+    DaysElapsed => ["elapsed", "kulunut", "förflutna"],
     // The audit CSV columns, for `--excel` (the stable keys are in `report::AUDIT_COLUMNS`).
-    ColLine,
-    ColCaseId,
-    ColUnit,
-    ColHetu,
-    ColPendingDate,
-    ColGroups,
-    ColStartDeadline,
-    ColStartStatus,
-    ColStartLate,
-    ColStartRemaining,
-    ColStartOverdue,
-    ColCompletionDeadline,
-    ColCompletionStatus,
-    ColCompletionLate,
-    ColCompletionRemaining,
-    ColCompletionOverdue,
-    ColElapsed,
-    ColAge,
-    ColReading,
-    ColNotes,
-    ColAsOf,
-    ColDecisionDeadline,
-    ColDecisionStatus,
-    ColDecisionLate,
-    ColDecisionRemaining,
-    ColDecisionOverdue,
-    ColImplementationDeadline,
-    ColImplementationStatus,
-    ColImplementationLate,
-    ColImplementationRemaining,
-    ColImplementationOverdue,
+    ColLine => ["line", "rivi", "rad"],
+    ColCaseId => ["case_id", "asiatunnus", "ärendenummer"],
+    ColUnit => ["unit", "yksikkö", "enhet"],
+    ColHetu => ["hetu", "henkilötunnus", "personbeteckning"],
+    ColPendingDate => ["pending_date", "vireilletulopäivä", "anhängigt"],
+    ColGroups => ["groups", "ryhmät", "grupper"],
+    ColStartDeadline => ["start_deadline", "aloitus viimeistään", "påbörjas senast"],
+    ColStartStatus => ["start_status", "aloituksen tila", "påbörjandets status"],
+    ColStartLate => [
+        "start_working_days_late",
+        "aloitus myöhässä, arkipäiviä",
+        "påbörjat för sent, vardagar",
+    ],
+    ColStartRemaining => [
+        "start_working_days_remaining",
+        "aloitukseen jäljellä, arkipäiviä",
+        "kvar till påbörjande, vardagar",
+    ],
+    ColStartOverdue => [
+        "start_working_days_overdue",
+        "aloituksen määräaika ylittynyt, arkipäiviä",
+        "påbörjandets tidsfrist överskriden, vardagar",
+    ],
+    ColCompletionDeadline => ["completion_deadline", "valmis viimeistään", "slutförs senast"],
+    ColCompletionStatus => ["completion_status", "valmistumisen tila", "slutförandets status"],
+    ColCompletionLate => [
+        "completion_working_days_late",
+        "valmistui myöhässä, arkipäiviä",
+        "slutfört för sent, vardagar",
+    ],
+    ColCompletionRemaining => [
+        "completion_working_days_remaining",
+        "valmistumiseen jäljellä, arkipäiviä",
+        "kvar till slutförande, vardagar",
+    ],
+    ColCompletionOverdue => [
+        "completion_working_days_overdue",
+        "valmistumisen määräaika ylittynyt, arkipäiviä",
+        "slutförandets tidsfrist överskriden, vardagar",
+    ],
+    ColElapsed => ["elapsed_working_days", "kulunut, arkipäiviä", "förflutna vardagar"],
+    ColAge => ["age", "ikä", "ålder"],
+    ColReading => ["reading", "tulkinta", "tolkning"],
+    ColNotes => ["notes", "huomautukset", "anmärkningar"],
+    ColAsOf => ["as_of", "tilannepäivä", "lägesdatum"],
+    ColDecisionDeadline => ["decision_deadline", "päätös viimeistään", "beslut senast"],
+    ColDecisionStatus => ["decision_status", "päätöksen tila", "beslutets status"],
+    ColDecisionLate => [
+        "decision_working_days_late",
+        "päätös myöhässä, arkipäiviä",
+        "beslut för sent, vardagar",
+    ],
+    ColDecisionRemaining => [
+        "decision_working_days_remaining",
+        "päätökseen jäljellä, arkipäiviä",
+        "kvar till beslut, vardagar",
+    ],
+    ColDecisionOverdue => [
+        "decision_working_days_overdue",
+        "päätöksen määräaika ylittynyt, arkipäiviä",
+        "beslutets tidsfrist överskriden, vardagar",
+    ],
+    ColImplementationDeadline => [
+        "implementation_deadline",
+        "palvelu alkaa viimeistään",
+        "tjänsten inleds senast",
+    ],
+    ColImplementationStatus => [
+        "implementation_status",
+        "palvelun alkamisen tila",
+        "tjänstens inledande, status",
+    ],
+    ColImplementationLate => [
+        "implementation_working_days_late",
+        "palvelu alkoi myöhässä, arkipäiviä",
+        "tjänsten inleddes för sent, vardagar",
+    ],
+    ColImplementationRemaining => [
+        "implementation_working_days_remaining",
+        "palvelun alkuun jäljellä, arkipäiviä",
+        "kvar till tjänstens inledande, vardagar",
+    ],
+    ColImplementationOverdue => [
+        "implementation_working_days_overdue",
+        "palvelun alkamisen määräaika ylittynyt, arkipäiviä",
+        "tjänstens tidsfrist överskriden, vardagar",
+    ],
     // The audit and overdue table.
-    TabLine,
-    TabCase,
-    TabUnit,
-    TabGroups,
-    TabStartBy,
-    TabStart,
-    TabCompleteBy,
-    TabCompletion,
-    TabDecideBy,
-    TabDecision,
-    TabServiceBy,
-    TabService,
-    TabWorkingDays,
+    TabLine => ["line", "rivi", "rad"],
+    TabCase => ["case", "asia", "ärende"],
+    TabUnit => ["unit", "yksikkö", "enhet"],
+    TabGroups => ["groups", "ryhmät", "grupper"],
+    TabStartBy => ["start by", "aloitus viim.", "påbörjas senast"],
+    TabStart => ["start", "aloitus", "påbörjande"],
+    TabCompleteBy => ["complete by", "valmis viim.", "klar senast"],
+    TabCompletion => ["completion", "valmistus", "slutförande"],
+    TabDecideBy => ["decide by", "päätös viim.", "beslut senast"],
+    TabDecision => ["decision", "päätös", "beslut"],
+    TabServiceBy => ["service by", "palvelu viim.", "tjänst senast"],
+    TabService => ["service", "palvelu", "tjänst"],
+    TabWorkingDays => ["working days", "arkipäiviä", "vardagar"],
     /// `{0}`: the columns left out; `{1}`: the width.
-    TabLeftOut,
+    TabLeftOut => [
+        "Left out to fit {1} columns: {0}. Every column: --format csv --output FILE, or a wider window.",
+        "Jätetty pois, jotta taulukko mahtuu {1} merkin levyiseen ikkunaan: {0}. Kaikki sarakkeet: --format csv --output TIEDOSTO tai leveämpi ikkuna.",
+        "Utelämnat för att tabellen ska rymmas i {1} tecken: {0}. Alla kolumner: --format csv --output FIL eller ett bredare fönster.",
+    ],
     // The summary.
-    SumGroup,
-    SumCases,
-    SumOnTimePct,
-    SumStartMet,
-    SumStartLate,
-    SumStartDue,
-    SumStartOverdue,
-    SumStartNone,
-    SumStartOnTimePct,
-    SumCompletionMet,
-    SumCompletionLate,
-    SumCompletionDue,
-    SumCompletionOverdue,
-    SumCompletionNone,
-    SumCompletionOnTimePct,
-    SumInvalid,
-    SumStartTitle,
-    SumCompletionTitle,
-    SumDecisionTitle,
-    SumImplementationTitle,
-    SumDecisionMet,
-    SumDecisionLate,
-    SumDecisionDue,
-    SumDecisionOverdue,
-    SumDecisionNone,
-    SumDecisionOnTimePct,
-    SumImplementationMet,
-    SumImplementationLate,
-    SumImplementationDue,
-    SumImplementationOverdue,
-    SumImplementationNone,
-    SumImplementationOnTimePct,
+    SumGroup => ["group", "ryhmä", "grupp"],
+    SumCases => ["cases", "asioita", "ärenden"],
+    SumOnTimePct => ["on time %", "ajoissa %", "i tid %"],
+    SumStartMet => ["met", "aloitus ajoissa", "påbörjat i tid"],
+    SumStartLate => ["late", "aloitus myöhässä tehty", "påbörjat för sent"],
+    SumStartDue => ["due", "aloituksen määräaika kulumassa", "påbörjande inom tidsfrist"],
+    SumStartOverdue => [
+        "overdue",
+        "aloituksen määräaika ylittynyt",
+        "påbörjandets tidsfrist överskriden",
+    ],
+    SumStartNone => ["none", "aloitus ei määräaikaa", "påbörjande ingen tidsfrist"],
+    SumStartOnTimePct => ["on_time_pct", "aloitus ajoissa %", "påbörjat i tid %"],
+    SumCompletionMet => ["completion_met", "valmistuminen ajoissa", "slutfört i tid"],
+    SumCompletionLate => ["completion_late", "valmistuminen myöhässä tehty", "slutfört för sent"],
+    SumCompletionDue => [
+        "completion_due",
+        "valmistumisen määräaika kulumassa",
+        "slutförande inom tidsfrist",
+    ],
+    SumCompletionOverdue => [
+        "completion_overdue",
+        "valmistumisen määräaika ylittynyt",
+        "slutförandets tidsfrist överskriden",
+    ],
+    SumCompletionNone => [
+        "completion_none",
+        "valmistuminen ei määräaikaa",
+        "slutförande ingen tidsfrist",
+    ],
+    SumCompletionOnTimePct => [
+        "completion_on_time_pct",
+        "valmistuminen ajoissa %",
+        "slutfört i tid %",
+    ],
+    SumInvalid => ["invalid", "virheellisiä", "ogiltiga"],
+    SumStartTitle => ["Start of the assessment", "Arvioinnin aloitus", "Påbörjande av bedömningen"],
+    SumCompletionTitle => [
+        "Completion of the assessment (children: within 3 months)",
+        "Arvioinnin valmistuminen (lapset: 3 kuukaudessa)",
+        "Slutförande av bedömningen (barn: inom 3 månader)",
+    ],
+    SumDecisionTitle => ["Decision", "Päätös", "Beslut"],
+    SumImplementationTitle => [
+        "The service begins (once decided)",
+        "Palvelun alkaminen (päätöksen jälkeen)",
+        "Tjänsten inleds (efter beslut)",
+    ],
+    SumDecisionMet => ["decision_met", "päätös ajoissa", "beslut i tid"],
+    SumDecisionLate => ["decision_late", "päätös myöhässä tehty", "beslut för sent"],
+    SumDecisionDue => ["decision_due", "päätöksen määräaika kulumassa", "beslut inom tidsfrist"],
+    SumDecisionOverdue => [
+        "decision_overdue",
+        "päätöksen määräaika ylittynyt",
+        "beslutets tidsfrist överskriden",
+    ],
+    SumDecisionNone => ["decision_none", "päätös ei määräaikaa", "beslut ingen tidsfrist"],
+    SumDecisionOnTimePct => ["decision_on_time_pct", "päätös ajoissa %", "beslut i tid %"],
+    SumImplementationMet => [
+        "implementation_met",
+        "palvelu alkoi ajoissa",
+        "tjänsten inleddes i tid",
+    ],
+    SumImplementationLate => [
+        "implementation_late",
+        "palvelu alkoi myöhässä",
+        "tjänsten inleddes för sent",
+    ],
+    SumImplementationDue => [
+        "implementation_due",
+        "palvelun alkamisen määräaika kulumassa",
+        "tjänstens inledande inom tidsfrist",
+    ],
+    SumImplementationOverdue => [
+        "implementation_overdue",
+        "palvelun alkamisen määräaika ylittynyt",
+        "tjänstens tidsfrist överskriden",
+    ],
+    SumImplementationNone => [
+        "implementation_none",
+        "palvelu ei määräaikaa",
+        "tjänsten ingen tidsfrist",
+    ],
+    SumImplementationOnTimePct => [
+        "implementation_on_time_pct",
+        "palvelu alkoi ajoissa %",
+        "tjänsten inleddes i tid %",
+    ],
     /// `{0}`: the unit.
-    SumUnitTitle,
+    SumUnitTitle => ["Unit: {0}", "Yksikkö: {0}", "Enhet: {0}"],
     /// `{0}`: the count.
-    SumInvalidLine,
+    SumInvalidLine => [
+        "Invalid rows (not evaluated): {0}.",
+        "Virheellisiä rivejä (ei arvioitu): {0}.",
+        "Ogiltiga rader (inte bedömda): {0}.",
+    ],
     /// `{0}`, `{1}`: the first and last pending date.
-    SumPeriodLine,
+    SumPeriodLine => ["Pending {0} to {1}.", "Vireille {0}–{1}.", "Anhängiga {0}–{1}."],
     // The national child-welfare report (`thl`).
     /// `{0}`, `{1}`: the first and last day of the period.
-    ThlStartTitle,
+    ThlStartTitle => [
+        "7 working days: child-welfare and special-support matters that became pending {0}–{1}",
+        "7 arkipäivää: {0}–{1} vireille tulleet lastensuojelu- ja erityisen tuen asiat",
+        "7 vardagar: barnskydds- och stödärenden som blev anhängiga {0}–{1}",
+    ],
     /// `{0}`, `{1}`: the first and last day of the period.
-    ThlCompletionTitle,
+    ThlCompletionTitle => [
+        "3 months: assessments completed {0}–{1}, whenever pending",
+        "3 kuukautta: {0}–{1} valmistuneet palvelutarpeen arvioinnit",
+        "3 månader: bedömningar slutförda {0}–{1}",
+    ],
     /// `{0}`: the as-of date.
-    ThlAsOfLine,
-    ThlPeriodFrom,
-    ThlPeriodTo,
-    ThlPending,
-    ThlStartedWithin,
-    ThlStartedLate,
-    ThlNotStartedOverdue,
-    ThlNotStartedWithin,
-    ThlExceeded,
-    ThlExceededPct,
-    ThlCompleted,
-    ThlCompletedWithin,
-    ThlCompletedLate,
-    ThlCompletedLatePct,
+    ThlAsOfLine => ["As of {0}.", "Tilanne {0}.", "Läget {0}."],
+    ThlPeriodFrom => ["from", "alkaen", "från"],
+    ThlPeriodTo => ["to", "päättyen", "till"],
+    ThlPending => ["pending", "vireille", "anhängiga"],
+    ThlStartedWithin => ["started in time", "aloitettu ajassa", "påbörjade i tid"],
+    ThlStartedLate => ["started late", "aloitettu myöhässä", "påbörjade sent"],
+    ThlNotStartedOverdue => ["open, overdue", "avoin, ylittynyt", "öppna, överskridna"],
+    ThlNotStartedWithin => ["open, in time", "avoin, ajassa", "öppna, i tid"],
+    ThlExceeded => ["exceeded", "ylittyneet", "överskridna"],
+    ThlExceededPct => ["exceeded %", "ylittyneet %", "överskridna %"],
+    ThlCompleted => ["completed", "valmistuneet", "slutförda"],
+    ThlCompletedWithin => ["within 3 months", "3 kuukaudessa", "inom 3 månader"],
+    ThlCompletedLate => ["over 3 months", "yli 3 kuukautta", "över 3 månader"],
+    ThlCompletedLatePct => ["over 3 months %", "yli 3 kuukautta %", "över 3 månader %"],
     // The holidays table.
-    HolDate,
-    HolWeekday,
-    HolName,
-    HolNameFi,
-    HolKind,
-    HolWorkingDay,
-    KindHoliday,
-    KindEve,
-    Yes,
-    No,
+    HolDate => ["date", "päivä", "datum"],
+    HolWeekday => ["weekday", "viikonpäivä", "veckodag"],
+    HolName => ["holiday", "pyhä", "helgdag"],
+    HolNameFi => ["pyhä", "pyhä", "pyhä"],
+    HolKind => ["kind", "laji", "typ"],
+    HolWorkingDay => ["working day", "arkipäivä", "vardag"],
+    KindHoliday => ["holiday", "pyhäpäivä", "helgdag"],
+    KindEve => ["eve", "aatto", "afton"],
+    Yes => ["yes", "kyllä", "ja"],
+    No => ["no", "ei", "nej"],
     // `calendar` text.
     /// `{0}` the result, `{1}` the ordinal, `{2}` the date counted from.
-    CalAddAfter,
-    CalAddBefore,
+    CalAddAfter => [
+        "{0} is the {1} working day after {2}.",
+        "{0} on {1} arkipäivä päivän {2} jälkeen.",
+        "{0} är den {1} vardagen efter {2}.",
+    ],
+    CalAddBefore => [
+        "{0} is the {1} working day before {2}.",
+        "{0} on {1} arkipäivä ennen päivää {2}.",
+        "{0} är den {1} vardagen före {2}.",
+    ],
     /// `{0}`: the date.
-    CalAddZero,
+    CalAddZero => [
+        "{0}: 0 working days from a date is the date itself.",
+        "{0}: 0 arkipäivää päivästä on päivä itse.",
+        "{0}: 0 vardagar från ett datum är datumet självt.",
+    ],
     /// `{0}`: the holidays, or [`Label::NoneSkipped`].
-    CalSkipped,
-    NoneSkipped,
+    CalSkipped => [
+        "Holidays skipped: {0}",
+        "Ohitetut pyhät: {0}",
+        "Helgdagar som hoppades över: {0}",
+    ],
+    NoneSkipped => ["none", "ei yhtään", "inga"],
     /// `{0}` the working days, `{1}` from, `{2}` to.
-    CalCount,
+    CalCount => [
+        "{0} after {1} up to and including {2}.",
+        "{0} päivän {1} jälkeen päivään {2} asti (se mukaan luettuna).",
+        "{0} efter {1} till och med {2}.",
+    ],
     /// `{0}`: the date; `{1}`: why not, or nothing.
-    CalIsWorking,
-    CalIsNotWorking,
+    CalIsWorking => ["{0} is a working day{1}.", "{0} on arkipäivä{1}.", "{0} är en vardag{1}."],
+    CalIsNotWorking => [
+        "{0} is not a working day{1}.",
+        "{0} ei ole arkipäivä{1}.",
+        "{0} är inte en vardag{1}.",
+    ],
     /// `{0}`: the holidays.
-    CalBecause,
-    CalWeekend,
+    CalBecause => [": {0}", ": {0}", ": {0}"],
+    CalWeekend => [" (weekend)", " (viikonloppu)", " (veckoslut)"],
     // `check` text.
     /// `{0}` pending date, `{1}` as-of date.
-    ChkPending,
+    ChkPending => [
+        "Pending since {0}, judged as of {1}.",
+        "Vireillä {0} alkaen, tilanne päivänä {1}.",
+        "Anhängigt sedan {0}, bedömt per {1}.",
+    ],
     /// `{0}`: the age.
-    ChkAge,
-    ChkAgeUnknown,
-    ChkGroups,
+    ChkAge => [
+        "Age on the pending date: {0}.",
+        "Ikä vireilletulopäivänä: {0}.",
+        "Ålder den dag ärendet blev anhängigt: {0}.",
+    ],
+    ChkAgeUnknown => ["Age: not given.", "Ikä: ei annettu.", "Ålder: inte angiven."],
+    ChkGroups => ["Groups:", "Ryhmät:", "Grupper:"],
     /// `{0}`: the statute.
-    ChkNoGroups,
+    ChkNoGroups => [
+        "Groups: none with a statutory day count ({0}).",
+        "Ryhmät: ei ryhmää, jolla on lakisääteinen määräaika ({0}).",
+        "Grupper: ingen grupp med lagstadgad tidsfrist ({0}).",
+    ],
     /// `{0}` group, `{1}` the start rule, `{2}` completion, `{3}` statute.
-    ChkRule,
-    ChkStartSameDay,
+    ChkRule => [
+        "  - {0}: start {1}{2}. {3}",
+        "  - {0}: aloitettava {1}{2}. {3}",
+        "  - {0}: påbörjas {1}{2}. {3}",
+    ],
+    ChkStartSameDay => [
+        "on the pending date",
+        "vireilletulopäivänä",
+        "samma dag som ärendet blev anhängigt",
+    ],
     /// `{0}`: the ordinal.
-    ChkStartByDay,
+    ChkStartByDay => [
+        "by the {0} working day",
+        "viimeistään {0} arkipäivänä",
+        "senast den {0} vardagen",
+    ],
     /// `{0}`: months.
-    ChkCompleteWithin,
+    ChkCompleteWithin => [
+        ", complete within {0} months",
+        ", valmis {0} kuukaudessa",
+        ", slutförd inom {0} månader",
+    ],
     /// `{0}`: months.
-    ChkStartWithinMonths,
-    ChkDecision,
-    ChkServiceBegins,
+    ChkStartWithinMonths => ["within {0} months", "{0} kuukauden kuluessa", "inom {0} månader"],
+    ChkDecision => ["Decision", "Päätös", "Beslut"],
+    ChkServiceBegins => ["Service begins", "Palvelu alkaa", "Tjänsten inleds"],
     /// `{0}`: the milestone.
-    ChkAfterDecision,
+    ChkAfterDecision => [
+        "{0}: counted once a decision is recorded (--decision).",
+        "{0}: lasketaan, kun päätöspäivä on annettu (--decision).",
+        "{0}: räknas när beslutsdagen är angiven (--decision).",
+    ],
     /// `{0}`: the working days.
-    ChkElapsedUpToIt,
-    ChkStart,
-    ChkCompletion,
+    ChkElapsedUpToIt => [
+        "  Working days passed up to it: {0}.",
+        "  Arkipäiviä kului siihen mennessä: {0}.",
+        "  Vardagar som gick fram till dess: {0}.",
+    ],
+    ChkStart => ["Start", "Aloitus", "Påbörjande"],
+    ChkCompletion => ["Completion", "Valmistuminen", "Slutförande"],
     /// `{0}` Start or Completion, `{1}` deadline, `{2}` where it stands.
-    ChkOutcome,
+    ChkOutcome => ["{0} by {1}: {2}.", "{0} viimeistään {1}: {2}.", "{0} senast {1}: {2}."],
     /// `{0}` Start or Completion, `{1}` done (below) or nothing.
-    ChkNoDeadline,
+    ChkNoDeadline => [
+        "{0}: no statutory deadline{1}.",
+        "{0}: ei lakisääteistä määräaikaa{1}.",
+        "{0}: ingen lagstadgad tidsfrist{1}.",
+    ],
     /// `{0}`: the date.
-    ChkDone,
+    ChkDone => [" (done {0})", " (tehty {0})", " (gjort {0})"],
     /// `{0}`: the date it was done.
-    ChkMet,
+    ChkMet => ["MET, done {0}", "AJOISSA, tehty {0}", "I TID, gjort {0}"],
     /// `{0}` the date it was done, `{1}` the working days.
-    ChkLate,
-    ChkDueToday,
+    ChkLate => [
+        "LATE, done {0}, {1} after the deadline",
+        "MYÖHÄSSÄ TEHTY, tehty {0}, {1} määräajan jälkeen",
+        "FÖR SENT, gjort {0}, {1} efter tidsfristen",
+    ],
+    ChkDueToday => ["DUE TODAY", "MÄÄRÄAIKA PÄÄTTYY TÄNÄÄN", "TIDSFRISTEN GÅR UT I DAG"],
     /// `{0}`: the working days.
-    ChkDue,
-    ChkOverdue,
+    ChkDue => ["DUE, {0} left", "MÄÄRÄAIKA KULUMASSA, {0} jäljellä", "INOM TIDSFRIST, {0} kvar"],
+    ChkOverdue => [
+        "OVERDUE by {0} (not done)",
+        "MÄÄRÄAIKA YLITTYNYT {0} (ei tehty)",
+        "TIDSFRISTEN ÖVERSKRIDEN med {0} (inte gjort)",
+    ],
     /// `{0}`: the holidays.
-    ChkSkipped,
+    ChkSkipped => [
+        "  holidays skipped: {0}",
+        "  ohitetut pyhät: {0}",
+        "  helgdagar som hoppades över: {0}",
+    ],
     /// `{0}`: the working days.
-    ChkElapsedSoFar,
-    ChkElapsedToStart,
+    ChkElapsedSoFar => [
+        "  Working days passed so far: {0}.",
+        "  Arkipäiviä kulunut tähän mennessä: {0}.",
+        "  Vardagar som gått hittills: {0}.",
+    ],
+    ChkElapsedToStart => [
+        "  Working days passed up to the start: {0}.",
+        "  Arkipäiviä kului aloitukseen mennessä: {0}.",
+        "  Vardagar som gick fram till påbörjandet: {0}.",
+    ],
     /// `{0}`: the note.
-    ChkNote,
+    ChkNote => ["Note: {0}.", "Huom: {0}.", "Obs: {0}."],
     /// `{0}`: the other reading.
-    ChkOtherSame,
+    ChkOtherSame => [
+        "The {0} reading gives the same dates.",
+        "Toinen tulkinta ({0}) antaa samat päivät.",
+        "Den andra tolkningen ({0}) ger samma datum.",
+    ],
     /// `{0}` the other reading, `{1}` its dates.
-    ChkOtherDiffers,
+    ChkOtherDiffers => [
+        "The {0} reading gives other dates: {1}.",
+        "Toinen tulkinta ({0}) antaa muut päivät: {1}.",
+        "Den andra tolkningen ({0}) ger andra datum: {1}.",
+    ],
     /// `{0}` date, `{1}` status.
-    ChkOtherStart,
-    ChkOtherCompletion,
+    ChkOtherStart => [
+        "start by {0} ({1})",
+        "aloitus viimeistään {0} ({1})",
+        "påbörjas senast {0} ({1})",
+    ],
+    ChkOtherCompletion => [
+        "complete by {0} ({1})",
+        "valmis viimeistään {0} ({1})",
+        "slutförs senast {0} ({1})",
+    ],
     // The closing line of `audit` on a terminal.
     /// `{0}` cases, `{1}` met, `{2}` late, `{3}` due, `{4}` overdue, `{5}` no deadline,
     /// `{6}` invalid.
-    AuditCounts,
+    AuditCounts => [
+        "{0} cases: {1} met, {2} late, {3} due, {4} overdue, {5} no deadline; {6} invalid rows.",
+        "{0} asiaa: {1} ajoissa, {2} myöhässä tehty, {3} määräaika kulumassa, {4} määräaika ylittynyt, {5} ei määräaikaa; {6} virheellistä riviä.",
+        "{0} ärenden: {1} i tid, {2} för sent, {3} inom tidsfrist, {4} tidsfristen överskriden, {5} ingen tidsfrist; {6} ogiltiga rader.",
+    ],
     // Workbooks (`--format xlsx`): the sheets and what is on them.
-    XlsCases,
-    XlsOverdue,
-    XlsSummary,
-    XlsInvalid,
-    XlsFile,
-    XlsEvaluated,
-    XlsColumn,
-    XlsProblem,
-    XlsStatus,
-}
-
-/// The words of a label: English, Finnish, Swedish.
-pub const fn words(label: Label) -> [&'static str; 3] {
-    use Label::*;
-    match label {
-        XlsCases => ["cases", "asiat", "ärenden"],
-        XlsOverdue => ["overdue and due soon", "myöhässä ja pian", "försenade och snart"],
-        XlsSummary => ["summary", "yhteenveto", "sammandrag"],
-        XlsInvalid => ["invalid rows", "virheelliset rivit", "ogiltiga rader"],
-        XlsFile => ["file", "tiedosto", "fil"],
-        XlsEvaluated => ["cases evaluated", "arvioituja asioita", "bedömda ärenden"],
-        XlsColumn => ["column", "sarake", "kolumn"],
-        XlsProblem => ["problem", "ongelma", "problem"],
-        XlsStatus => ["status", "tila", "status"],
-        Met => ["met", "ajoissa", "i tid"],
-        Late => ["late", "myöhässä tehty", "för sent"],
-        Due => ["due", "määräaika kulumassa", "inom tidsfrist"],
-        Overdue => ["overdue", "määräaika ylittynyt", "tidsfristen överskriden"],
-        NoDeadline => ["none", "ei määräaikaa", "ingen tidsfrist"],
-
-        Urgent => ["urgent need", "kiireellinen", "brådskande behov"],
-        Over75 => ["aged over 75", "yli 75-vuotias", "över 75 år"],
-        CareAllowance => ["highest care allowance", "ylin hoitotuki", "högsta vårdbidrag"],
-        Disabled => ["disabled person", "vammainen henkilö", "person med funktionsnedsättning"],
-        ChildSpecialSupport => ["child in need of special support", "erityistä tukea tarvitseva lapsi", "barn i behov av särskilt stöd"],
-        ChildWelfare => ["child-welfare matter", "lastensuojelu", "barnskyddsärende"],
-        NoGroup => ["no statutory group", "ei lakisääteistä ryhmää", "ingen lagstadgad grupp"],
-        All => ["all", "kaikki", "alla"],
-
-        Standard => ["standard", "tavanomainen", "sedvanlig"],
-        Conservative => ["conservative", "varovainen", "försiktig"],
-        ReadingStandardLine => [
-            "Reading: standard (Christmas Eve and Midsummer Eve are not working days).",
-            "Tulkinta: tavanomainen (jouluaatto ja juhannusaatto eivät ole arkipäiviä).",
-            "Tolkning: sedvanlig (julafton och midsommarafton är inte vardagar).",
-        ],
-        ReadingConservativeLine => [
-            "Reading: conservative (Christmas Eve and Midsummer Eve count as working days).",
-            "Tulkinta: varovainen (jouluaatto ja juhannusaatto lasketaan arkipäiviksi).",
-            "Tolkning: försiktig (julafton och midsommarafton räknas som vardagar).",
-        ],
-
-        NoteTemporaryIdentityCode => [
-            "the identity code is a temporary one (individual number 900-999)",
-            "henkilötunnus on tilapäinen (yksilönumero 900-999)",
-            "personbeteckningen är tillfällig (individnummer 900-999)",
-        ],
-        NoteAgeUnknown => [
-            "no birth date, identity code or age: the over-75 group could not be checked",
-            "ei syntymäaikaa, henkilötunnusta eikä ikää: yli 75-vuotiaiden ryhmää ei voitu tarkistaa",
-            "inget födelsedatum, ingen personbeteckning eller ålder: gruppen över 75 år kunde inte kontrolleras",
-        ],
-        NoteBeforeStatutoryDeadlines => [
-            "pending before 1.3.2006, when the 7-working-day rule began: no statutory day count",
-            "vireille ennen 1.3.2006, jolloin 7 arkipäivän sääntö alkoi: ei lakisääteistä määräaikaa",
-            "anhängigt före 1.3.2006, då regeln om 7 vardagar började gälla: ingen lagstadgad tidsfrist",
-        ],
-        NoteDateAfterAsOf => [
-            "a date of the case (pending, start or completion) is after the as-of date: check the dates",
-            "asian päivämäärä (vireilletulo, aloitus tai valmistuminen) on tilannepäivän jälkeen: tarkista päivämäärät",
-            "ett datum i ärendet (anhängigt, påbörjat eller slutfört) är efter lägesdatumet: kontrollera datumen",
-        ],
-
-        Monday => ["Monday", "maanantai", "måndag"],
-        Tuesday => ["Tuesday", "tiistai", "tisdag"],
-        Wednesday => ["Wednesday", "keskiviikko", "onsdag"],
-        Thursday => ["Thursday", "torstai", "torsdag"],
-        Friday => ["Friday", "perjantai", "fredag"],
-        Saturday => ["Saturday", "lauantai", "lördag"],
-        Sunday => ["Sunday", "sunnuntai", "söndag"],
-
-        WorkingDay => ["working day", "arkipäivä", "vardag"],
-        WorkingDays => ["working days", "arkipäivää", "vardagar"],
-        DaysOverdue => ["overdue", "yli", "över"],
-        DaysLeft => ["left", "jäljellä", "kvar"],
-        DaysLate => ["late", "myöhässä", "för sent"],
-        DaysElapsed => ["elapsed", "kulunut", "förflutna"],
-
-        ColLine => ["line", "rivi", "rad"],
-        ColCaseId => ["case_id", "asiatunnus", "ärendenummer"],
-        ColUnit => ["unit", "yksikkö", "enhet"],
-        ColHetu => ["hetu", "henkilötunnus", "personbeteckning"],
-        ColPendingDate => ["pending_date", "vireilletulopäivä", "anhängigt"],
-        ColGroups => ["groups", "ryhmät", "grupper"],
-        ColStartDeadline => ["start_deadline", "aloitus viimeistään", "påbörjas senast"],
-        ColStartStatus => ["start_status", "aloituksen tila", "påbörjandets status"],
-        ColStartLate => ["start_working_days_late", "aloitus myöhässä, arkipäiviä", "påbörjat för sent, vardagar"],
-        ColStartRemaining => ["start_working_days_remaining", "aloitukseen jäljellä, arkipäiviä", "kvar till påbörjande, vardagar"],
-        ColStartOverdue => ["start_working_days_overdue", "aloituksen määräaika ylittynyt, arkipäiviä", "påbörjandets tidsfrist överskriden, vardagar"],
-        ColCompletionDeadline => ["completion_deadline", "valmis viimeistään", "slutförs senast"],
-        ColCompletionStatus => ["completion_status", "valmistumisen tila", "slutförandets status"],
-        ColCompletionLate => ["completion_working_days_late", "valmistui myöhässä, arkipäiviä", "slutfört för sent, vardagar"],
-        ColCompletionRemaining => ["completion_working_days_remaining", "valmistumiseen jäljellä, arkipäiviä", "kvar till slutförande, vardagar"],
-        ColCompletionOverdue => ["completion_working_days_overdue", "valmistumisen määräaika ylittynyt, arkipäiviä", "slutförandets tidsfrist överskriden, vardagar"],
-        ColElapsed => ["elapsed_working_days", "kulunut, arkipäiviä", "förflutna vardagar"],
-        ColAge => ["age", "ikä", "ålder"],
-        ColReading => ["reading", "tulkinta", "tolkning"],
-        ColNotes => ["notes", "huomautukset", "anmärkningar"],
-        ColAsOf => ["as_of", "tilannepäivä", "lägesdatum"],
-        ColDecisionDeadline => ["decision_deadline", "päätös viimeistään", "beslut senast"],
-        ColDecisionStatus => ["decision_status", "päätöksen tila", "beslutets status"],
-        ColDecisionLate => ["decision_working_days_late", "päätös myöhässä, arkipäiviä", "beslut för sent, vardagar"],
-        ColDecisionRemaining => ["decision_working_days_remaining", "päätökseen jäljellä, arkipäiviä", "kvar till beslut, vardagar"],
-        ColDecisionOverdue => ["decision_working_days_overdue", "päätöksen määräaika ylittynyt, arkipäiviä", "beslutets tidsfrist överskriden, vardagar"],
-        ColImplementationDeadline => ["implementation_deadline", "palvelu alkaa viimeistään", "tjänsten inleds senast"],
-        ColImplementationStatus => ["implementation_status", "palvelun alkamisen tila", "tjänstens inledande, status"],
-        ColImplementationLate => ["implementation_working_days_late", "palvelu alkoi myöhässä, arkipäiviä", "tjänsten inleddes för sent, vardagar"],
-        ColImplementationRemaining => ["implementation_working_days_remaining", "palvelun alkuun jäljellä, arkipäiviä", "kvar till tjänstens inledande, vardagar"],
-        ColImplementationOverdue => ["implementation_working_days_overdue", "palvelun alkamisen määräaika ylittynyt, arkipäiviä", "tjänstens tidsfrist överskriden, vardagar"],
-
-        TabLine => ["line", "rivi", "rad"],
-        TabCase => ["case", "asia", "ärende"],
-        TabUnit => ["unit", "yksikkö", "enhet"],
-        TabGroups => ["groups", "ryhmät", "grupper"],
-        TabStartBy => ["start by", "aloitus viim.", "påbörjas senast"],
-        TabStart => ["start", "aloitus", "påbörjande"],
-        TabCompleteBy => ["complete by", "valmis viim.", "klar senast"],
-        TabCompletion => ["completion", "valmistus", "slutförande"],
-        TabDecideBy => ["decide by", "päätös viim.", "beslut senast"],
-        TabDecision => ["decision", "päätös", "beslut"],
-        TabServiceBy => ["service by", "palvelu viim.", "tjänst senast"],
-        TabService => ["service", "palvelu", "tjänst"],
-        TabWorkingDays => ["working days", "arkipäiviä", "vardagar"],
-        TabLeftOut => [
-            "Left out to fit {1} columns: {0}. Every column: --format csv --output FILE, or a wider window.",
-            "Jätetty pois, jotta taulukko mahtuu {1} merkin levyiseen ikkunaan: {0}. Kaikki sarakkeet: --format csv --output TIEDOSTO tai leveämpi ikkuna.",
-            "Utelämnat för att tabellen ska rymmas i {1} tecken: {0}. Alla kolumner: --format csv --output FIL eller ett bredare fönster.",
-        ],
-
-        SumGroup => ["group", "ryhmä", "grupp"],
-        SumCases => ["cases", "asioita", "ärenden"],
-        SumOnTimePct => ["on time %", "ajoissa %", "i tid %"],
-        SumStartMet => ["met", "aloitus ajoissa", "påbörjat i tid"],
-        SumStartLate => ["late", "aloitus myöhässä tehty", "påbörjat för sent"],
-        SumStartDue => ["due", "aloituksen määräaika kulumassa", "påbörjande inom tidsfrist"],
-        SumStartOverdue => ["overdue", "aloituksen määräaika ylittynyt", "påbörjandets tidsfrist överskriden"],
-        SumStartNone => ["none", "aloitus ei määräaikaa", "påbörjande ingen tidsfrist"],
-        SumStartOnTimePct => ["on_time_pct", "aloitus ajoissa %", "påbörjat i tid %"],
-        SumCompletionMet => ["completion_met", "valmistuminen ajoissa", "slutfört i tid"],
-        SumCompletionLate => ["completion_late", "valmistuminen myöhässä tehty", "slutfört för sent"],
-        SumCompletionDue => ["completion_due", "valmistumisen määräaika kulumassa", "slutförande inom tidsfrist"],
-        SumCompletionOverdue => ["completion_overdue", "valmistumisen määräaika ylittynyt", "slutförandets tidsfrist överskriden"],
-        SumCompletionNone => ["completion_none", "valmistuminen ei määräaikaa", "slutförande ingen tidsfrist"],
-        SumCompletionOnTimePct => ["completion_on_time_pct", "valmistuminen ajoissa %", "slutfört i tid %"],
-        SumInvalid => ["invalid", "virheellisiä", "ogiltiga"],
-        SumStartTitle => [
-            "Start of the assessment",
-            "Arvioinnin aloitus",
-            "Påbörjande av bedömningen",
-        ],
-        SumCompletionTitle => [
-            "Completion of the assessment (children: within 3 months)",
-            "Arvioinnin valmistuminen (lapset: 3 kuukaudessa)",
-            "Slutförande av bedömningen (barn: inom 3 månader)",
-        ],
-        SumDecisionTitle => ["Decision", "Päätös", "Beslut"],
-        SumImplementationTitle => [
-            "The service begins (once decided)",
-            "Palvelun alkaminen (päätöksen jälkeen)",
-            "Tjänsten inleds (efter beslut)",
-        ],
-        SumDecisionMet => ["decision_met", "päätös ajoissa", "beslut i tid"],
-        SumDecisionLate => ["decision_late", "päätös myöhässä tehty", "beslut för sent"],
-        SumDecisionDue => ["decision_due", "päätöksen määräaika kulumassa", "beslut inom tidsfrist"],
-        SumDecisionOverdue => ["decision_overdue", "päätöksen määräaika ylittynyt", "beslutets tidsfrist överskriden"],
-        SumDecisionNone => ["decision_none", "päätös ei määräaikaa", "beslut ingen tidsfrist"],
-        SumDecisionOnTimePct => ["decision_on_time_pct", "päätös ajoissa %", "beslut i tid %"],
-        SumImplementationMet => ["implementation_met", "palvelu alkoi ajoissa", "tjänsten inleddes i tid"],
-        SumImplementationLate => ["implementation_late", "palvelu alkoi myöhässä", "tjänsten inleddes för sent"],
-        SumImplementationDue => ["implementation_due", "palvelun alkamisen määräaika kulumassa", "tjänstens inledande inom tidsfrist"],
-        SumImplementationOverdue => ["implementation_overdue", "palvelun alkamisen määräaika ylittynyt", "tjänstens tidsfrist överskriden"],
-        SumImplementationNone => ["implementation_none", "palvelu ei määräaikaa", "tjänsten ingen tidsfrist"],
-        SumImplementationOnTimePct => ["implementation_on_time_pct", "palvelu alkoi ajoissa %", "tjänsten inleddes i tid %"],
-        SumUnitTitle => ["Unit: {0}", "Yksikkö: {0}", "Enhet: {0}"],
-        SumInvalidLine => [
-            "Invalid rows (not evaluated): {0}.",
-            "Virheellisiä rivejä (ei arvioitu): {0}.",
-            "Ogiltiga rader (inte bedömda): {0}.",
-        ],
-        SumPeriodLine => [
-            "Pending {0} to {1}.",
-            "Vireille {0}–{1}.",
-            "Anhängiga {0}–{1}.",
-        ],
-        ThlStartTitle => [
-            "7 working days: child-welfare and special-support matters that became pending {0}–{1}",
-            "7 arkipäivää: {0}–{1} vireille tulleet lastensuojelu- ja erityisen tuen asiat",
-            "7 vardagar: barnskydds- och stödärenden som blev anhängiga {0}–{1}",
-        ],
-        ThlCompletionTitle => [
-            "3 months: assessments completed {0}–{1}, whenever pending",
-            "3 kuukautta: {0}–{1} valmistuneet palvelutarpeen arvioinnit",
-            "3 månader: bedömningar slutförda {0}–{1}",
-        ],
-        ThlAsOfLine => ["As of {0}.", "Tilanne {0}.", "Läget {0}."],
-        ThlPeriodFrom => ["from", "alkaen", "från"],
-        ThlPeriodTo => ["to", "päättyen", "till"],
-        ThlPending => ["pending", "vireille", "anhängiga"],
-        ThlStartedWithin => ["started in time", "aloitettu ajassa", "påbörjade i tid"],
-        ThlStartedLate => ["started late", "aloitettu myöhässä", "påbörjade sent"],
-        ThlNotStartedOverdue => ["open, overdue", "avoin, ylittynyt", "öppna, överskridna"],
-        ThlNotStartedWithin => ["open, in time", "avoin, ajassa", "öppna, i tid"],
-        ThlExceeded => ["exceeded", "ylittyneet", "överskridna"],
-        ThlExceededPct => ["exceeded %", "ylittyneet %", "överskridna %"],
-        ThlCompleted => ["completed", "valmistuneet", "slutförda"],
-        ThlCompletedWithin => ["within 3 months", "3 kuukaudessa", "inom 3 månader"],
-        ThlCompletedLate => ["over 3 months", "yli 3 kuukautta", "över 3 månader"],
-        ThlCompletedLatePct => ["over 3 months %", "yli 3 kuukautta %", "över 3 månader %"],
-
-        HolDate => ["date", "päivä", "datum"],
-        HolWeekday => ["weekday", "viikonpäivä", "veckodag"],
-        HolName => ["holiday", "pyhä", "helgdag"],
-        HolNameFi => ["pyhä", "pyhä", "pyhä"],
-        HolKind => ["kind", "laji", "typ"],
-        HolWorkingDay => ["working day", "arkipäivä", "vardag"],
-        KindHoliday => ["holiday", "pyhäpäivä", "helgdag"],
-        KindEve => ["eve", "aatto", "afton"],
-        Yes => ["yes", "kyllä", "ja"],
-        No => ["no", "ei", "nej"],
-
-        CalAddAfter => [
-            "{0} is the {1} working day after {2}.",
-            "{0} on {1} arkipäivä päivän {2} jälkeen.",
-            "{0} är den {1} vardagen efter {2}.",
-        ],
-        CalAddBefore => [
-            "{0} is the {1} working day before {2}.",
-            "{0} on {1} arkipäivä ennen päivää {2}.",
-            "{0} är den {1} vardagen före {2}.",
-        ],
-        CalAddZero => [
-            "{0}: 0 working days from a date is the date itself.",
-            "{0}: 0 arkipäivää päivästä on päivä itse.",
-            "{0}: 0 vardagar från ett datum är datumet självt.",
-        ],
-        CalSkipped => [
-            "Holidays skipped: {0}",
-            "Ohitetut pyhät: {0}",
-            "Helgdagar som hoppades över: {0}",
-        ],
-        NoneSkipped => ["none", "ei yhtään", "inga"],
-        CalCount => [
-            "{0} after {1} up to and including {2}.",
-            "{0} päivän {1} jälkeen päivään {2} asti (se mukaan luettuna).",
-            "{0} efter {1} till och med {2}.",
-        ],
-        CalIsWorking => [
-            "{0} is a working day{1}.",
-            "{0} on arkipäivä{1}.",
-            "{0} är en vardag{1}.",
-        ],
-        CalIsNotWorking => [
-            "{0} is not a working day{1}.",
-            "{0} ei ole arkipäivä{1}.",
-            "{0} är inte en vardag{1}.",
-        ],
-        CalBecause => [": {0}", ": {0}", ": {0}"],
-        CalWeekend => [" (weekend)", " (viikonloppu)", " (veckoslut)"],
-
-        ChkPending => [
-            "Pending since {0}, judged as of {1}.",
-            "Vireillä {0} alkaen, tilanne päivänä {1}.",
-            "Anhängigt sedan {0}, bedömt per {1}.",
-        ],
-        ChkAge => [
-            "Age on the pending date: {0}.",
-            "Ikä vireilletulopäivänä: {0}.",
-            "Ålder den dag ärendet blev anhängigt: {0}.",
-        ],
-        ChkAgeUnknown => ["Age: not given.", "Ikä: ei annettu.", "Ålder: inte angiven."],
-        ChkGroups => ["Groups:", "Ryhmät:", "Grupper:"],
-        ChkNoGroups => [
-            "Groups: none with a statutory day count ({0}).",
-            "Ryhmät: ei ryhmää, jolla on lakisääteinen määräaika ({0}).",
-            "Grupper: ingen grupp med lagstadgad tidsfrist ({0}).",
-        ],
-        ChkRule => [
-            "  - {0}: start {1}{2}. {3}",
-            "  - {0}: aloitettava {1}{2}. {3}",
-            "  - {0}: påbörjas {1}{2}. {3}",
-        ],
-        ChkStartSameDay => [
-            "on the pending date",
-            "vireilletulopäivänä",
-            "samma dag som ärendet blev anhängigt",
-        ],
-        ChkStartByDay => [
-            "by the {0} working day",
-            "viimeistään {0} arkipäivänä",
-            "senast den {0} vardagen",
-        ],
-        ChkCompleteWithin => [
-            ", complete within {0} months",
-            ", valmis {0} kuukaudessa",
-            ", slutförd inom {0} månader",
-        ],
-        ChkStartWithinMonths => [
-            "within {0} months",
-            "{0} kuukauden kuluessa",
-            "inom {0} månader",
-        ],
-        ChkDecision => ["Decision", "Päätös", "Beslut"],
-        ChkServiceBegins => ["Service begins", "Palvelu alkaa", "Tjänsten inleds"],
-        ChkAfterDecision => [
-            "{0}: counted once a decision is recorded (--decision).",
-            "{0}: lasketaan, kun päätöspäivä on annettu (--decision).",
-            "{0}: räknas när beslutsdagen är angiven (--decision).",
-        ],
-        ChkElapsedUpToIt => [
-            "  Working days passed up to it: {0}.",
-            "  Arkipäiviä kului siihen mennessä: {0}.",
-            "  Vardagar som gick fram till dess: {0}.",
-        ],
-        ChkStart => ["Start", "Aloitus", "Påbörjande"],
-        ChkCompletion => ["Completion", "Valmistuminen", "Slutförande"],
-        ChkOutcome => ["{0} by {1}: {2}.", "{0} viimeistään {1}: {2}.", "{0} senast {1}: {2}."],
-        ChkNoDeadline => [
-            "{0}: no statutory deadline{1}.",
-            "{0}: ei lakisääteistä määräaikaa{1}.",
-            "{0}: ingen lagstadgad tidsfrist{1}.",
-        ],
-        ChkDone => [" (done {0})", " (tehty {0})", " (gjort {0})"],
-        ChkMet => ["MET, done {0}", "AJOISSA, tehty {0}", "I TID, gjort {0}"],
-        ChkLate => [
-            "LATE, done {0}, {1} after the deadline",
-            "MYÖHÄSSÄ TEHTY, tehty {0}, {1} määräajan jälkeen",
-            "FÖR SENT, gjort {0}, {1} efter tidsfristen",
-        ],
-        ChkDueToday => ["DUE TODAY", "MÄÄRÄAIKA PÄÄTTYY TÄNÄÄN", "TIDSFRISTEN GÅR UT I DAG"],
-        ChkDue => ["DUE, {0} left", "MÄÄRÄAIKA KULUMASSA, {0} jäljellä", "INOM TIDSFRIST, {0} kvar"],
-        ChkOverdue => [
-            "OVERDUE by {0} (not done)",
-            "MÄÄRÄAIKA YLITTYNYT {0} (ei tehty)",
-            "TIDSFRISTEN ÖVERSKRIDEN med {0} (inte gjort)",
-        ],
-        ChkSkipped => [
-            "  holidays skipped: {0}",
-            "  ohitetut pyhät: {0}",
-            "  helgdagar som hoppades över: {0}",
-        ],
-        ChkElapsedSoFar => [
-            "  Working days passed so far: {0}.",
-            "  Arkipäiviä kulunut tähän mennessä: {0}.",
-            "  Vardagar som gått hittills: {0}.",
-        ],
-        ChkElapsedToStart => [
-            "  Working days passed up to the start: {0}.",
-            "  Arkipäiviä kului aloitukseen mennessä: {0}.",
-            "  Vardagar som gick fram till påbörjandet: {0}.",
-        ],
-        ChkNote => ["Note: {0}.", "Huom: {0}.", "Obs: {0}."],
-        ChkOtherSame => [
-            "The {0} reading gives the same dates.",
-            "Toinen tulkinta ({0}) antaa samat päivät.",
-            "Den andra tolkningen ({0}) ger samma datum.",
-        ],
-        ChkOtherDiffers => [
-            "The {0} reading gives other dates: {1}.",
-            "Toinen tulkinta ({0}) antaa muut päivät: {1}.",
-            "Den andra tolkningen ({0}) ger andra datum: {1}.",
-        ],
-        ChkOtherStart => [
-            "start by {0} ({1})",
-            "aloitus viimeistään {0} ({1})",
-            "påbörjas senast {0} ({1})",
-        ],
-        ChkOtherCompletion => [
-            "complete by {0} ({1})",
-            "valmis viimeistään {0} ({1})",
-            "slutförs senast {0} ({1})",
-        ],
-
-        AuditCounts => [
-            "{0} cases: {1} met, {2} late, {3} due, {4} overdue, {5} no deadline; {6} invalid rows.",
-            "{0} asiaa: {1} ajoissa, {2} myöhässä tehty, {3} määräaika kulumassa, {4} määräaika ylittynyt, {5} ei määräaikaa; {6} virheellistä riviä.",
-            "{0} ärenden: {1} i tid, {2} för sent, {3} inom tidsfrist, {4} tidsfristen överskriden, {5} ingen tidsfrist; {6} ogiltiga rader.",
-        ],
-    }
+    XlsCases => ["cases", "asiat", "ärenden"],
+    XlsOverdue => ["overdue and due soon", "myöhässä ja pian", "försenade och snart"],
+    XlsSummary => ["summary", "yhteenveto", "sammandrag"],
+    XlsInvalid => ["invalid rows", "virheelliset rivit", "ogiltiga rader"],
+    XlsFile => ["file", "tiedosto", "fil"],
+    XlsEvaluated => ["cases evaluated", "arvioituja asioita", "bedömda ärenden"],
+    XlsColumn => ["column", "sarake", "kolumn"],
+    XlsProblem => ["problem", "ongelma", "problem"],
+    XlsStatus => ["status", "tila", "status"],
 }
 
 #[cfg(test)]
