@@ -716,6 +716,64 @@ fn a_temporary_file_holding_output_is_removed_on_a_signal() {
     assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
 }
 
+/// Rows whose audit output is several times the 8 MB at which `--output` starts syncing the
+/// temporary file to disk while it is written (src/cli/file.rs, `WriteBack`).
+const ROWS_PAST_WRITE_BACK: u64 = 250_000;
+
+#[test]
+fn an_output_synced_while_written_is_whole_and_a_signal_mid_sync_still_removes_it() {
+    use rustix::process::{kill_process, Pid, Signal};
+    let list = generated(ROWS_PAST_WRITE_BACK, 0);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("cases.csv"), &list).unwrap();
+    // Whole: the same bytes as the audit on standard output.
+    let audit = |output: &[&str]| {
+        let mut args = vec!["audit", "cases.csv", "--as-of", AS_OF];
+        args.extend_from_slice(output);
+        let run = run_in(dir.path(), &args, None);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        run.stdout
+    };
+    let expected = audit(&["--format", "csv"]);
+    assert!(expected.len() > 16 << 20, "{} bytes", expected.len());
+    audit(&["--output", "audit.csv"]);
+    let written = fs::read_to_string(dir.path().join("audit.csv")).unwrap();
+    assert!(
+        written == expected,
+        "the --output file differs from standard output"
+    );
+    assert_eq!(temporary_files(dir.path()), Vec::<String>::new());
+    // A signal once the temporary file is past the first syncs: removed, the earlier output kept.
+    let mut child = maaraika()
+        .current_dir(dir.path())
+        .args(["audit", "-", "--as-of", AS_OF, "--output", "audit.csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&list[..list.len() * 2 / 3]).unwrap();
+    let started = std::time::Instant::now();
+    let past_write_back = || {
+        temporary_files(dir.path())
+            .iter()
+            .any(|name| fs::metadata(dir.path().join(name)).is_ok_and(|m| m.len() > 12 << 20))
+    };
+    while !past_write_back() {
+        assert!(
+            started.elapsed().as_secs() < 120,
+            "the output did not grow past 12 MB"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    kill_process(Pid::from_child(&child), Signal::TERM).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(143));
+    drop(stdin);
+    assert_eq!(temporary_files(dir.path()), Vec::<String>::new());
+    assert!(fs::read_to_string(dir.path().join("audit.csv")).unwrap() == written);
+}
+
 #[test]
 fn the_errors_file_is_written_whole_when_the_reader_of_the_output_goes_away() {
     // maaraika audit … --errors errors.csv | head -1

@@ -288,6 +288,8 @@ pub struct AtomicFile {
     /// Bytes written, and how many of them the disk has been asked to take already.
     written: u64,
     flushed: u64,
+    /// Syncs the temporary file while it is written (see [`WriteBack`]).
+    write_back: Option<WriteBack>,
 }
 
 enum Target {
@@ -297,7 +299,7 @@ enum Target {
     Committed,
 }
 
-/// How much output gathers before the kernel is asked to start writing it to disk.
+/// How much output gathers before the disk is asked to take it.
 const WRITE_BACK_BYTES: u64 = 8 << 20;
 
 impl AtomicFile {
@@ -325,6 +327,7 @@ impl AtomicFile {
             target,
             written: 0,
             flushed: 0,
+            write_back: None,
         })
     }
 
@@ -341,6 +344,9 @@ impl AtomicFile {
         match std::mem::replace(&mut self.target, Target::Committed) {
             Target::Temp(file, final_path) => {
                 keep_mode_and_owner(file.as_file(), &final_path).map_err(|e| self.error(e))?;
+                if let Some(write_back) = self.write_back.take() {
+                    write_back.finish();
+                }
                 file.as_file().sync_all().map_err(|e| self.error(e))?;
                 temporary::persist(file, &final_path).map_err(|e| self.error(e))?;
             }
@@ -398,8 +404,11 @@ impl Write for AtomicFile {
             .map_err(|e| FileWriteError::wrap(&self.path, e))?;
         self.written += written as u64;
         if self.written - self.flushed >= WRITE_BACK_BYTES {
-            start_write_back(file.as_file(), self.flushed, self.written - self.flushed);
             self.flushed = self.written;
+            match &self.write_back {
+                Some(write_back) => write_back.sync(),
+                None => self.write_back = WriteBack::start(file.as_file()),
+            }
         }
         Ok(written)
     }
@@ -414,20 +423,47 @@ impl Write for AtomicFile {
     }
 }
 
-/// Asks the kernel to start writing a written range of `file` to disk now, without waiting: the
-/// sync before the rename in [`AtomicFile::commit`] then finds most of a large output (an audit
-/// of a million cases is 100 MB) already on its way, instead of writing all of it while the
-/// user waits. On Linux, "don't need" advice does that (and keeps the output, which is never
-/// read back, from crowding the page cache); elsewhere nothing happens here.
-fn start_write_back(file: &fs::File, offset: u64, len: u64) {
-    #[cfg(target_os = "linux")]
-    {
-        let len = std::num::NonZeroU64::new(len);
-        // Advice only: the commit's sync is what guarantees the data, so a failure is harmless.
-        let _ = rustix::fs::fadvise(file, offset, len, rustix::fs::Advice::DontNeed);
+/// A thread that syncs the data of a temporary file to disk while the run goes on writing it,
+/// each time [`WRITE_BACK_BYTES`] more have been written: the sync before the rename in
+/// [`AtomicFile::commit`] then finds nearly all of a large output (an audit of a million cases
+/// is 110 MB) on disk already, instead of writing all of it while the user waits. (Only asking
+/// the kernel to start writing, with `fadvise` or `sync_file_range`, left most of the wait:
+/// measured in the README, "Performance".) Only the commit's sync guarantees the data, so a
+/// failure here is harmless, and a request while the thread is still busy with the last one
+/// is dropped: the next covers it.
+struct WriteBack {
+    requests: std::sync::mpsc::SyncSender<()>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl WriteBack {
+    /// Starts the thread, with a handle of its own to `file`, and asks it for a first sync;
+    /// `None` (and no syncing before the commit) where the system gives neither.
+    fn start(file: &fs::File) -> Option<WriteBack> {
+        let file = file.try_clone().ok()?;
+        let (requests, received) = std::sync::mpsc::sync_channel::<()>(1);
+        let thread = std::thread::Builder::new()
+            .name("write-back".into())
+            .spawn(move || {
+                for () in received {
+                    let _ = file.sync_data();
+                }
+            })
+            .ok()?;
+        let write_back = WriteBack { requests, thread };
+        write_back.sync();
+        Some(write_back)
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = (file, offset, len);
+
+    fn sync(&self) {
+        let _ = self.requests.try_send(());
+    }
+
+    /// Waits for the sync under way, if any.
+    fn finish(self) {
+        drop(self.requests);
+        let _ = self.thread.join();
+    }
 }
 
 /// The temporary files that exist at any moment, and their removal on Ctrl-C, SIGTERM and
