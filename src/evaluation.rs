@@ -625,11 +625,6 @@ impl Evaluation {
             .any(|&m| self.outcome(m).status == Status::Overdue)
     }
 
-    /// The group whose rule set the start deadline (urgent before the others).
-    pub fn deciding_group(&self) -> Option<Group> {
-        self.rules.first().map(|r| r.group)
-    }
-
     /// Where `milestone` stands.
     pub fn outcome(&self, milestone: Milestone) -> &Outcome {
         match milestone {
