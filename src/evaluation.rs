@@ -11,7 +11,7 @@ use crate::calendar::{calendar, CalendarError, Reading};
 use crate::dates::finnish;
 use crate::hetu::Hetu;
 use crate::rules::{
-    applicable_rule_indexes, Anchor, Facts, Group, Groups, Limit, Milestone, Rule, ServiceRule,
+    applicable_rule_indexes, Anchor, Facts, Groups, Limit, Milestone, Rule, ServiceRule,
     CURRENT_ACT_DATE, DECISION_WITHOUT_DAY_COUNT, EVERYONE_ELSE, RULES, SERVICE_RULES,
 };
 
