@@ -17,8 +17,8 @@ use crate::dates::{finnish, parse_date, parse_date_bytes};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, may_hold_code, Hetu};
 use crate::input::{
-    flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, Fields,
-    InputError, RawRow, ReadError, RowLayout, RowProblem,
+    flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, ColumnRef,
+    Fields, InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
 use crate::text::is_plain;
 
@@ -384,7 +384,7 @@ fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
         Err(err) => Item::Invalid(Invalid {
             problem: RowProblem {
                 line,
-                column: column_of(&err).map(|c| c.name().to_string()),
+                column: column_of(&err).map(ColumnRef::Known),
                 problem: err.to_string(),
             },
             case_id,
@@ -416,7 +416,7 @@ fn column_of(err: &CaseError) -> Option<Column> {
 fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
     RowProblem {
         line: row.line(),
-        column: Some(column.name().to_string()),
+        column: Some(ColumnRef::Known(column)),
         problem,
     }
 }

@@ -219,6 +219,28 @@ pub fn finnish(date: NaiveDate) -> String {
     format!("{}.{}.{}", date.day(), date.month(), date.year())
 }
 
+/// A date a person gives (a command-line argument, a form or API field): as [`parse_date`], with
+/// a message that quotes the text and says why it is not a date.
+pub fn given_date(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text).map_err(|e| format!("`{text}` {e}"))
+}
+
+/// The as-of date a person gives: a date (as [`given_date`]) inside the calendar, so that a
+/// mistyped year ends the run with one message instead of failing every row of a list.
+pub fn given_as_of(text: &str) -> Result<NaiveDate, String> {
+    let date = given_date(text)?;
+    let (first, last) = (crate::calendar::FIRST_DATE, crate::calendar::LAST_DATE);
+    if date < first || date > last {
+        return Err(format!(
+            "{} is outside the calendar maaraika covers, {} to {}: check the year",
+            finnish(date),
+            finnish(first),
+            finnish(last)
+        ));
+    }
+    Ok(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

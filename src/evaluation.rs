@@ -59,6 +59,34 @@ pub struct Case {
     pub implemented: Option<NaiveDate>,
 }
 
+/// A date recorded in a [`Case`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    Pending,
+    Started,
+    Completed,
+    Decision,
+    Implemented,
+}
+
+impl Case {
+    /// The first recorded date (in the order of [`Recorded`]) after `as_of`: the one judgement of
+    /// a date after the as-of date, which [`Note::DateAfterAsOf`] and the case-list warning
+    /// ([`crate::audit::Warning::DateAfterAsOf`]) both follow. The date is a fact and the case
+    /// is evaluated as recorded; the as-of date may be the mistake.
+    pub fn first_date_after(&self, as_of: NaiveDate) -> Option<(Recorded, NaiveDate)> {
+        [
+            (Recorded::Pending, Some(self.pending)),
+            (Recorded::Started, self.started),
+            (Recorded::Completed, self.completed),
+            (Recorded::Decision, self.decision),
+            (Recorded::Implemented, self.implemented),
+        ]
+        .into_iter()
+        .find_map(|(recorded, date)| Some((recorded, date.filter(|d| *d > as_of)?)))
+    }
+}
+
 /// Where a deadline stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -549,17 +577,7 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     if case.pending < crate::rules::FIRST_RULE_DATE {
         notes.insert(Note::BeforeStatutoryDeadlines);
     }
-    if [
-        Some(case.pending),
-        case.started,
-        case.completed,
-        case.decision,
-        case.implemented,
-    ]
-    .into_iter()
-    .flatten()
-    .any(|d| d > as_of)
-    {
+    if case.first_date_after(as_of).is_some() {
         notes.insert(Note::DateAfterAsOf);
     }
     Ok(Evaluation {

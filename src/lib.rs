@@ -38,6 +38,7 @@
 #![forbid(unsafe_code)]
 
 pub mod answer;
+pub mod audit;
 pub mod batch;
 pub mod calendar;
 pub mod cli;

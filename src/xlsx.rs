@@ -509,7 +509,10 @@ impl<W: Write> CaseSink for XlsxSink<W> {
     fn invalid(&mut self, invalid: &Invalid) -> io::Result<()> {
         self.invalid_rows += 1;
         let p = &invalid.problem;
-        let column = shown(p.column.as_deref().unwrap_or(""), false);
+        let column = shown(
+            p.column.as_ref().map_or("", crate::input::ColumnRef::name),
+            false,
+        );
         let case_id = shown(&invalid.case_id, false);
         let problem = shown(&p.problem, false);
         self.invalid

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use clap::ValueEnum;
 use maaraika::input::{
     normalize_header, parse_column_mapping, parse_delimiter, parse_flag, CaseReader, Column,
-    EncodingChoice, InputError, InputOptions, ReadError, RowProblem, MAX_ROW_BYTES,
+    ColumnRef, EncodingChoice, InputError, InputOptions, ReadError, RowProblem, MAX_ROW_BYTES,
 };
 use proptest::prelude::*;
 
@@ -177,7 +177,14 @@ fn explicit_utf8_reports_invalid_bytes_as_a_row_problem() {
     assert_eq!(reader.next_row().unwrap().unwrap().line(), 2);
     let problem = row_problem(reader.next_row());
     assert_eq!(problem.line, 3);
-    assert_eq!(problem.column.as_deref(), Some("Unit"));
+    // Bytes that are not UTF-8: the cell as the file names it.
+    assert_eq!(
+        problem.column,
+        Some(ColumnRef::Header {
+            index: 1,
+            header: "Unit".into()
+        })
+    );
     assert!(problem.problem.contains("not valid UTF-8"), "{problem}");
     assert!(
         problem.problem.contains("--encoding windows-1252"),
@@ -524,7 +531,7 @@ fn unclosed_quote_is_a_row_problem_then_the_end() {
     assert_eq!(reader.next_row().unwrap().unwrap().line(), 2);
     let problem = row_problem(reader.next_row());
     assert_eq!(problem.line, 3);
-    assert_eq!(problem.column.as_deref(), Some("unit"));
+    assert_eq!(problem.column, Some(ColumnRef::Known(Column::Unit)));
     assert!(problem.problem.contains("never closed"), "{problem}");
     assert!(problem.problem.contains("line 3"), "{problem}");
     assert!(!problem.to_string().contains("Salainen"));

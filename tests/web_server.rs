@@ -1308,3 +1308,104 @@ fn a_client_that_never_finishes_its_headers_is_let_go() {
     );
     assert!(!String::from_utf8_lossy(&rest).contains("200 OK"));
 }
+
+/// `tests/data/warnings.csv`, as of 23.11.2026, worked out by hand: 4 rows evaluated (lines 2, 4,
+/// 5, 7), 3 invalid (line 3: 31.2.; line 6: started before pending; line 8: `x` is no birth
+/// date), and 4 warnings: line 4 started 24.11. (after the as-of date), line 5 repeats the id of
+/// line 2, line 7 is pending from 30.11. and repeats the id of the (invalid) line 6.
+#[test]
+fn the_audit_api_gives_the_warnings_the_command_shows() {
+    let server = Server::start(&[]);
+    let csv = std::fs::read("tests/data/warnings.csv").unwrap();
+    let json = audit_api(&server, "as_of=23.11.2026", &csv).json();
+    let warnings: Vec<(
+        u64,
+        &str,
+        Option<&str>,
+        Option<u64>,
+        Option<&str>,
+        Option<u64>,
+    )> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["line"].as_u64().unwrap(),
+                w["kind"].as_str().unwrap(),
+                w["column"].as_str(),
+                w["position"].as_u64(),
+                w["date"].as_str(),
+                w["first_line"].as_u64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            (
+                4,
+                "date_after_as_of",
+                Some("started_date"),
+                Some(5),
+                Some("2026-11-24"),
+                None
+            ),
+            (5, "repeated_id", None, None, None, Some(2)),
+            (
+                7,
+                "date_after_as_of",
+                Some("pending_date"),
+                Some(3),
+                Some("2026-11-30"),
+                None
+            ),
+            (7, "repeated_id", None, None, None, Some(6)),
+        ]
+    );
+    assert_eq!(json["warnings_listed"], 4);
+    let counts = &json["counts"];
+    assert_eq!(
+        (counts["evaluated"].as_u64(), counts["invalid"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(counts["warnings"]["date_after_as_of"], 2);
+    assert_eq!(counts["warnings"]["repeated_id"], 2);
+    assert_eq!(counts["warnings"]["ids_not_compared"], 0);
+
+    // The same warnings, in the same words, as the command shows on stderr.
+    let (code, _, stderr) = common::run(
+        &[
+            "audit",
+            "tests/data/warnings.csv",
+            "--as-of",
+            "23.11.2026",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(code, 3, "{stderr}");
+    let shown: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(shown.len(), 4, "{stderr}");
+    for (line, warning) in shown.iter().zip(json["warnings"].as_array().unwrap()) {
+        let problem = warning["problem"].as_str().unwrap();
+        assert!(line.ends_with(problem), "{line} / {problem}");
+        let place = format!("tests/data/warnings.csv line {}", warning["line"]);
+        let rest = line
+            .strip_prefix(&place)
+            .unwrap_or_else(|| panic!("{line}"));
+        assert!(rest.starts_with(':') || rest.starts_with(','), "{line}");
+    }
+
+    let doc = server.get("/api/openapi.json").json();
+    validate(
+        &doc,
+        response_schema(&doc, "/api/audit", "post", "200"),
+        &json,
+        "audit with warnings",
+    );
+}

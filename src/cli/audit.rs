@@ -124,10 +124,12 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
         output.finish(false)?;
         return Err(error);
     }
-    let tally = listed?;
+    let outcome = listed?;
+    let tally = outcome.tally;
     sink.finish()?;
-    let code = exit_code(&args.list, tally);
-    output.finish(!(args.list.strict && tally.invalid > 0))?;
+    let code = exit_code(&args.list, &outcome);
+    // Kept unless the run failed (`--strict` and an invalid row).
+    output.finish(code != crate::error::EXIT_ERROR)?;
     if std::io::stderr().is_terminal() {
         let [met, late, due, overdue, none] = counts.map(|n| n.to_string());
         let line = lang.fill(

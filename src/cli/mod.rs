@@ -17,7 +17,6 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -118,26 +117,8 @@ impl ReadingArg {
     }
 }
 
-/// Parses a date argument (`2026-11-23` or `23.11.2026`) for clap, with a message that says why not.
-pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse_date(text).map_err(|e| format!("`{text}` {e}"))
-}
-
-/// Parses `--as-of`: a date (as [`date_arg`]) inside the calendar, so that a mistyped year ends
-/// the run with one message instead of failing every row of a list.
-pub fn as_of_arg(text: &str) -> Result<NaiveDate, String> {
-    let date = date_arg(text)?;
-    let (first, last) = (crate::calendar::FIRST_DATE, crate::calendar::LAST_DATE);
-    if date < first || date > last {
-        return Err(format!(
-            "{} is outside the calendar maaraika covers, {} to {}: check the year",
-            crate::dates::finnish(date),
-            crate::dates::finnish(first),
-            crate::dates::finnish(last)
-        ));
-    }
-    Ok(date)
-}
+/// Date arguments for clap: the same words as the web API's date fields.
+pub use crate::dates::{given_as_of as as_of_arg, given_date as date_arg};
 
 /// Writes a message to standard error, with any identity code in it redacted and control or
 /// invisible characters of quoted values (an escape sequence, a line break in a cell) shown as

@@ -101,7 +101,7 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let mut listed: Vec<Kept> = Vec::new();
-    let tally = run_list(
+    let outcome = run_list(
         &args.list,
         &mut reader,
         |case| {
@@ -125,7 +125,8 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
         sink.case(&kept.evaluated(settings)?)?;
     }
     sink.finish()?;
-    let code = exit_code(&args.list, tally);
-    output.finish(!(args.list.strict && tally.invalid > 0))?;
+    let code = exit_code(&args.list, &outcome);
+    // Kept unless the run failed (`--strict` and an invalid row).
+    output.finish(code != crate::error::EXIT_ERROR)?;
     Ok(code)
 }

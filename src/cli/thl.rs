@@ -78,7 +78,7 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
     let too_many = |line| too_many_units(&args.list.label(), unit_header.as_deref(), line);
     let units: RefCell<BTreeMap<String, ThlCounts>> = RefCell::new(BTreeMap::new());
-    let tally = run_list(
+    let outcome = run_list(
         &args.list,
         &mut reader,
         |case| {
@@ -172,8 +172,9 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     if format == Format::Table {
         writeln!(output, "{}", lang.reading_line(settings.reading))?;
     }
-    let code = exit_code(&args.list, tally);
-    output.finish(!(args.list.strict && tally.invalid > 0))?;
+    let code = exit_code(&args.list, &outcome);
+    // Kept unless the run failed (`--strict` and an invalid row).
+    output.finish(code != crate::error::EXIT_ERROR)?;
     Ok(code)
 }
 

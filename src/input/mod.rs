@@ -311,8 +311,8 @@ pub fn parse_age(text: &str) -> Result<u32, AgeError> {
 pub struct RowProblem {
     /// Physical line where the row starts.
     pub line: u64,
-    /// The column's header as it is in the file, when the problem is in one column.
-    pub column: Option<String>,
+    /// The column the problem is in, when it is in one.
+    pub column: Option<ColumnRef>,
     /// What is wrong and how to fix it, in plain language, without the value.
     pub problem: String,
 }
@@ -320,8 +320,40 @@ pub struct RowProblem {
 impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.column {
-            Some(column) => write!(f, "line {}, column {column}: {}", self.line, self.problem),
+            Some(column) => write!(
+                f,
+                "line {}, column {}: {}",
+                self.line,
+                column.name(),
+                self.problem
+            ),
             None => write!(f, "line {}: {}", self.line, self.problem),
+        }
+    }
+}
+
+/// The column of a [`RowProblem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColumnRef {
+    /// A value maaraika read from one of its columns and found wrong: named by the column's key
+    /// (`started_date`); where it is in the file, [`CaseReader::position_of`].
+    Known(Column),
+    /// A cell that could not be read as it stands (a stray quote, bytes that are not UTF-8), in
+    /// any column: named by the file's header (shortened, codes redacted).
+    Header {
+        /// The field's place in the row, 0 = the first.
+        index: usize,
+        header: String,
+    },
+}
+
+impl ColumnRef {
+    /// The column as the `--errors` file and the JSON API name it: a known column's key, else
+    /// the header.
+    pub fn name(&self) -> &str {
+        match self {
+            ColumnRef::Known(column) => column.name(),
+            ColumnRef::Header { header, .. } => header,
         }
     }
 }
@@ -755,6 +787,11 @@ impl CaseReader {
         self.layout.columns[column.index()].map(|index| self.headers[index].as_str())
     }
 
+    /// The place of a column in the file's rows (0 = the first), when the file has it.
+    pub fn position_of(&self, column: Column) -> Option<usize> {
+        self.layout.columns[column.index()]
+    }
+
     /// Whether the care-allowance column gives the level (a header like `Hoitotuki`, which names
     /// only the allowance) rather than yes/no for the highest level (`Ylin hoitotuki`).
     pub fn care_allowance_is_level(&self) -> bool {
@@ -929,11 +966,14 @@ impl CaseReader {
             None => "is never closed".into(),
         };
         let column = match column_at(quote.field) {
-            Some(column) => Some(column.name().to_string()),
+            Some(column) => Some(ColumnRef::Known(column)),
             None => self
                 .headers
                 .get(quote.field)
-                .map(|header| shown_header(header).into_owned()),
+                .map(|header| ColumnRef::Header {
+                    index: quote.field,
+                    header: shown_header(header).into_owned(),
+                }),
         };
         Some(RowProblem {
             line: read.line,
@@ -1003,7 +1043,10 @@ impl CaseReader {
             })?;
         Some(RowProblem {
             line,
-            column: Some(self.headers[index].clone()),
+            column: Some(ColumnRef::Header {
+                index,
+                header: self.headers[index].clone(),
+            }),
             problem: "is not valid UTF-8: save the file as CSV UTF-8, or use --encoding \
                       windows-1252"
                 .into(),

@@ -68,7 +68,7 @@ pub struct CheckRequest {
 fn date_field(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(text) => crate::cli::date_arg(text)
+        Some(text) => crate::dates::given_date(text)
             .map(Some)
             .map_err(|e| Failure::bad_request(format!("{name}: {e}"))),
     }
@@ -91,7 +91,7 @@ pub fn as_of_field(text: Option<&str>) -> Result<NaiveDate, Failure> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(today_in_finland()),
         Some(text) => {
-            crate::cli::as_of_arg(text).map_err(|e| Failure::bad_request(format!("as_of: {e}")))
+            crate::dates::given_as_of(text).map_err(|e| Failure::bad_request(format!("as_of: {e}")))
         }
     }
 }
@@ -443,6 +443,8 @@ fn write_json(
     };
     json(out, "invalid", &audited.invalid)?;
     json(out, "invalid_listed", &audited.invalid.len())?;
+    json(out, "warnings", &audited.warnings)?;
+    json(out, "warnings_listed", &audited.warnings.len())?;
     json(out, "counts", &audited.counts)?;
     if let Some(error) = &audited.error {
         json(out, "error", &error.message)?;

@@ -1035,7 +1035,7 @@ pub async fn calendar_page(
         }
     });
     let parse = |name: &str, v: &Option<String>, errors: &mut Vec<String>| {
-        text(v).and_then(|s| match crate::cli::date_arg(s.trim()) {
+        text(v).and_then(|s| match crate::dates::given_date(s.trim()) {
             Ok(d) => Some(d),
             Err(e) => {
                 errors.push(format!("{name}: {e}"));

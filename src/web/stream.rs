@@ -14,9 +14,10 @@ use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
 
 use super::{Failure, UPLOAD_IDLE_TIMEOUT};
-use crate::batch::{self, Item, Tally};
+use crate::audit::{self, Found, Warning, WarningCounts};
+use crate::batch;
 use crate::evaluation::Status;
-use crate::input::{CaseReader, InputError, InputOptions};
+use crate::input::{CaseReader, Column, ColumnRef, InputError, InputOptions};
 use crate::report::CaseSink;
 use crate::rules::Group;
 
@@ -26,7 +27,7 @@ const PIECES_IN_FLIGHT: usize = 32;
 const ANSWER_PIECES_IN_FLIGHT: usize = 8;
 /// The size of one piece of an answer.
 const ANSWER_PIECE: usize = 64 << 10;
-/// Invalid rows listed one by one in an answer; the rest are counted.
+/// Invalid rows listed one by one in an answer, and warnings; the rest are counted.
 pub const INVALID_LISTED: usize = 1000;
 /// Overdue and due cases listed on the audit page, each.
 pub const CASES_LISTED: usize = 200;
@@ -419,6 +420,24 @@ pub struct InvalidRow {
     pub problem: String,
 }
 
+/// A warning as listed in an answer: a row evaluated but worth a second look.
+#[derive(serde::Serialize, Clone, Debug)]
+pub struct WarningRow {
+    pub line: u64,
+    /// `date_after_as_of` or `repeated_id`.
+    pub kind: &'static str,
+    /// The column's key, when the warning is about one.
+    pub column: Option<&'static str>,
+    /// The column's position (1 = the first), when known.
+    pub position: Option<usize>,
+    /// The date after the as-of date.
+    pub date: Option<chrono::NaiveDate>,
+    /// The line the case id was first on.
+    pub first_line: Option<u64>,
+    /// What to check, in the command line's words.
+    pub problem: String,
+}
+
 /// A case listed on the audit page (overdue or due).
 #[derive(Clone, Debug)]
 pub struct Listed {
@@ -456,6 +475,8 @@ pub struct Counts {
     pub overdue: u64,
     pub start: StatusCounts,
     pub completion: StatusCounts,
+    /// Rows evaluated (or reported) but worth a second look, by kind.
+    pub warnings: WarningCounts,
 }
 
 /// What an audit found besides the cases it wrote.
@@ -463,6 +484,7 @@ pub struct Counts {
 pub struct Audited {
     pub counts: Counts,
     pub invalid: Vec<InvalidRow>,
+    pub warnings: Vec<WarningRow>,
     pub overdue: Vec<Listed>,
     pub due: Vec<Listed>,
     /// Per group (in the order of [`Group::ALL`], then no group): the cases by the status of
@@ -472,8 +494,9 @@ pub struct Audited {
     pub error: Option<Failure>,
 }
 
-/// Runs an opened list through the library, each case to `sink` (if any), and counts. With
-/// `list`, the most overdue and the soonest due cases are kept for the page (bounded).
+/// Runs an opened list through the library's engine ([`crate::audit`]), each case to `sink` (if
+/// any), and counts; the first invalid rows and warnings are kept for the answer. With `list`,
+/// the most overdue and the soonest due cases are kept for the page (bounded).
 pub fn audit(
     reader: &mut CaseReader,
     failure: &UploadFailure,
@@ -481,52 +504,73 @@ pub fn audit(
     mut sink: Option<&mut dyn CaseSink>,
     list: bool,
 ) -> Audited {
-    let positions: Vec<(String, usize)> = reader
-        .headers()
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.clone(), i + 1))
+    let positions: Vec<(Column, usize)> = Column::ALL
+        .into_iter()
+        .filter_map(|column| Some((column, reader.position_of(column)? + 1)))
         .collect();
-    let mut tally = Tally::default();
+    let position_of = |column: Column| {
+        positions
+            .iter()
+            .find(|(known, _)| *known == column)
+            .map(|(_, position)| *position)
+    };
+    let options = audit::Options {
+        show_hetu: settings.show_hetu,
+        ..audit::Options::new(settings.as_of, settings.reading)
+    };
+    let mut engine = audit::Audit::new(options);
     let mut audited = Audited::default();
-    let result = batch::run(
-        reader,
-        settings,
-        |item| -> Result<(), crate::error::Error> {
-            tally.count(&item);
-            match item {
-                Item::Evaluated(case) => {
-                    let e = &case.evaluation;
-                    audited.counts.start.0[e.start.status as usize] += 1;
-                    audited.counts.completion.0[e.completion.status as usize] += 1;
-                    count_by_group(&mut audited.by_group, e);
-                    if let Some(sink) = sink.as_deref_mut() {
-                        sink.case(&case)?;
-                    }
-                    if list {
-                        keep_listed(&mut audited, &case, settings);
-                    }
+    let result = engine.run(reader, |found| -> Result<(), crate::error::Error> {
+        match found {
+            Found::Case(case) => {
+                let e = &case.evaluation;
+                audited.counts.start.0[e.start.status as usize] += 1;
+                audited.counts.completion.0[e.completion.status as usize] += 1;
+                count_by_group(&mut audited.by_group, e);
+                if let Some(sink) = sink.as_deref_mut() {
+                    sink.case(case)?;
                 }
-                Item::Invalid(invalid) => {
-                    if audited.invalid.len() < INVALID_LISTED {
-                        let p = &invalid.problem;
-                        let position = p
-                            .column
-                            .as_ref()
-                            .and_then(|c| positions.iter().find(|(h, _)| h == c).map(|(_, i)| *i));
-                        audited.invalid.push(InvalidRow {
-                            line: p.line,
-                            column: p.column.clone(),
-                            position,
-                            case_id: invalid.case_id.to_string(),
-                            problem: p.problem.clone(),
-                        });
-                    }
+                if list {
+                    keep_listed(&mut audited, case, settings);
                 }
             }
-            Ok(())
-        },
-    );
+            Found::Invalid(invalid) => {
+                if audited.invalid.len() < INVALID_LISTED {
+                    let p = &invalid.problem;
+                    let position = match &p.column {
+                        Some(ColumnRef::Known(column)) => position_of(*column),
+                        Some(ColumnRef::Header { index, .. }) => Some(index + 1),
+                        None => None,
+                    };
+                    audited.invalid.push(InvalidRow {
+                        line: p.line,
+                        column: p.column.as_ref().map(|c| c.name().to_string()),
+                        position,
+                        case_id: invalid.case_id.to_string(),
+                        problem: p.problem.clone(),
+                    });
+                }
+            }
+            Found::Warning(warning) => {
+                if audited.warnings.len() < INVALID_LISTED {
+                    let (date, first_line) = match warning {
+                        Warning::DateAfterAsOf { date, .. } => (Some(date), None),
+                        Warning::RepeatedId { first_line, .. } => (None, Some(first_line)),
+                    };
+                    audited.warnings.push(WarningRow {
+                        line: warning.line(),
+                        kind: warning.kind(),
+                        column: warning.column().map(Column::name),
+                        position: warning.column().and_then(position_of),
+                        date,
+                        first_line,
+                        problem: warning.problem(settings.as_of),
+                    });
+                }
+            }
+        }
+        Ok(())
+    });
     if let Err(error) = result {
         audited.error = Some(
             failure
@@ -538,10 +582,13 @@ pub fn audit(
         sort_listed(cases, most_first);
         cases.truncate(CASES_LISTED);
     }
+    let outcome = engine.outcome();
+    let tally = outcome.tally;
     audited.counts.rows = tally.evaluated + tally.invalid;
     audited.counts.evaluated = tally.evaluated;
     audited.counts.invalid = tally.invalid;
     audited.counts.overdue = tally.overdue;
+    audited.counts.warnings = outcome.warnings;
     audited
 }
 

@@ -1,0 +1,565 @@
+//! A case list audited: every row evaluated or reported as invalid, the rows worth a second look
+//! warned about, the counts, and the exit code they lead to. What the list commands (`audit`,
+//! `overdue`, `summary`, `thl`) and the web audit share; each front end only prints what this
+//! hands back.
+//!
+//! [`run`] streams: each row's outcome is handed to the caller as it is found ([`Found`]), in
+//! input order, and nothing is kept but the counts and the fingerprints of the case ids seen, so
+//! memory stays flat however long the list. Rows in = rows evaluated + rows reported.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use maaraika::audit::{self, Found, Options};
+//! use maaraika::calendar::Reading;
+//! use maaraika::input::{CaseReader, InputError, InputOptions};
+//!
+//! let list = "case_id,pending_date,started_date\n\
+//!             A-1,2026-11-02,2026-11-05\n\
+//!             A-2,31.2.2026,\n\
+//!             A-1,2026-11-10,2026-12-01\n";
+//! let mut reader = CaseReader::from_reader(
+//!     Box::new(std::io::Cursor::new(list)),
+//!     "list.csv",
+//!     &InputOptions::default(),
+//! )?;
+//! let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+//! let options = Options::new(as_of, Reading::Standard);
+//! let mut warnings = Vec::new();
+//! let outcome = audit::run(&mut reader, &options, |found| -> Result<(), InputError> {
+//!     if let Found::Warning(warning) = found {
+//!         warnings.push(warning.problem(as_of));
+//!     }
+//!     Ok(())
+//! })?;
+//! assert_eq!((outcome.tally.evaluated, outcome.tally.invalid), (2, 1));
+//! // Line 4 repeats the id of line 2, and its start date is after the as-of date.
+//! assert_eq!(outcome.warnings.total(), 2);
+//! assert!(warnings[0].starts_with("1.12.2026 is after the as-of date 23.11.2026"));
+//! assert_eq!(outcome.exit_code(&options), audit::EXIT_INVALID_ROWS);
+//! # Ok::<(), InputError>(())
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::batch::{self, Evaluated, Invalid, Item, Settings, Tally, REDACTED};
+use crate::calendar::Reading;
+use crate::dates::finnish;
+use crate::error::EXIT_ERROR;
+use crate::evaluation::{Note, Recorded};
+use crate::hetu::redact_hetus;
+use crate::input::{CaseReader, Column, InputError};
+
+/// Exit code: evaluated, but some rows were invalid.
+pub const EXIT_INVALID_ROWS: u8 = 3;
+/// Exit code: `--fail-on-overdue` and something is overdue.
+pub const EXIT_OVERDUE: u8 = 1;
+
+/// How to audit a list, and what makes the run fail.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// The day the list is judged as of.
+    pub as_of: NaiveDate,
+    pub reading: Reading,
+    /// Keep the identity codes in the case texts handed back (they are redacted by default).
+    pub show_hetu: bool,
+    /// Invalid rows fail the run ([`EXIT_ERROR`]) instead of ending it with
+    /// [`EXIT_INVALID_ROWS`] (`--strict`).
+    pub strict: bool,
+    /// An overdue case ends the run with [`EXIT_OVERDUE`] (`--fail-on-overdue`).
+    pub fail_on_overdue: bool,
+}
+
+impl Options {
+    /// Judged as of `as_of` in `reading`; codes redacted; invalid rows end the run with
+    /// [`EXIT_INVALID_ROWS`], overdue cases do not change the exit code.
+    pub fn new(as_of: NaiveDate, reading: Reading) -> Self {
+        Options {
+            as_of,
+            reading,
+            show_hetu: false,
+            strict: false,
+            fail_on_overdue: false,
+        }
+    }
+
+    /// What evaluating a row needs ([`batch::run`]).
+    pub fn settings(&self) -> Settings {
+        Settings {
+            as_of: self.as_of,
+            reading: self.reading,
+            show_hetu: self.show_hetu,
+        }
+    }
+}
+
+/// One thing found in a list, handed to the caller of [`run`] as it is found. A row's warnings
+/// come before the row itself.
+pub enum Found<'r, 'a> {
+    /// A row evaluated.
+    Case(&'r Evaluated<'a>),
+    /// A row that could not be evaluated, with its line, column and problem.
+    Invalid(&'r Invalid<'a>),
+    /// A row worth a second look; it is evaluated (or reported) all the same.
+    Warning(Warning<'r>),
+}
+
+/// A row evaluated (or reported) but worth a second look. Warnings do not change the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Warning<'a> {
+    /// A recorded date is after the as-of date ([`crate::evaluation::Case::first_date_after`]):
+    /// the first such date of the row, and the column it was read from.
+    DateAfterAsOf {
+        line: u64,
+        column: Column,
+        date: NaiveDate,
+    },
+    /// The row's case id is also on an earlier line (ids shown redacted are not compared).
+    RepeatedId {
+        line: u64,
+        /// As shown ([`crate::text::shown`]).
+        case_id: &'a str,
+        first_line: u64,
+    },
+}
+
+impl Warning<'_> {
+    /// The line the row starts on.
+    pub fn line(&self) -> u64 {
+        match *self {
+            Warning::DateAfterAsOf { line, .. } | Warning::RepeatedId { line, .. } => line,
+        }
+    }
+
+    /// The column the warning is about, when it is about one.
+    pub fn column(&self) -> Option<Column> {
+        match *self {
+            Warning::DateAfterAsOf { column, .. } => Some(column),
+            Warning::RepeatedId { .. } => None,
+        }
+    }
+
+    /// A key for programs: `date_after_as_of`, `repeated_id`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Warning::DateAfterAsOf { .. } => "date_after_as_of",
+            Warning::RepeatedId { .. } => "repeated_id",
+        }
+    }
+
+    /// What is worth a second look and what to do, without the place (the caller says where,
+    /// as it names places): never an identity code, a long id cut at 40 characters.
+    pub fn problem(&self, as_of: NaiveDate) -> String {
+        match *self {
+            Warning::DateAfterAsOf { date, .. } => format!(
+                "{} is after the as-of date {}; the case is evaluated as recorded: check the \
+                 date, or give the right --as-of",
+                finnish(date),
+                finnish(as_of)
+            ),
+            Warning::RepeatedId {
+                case_id,
+                first_line,
+                ..
+            } => {
+                // Redacted before it is cut: a code cut in two is not found any more.
+                let case_id = redact_hetus(case_id);
+                let shown: String = case_id.chars().take(40).collect();
+                let more = if shown.len() < case_id.len() {
+                    "…"
+                } else {
+                    ""
+                };
+                format!(
+                    "the case id `{shown}{more}` is also on line {first_line}; both rows are \
+                     evaluated: check whether the case is listed twice"
+                )
+            }
+        }
+    }
+}
+
+/// How many rows were warned about, of each kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct WarningCounts {
+    /// Rows with a date after the as-of date.
+    pub date_after_as_of: u64,
+    /// Rows repeating the case id of an earlier row.
+    pub repeated_id: u64,
+    /// Rows whose case id was not looked for among the earlier ones: a list with more than
+    /// [`MAX_IDS_COMPARED`] different ids compares the later ones with those only.
+    pub ids_not_compared: u64,
+}
+
+impl WarningCounts {
+    /// The rows warned about (a row may count twice, once for each kind).
+    pub fn total(&self) -> u64 {
+        self.date_after_as_of + self.repeated_id
+    }
+}
+
+/// What a whole run found: the rows (evaluated, invalid, overdue) and the warnings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub tally: Tally,
+    pub warnings: WarningCounts,
+}
+
+impl Outcome {
+    /// The exit code of a finished run (README, "Exit codes"): [`EXIT_INVALID_ROWS`] when a row
+    /// was invalid ([`EXIT_ERROR`] with `strict`), else [`EXIT_OVERDUE`] when a case is overdue
+    /// and `fail_on_overdue`, else 0. Warnings do not count.
+    pub fn exit_code(&self, options: &Options) -> u8 {
+        if self.tally.invalid > 0 {
+            return if options.strict {
+                EXIT_ERROR
+            } else {
+                EXIT_INVALID_ROWS
+            };
+        }
+        if options.fail_on_overdue && self.tally.overdue > 0 {
+            return EXIT_OVERDUE;
+        }
+        0
+    }
+}
+
+/// Case ids compared for repeats: past this many different ids, later ids are compared with
+/// these but not remembered ([`WarningCounts::ids_not_compared`]).
+pub const MAX_IDS_COMPARED: usize = SeenIds::MAX_IDS;
+
+/// Audits a list: each row read, evaluated or reported, and warned about, handed to `visit` in
+/// input order; the counts when the list is done. Stops early on a fatal input error, or when
+/// `visit` fails (the caller's output went away): then [`Audit`] keeps the counts so far.
+pub fn run<E: From<InputError>>(
+    reader: &mut CaseReader,
+    options: &Options,
+    visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
+) -> Result<Outcome, E> {
+    let mut audit = Audit::new(*options);
+    audit.run(reader, visit)?;
+    Ok(audit.outcome())
+}
+
+/// An audit whose counts outlive a run that stopped early ([`run`] is the short way).
+pub struct Audit {
+    options: Options,
+    outcome: Outcome,
+    seen: SeenIds,
+}
+
+impl Audit {
+    pub fn new(options: Options) -> Self {
+        Audit {
+            options,
+            outcome: Outcome::default(),
+            seen: SeenIds::default(),
+        }
+    }
+
+    /// The counts so far (all of them once [`Audit::run`] has returned `Ok`).
+    pub fn outcome(&self) -> Outcome {
+        let mut outcome = self.outcome;
+        outcome.warnings.ids_not_compared = self.seen.untracked;
+        outcome
+    }
+
+    /// Runs the list through `visit`, as [`run`].
+    pub fn run<E: From<InputError>>(
+        &mut self,
+        reader: &mut CaseReader,
+        mut visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Audit {
+            options,
+            outcome,
+            seen,
+        } = self;
+        let as_of = options.as_of;
+        batch::run(reader, options.settings(), |item| {
+            outcome.tally.count(&item);
+            match item {
+                Item::Evaluated(case) => {
+                    if case.evaluation.notes.contains(Note::DateAfterAsOf) {
+                        date_after_as_of(&case, as_of, outcome, &mut visit)?;
+                    }
+                    check_case_id(seen, case.line, &case.case_id, outcome, &mut visit)?;
+                    visit(Found::Case(&case))
+                }
+                Item::Invalid(invalid) => {
+                    let line = invalid.problem.line;
+                    check_case_id(seen, line, &invalid.case_id, outcome, &mut visit)?;
+                    visit(Found::Invalid(&invalid))
+                }
+            }
+        })
+    }
+}
+
+/// Warns about the first date of a case after the as-of date (the note says there is one).
+/// Cold, so that the checks run for every row do not carry it.
+#[cold]
+#[inline(never)]
+fn date_after_as_of<E>(
+    case: &Evaluated,
+    as_of: NaiveDate,
+    outcome: &mut Outcome,
+    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+) -> Result<(), E> {
+    let Some((recorded, date)) = case.case.first_date_after(as_of) else {
+        return Ok(());
+    };
+    outcome.warnings.date_after_as_of += 1;
+    let column = match recorded {
+        Recorded::Pending => Column::PendingDate,
+        Recorded::Started => Column::StartedDate,
+        Recorded::Completed => Column::CompletedDate,
+        Recorded::Decision => Column::DecisionDate,
+        Recorded::Implemented => Column::ImplementedDate,
+    };
+    visit(Found::Warning(Warning::DateAfterAsOf {
+        line: case.line,
+        column,
+        date,
+    }))
+}
+
+/// Warns when a case id was seen on an earlier line. Ids shown redacted (they hold an identity
+/// code) are not compared: every one of them reads the same.
+#[inline]
+fn check_case_id<E>(
+    seen: &mut SeenIds,
+    line: u64,
+    case_id: &str,
+    outcome: &mut Outcome,
+    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+) -> Result<(), E> {
+    if case_id.is_empty() || case_id.contains(REDACTED) {
+        return Ok(());
+    }
+    match seen.first_line(case_id.as_bytes(), line) {
+        None => Ok(()),
+        Some(first_line) => repeated_id(line, case_id, first_line, outcome, visit),
+    }
+}
+
+/// Counts a repeated case id and hands the warning on. Cold, like [`date_after_as_of`].
+#[cold]
+#[inline(never)]
+fn repeated_id<E>(
+    line: u64,
+    case_id: &str,
+    first_line: u64,
+    outcome: &mut Outcome,
+    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+) -> Result<(), E> {
+    outcome.warnings.repeated_id += 1;
+    visit(Found::Warning(Warning::RepeatedId {
+        line,
+        case_id,
+        first_line,
+    }))
+}
+
+/// The case ids seen so far, each as a fingerprint with the line it was first seen on: the ids
+/// themselves are not kept.
+///
+/// Exports usually list cases in id order, and while every id is greater than the one before, no
+/// id can repeat an earlier one: the fingerprints are then only appended to a list, which costs
+/// next to nothing. When the order first breaks, the list moves into an open-addressing table of
+/// fixed size, where each later id is looked up. The table is allocated zeroed, so the system
+/// hands it over page by page as ids arrive, 16 MB at most however many rows follow (past
+/// [`SeenIds::MAX_IDS`] different ids, later ids are still compared with those but not added).
+/// A look-up is one memory access, the cost that matters here: the table never grows (no
+/// rehashing), and each slot packs the fingerprint and the line into one word.
+///
+/// An id's 64-bit hash picks its first slot (21 bits) and is kept as a 32-bit fingerprint, so
+/// two different ids are taken for the same about once in 10^9 look-ups; the warning names both
+/// lines, so such a false alarm can be checked.
+#[derive(Default)]
+struct SeenIds {
+    /// While the ids come in increasing order: the last id, and every id's slot word.
+    ascending: Option<Ascending>,
+    /// Set once the order broke: `fingerprint << 32 | line`, 0 marks an empty slot.
+    slots: Vec<u64>,
+    len: usize,
+    /// Rows whose id was not added because the table was full.
+    untracked: u64,
+}
+
+#[derive(Default)]
+struct Ascending {
+    last: Vec<u8>,
+    /// The hash and line of every id so far (at most [`SeenIds::MAX_IDS`]).
+    hashes: Vec<u64>,
+    lines: Vec<u32>,
+    /// Ids past the limit, not listed: they cannot repeat while the order holds.
+    unlisted: u64,
+}
+
+impl SeenIds {
+    const SLOTS: usize = 1 << 21;
+    /// At most half the slots are filled, so that probes stay short.
+    const MAX_IDS: usize = Self::SLOTS / 2;
+
+    /// A 64-bit hash of an id: eight bytes at a time (little-endian, the last ones padded with
+    /// zeros), then mixed (murmur3's finaliser).
+    fn hash(id: &[u8]) -> u64 {
+        let mut hash = id.len() as u64;
+        let mut add = |word: u64| {
+            hash = (hash.rotate_left(23) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        };
+        let mut words = id.chunks_exact(8);
+        for word in &mut words {
+            add(u64::from_le_bytes(
+                word.try_into().expect("chunks of 8 bytes"),
+            ));
+        }
+        // The bytes past the last full word, read as one without copying them into a buffer
+        // (which costs a call to memcpy for every id).
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            add(rest
+                .iter()
+                .rev()
+                .fold(0, |word, &b| word << 8 | u64::from(b)));
+        }
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        hash ^ (hash >> 33)
+    }
+
+    /// The line `id` was first seen on, if before; otherwise remembers it at `line`.
+    fn first_line(&mut self, id: &[u8], line: u64) -> Option<u64> {
+        let hash = Self::hash(id);
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        if self.slots.is_empty() {
+            let ascending = self.ascending.get_or_insert_with(Ascending::default);
+            if ascending.last.is_empty() || id > ascending.last.as_slice() {
+                ascending.last.clear();
+                ascending.last.extend_from_slice(id);
+                if ascending.hashes.len() < Self::MAX_IDS {
+                    ascending.hashes.push(hash);
+                    ascending.lines.push(line);
+                } else {
+                    ascending.unlisted += 1;
+                }
+                return None;
+            }
+            // The order broke: from now on every id is looked up.
+            let listed = std::mem::take(ascending);
+            self.untracked += listed.unlisted;
+            self.slots = vec![0; Self::SLOTS];
+            for (hash, line) in listed.hashes.into_iter().zip(listed.lines) {
+                self.look_up_or_add(hash, line);
+            }
+        }
+        self.look_up_or_add(hash, line)
+    }
+
+    /// Looks an id up by its hash: the line it was first seen on, or `None` after adding it.
+    fn look_up_or_add(&mut self, hash: u64, line: u32) -> Option<u64> {
+        // The fingerprint is never zero, so that an occupied slot is never 0.
+        let fingerprint = (hash >> 32).max(1);
+        let mask = Self::SLOTS - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                seen if seen >> 32 == fingerprint => return Some(seen & 0xffff_ffff),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        if self.len >= Self::MAX_IDS {
+            self.untracked += 1;
+            return None;
+        }
+        self.slots[slot] = fingerprint << 32 | u64::from(line);
+        self.len += 1;
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SeenIds;
+
+    #[test]
+    fn the_hash_reads_ids_as_padded_little_endian_words() {
+        // The definition the hash had first, with a buffer per word: the same values.
+        fn reference(id: &[u8]) -> u64 {
+            let mut hash = id.len() as u64;
+            for chunk in id.chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                hash = (hash.rotate_left(23) ^ u64::from_le_bytes(word))
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            hash ^= hash >> 33;
+            hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            hash ^ (hash >> 33)
+        }
+        let text = "C00000123 SH-202611-0001 Kotihoito Itä \u{ff}\u{80}";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let id = &text.as_bytes()[start..end];
+                assert_eq!(SeenIds::hash(id), reference(id), "{id:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_repeated_id_gives_the_line_it_was_first_on() {
+        let mut seen = SeenIds::default();
+        assert_eq!(seen.first_line(b"SH-1", 2), None);
+        assert_eq!(seen.first_line(b"SH-2", 3), None);
+        assert_eq!(seen.first_line(b"SH-1", 4), Some(2));
+        assert_eq!(seen.first_line(b"SH-1", 7), Some(2));
+        assert_eq!(seen.first_line(b"SH-2", 9), Some(3));
+    }
+
+    #[test]
+    fn ids_in_order_are_listed_and_a_later_repeat_still_found() {
+        let mut seen = SeenIds::default();
+        for (line, id) in [(2, "A-1"), (3, "A-2"), (4, "A-3"), (5, "B-1")] {
+            assert_eq!(seen.first_line(id.as_bytes(), line), None);
+        }
+        assert!(
+            seen.slots.is_empty(),
+            "no table while the ids come in order"
+        );
+        assert_eq!(seen.first_line(b"A-2", 6), Some(3));
+        assert_eq!(seen.first_line(b"A-4", 7), None);
+        assert_eq!(seen.first_line(b"A-4", 8), Some(7));
+        assert_eq!(seen.first_line(b"B-1", 9), Some(5));
+    }
+
+    #[test]
+    fn a_million_different_ids_are_all_new() {
+        let mut seen = SeenIds::default();
+        for i in 0..1_000_000u64 {
+            let id = format!("C{i:08}");
+            assert_eq!(seen.first_line(id.as_bytes(), i + 2), None, "{id}");
+        }
+        assert_eq!(seen.untracked, 0);
+        assert_eq!(seen.first_line(b"C00000000", 1_000_002), Some(2));
+        assert_eq!(seen.first_line(b"C00999999", 1_000_003), Some(1_000_001));
+    }
+
+    #[test]
+    fn past_the_limit_ids_are_compared_but_not_added() {
+        let mut seen = SeenIds::default();
+        for i in 0..SeenIds::MAX_IDS as u64 + 10 {
+            seen.first_line(format!("K{i}").as_bytes(), i + 2);
+        }
+        assert_eq!(seen.untracked, 10);
+        assert_eq!(seen.first_line(b"K5", 1), Some(7));
+        assert_eq!(
+            seen.first_line(format!("K{}", SeenIds::MAX_IDS + 3).as_bytes(), 1),
+            None
+        );
+    }
+}
