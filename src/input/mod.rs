@@ -26,6 +26,7 @@
 mod headers;
 mod rows;
 mod workbook;
+mod xlsx_sheet;
 
 use std::borrow::Cow;
 use std::fmt;

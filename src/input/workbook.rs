@@ -23,6 +23,7 @@ use calamine::{
     Xlsb, Xlsx,
 };
 
+use super::xlsx_sheet::{FastSheet, Scan};
 use super::{match_header, normalize_header, Column, HeaderMatch, InputError};
 
 /// The fix for a file calamine cannot read.
@@ -295,16 +296,27 @@ impl<RS: Read + Seek> Book<RS> {
     }
 
     /// Every cell of the sheet, in row order, to `cell(row, column, value)`; stops when it gives
-    /// `false`.
+    /// `false`. An .xlsx sheet is scanned by `fast` where it can be, and read by calamine from
+    /// the first cell the scanner does not read.
     fn cells(
         &mut self,
         sheet: &str,
+        fast: Option<FastSheet<RS>>,
         cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool,
     ) -> Result<(), String> {
         match self {
             Book::Xlsx(b) => {
+                let mut skip = match fast.map(|mut fast| fast.cells(cell)) {
+                    Some(Scan::Done | Scan::Stopped) => return Ok(()),
+                    Some(Scan::Unsupported { delivered }) => delivered,
+                    None => 0,
+                };
                 let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
                 while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
                     let (row, column) = c.get_position();
                     if !cell(row, column, Value::from_ref(c.get_value())) {
                         break;
@@ -350,7 +362,8 @@ fn range_cells(range: &calamine::Range<Data>, cell: &mut dyn FnMut(u32, u32, Val
 }
 
 /// A cell's value, whichever reader it came from.
-enum Value<'a> {
+#[derive(Debug, PartialEq)]
+pub(super) enum Value<'a> {
     Empty,
     Text(&'a str),
     Int(i64),
@@ -362,7 +375,7 @@ enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    fn from_ref(value: &'a DataRef<'_>) -> Value<'a> {
+    pub(super) fn from_ref(value: &'a DataRef<'_>) -> Value<'a> {
         match value {
             DataRef::Empty => Value::Empty,
             DataRef::String(text) => Value::Text(text),
@@ -439,7 +452,7 @@ fn serial_date(serial: f64, is_1904: bool, out: &mut String) {
     date_time(&value).write(out);
 }
 
-fn date_time(value: &calamine::ExcelDateTime) -> Value<'static> {
+pub(super) fn date_time(value: &calamine::ExcelDateTime) -> Value<'static> {
     if value.is_duration() {
         return Value::Float(value.as_f64());
     }
@@ -488,8 +501,19 @@ where
             .map(|s| s.name.clone())
             .ok_or_else(|| workbook_error(label, format!("has no worksheet: {RESAVE}")))?,
     };
-    let merges = book.merges(&name);
     let is_1904 = book.is_1904();
+    let mut fast = match &mut book {
+        Book::Xlsx(b) => b
+            .worksheet_cells_reader(&name)
+            .ok()
+            .map(|reader| reader.styles().to_vec())
+            .and_then(|styles| FastSheet::open(make().ok()?, &name, &styles, is_1904)),
+        _ => None,
+    };
+    let merges = match fast.as_mut().and_then(FastSheet::merges) {
+        Some(merges) => merges,
+        None => book.merges(&name),
+    };
     let places = Arc::new(SheetPlaces {
         name: name.clone(),
         breaks: Mutex::new(Vec::new()),
@@ -527,7 +551,7 @@ where
                 len: 0,
                 label: label.clone(),
             };
-            let result = book.cells(&name, &mut |row, column, value| {
+            let result = book.cells(&name, fast, &mut |row, column, value| {
                 renderer.cell(row, column, value)
             });
             renderer.finish(result, &name);
