@@ -8,9 +8,14 @@
 //! workbook's properties. Text from the input is always written as text (never as a formula,
 //! whatever it starts with), identity codes redacted as in every output.
 //!
-//! A workbook is a zip written at the end, so the whole of it is held in memory until then.
+//! The sheets of cases are written in constant memory: rust_xlsxwriter keeps one row and
+//! sends the rows before it to a temporary file of its own, and the workbook is zipped into
+//! another at the end and copied out. These files are made in the folder of `--output`
+//! ([`About::folder`]) without a name (Linux's `O_TMPFILE`; elsewhere removed as soon as made),
+//! so nothing is left behind whatever ends the run.
 
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
+use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
@@ -114,8 +119,13 @@ pub struct Sheet {
 
 impl Sheet {
     /// A sheet named `name` with a header row: frozen, with a filter on it.
-    fn new(name: &str, headers: &[&str], formats: &Formats) -> Result<Sheet, XlsxError> {
-        let mut sheet = Worksheet::new();
+    /// `sheet` is new: a constant-memory one for the sheets of cases.
+    fn new(
+        mut sheet: Worksheet,
+        name: &str,
+        headers: &[&str],
+        formats: &Formats,
+    ) -> Result<Sheet, XlsxError> {
         sheet.set_name(sheet_name(name))?;
         for (column, header) in headers.iter().enumerate() {
             sheet.write_string_with_format(0, column as u16, *header, &formats.header)?;
@@ -234,8 +244,11 @@ pub struct About {
     pub as_of: NaiveDate,
     pub reading: Reading,
     pub lang: Lang,
-    /// What the workbook is: `audit`, `overdue`, `summary`.
+    /// What the workbook is: `audit`, `overdue`, `summary`, `thl`.
     pub title: &'static str,
+    /// Where the temporary files go: the folder of the `--output` file (the working folder when
+    /// `None`).
+    pub folder: Option<PathBuf>,
 }
 
 impl About {
@@ -268,18 +281,43 @@ impl About {
     }
 }
 
-/// Saves `sheets` as one workbook into `out`.
-fn save<W: Write>(out: W, about: &About, sheets: Vec<Worksheet>) -> io::Result<()> {
-    let mut book = Workbook::new();
+impl About {
+    /// The folder of the temporary files.
+    fn temp_folder(&self) -> PathBuf {
+        match &self.folder {
+            Some(folder) if !folder.as_os_str().is_empty() => folder.clone(),
+            _ => PathBuf::from("."),
+        }
+    }
+
+    /// A workbook whose constant-memory sheets keep their rows in nameless files in
+    /// [`About::folder`].
+    fn workbook(&self) -> Result<Workbook, XlsxError> {
+        let mut book = Workbook::new();
+        book.set_tempdir(self.temp_folder())?;
+        Ok(book)
+    }
+}
+
+/// Saves `sheets` as the workbook `book` into `out`.
+fn save<W: Write>(
+    out: W,
+    about: &About,
+    mut book: Workbook,
+    sheets: Vec<Worksheet>,
+) -> io::Result<()> {
     book.set_properties(&about.properties());
     for sheet in sheets {
         book.push_worksheet(sheet);
     }
-    // rust_xlsxwriter writes only to a writer it may send to a thread; standard output is not
-    // one. The zip is a fraction of what the sheets took in memory.
-    let bytes = book.save_to_buffer().map_err(xlsx_io)?;
+    // rust_xlsxwriter writes only to a writer it may send to a thread, which standard output is
+    // not: the zip goes to a nameless file first, then out.
+    let mut zip = tempfile::tempfile_in(about.temp_folder())?;
+    book.save_to_writer(&mut zip).map_err(xlsx_io)?;
+    zip.flush()?;
+    zip.rewind()?;
     let mut out = out;
-    out.write_all(&bytes)?;
+    io::copy(&mut zip, &mut out)?;
     out.flush()
 }
 
@@ -294,6 +332,7 @@ fn summary_sheet(
 ) -> Result<Worksheet, XlsxError> {
     let lang = about.lang;
     let mut sheet = Sheet::new(
+        Worksheet::new(),
         lang.get(Label::XlsSummary),
         &[
             lang.get(Label::XlsStatus),
@@ -347,6 +386,7 @@ fn on_time(counts: &[u64; 5]) -> Option<Decimal> {
 pub struct XlsxSink<W: Write> {
     out: Option<W>,
     about: About,
+    book: Option<Workbook>,
     show_hetu: bool,
     /// A case due within this many working days is marked as due soon.
     due_soon: i64,
@@ -393,27 +433,30 @@ impl<W: Write> XlsxSink<W> {
         let formats = Formats::new();
         let style = CsvStyle { excel: true, lang };
         let headers = case_columns(style, show_hetu, chain);
-        let cases = Sheet::new(lang.get(Label::XlsCases), &headers, &formats).map_err(xlsx_io)?;
+        let mut book = about.workbook().map_err(xlsx_io)?;
+        let mut sheet = |name: Label, headers: &[&str]| {
+            let worksheet = book.new_worksheet_with_constant_memory()?;
+            Sheet::new(worksheet, lang.get(name), headers, &formats)
+        };
+        let cases = sheet(Label::XlsCases, &headers).map_err(xlsx_io)?;
         let overdue = match overdue_sheet {
-            true => {
-                Some(Sheet::new(lang.get(Label::XlsOverdue), &headers, &formats).map_err(xlsx_io)?)
-            }
+            true => Some(sheet(Label::XlsOverdue, &headers).map_err(xlsx_io)?),
             false => None,
         };
-        let invalid = Sheet::new(
-            lang.get(Label::XlsInvalid),
+        let invalid = sheet(
+            Label::XlsInvalid,
             &[
                 lang.get(Label::ColLine),
                 lang.get(Label::XlsColumn),
                 lang.get(Label::ColCaseId),
                 lang.get(Label::XlsProblem),
             ],
-            &formats,
         )
         .map_err(xlsx_io)?;
         Ok(XlsxSink {
             out: Some(out),
             about,
+            book: Some(book),
             show_hetu,
             due_soon: i64::from(due_soon),
             formats,
@@ -548,10 +591,10 @@ impl<W: Write> CaseSink for XlsxSink<W> {
         sheets.push(summary);
         let invalid = std::mem::replace(&mut me.invalid, placeholder());
         sheets.push(invalid.finish().map_err(xlsx_io)?);
-        let Some(out) = me.out.take() else {
+        let (Some(out), Some(book)) = (me.out.take(), me.book.take()) else {
             return Ok(());
         };
-        save(out, &me.about, sheets)
+        save(out, &me.about, book, sheets)
     }
 }
 
@@ -574,7 +617,13 @@ pub fn table_workbook<W: Write>(
 ) -> io::Result<()> {
     let formats = Formats::new();
     let lang = about.lang;
-    let mut sheet = Sheet::new(lang.get(Label::XlsSummary), headers, &formats).map_err(xlsx_io)?;
+    let mut sheet = Sheet::new(
+        Worksheet::new(),
+        lang.get(Label::XlsSummary),
+        headers,
+        &formats,
+    )
+    .map_err(xlsx_io)?;
     for row in rows {
         sheet.row(row, Mark::Plain, &formats).map_err(xlsx_io)?;
     }
@@ -594,5 +643,5 @@ pub fn table_workbook<W: Write>(
             headers.len().max(1) as u16 - 1,
         )
         .map_err(xlsx_io)?;
-    save(out, about, vec![sheet])
+    save(out, about, about.workbook().map_err(xlsx_io)?, vec![sheet])
 }

@@ -1,6 +1,7 @@
 //! `maaraika audit`: every case of a list evaluated, in input order.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -37,24 +38,25 @@ pub struct AuditArgs {
 }
 
 /// The sink for a format; `xlsx` for a workbook (with the working days left that mark a case as
-/// due soon, and whether to add a sheet of the overdue cases).
+/// due soon, whether to add a sheet of the overdue cases, and the folder of its file).
 pub fn sink<'a, W: Write + 'a>(
     format: Format,
     out: W,
     style: CsvStyle,
     list: &ListArgs,
     reader: &CaseReader,
-    xlsx: Option<(&'static str, u32, bool)>,
+    xlsx: Option<(&'static str, u32, bool, Option<PathBuf>)>,
 ) -> Result<Box<dyn CaseSink + 'a>> {
     let reading = list.reading.reading();
     let as_of = list.settings().as_of;
-    if let Some((title, due_soon, overdue_sheet)) = xlsx {
+    if let Some((title, due_soon, overdue_sheet, folder)) = xlsx {
         let about = crate::xlsx::About {
             source: list.label(),
             as_of,
             reading,
             lang: style.lang,
             title,
+            folder,
         };
         return Ok(Box::new(crate::xlsx::XlsxSink::new(
             out,
@@ -82,6 +84,14 @@ pub fn sink<'a, W: Write + 'a>(
     })
 }
 
+/// The folder of the `--output` file, where a workbook's temporary files are made.
+pub fn output_folder(out: &OutputArgs) -> Option<PathBuf> {
+    out.output
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+}
+
 /// In a workbook of the audit, a case due within this many working days is marked as due soon.
 pub const DUE_SOON: u32 = 3;
 
@@ -93,7 +103,10 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let mut output = args.out.open(stdout)?;
-    let xlsx = args.out.xlsx().then_some(("audit", DUE_SOON, true));
+    let xlsx = args
+        .out
+        .xlsx()
+        .then(|| ("audit", DUE_SOON, true, output_folder(&args.out)));
     let sink =
         std::cell::RefCell::new(sink(format, &mut output, style, &args.list, &reader, xlsx)?);
     let mut counts = [0u64; 5];

@@ -116,10 +116,10 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let settings = args.list.settings();
     let style = args.out.style(args.list.lang());
     let mut output = args.out.open(stdout)?;
-    let xlsx = args
-        .out
-        .xlsx()
-        .then_some(("overdue", args.due_within.unwrap_or(0), false));
+    let xlsx = args.out.xlsx().then(|| {
+        let folder = super::audit::output_folder(&args.out);
+        ("overdue", args.due_within.unwrap_or(0), false, folder)
+    });
     let mut sink = sink(format, &mut output, style, &args.list, &reader, xlsx)?;
     for kept in &listed {
         sink.case(&kept.evaluated(settings)?)?;

@@ -398,6 +398,7 @@ fn write_workbook<W: Write>(
         reading: args.list.reading.reading(),
         lang,
         title: "summary",
+        folder: super::audit::output_folder(&args.out),
     };
     crate::xlsx::table_workbook(out, &about, &header, &cells)?;
     Ok(())
