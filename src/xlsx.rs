@@ -607,23 +607,19 @@ fn placeholder() -> Sheet {
     }
 }
 
-/// A table of counts (the `summary` command) as a workbook: the table on one sheet, headers in
-/// `--lang`, counts as numbers and shares as percentages, then what was read.
+/// A table of counts (the `summary` and `thl` commands) as a workbook: the table on the sheet
+/// `name`, headers in `--lang`, counts as numbers, dates as dates and shares as percentages, then
+/// what was read.
 pub fn table_workbook<W: Write>(
     out: W,
     about: &About,
+    name: &str,
     headers: &[&str],
     rows: &[Vec<Cell>],
 ) -> io::Result<()> {
     let formats = Formats::new();
     let lang = about.lang;
-    let mut sheet = Sheet::new(
-        Worksheet::new(),
-        lang.get(Label::XlsSummary),
-        headers,
-        &formats,
-    )
-    .map_err(xlsx_io)?;
+    let mut sheet = Sheet::new(Worksheet::new(), name, headers, &formats).map_err(xlsx_io)?;
     for row in rows {
         sheet.row(row, Mark::Plain, &formats).map_err(xlsx_io)?;
     }

@@ -148,3 +148,40 @@ fn a_16_mb_header_of_delimiters_ends_within_64_mb() {
         within_limit(&["audit", path.to_str().unwrap(), "--as-of", AS_OF], 2);
     }
 }
+
+#[test]
+#[ignore = "memory measurement, run by CI"]
+fn a_workbook_of_200000_cases_is_written_within_64_mb_and_leaves_no_temporary_file() {
+    const CASES: usize = 200_000;
+    let text: String = generated()
+        .lines()
+        .take(CASES + 1)
+        .flat_map(|line| [line, "\n"])
+        .collect();
+    let path = folder().join("cases200k.csv");
+    std::fs::write(&path, text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let workbook = out.path().join("audit.xlsx");
+    let args = [
+        "audit",
+        path.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "xlsx",
+        "--output",
+        workbook.to_str().unwrap(),
+    ];
+    within_limit(&args, 0);
+    let bytes = std::fs::read(&workbook).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a workbook was written");
+    let left: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["audit.xlsx"],
+        "only the workbook is left in its folder"
+    );
+}

@@ -266,6 +266,80 @@ fn the_overdue_and_summary_workbooks_have_their_tables() {
     assert!(number(&row[2]) >= 1.0);
 }
 
+/// `thl --format xlsx` on the crafted list of tests/cli_thl.rs (its counts are worked out by
+/// hand there): a sheet of the report, a row per unit and all.
+fn thl_workbook(dir: &Path, lang: &str) -> PathBuf {
+    let out = dir.join("thl.xlsx");
+    let mut args = vec![
+        "thl",
+        "tests/data/thl_crafted.csv",
+        "--period",
+        "1.4.2026..30.9.2026",
+        "--by",
+        "unit",
+        "--lang",
+        lang,
+        "--format",
+        "xlsx",
+        "--output",
+    ];
+    args.push(s(&out));
+    args.extend(["--as-of", "8.10.2026"]);
+    let (code, stdout, err) = run(&args, b"");
+    assert_eq!(code, 3, "the crafted list's one invalid row: {err}");
+    assert!(stdout.is_empty(), "{stdout}");
+    out
+}
+
+#[test]
+fn the_thl_workbook_has_dates_counts_and_shares_with_headers_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = thl_workbook(dir.path(), "fi");
+    assert_eq!(sheet_names(&out), ["THL"]);
+    let report = sheet(&out, "THL");
+    let header = header_of(&report);
+    assert_eq!(
+        &header[..6],
+        [
+            "yksikkö",
+            "alkaen",
+            "päättyen",
+            "tilannepäivä",
+            "tulkinta",
+            "vireille"
+        ]
+    );
+    let row = |unit: &str| {
+        report
+            .rows()
+            .find(|r| r[0] == unit)
+            .unwrap_or_else(|| panic!("no row for {unit}"))
+            .to_vec()
+    };
+    // Itä: 3 pending, 1 within, 1 late, 1 not started overdue, 0 within; exceeded 2 = 66.7 %;
+    // 1 completed, within.
+    let ita = row("Itä");
+    assert_eq!(date_of(&ita[1]), (2026, 4, 1));
+    assert_eq!(date_of(&ita[2]), (2026, 9, 30));
+    assert_eq!(date_of(&ita[3]), (2026, 10, 8));
+    assert_eq!(ita[4], Data::String("tavanomainen".into()));
+    let counts: Vec<f64> = ita[5..11].iter().map(number).collect();
+    assert_eq!(counts, [3.0, 1.0, 1.0, 1.0, 0.0, 2.0]);
+    assert!(
+        (number(&ita[11]) - 0.667).abs() < 1e-9,
+        "a share as a fraction"
+    );
+    let counts: Vec<f64> = ita[12..15].iter().map(number).collect();
+    assert_eq!(counts, [1.0, 1.0, 0.0]);
+    let all = row("kaikki");
+    assert_eq!(number(&all[5]), 6.0);
+    assert!((number(&all[15]) - 0.333).abs() < 1e-9);
+    assert_eq!(
+        header_of(&sheet(&thl_workbook(dir.path(), "sv"), "THL"))[0],
+        "enhet"
+    );
+}
+
 /// A list recording the decision and the service (tests/cli_chain.rs's).
 const CHAIN_LIST: &str = "\
 Asiatunnus;Vireilletulopvm;Vammainen;Päätöspvm;Palvelu alkanut;Iäkäs henkilö
@@ -392,6 +466,39 @@ shares = [r for r in summary.iter_rows() if r[0].value == "on time %"]
 assert shares and shares[0][1].number_format == "0.0%", shares
 assert book.properties.title.startswith("maaraika audit"), book.properties.title
 assert "23.11.2026" in (book.properties.subject or ""), book.properties.subject
+print("ok")
+"#;
+    let output = Command::new(python())
+        .args(["-c", script, s(&out)])
+        .output()
+        .expect("MAARAIKA_PEER_PYTHON (or python3) must run");
+    assert!(
+        output.status.success() && String::from_utf8_lossy(&output.stdout).contains("ok"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+#[ignore = "needs Python with openpyxl (MAARAIKA_PEER_PYTHON); run by .ci/run"]
+fn openpyxl_sees_the_thl_workbooks_formats_frozen_header_filter_and_properties() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = thl_workbook(dir.path(), "en");
+    let script = r#"
+import sys, datetime, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+assert book.sheetnames == ["THL"], book.sheetnames
+thl = book["THL"]
+assert thl.freeze_panes == "A2", thl.freeze_panes
+assert thl.auto_filter.ref == "A1:P4", thl.auto_filter.ref
+rows = {row[0].value: row for row in thl.iter_rows(min_row=2, max_row=4)}
+all = rows["all"]
+assert all[1].value == datetime.datetime(2026, 4, 1) and all[1].number_format == "d.m.yyyy", all[1].value
+assert all[3].value == datetime.datetime(2026, 10, 8), all[3].value
+assert isinstance(all[5].value, int) and all[5].value == 6 and all[5].number_format == "0", all[5].value
+assert abs(all[11].value - 0.333) < 1e-9 and all[11].number_format == "0.0%", all[11].number_format
+assert book.properties.title.startswith("maaraika thl"), book.properties.title
+assert "8.10.2026" in (book.properties.subject or ""), book.properties.subject
 print("ok")
 "#;
     let output = Command::new(python())

@@ -400,7 +400,8 @@ fn write_workbook<W: Write>(
         title: "summary",
         folder: super::audit::output_folder(&args.out),
     };
-    crate::xlsx::table_workbook(out, &about, &header, &cells)?;
+    let name = lang.get(Label::XlsSummary);
+    crate::xlsx::table_workbook(out, &about, name, &header, &cells)?;
     Ok(())
 }
 

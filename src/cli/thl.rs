@@ -63,11 +63,6 @@ struct Report {
 
 pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
-    if args.out.xlsx() {
-        return Err(crate::error::Error::Usage(
-            "thl writes no workbook yet: use --format csv --excel".into(),
-        ));
-    }
     let mut reader = args.list.open(&args.out)?;
     let settings = args.list.settings();
     let period = Period {
@@ -125,6 +120,9 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let lang = args.list.lang();
     let mut output = args.out.open(stdout)?;
     match format {
+        _ if args.out.xlsx() => {
+            write_workbook(&mut output, &args, &rows, lang, period, settings.as_of)?
+        }
         Format::Json if by_unit => {
             // One object per unit, keyed by its name, and `all`; a unit that is itself called
             // `all` is keyed `all (unit)` so that neither hides the other.
@@ -196,6 +194,78 @@ const CSV_COLUMNS: [(&str, Label); 15] = [
     ("completed_late", Label::ThlCompletedLate),
     ("completed_late_pct", Label::ThlCompletedLatePct),
 ];
+
+/// The report as a workbook (`--format xlsx`): the columns of the CSV on one sheet, headed in
+/// `--lang`, dates as date cells, counts as numbers and shares as percentages, with the file,
+/// the as-of date and the reading under it and in the workbook's properties.
+fn write_workbook<W: Write>(
+    out: W,
+    args: &ThlArgs,
+    rows: &[(Option<&str>, ThlCounts)],
+    lang: Lang,
+    period: Period,
+    as_of: NaiveDate,
+) -> Result<()> {
+    use crate::xlsx::Cell;
+    let by_unit = args.by == Some(By::Unit);
+    let mut header: Vec<&str> = CSV_COLUMNS
+        .iter()
+        .map(|(_, label)| lang.get(*label))
+        .collect();
+    if by_unit {
+        header.insert(0, lang.get(Label::ColUnit));
+    }
+    let reading = args.list.reading.reading();
+    let units: Vec<std::borrow::Cow<str>> = rows
+        .iter()
+        .map(|(unit, _)| match unit {
+            Some(unit) => crate::text::shown(unit, args.list.show_hetu),
+            None => lang.get(Label::All).into(),
+        })
+        .collect();
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .zip(&units)
+        .map(|((_, c), unit)| {
+            let count = |n: u64| Cell::Number(n as f64);
+            let mut cells = Vec::with_capacity(header.len());
+            if by_unit {
+                cells.push(Cell::Text(unit));
+            }
+            cells.extend([
+                Cell::Date(period.from),
+                Cell::Date(period.to),
+                Cell::Date(as_of),
+                Cell::Text(lang.reading(reading)),
+            ]);
+            cells.extend(
+                [
+                    c.pending,
+                    c.started_within,
+                    c.started_late,
+                    c.not_started_overdue,
+                    c.not_started_within,
+                    c.exceeded,
+                ]
+                .map(count),
+            );
+            cells.push(Cell::Percent(c.exceeded_pct));
+            cells.extend([c.completed, c.completed_within, c.completed_late].map(count));
+            cells.push(Cell::Percent(c.completed_late_pct));
+            cells
+        })
+        .collect();
+    let about = crate::xlsx::About {
+        source: args.list.label(),
+        as_of,
+        reading,
+        lang,
+        title: "thl",
+        folder: super::audit::output_folder(&args.out),
+    };
+    crate::xlsx::table_workbook(out, &about, "THL", &header, &cells)?;
+    Ok(())
+}
 
 /// The counts in the order of [`CSV_COLUMNS`], shares written by `pct`.
 fn numbers(c: &ThlCounts, pct: impl Fn(Option<Decimal>) -> String) -> [String; 11] {
