@@ -389,6 +389,9 @@ impl Scanner<'_> {
         if tag.empty {
             return Parsed::Cell(row, column, Cell::Empty, after);
         }
+        if let Some(parsed) = self.plain_cell(d, after, (row, column), kind, has_kind, style) {
+            return parsed;
+        }
         let mut value = Cell::Empty;
         let mut pos = after;
         loop {
@@ -449,6 +452,62 @@ impl Scanner<'_> {
                 _ => return Parsed::Unsupported,
             };
         }
+    }
+
+    /// The two bodies nearly every cell has, `<v>…</v></c>` and `<is><t>…</t></is></c>` with
+    /// plain text, read without taking their tags apart; `None` for any other body (read by
+    /// the general route in [`Scanner::cell`]).
+    fn plain_cell(
+        &mut self,
+        d: &[u8],
+        after: usize,
+        (row, column): (u32, u32),
+        kind: &[u8],
+        has_kind: bool,
+        style: Option<usize>,
+    ) -> Option<Parsed> {
+        let rest = &d[after..];
+        let (open, close): (usize, &[u8]) = if rest.starts_with(b"<v>") {
+            (3, b"</v></c>")
+        } else if rest.starts_with(b"<is><t>") {
+            (7, b"</t></is></c>")
+        } else {
+            return None;
+        };
+        let from = after + open;
+        let Some(len) = memchr(b'<', &d[from..]) else {
+            return Some(Parsed::More);
+        };
+        let to = from + len;
+        if d.len() < to + close.len() {
+            return Some(Parsed::More);
+        }
+        if &d[to..to + close.len()] != close {
+            return None;
+        }
+        let end = to + close.len();
+        let text = &d[from..to];
+        let value = if open == 3 {
+            if matches!(kind, b"inlineStr" | b"is") {
+                Cell::Empty
+            } else {
+                match self.value(text, from, kind, has_kind, style) {
+                    Some(value) => value,
+                    None => return Some(Parsed::Unsupported),
+                }
+            }
+        } else {
+            // As calamine: trimmed of ASCII spaces and line breaks; entities and escapes go the
+            // general way.
+            if text.contains(&b'&') || text.contains(&b'\r') || memmem::find(text, b"_x").is_some()
+            {
+                return None;
+            }
+            let start = text.iter().take_while(|&&b| is_space(b)).count();
+            let end = text.len() - text.iter().rev().take_while(|&&b| is_space(b)).count();
+            Cell::Raw(from + start, from + end.max(start))
+        };
+        Some(Parsed::Cell(row, column, value, end))
     }
 
     /// A `<v>` value by the cell's type; `None` for what calamine reads otherwise.
