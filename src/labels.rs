@@ -408,7 +408,8 @@ labels! {
     DaysLeft => ["left", "jäljellä", "kvar"],
     DaysLate => ["late", "myöhässä", "för sent"],
     DaysElapsed => ["elapsed", "kulunut", "förflutna"],
-    // The audit CSV columns, for `--excel` (the stable keys are in `report::AUDIT_COLUMNS`).
+    // The audit columns, for `--excel` and workbooks (the columns and their stable keys are in
+    // `report::schema::SCHEMA`).
     ColLine => ["line", "rivi", "rad"],
     ColCaseId => ["case_id", "asiatunnus", "ärendenummer"],
     ColUnit => ["unit", "yksikkö", "enhet"],

@@ -28,7 +28,8 @@ use crate::batch::{Evaluated, Invalid};
 use crate::calendar::Reading;
 use crate::evaluation::Status;
 use crate::labels::{Label, Lang};
-use crate::report::{CaseSink, CsvStyle, AUDIT_COLUMNS, CHAIN_COLUMNS};
+use crate::report::schema::{self, Options, Row, Spec, Value};
+use crate::report::CaseSink;
 use crate::rules::Milestone;
 use crate::text::shown;
 
@@ -391,7 +392,8 @@ pub struct XlsxSink<W: Write> {
     /// A case due within this many working days is marked as due soon.
     due_soon: i64,
     formats: Formats,
-    headers: Vec<&'static str>,
+    /// The columns of a case row, in order: the audit's CSV columns.
+    columns: Vec<&'static Spec>,
     cases: Sheet,
     /// For `audit`: the overdue and due-soon cases, on a sheet of their own.
     overdue: Option<Sheet>,
@@ -401,20 +403,8 @@ pub struct XlsxSink<W: Write> {
     /// Per status, by the start and by the completion.
     counts: [[u64; 5]; 2],
     /// Whether the list records the decision or the service: their columns follow
-    /// ([`CHAIN_COLUMNS`]) and their deadlines mark a row too.
+    /// ([`schema::Part::Chain`]) and their deadlines mark a row too.
     chain: bool,
-}
-
-/// The columns of a case row, in order.
-fn case_columns(style: CsvStyle, show_hetu: bool, chain: bool) -> Vec<&'static str> {
-    let mut columns: Vec<&'static str> = AUDIT_COLUMNS.iter().map(|c| style.column(c)).collect();
-    if show_hetu {
-        columns.insert(3, style.column("hetu"));
-    }
-    if chain {
-        columns.extend(CHAIN_COLUMNS.iter().map(|c| style.column(c)));
-    }
-    columns
 }
 
 impl<W: Write> XlsxSink<W> {
@@ -431,8 +421,13 @@ impl<W: Write> XlsxSink<W> {
     ) -> io::Result<Self> {
         let lang = about.lang;
         let formats = Formats::new();
-        let style = CsvStyle { excel: true, lang };
-        let headers = case_columns(style, show_hetu, chain);
+        let options = Options {
+            show_hetu,
+            chain,
+            case_only: false,
+        };
+        let columns: Vec<&Spec> = schema::columns(schema::Format::Csv, options).collect();
+        let headers: Vec<&str> = columns.iter().map(|s| lang.get(s.label)).collect();
         let mut book = about.workbook().map_err(xlsx_io)?;
         let mut sheet = |name: Label, headers: &[&str]| {
             let worksheet = book.new_worksheet_with_constant_memory()?;
@@ -460,7 +455,7 @@ impl<W: Write> XlsxSink<W> {
             show_hetu,
             due_soon: i64::from(due_soon),
             formats,
-            headers,
+            columns,
             cases,
             overdue,
             invalid,
@@ -499,46 +494,35 @@ impl<W: Write> CaseSink for XlsxSink<W> {
         self.evaluated += 1;
         self.counts[0][e.start.status as usize] += 1;
         self.counts[1][e.completion.status as usize] += 1;
-        let case_id = shown(&case.case_id, self.show_hetu);
-        let unit = shown(&case.unit, self.show_hetu);
-        let hetu = case.hetu.as_deref().map(|h| shown(h, true));
-        let groups = lang.groups(e.groups);
-        let notes: Vec<&str> = e.notes.iter().map(|n| lang.note(n)).collect();
-        let notes = notes.join("; ");
-        let count = |n: Option<i64>| n.map_or(Cell::Empty, |n| Cell::Number(n as f64));
-        let date = |d: Option<NaiveDate>| d.map_or(Cell::Empty, Cell::Date);
-        let mut cells = vec![
-            Cell::Number(case.line as f64),
-            Cell::Text(&case_id),
-            Cell::Text(&unit),
-        ];
-        if self.show_hetu {
-            cells.push(hetu.as_deref().map_or(Cell::Empty, Cell::Text));
-        }
-        cells.push(Cell::Date(case.case.pending));
-        cells.push(Cell::Text(&groups));
-        for outcome in [&e.start, &e.completion] {
-            cells.push(date(outcome.deadline));
-            cells.push(Cell::Text(lang.status(outcome.status)));
-            cells.push(count(outcome.working_days_late));
-            cells.push(count(outcome.working_days_remaining));
-            cells.push(count(outcome.working_days_overdue));
-        }
-        cells.push(Cell::Number(e.elapsed_working_days as f64));
-        cells.push(count(e.age.map(i64::from)));
-        cells.push(Cell::Text(lang.reading(self.about.reading)));
-        cells.push(Cell::Text(&notes));
-        cells.push(Cell::Date(self.about.as_of));
-        if self.chain {
-            for outcome in [&e.decision, &e.implementation] {
-                cells.push(date(outcome.deadline));
-                cells.push(Cell::Text(lang.status(outcome.status)));
-                cells.push(count(outcome.working_days_late));
-                cells.push(count(outcome.working_days_remaining));
-                cells.push(count(outcome.working_days_overdue));
-            }
-        }
-        debug_assert_eq!(cells.len(), self.headers.len());
+        let row = Row::new(case, self.about.reading, Some(self.about.as_of));
+        let values: Vec<Value> = self.columns.iter().map(|s| s.value(&row)).collect();
+        // The texts first, so that the cells can borrow them.
+        let texts: Vec<String> = values
+            .iter()
+            .map(|value| match *value {
+                Value::Text(Some(text)) => shown(text, self.show_hetu).into_owned(),
+                Value::Status(status) => lang.status(status).to_owned(),
+                Value::Groups(groups) => lang.groups(groups),
+                Value::Notes(notes) => {
+                    let notes: Vec<&str> = notes.iter().map(|n| lang.note(n)).collect();
+                    notes.join("; ")
+                }
+                Value::Reading(reading) => lang.reading(reading).to_owned(),
+                Value::Days(n, label) => format!("{n} {}", lang.get(label)),
+                _ => String::new(),
+            })
+            .collect();
+        let cells: Vec<Cell> = values
+            .iter()
+            .zip(&texts)
+            .map(|(value, text)| match *value {
+                Value::Number(n) => Cell::Number(n as f64),
+                Value::Count(Some(n)) => Cell::Number(n as f64),
+                Value::Date(Some(date)) => Cell::Date(date),
+                Value::Text(None) | Value::Count(None) | Value::Date(None) => Cell::Empty,
+                _ => Cell::Text(text),
+            })
+            .collect();
         let mark = self.mark(case);
         self.cases
             .row(&cells, mark, &self.formats)

@@ -5,18 +5,18 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
-use serde::Serialize;
 
 use super::calendar::holiday_list;
 use super::{as_of_arg, date_arg, write_json, Format, ReadingArg};
 use crate::answer::{check, start_rule_text, CheckAnswer};
 use crate::calendar::Reading;
 use crate::dates::today_in_finland;
-use crate::error::{csv_io, Error, Result};
+use crate::error::{Error, Result};
 use crate::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use crate::hetu::Hetu;
 use crate::input::parse_age;
 use crate::labels::{Label, Lang};
+use crate::report::{schema, write_plain, CsvStyle};
 use crate::rules::{Milestone, Period, EVERYONE_ELSE};
 
 const EXAMPLES: &str = "\
@@ -122,9 +122,19 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
     match args.format {
         Format::Json => write_json(out, &answer)?,
         Format::Csv => {
-            let mut writer = csv::Writer::from_writer(out);
-            writer.serialize(CsvRow::from(&answer)).map_err(csv_io)?;
-            writer.flush()?;
+            // The columns of the case at a glance, as the audit's plain CSV writes them.
+            let row = schema::Row::case(case.pending, evaluation, answer.record.reading);
+            let options = schema::Options {
+                case_only: true,
+                ..schema::Options::default()
+            };
+            write_plain(
+                out,
+                CsvStyle::PLAIN,
+                schema::Format::CheckCsv,
+                options,
+                [row],
+            )?;
         }
         Format::Table => {
             let mut text = Vec::new();
@@ -134,35 +144,6 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         }
     }
     Ok(0)
-}
-
-/// `check --format csv`: the audit columns for one case.
-#[derive(Serialize)]
-struct CsvRow {
-    pending_date: NaiveDate,
-    groups: String,
-    start_deadline: Option<NaiveDate>,
-    start_status: Status,
-    completion_deadline: Option<NaiveDate>,
-    completion_status: Status,
-    elapsed_working_days: i64,
-    reading: Reading,
-}
-
-impl From<&CheckAnswer> for CsvRow {
-    fn from(answer: &CheckAnswer) -> Self {
-        let r = &answer.record;
-        CsvRow {
-            pending_date: r.pending_date,
-            groups: r.groups.joined("|"),
-            start_deadline: r.start_deadline,
-            start_status: r.start_status,
-            completion_deadline: r.completion_deadline,
-            completion_status: r.completion_status,
-            elapsed_working_days: r.elapsed_working_days,
-            reading: r.reading,
-        }
-    }
 }
 
 fn write_text(

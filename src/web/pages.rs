@@ -851,19 +851,19 @@ fn case_table(lang: UiLang, cases: &[Listed], more: bool) -> Markup {
                 }
                 tbody {
                     @for case in cases {
-                        @let r = &case.record;
+                        @let r = &case.record.evaluation;
                         tr {
                             td.num { (case.line) }
                             td { (case.case_id) }
                             td { (case.unit) }
                             td { (r.groups.iter().map(|g| lang.group(g)).collect::<Vec<_>>().join(", ")) }
                             td {
-                                @if let Some(d) = r.start_deadline { (finnish(d)) " " }
-                                (status_badge(lang, r.start_status))
+                                @if let Some(d) = r.start.deadline { (finnish(d)) " " }
+                                (status_badge(lang, r.start.status))
                             }
                             td {
-                                @if let Some(d) = r.completion_deadline { (finnish(d)) " " }
-                                (status_badge(lang, r.completion_status))
+                                @if let Some(d) = r.completion.deadline { (finnish(d)) " " }
+                                (status_badge(lang, r.completion.status))
                             }
                             td.num { (case.days) }
                         }

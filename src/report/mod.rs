@@ -1,0 +1,37 @@
+//! Evaluated cases written out: the audit's columns, defined once ([`schema`]), and the formats
+//! that write them, a file each behind one small trait ([`CaseSink`]): CSV for programs and for
+//! Excel ([`csv`], fast thanks to `csv_fast`), JSON ([`json`]), the table for people
+//! ([`table`]); the workbook writer ([`crate::xlsx`]) is one more.
+//!
+//! Column names and JSON keys are stable English for scripts. `--lang fi` translates what people
+//! read: tables, text, CSV written for Excel (`--excel`) and workbooks.
+//!
+//! Adding a format is a file here with a [`CaseSink`] that takes its columns from
+//! [`schema::columns`] and writes each kind of [`schema::Value`] its own way.
+
+use std::io;
+
+use crate::batch::{Evaluated, Invalid};
+
+pub use crate::labels::Lang;
+
+pub mod csv;
+mod csv_fast;
+pub mod json;
+pub mod schema;
+pub mod table;
+
+pub use self::csv::{write_plain, CsvSink, CsvStyle};
+pub use self::json::{CaseRecord, JsonSink};
+pub use self::table::{cell_text, TableSink};
+
+/// Where evaluated cases go, one at a time, in any format.
+pub trait CaseSink {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()>;
+    /// A row that could not be evaluated: only a workbook lists them (on a sheet of their own);
+    /// the other outputs leave them to the messages and `--errors`.
+    fn invalid(&mut self, _invalid: &Invalid) -> io::Result<()> {
+        Ok(())
+    }
+    fn finish(self: Box<Self>) -> io::Result<()>;
+}

@@ -1,0 +1,507 @@
+//! The audit's columns, each defined once: its stable key, its label in every language, what it
+//! holds (a typed [`Value`] taken from an evaluated case), when it is written and in which
+//! formats. CSV (plain and `--excel`), the workbook, JSON, the table and `check --format csv`
+//! take their columns, headers and cells from [`SCHEMA`]; each format only says how it writes a
+//! kind of value.
+//!
+//! Adding a column is one entry in [`SCHEMA`] (and, for a new kind of value, a [`Column`] variant
+//! and its [`Value`]).
+
+use chrono::NaiveDate;
+
+use crate::batch::Evaluated;
+use crate::calendar::Reading;
+use crate::evaluation::{Evaluation, Notes, Status};
+use crate::labels::Label;
+use crate::rules::{Groups, Milestone};
+
+/// What a column holds: one variant per way of getting a value from an evaluated case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// The row's line in the case list.
+    Line,
+    CaseId,
+    Unit,
+    /// The identity code as written (only with `--show-hetu`).
+    Hetu,
+    PendingDate,
+    Groups,
+    Deadline(Milestone),
+    Status(Milestone),
+    WorkingDaysLate(Milestone),
+    WorkingDaysRemaining(Milestone),
+    WorkingDaysOverdue(Milestone),
+    ElapsedWorkingDays,
+    Age,
+    Reading,
+    Notes,
+    AsOf,
+    /// The working days that matter most for people (`3 left`, `5 overdue`): the table's last
+    /// column.
+    WorkingDays,
+}
+
+/// A column's value, typed: each format writes each kind its own way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// A line number.
+    Number(u64),
+    /// Text from the input, as every output shows it ([`crate::text::shown`]); `None` where the
+    /// row has none (JSON then leaves the key out).
+    Text(Option<&'a str>),
+    Date(Option<NaiveDate>),
+    Status(Status),
+    /// Working days or years; empty where they do not apply.
+    Count(Option<i64>),
+    Groups(Groups),
+    Notes(Notes),
+    Reading(Reading),
+    /// Working days with what they are (`DaysLeft`, `DaysOverdue`, …).
+    Days(i64, Label),
+}
+
+/// When a column is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The row of the case list (its line, case id, unit): not in `check`, which has no row.
+    Row,
+    /// The identity code: only with `--show-hetu`.
+    Hetu,
+    /// The case and its evaluation: in every output of a case (the record of `check`'s JSON).
+    Case,
+    /// The run (the as-of date): beside every case in CSV and workbooks.
+    Run,
+    /// The decision and the service after it: only when the list records them
+    /// ([`crate::input::CaseReader::has_chain_columns`]).
+    Chain,
+}
+
+/// The output formats a column may belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The audit's CSV (plain and `--excel`) and the workbook's case sheets.
+    Csv,
+    /// The audit's JSON records and `check --format json`.
+    Json,
+    /// The table for people.
+    Table,
+    /// `check --format csv`: the case at a glance.
+    CheckCsv,
+}
+
+/// How a column looks in the table for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableColumn {
+    /// Its (short) header.
+    pub label: Label,
+    /// Left out when the table does not fit the terminal: the lowest first; `None` never.
+    pub leave_out: Option<u8>,
+    /// For free text and numbers, the narrowest and widest the column is made (other columns
+    /// fit the values they can hold).
+    pub width: Option<(usize, usize)>,
+    /// Aligned right (numbers).
+    pub right: bool,
+}
+
+/// One column of the audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    pub column: Column,
+    /// The stable English name for programs: the CSV header and the JSON key.
+    pub key: &'static str,
+    /// The header for people (`--excel`, workbooks), in every language.
+    pub label: Label,
+    pub part: Part,
+    /// In the audit's CSV (plain and `--excel`) and the workbook's case sheets.
+    pub csv: bool,
+    /// In the audit's JSON records (and `check`'s JSON).
+    pub json: bool,
+    /// In `check --format csv`.
+    pub check_csv: bool,
+    /// In the table for people, and how.
+    pub table: Option<TableColumn>,
+}
+
+impl Spec {
+    /// A column of CSV, workbooks and JSON; in no table.
+    const fn new(column: Column, key: &'static str, label: Label, part: Part) -> Spec {
+        Spec {
+            column,
+            key,
+            label,
+            part,
+            csv: true,
+            json: true,
+            check_csv: false,
+            table: None,
+        }
+    }
+
+    /// Only in the table.
+    const fn table_only(mut self, label: Label) -> Spec {
+        self.csv = false;
+        self.json = false;
+        self.table(label)
+    }
+
+    const fn not_json(mut self) -> Spec {
+        self.json = false;
+        self
+    }
+
+    const fn check_csv(mut self) -> Spec {
+        self.check_csv = true;
+        self
+    }
+
+    /// In the table, under `label`, never left out.
+    const fn table(mut self, label: Label) -> Spec {
+        self.table = Some(TableColumn {
+            label,
+            leave_out: None,
+            width: None,
+            right: false,
+        });
+        self
+    }
+
+    /// In the table, under `label`, left out in the order `order` when it does not fit.
+    const fn table_or_left_out(mut self, label: Label, order: u8) -> Spec {
+        self.table = Some(TableColumn {
+            label,
+            leave_out: Some(order),
+            width: None,
+            right: false,
+        });
+        self
+    }
+
+    /// The table column `min` to `max` characters wide.
+    const fn width(mut self, min: usize, max: usize) -> Spec {
+        if let Some(table) = &mut self.table {
+            table.width = Some((min, max));
+        }
+        self
+    }
+
+    /// The table column aligned right.
+    const fn right(mut self) -> Spec {
+        if let Some(table) = &mut self.table {
+            table.right = true;
+        }
+        self
+    }
+
+    /// Whether the column is in `format`.
+    pub const fn in_format(&self, format: Format) -> bool {
+        match format {
+            Format::Csv => self.csv,
+            Format::Json => self.json,
+            Format::Table => self.table.is_some(),
+            Format::CheckCsv => self.check_csv,
+        }
+    }
+
+    /// Whether `format` writes the column with `options`.
+    pub const fn written(&self, format: Format, options: Options) -> bool {
+        self.in_format(format)
+            && match self.part {
+                Part::Row | Part::Run => !options.case_only,
+                Part::Hetu => options.show_hetu && !options.case_only,
+                Part::Case => true,
+                Part::Chain => options.chain,
+            }
+    }
+
+    /// The value of this column for one case.
+    #[inline(always)]
+    pub fn value<'a>(&self, row: &Row<'a>) -> Value<'a> {
+        self.column.value(row)
+    }
+}
+
+impl Column {
+    /// This column's value for one case: a `match`, which a writer that knows the column when it
+    /// is compiled (see `csv::write_record`) folds away.
+    #[inline(always)]
+    pub fn value<'a>(self, row: &Row<'a>) -> Value<'a> {
+        let e = row.evaluation;
+        match self {
+            Column::Line => Value::Number(row.line),
+            Column::CaseId => Value::Text(Some(row.case_id)),
+            Column::Unit => Value::Text(Some(row.unit)),
+            Column::Hetu => Value::Text(row.hetu),
+            Column::PendingDate => Value::Date(Some(row.pending)),
+            Column::Groups => Value::Groups(e.groups),
+            Column::Deadline(m) => Value::Date(e.outcome(m).deadline),
+            Column::Status(m) => Value::Status(e.outcome(m).status),
+            Column::WorkingDaysLate(m) => Value::Count(e.outcome(m).working_days_late),
+            Column::WorkingDaysRemaining(m) => Value::Count(e.outcome(m).working_days_remaining),
+            Column::WorkingDaysOverdue(m) => Value::Count(e.outcome(m).working_days_overdue),
+            Column::ElapsedWorkingDays => Value::Count(Some(e.elapsed_working_days)),
+            Column::Age => Value::Count(e.age.map(i64::from)),
+            Column::Reading => Value::Reading(row.reading),
+            Column::Notes => Value::Notes(e.notes),
+            Column::AsOf => Value::Date(row.as_of),
+            Column::WorkingDays => {
+                let (n, label) = working_days(e);
+                Value::Days(n, label)
+            }
+        }
+    }
+}
+
+/// The working days that matter for a case, for people: the most overdue, else the fewest left,
+/// else how late it was done, else how many have passed.
+fn working_days(e: &Evaluation) -> (i64, Label) {
+    let outcomes = Milestone::ALL.map(|m| e.outcome(m));
+    if let Some(n) = outcomes.iter().filter_map(|o| o.working_days_overdue).max() {
+        return (n, Label::DaysOverdue);
+    }
+    if let Some(n) = outcomes
+        .iter()
+        .filter_map(|o| o.working_days_remaining)
+        .min()
+    {
+        return (n, Label::DaysLeft);
+    }
+    if let Some(n) = outcomes.iter().find_map(|o| o.working_days_late) {
+        return (n, Label::DaysLate);
+    }
+    (e.elapsed_working_days, Label::DaysElapsed)
+}
+
+/// A milestone's five columns: its deadline, its status and the working days late, remaining
+/// and overdue.
+const fn outcome(
+    m: Milestone,
+    part: Part,
+    keys: [&'static str; 5],
+    labels: [Label; 5],
+) -> [Spec; 5] {
+    [
+        Spec::new(Column::Deadline(m), keys[0], labels[0], part),
+        Spec::new(Column::Status(m), keys[1], labels[1], part),
+        Spec::new(Column::WorkingDaysLate(m), keys[2], labels[2], part),
+        Spec::new(Column::WorkingDaysRemaining(m), keys[3], labels[3], part),
+        Spec::new(Column::WorkingDaysOverdue(m), keys[4], labels[4], part),
+    ]
+}
+
+const START: [Spec; 5] = outcome(
+    Milestone::Start,
+    Part::Case,
+    [
+        "start_deadline",
+        "start_status",
+        "start_working_days_late",
+        "start_working_days_remaining",
+        "start_working_days_overdue",
+    ],
+    [
+        Label::ColStartDeadline,
+        Label::ColStartStatus,
+        Label::ColStartLate,
+        Label::ColStartRemaining,
+        Label::ColStartOverdue,
+    ],
+);
+const COMPLETION: [Spec; 5] = outcome(
+    Milestone::Completion,
+    Part::Case,
+    [
+        "completion_deadline",
+        "completion_status",
+        "completion_working_days_late",
+        "completion_working_days_remaining",
+        "completion_working_days_overdue",
+    ],
+    [
+        Label::ColCompletionDeadline,
+        Label::ColCompletionStatus,
+        Label::ColCompletionLate,
+        Label::ColCompletionRemaining,
+        Label::ColCompletionOverdue,
+    ],
+);
+const DECISION: [Spec; 5] = outcome(
+    Milestone::Decision,
+    Part::Chain,
+    [
+        "decision_deadline",
+        "decision_status",
+        "decision_working_days_late",
+        "decision_working_days_remaining",
+        "decision_working_days_overdue",
+    ],
+    [
+        Label::ColDecisionDeadline,
+        Label::ColDecisionStatus,
+        Label::ColDecisionLate,
+        Label::ColDecisionRemaining,
+        Label::ColDecisionOverdue,
+    ],
+);
+const IMPLEMENTATION: [Spec; 5] = outcome(
+    Milestone::Implementation,
+    Part::Chain,
+    [
+        "implementation_deadline",
+        "implementation_status",
+        "implementation_working_days_late",
+        "implementation_working_days_remaining",
+        "implementation_working_days_overdue",
+    ],
+    [
+        Label::ColImplementationDeadline,
+        Label::ColImplementationStatus,
+        Label::ColImplementationLate,
+        Label::ColImplementationRemaining,
+        Label::ColImplementationOverdue,
+    ],
+);
+
+/// Every column of the audit, in the order every format writes them. The decision and the
+/// service come last (they were added after the others, and scripts read the columns before
+/// them by position); in the table, before its working days.
+pub const SCHEMA: [Spec; 32] = [
+    Spec::new(Column::Line, "line", Label::ColLine, Part::Row)
+        .table(Label::TabLine)
+        // Up to 9 999 999 lines.
+        .width(7, 7)
+        .right(),
+    Spec::new(Column::CaseId, "case_id", Label::ColCaseId, Part::Row)
+        .table(Label::TabCase)
+        .width(12, 20),
+    // Unit names are long compound words (`Seniorineuvonta`): kept whole, or left out.
+    Spec::new(Column::Unit, "unit", Label::ColUnit, Part::Row)
+        .table_or_left_out(Label::TabUnit, 4)
+        .width(15, 24),
+    Spec::new(Column::Hetu, "hetu", Label::ColHetu, Part::Hetu),
+    Spec::new(
+        Column::PendingDate,
+        "pending_date",
+        Label::ColPendingDate,
+        Part::Case,
+    )
+    .check_csv(),
+    Spec::new(Column::Groups, "groups", Label::ColGroups, Part::Case)
+        .check_csv()
+        .table_or_left_out(Label::TabGroups, 2),
+    START[0].check_csv().table(Label::TabStartBy),
+    START[1].check_csv().table(Label::TabStart),
+    START[2],
+    START[3],
+    START[4],
+    COMPLETION[0]
+        .check_csv()
+        .table_or_left_out(Label::TabCompleteBy, 1),
+    COMPLETION[1]
+        .check_csv()
+        .table_or_left_out(Label::TabCompletion, 3),
+    COMPLETION[2],
+    COMPLETION[3],
+    COMPLETION[4],
+    Spec::new(
+        Column::ElapsedWorkingDays,
+        "elapsed_working_days",
+        Label::ColElapsed,
+        Part::Case,
+    )
+    .check_csv(),
+    Spec::new(Column::Age, "age", Label::ColAge, Part::Case),
+    Spec::new(Column::Reading, "reading", Label::ColReading, Part::Case).check_csv(),
+    Spec::new(Column::Notes, "notes", Label::ColNotes, Part::Case),
+    // The JSON of `check` has its as-of date once, beside the record.
+    Spec::new(Column::AsOf, "as_of", Label::ColAsOf, Part::Run).not_json(),
+    // The JSON outputs give the decision and the service in their `deadlines` list.
+    DECISION[0]
+        .not_json()
+        .table_or_left_out(Label::TabDecideBy, 5),
+    DECISION[1]
+        .not_json()
+        .table_or_left_out(Label::TabDecision, 7),
+    DECISION[2].not_json(),
+    DECISION[3].not_json(),
+    DECISION[4].not_json(),
+    IMPLEMENTATION[0]
+        .not_json()
+        .table_or_left_out(Label::TabServiceBy, 6),
+    IMPLEMENTATION[1]
+        .not_json()
+        .table_or_left_out(Label::TabService, 8),
+    IMPLEMENTATION[2].not_json(),
+    IMPLEMENTATION[3].not_json(),
+    IMPLEMENTATION[4].not_json(),
+    // Only in the table: the CSV has each count in a column of its own.
+    Spec::new(
+        Column::WorkingDays,
+        "working_days",
+        Label::TabWorkingDays,
+        Part::Case,
+    )
+    .table_only(Label::TabWorkingDays),
+];
+
+/// What decides which columns a run writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--show-hetu`: the identity code's column.
+    pub show_hetu: bool,
+    /// The list records the decision or the service: their columns.
+    pub chain: bool,
+    /// Only the columns of a case (`check`, which has no row or run).
+    pub case_only: bool,
+}
+
+/// The columns `format` writes with `options`, in order.
+pub fn columns(format: Format, options: Options) -> impl Iterator<Item = &'static Spec> {
+    SCHEMA
+        .iter()
+        .filter(move |spec| spec.written(format, options))
+}
+
+/// One evaluated case as the columns read it.
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a> {
+    pub line: u64,
+    pub case_id: &'a str,
+    pub unit: &'a str,
+    pub hetu: Option<&'a str>,
+    pub pending: NaiveDate,
+    pub evaluation: &'a Evaluation,
+    pub reading: Reading,
+    pub as_of: Option<NaiveDate>,
+}
+
+impl<'a> Row<'a> {
+    /// A case of a list, evaluated in `reading` as of `as_of`.
+    #[inline(always)]
+    pub fn new(case: &'a Evaluated<'_>, reading: Reading, as_of: Option<NaiveDate>) -> Row<'a> {
+        Row {
+            line: case.line,
+            case_id: &case.case_id,
+            unit: &case.unit,
+            hetu: case.hetu.as_deref(),
+            pending: case.case.pending,
+            evaluation: &case.evaluation,
+            reading,
+            as_of,
+        }
+    }
+
+    /// One case without a row of a list (`check`): only its [`Part::Case`] columns mean
+    /// anything.
+    pub fn case(pending: NaiveDate, evaluation: &'a Evaluation, reading: Reading) -> Row<'a> {
+        Row {
+            line: 0,
+            case_id: "",
+            unit: "",
+            hetu: None,
+            pending,
+            evaluation,
+            reading,
+            as_of: None,
+        }
+    }
+}

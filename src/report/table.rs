@@ -1,0 +1,153 @@
+//! The audit as a table for people: the [`schema`]'s table columns under their short headers in
+//! `--lang`, fitted to the terminal's width and written a row at a time (a table of a million
+//! rows takes no more memory than one of ten).
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use super::schema::{self, Column, Format, Options, Row, Spec, Value};
+use super::{CaseSink, Lang};
+use crate::batch::Evaluated;
+use crate::calendar::Reading;
+use crate::evaluation::Status;
+use crate::labels::Label;
+use crate::rules::Group;
+
+/// Audit rows as a table for people.
+pub struct TableSink<W: Write> {
+    out: W,
+    table: crate::table::Table,
+    lang: Lang,
+    started: bool,
+    columns: Vec<&'static Spec>,
+}
+
+impl<W: Write> TableSink<W> {
+    /// A table fitted to the terminal; with `chain`, columns for the decision and the service.
+    pub fn new(out: W, lang: Lang, chain: bool) -> Self {
+        Self::with_width(out, lang, crate::table::terminal_width(), chain)
+    }
+
+    /// A table fitted to `width` columns.
+    pub fn with_width(out: W, lang: Lang, width: usize, chain: bool) -> Self {
+        let options = Options {
+            chain,
+            ..Options::default()
+        };
+        let columns: Vec<&Spec> = schema::columns(Format::Table, options).collect();
+        let fitted = columns.iter().filter_map(|spec| table_column(spec, lang));
+        TableSink {
+            out,
+            table: crate::table::Table::fit(fitted.collect(), width, lang),
+            lang,
+            started: false,
+            columns,
+        }
+    }
+}
+
+/// How a column of the schema is fitted: free text and numbers to their widths, the others to
+/// the values they can hold.
+fn table_column(spec: &Spec, lang: Lang) -> Option<crate::table::Column> {
+    use crate::table::Column as Fitted;
+    let table = spec.table?;
+    let header = lang.get(table.label);
+    let mut column = match table.width {
+        Some((min, max)) => Fitted::text(header, min, max),
+        None => {
+            let words: Vec<Cow<str>> = match spec.column {
+                Column::Line
+                | Column::CaseId
+                | Column::Unit
+                | Column::Hetu
+                | Column::ElapsedWorkingDays
+                | Column::Age
+                | Column::WorkingDaysLate(_)
+                | Column::WorkingDaysRemaining(_)
+                | Column::WorkingDaysOverdue(_) => vec!["99999".into()],
+                Column::PendingDate | Column::Deadline(_) | Column::AsOf => {
+                    vec!["30.12.2026".into()]
+                }
+                Column::Status(_) => Status::ALL.map(|s| lang.status(s).into()).to_vec(),
+                Column::Groups => Group::ALL.map(|g| lang.group(g).into()).to_vec(),
+                // Not in the table (it says them once, after the rows): the header decides.
+                Column::Notes | Column::Reading => Vec::new(),
+                Column::WorkingDays => [
+                    Label::DaysOverdue,
+                    Label::DaysLeft,
+                    Label::DaysLate,
+                    Label::DaysElapsed,
+                ]
+                .map(|l| format!("99999 {}", lang.get(l)).into())
+                .to_vec(),
+            };
+            Fitted::new(header, words.iter().map(|w| w.as_ref()))
+        }
+    };
+    if table.right {
+        column = column.right();
+    }
+    if let Some(order) = table.leave_out {
+        column = column.leave_out(order);
+    }
+    Some(column)
+}
+
+/// Free text (a case id, a unit) as a table cell for a terminal: at most 60 characters, and
+/// hidden characters (an escape sequence from a damaged export) as `?`, as everywhere
+/// ([`crate::text::visible`]). A 5 MB cell would take minutes to lay out and fill screens; CSV
+/// and JSON keep the whole value.
+pub fn cell_text(text: &str) -> Cow<'_, str> {
+    const LONGEST: usize = 60;
+    let long = text.len() > LONGEST && text.chars().nth(LONGEST).is_some();
+    if !long {
+        return crate::text::visible(text);
+    }
+    let cell: String = text.chars().take(LONGEST).collect();
+    let mut cell = crate::text::visible(&cell).into_owned();
+    cell.push('…');
+    Cow::Owned(cell)
+}
+
+/// A value as a table cell in `lang`.
+fn cell(value: Value, lang: Lang) -> String {
+    match value {
+        Value::Number(n) => n.to_string(),
+        Value::Text(text) => cell_text(text.unwrap_or_default()).into_owned(),
+        Value::Date(date) => date.map(crate::dates::finnish).unwrap_or_default(),
+        Value::Status(status) => lang.status(status).to_string(),
+        Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Groups(groups) => lang.groups(groups),
+        Value::Notes(notes) => {
+            let notes: Vec<_> = notes.iter().map(|n| lang.note(n)).collect();
+            notes.join("; ")
+        }
+        Value::Reading(reading) => lang.reading(reading).to_string(),
+        Value::Days(n, label) => format!("{n} {}", lang.get(label)),
+    }
+}
+
+impl<W: Write> CaseSink for TableSink<W> {
+    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            self.table.header(&mut self.out)?;
+        }
+        // The table shows neither the reading nor the as-of date (the closing lines do).
+        let row = Row::new(case, Reading::default(), None);
+        let cells: Vec<String> = self
+            .columns
+            .iter()
+            .map(|spec| cell(spec.value(&row), self.lang))
+            .collect();
+        self.table.row(&mut self.out, &cells)
+    }
+
+    fn finish(mut self: Box<Self>) -> io::Result<()> {
+        if !self.started {
+            self.table.header(&mut self.out)?;
+        }
+        self.table.finish(&mut self.out)?;
+        self.out.flush()
+    }
+}
