@@ -9,12 +9,12 @@
 //! - [`evaluation`]: one case against the rules and an as-of date;
 //! - [`input`]: case lists as exported from client systems and Excel;
 //! - [`batch`]: a case list row by row, each row evaluated or reported;
+//! - [`audit`]: the case-list engine: evaluated cases, invalid rows, warnings, counts, exit code;
 //! - [`report`]: evaluated cases written out;
 //! - [`labels`]: every word people read, in English, Finnish and Swedish;
 //! - [`table`]: tables fitted to the terminal, streamed;
 //! - [`text`]: text from the input made safe to show (codes, control characters, formulas);
 //! - [`generate`]: synthetic case lists for benchmarks and tests;
-//! - [`cli`]: the command line;
 //! - [`web`]: `maaraika serve`, the local web page and JSON API.
 //!
 //! ```
@@ -41,7 +41,6 @@ pub mod answer;
 pub mod audit;
 pub mod batch;
 pub mod calendar;
-pub mod cli;
 pub mod dates;
 pub mod error;
 pub mod evaluation;

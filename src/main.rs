@@ -1,7 +1,10 @@
-//! The `maaraika` command: see `maaraika --help` and the README.
+//! The `maaraika` command: see `maaraika --help` and the README. The command line is this
+//! binary's own (`src/cli/`): it parses arguments and prints what the library hands back.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    maaraika::cli::run()
+    cli::run()
 }
 
 /// Runs before `main`, and before the Rust runtime replaces a closed standard output with
@@ -11,7 +14,7 @@ fn main() -> std::process::ExitCode {
 #[link_section = ".init_array"]
 static NOTE_CLOSED_STDOUT: extern "C" fn() = {
     extern "C" fn note() {
-        maaraika::cli::note_closed_stdout();
+        cli::note_closed_stdout();
     }
     note
 };

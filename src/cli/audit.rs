@@ -7,11 +7,11 @@ use clap::Args;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::Format;
-use crate::error::{Error, Result};
-use crate::evaluation::{Evaluation, Status};
-use crate::input::CaseReader;
-use crate::labels::Label;
-use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
+use maaraika::error::{Error, Result};
+use maaraika::evaluation::{Evaluation, Status};
+use maaraika::input::CaseReader;
+use maaraika::labels::Label;
+use maaraika::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,7 +50,7 @@ pub fn sink<'a, W: Write + 'a>(
     let reading = list.reading.reading();
     let as_of = list.settings().as_of;
     if let Some((title, due_soon, overdue_sheet, folder)) = xlsx {
-        let about = crate::xlsx::About {
+        let about = maaraika::xlsx::About {
             source: list.label(),
             as_of,
             reading,
@@ -58,7 +58,7 @@ pub fn sink<'a, W: Write + 'a>(
             title,
             folder,
         };
-        return Ok(Box::new(crate::xlsx::XlsxSink::new(
+        return Ok(Box::new(maaraika::xlsx::XlsxSink::new(
             out,
             about,
             list.show_hetu,
@@ -142,7 +142,7 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     sink.finish()?;
     let code = exit_code(&args.list, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
-    output.finish(code != crate::error::EXIT_ERROR)?;
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
     if std::io::stderr().is_terminal() {
         let [met, late, due, overdue, none] = counts.map(|n| n.to_string());
         let line = lang.fill(

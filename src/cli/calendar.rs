@@ -7,12 +7,12 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{date_arg, write_json, Format, ReadingArg};
-use crate::answer::{self, CountAnswer, HolidayRow};
-use crate::calendar::{calendar, Holiday, Reading};
-use crate::dates::finnish;
-use crate::error::{csv_io, Result};
-use crate::labels::{capitalised, Label, Lang};
-use crate::table::{terminal_width, Column, Table};
+use maaraika::answer::{self, CountAnswer, HolidayRow};
+use maaraika::calendar::{calendar, Holiday, Reading};
+use maaraika::dates::finnish;
+use maaraika::error::{csv_io, Result};
+use maaraika::labels::{capitalised, Label, Lang};
+use maaraika::table::{terminal_width, Column, Table};
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {
@@ -167,7 +167,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                         writeln!(out, "{}", lang.fill(Label::CalSkipped, &[&list]))?;
                     }
                     writeln!(out, "{}", lang.reading_line(reading))?;
-                    crate::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
+                    maaraika::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -195,7 +195,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                     let list = holiday_list(&skipped, lang);
                     writeln!(out, "{}", lang.fill(Label::CalSkipped, &[&list]))?;
                     writeln!(out, "{}", lang.reading_line(reading))?;
-                    crate::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
+                    maaraika::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -252,7 +252,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                     let sentence = lang.fill(verdict, &[&lang.long_date(date), &why]);
                     writeln!(out, "{}", capitalised(&sentence))?;
                     writeln!(out, "{}", lang.reading_line(reading))?;
-                    crate::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
+                    maaraika::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }

@@ -8,16 +8,16 @@ use clap::{ArgGroup, Args};
 
 use super::calendar::holiday_list;
 use super::{as_of_arg, date_arg, write_json, Format, ReadingArg};
-use crate::answer::{check, start_rule_text, CheckAnswer};
-use crate::calendar::Reading;
-use crate::dates::today_in_finland;
-use crate::error::{Error, Result};
-use crate::evaluation::{Case, Evaluation, Outcome, Person, Status};
-use crate::hetu::Hetu;
-use crate::input::parse_age;
-use crate::labels::{Label, Lang};
-use crate::report::{schema, write_plain, CsvStyle};
-use crate::rules::{Milestone, Period, EVERYONE_ELSE};
+use maaraika::answer::{check, start_rule_text, CheckAnswer};
+use maaraika::calendar::Reading;
+use maaraika::dates::today_in_finland;
+use maaraika::error::{Error, Result};
+use maaraika::evaluation::{Case, Evaluation, Outcome, Person, Status};
+use maaraika::hetu::Hetu;
+use maaraika::input::parse_age;
+use maaraika::labels::{Label, Lang};
+use maaraika::report::{schema, write_plain, CsvStyle};
+use maaraika::rules::{Milestone, Period, EVERYONE_ELSE};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -140,7 +140,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
             let mut text = Vec::new();
             let lang = args.lang.unwrap_or_else(Lang::from_env);
             write_text(&mut text, &case, evaluation, &answer, lang)?;
-            crate::table::write_text(out, &String::from_utf8_lossy(&text))?;
+            maaraika::table::write_text(out, &String::from_utf8_lossy(&text))?;
         }
     }
     Ok(0)

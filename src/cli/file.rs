@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use crate::error::{Error, FileWriteError, Result};
+use maaraika::error::{Error, FileWriteError, Result};
 
 /// Checks the files a case-list command will write, before the case list `input` is read
 /// (see the module's header). `output: None` means standard output.

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::file::Output;
-use crate::error::Result;
-use crate::generate::{write_cases, Dialect};
+use maaraika::error::Result;
+use maaraika::generate::{write_cases, Dialect};
 
 #[derive(Args, Debug)]
 pub struct GenerateArgs {

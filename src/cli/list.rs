@@ -9,16 +9,16 @@ use clap::Args;
 
 use super::file::{check_targets, AtomicFile, Output};
 use super::{as_of_arg, stderr_line, Format, ReadingArg};
-use crate::audit::{self, Audit, Found, Outcome, Warning, MAX_IDS_COMPARED};
-use crate::batch::{Evaluated, Invalid, Settings};
-use crate::dates::{finnish, today_in_finland};
-use crate::error::{csv_io, Error, Result};
-use crate::input::{
+use maaraika::audit::{self, Audit, Found, Outcome, Warning, MAX_IDS_COMPARED};
+use maaraika::batch::{Evaluated, Invalid, Settings};
+use maaraika::dates::{finnish, today_in_finland};
+use maaraika::error::{csv_io, Error, Result};
+use maaraika::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, ColumnRef, EncodingChoice,
     InputOptions, SheetPlaces,
 };
-use crate::report::{CsvStyle, Lang};
-use crate::text::{shown, spreadsheet_cell};
+use maaraika::report::{CsvStyle, Lang};
+use maaraika::text::{shown, spreadsheet_cell};
 
 /// The arguments every case-list command takes.
 #[derive(Args, Debug)]
@@ -404,7 +404,7 @@ impl RowReporter {
 /// lists them all.
 const WARNINGS_SHOWN: u64 = 100;
 
-/// Runs a case list through the engine ([`crate::audit`]): each case to `visit`, each invalid
+/// Runs a case list through the engine ([`maaraika::audit`]): each case to `visit`, each invalid
 /// row to `on_invalid` and reported, each warning shown; returns what the run found. Every row
 /// read is either visited or reported.
 ///

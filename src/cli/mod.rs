@@ -20,8 +20,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::calendar::Reading;
-use crate::error::{Error, Result, EXIT_ERROR};
+use maaraika::calendar::Reading;
+use maaraika::error::{Error, Result, EXIT_ERROR};
 
 const ABOUT: &str = "Statutory deadlines of Finnish service-need assessments \
 (palvelutarpeen arviointi), counted in Finnish working days.";
@@ -118,30 +118,30 @@ impl ReadingArg {
 }
 
 /// Date arguments for clap: the same words as the web API's date fields.
-pub use crate::dates::{given_as_of as as_of_arg, given_date as date_arg};
+pub use maaraika::dates::{given_as_of as as_of_arg, given_date as date_arg};
 
 /// Writes a message to standard error, with any identity code in it redacted and control or
 /// invisible characters of quoted values (an escape sequence, a line break in a cell) shown as
-/// `?` ([`crate::text::shown`]), so one
+/// `?` ([`maaraika::text::shown`]), so one
 /// message stays one line and cannot restyle the terminal. A closed or full standard error is
 /// ignored: a message that cannot be shown must not end the run (`eprintln!` would panic).
 ///
 /// On a terminal the message wraps at spaces to its width (`COLUMNS`, else the terminal's), the
 /// lines after the first indented by two spaces.
 pub fn stderr_line(text: &str) {
-    let shown = crate::text::shown(text, false);
+    let shown = maaraika::text::shown(text, false);
     let width = match io::stderr().is_terminal() {
-        true => crate::table::known_width_of(true),
+        true => maaraika::table::known_width_of(true),
         false => None,
     };
     match width {
-        Some(width) if crate::table::width(&shown) > width => {
-            let redacted = crate::hetu::redact_hetus(&shown);
-            let first = crate::table::wrap(&redacted, width);
+        Some(width) if maaraika::table::width(&shown) > width => {
+            let redacted = maaraika::hetu::redact_hetus(&shown);
+            let first = maaraika::table::wrap(&redacted, width);
             let mut lines = vec![first[0].clone()];
             let rest = first[1..].join(" ");
             if !rest.is_empty() {
-                let more = crate::table::wrap(&rest, width.saturating_sub(2));
+                let more = maaraika::table::wrap(&rest, width.saturating_sub(2));
                 lines.extend(more.into_iter().map(|l| format!("  {l}")));
             }
             stderr_text(&lines.join("\n"));
@@ -153,10 +153,10 @@ pub fn stderr_line(text: &str) {
 /// Writes text (possibly several lines) to standard error, identity codes redacted and hidden
 /// characters but the line breaks shown as `?`, write errors ignored.
 fn stderr_text(text: &str) {
-    let text = crate::hetu::redact_hetus(text);
+    let text = maaraika::hetu::redact_hetus(text);
     let mut err = io::stderr().lock();
     for line in text.split('\n') {
-        let _ = writeln!(err, "{}", crate::text::visible(line));
+        let _ = writeln!(err, "{}", maaraika::text::visible(line));
     }
 }
 

@@ -10,10 +10,10 @@ use super::audit::sink;
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use chrono::NaiveDate;
 
-use crate::batch::{Evaluated, Settings};
-use crate::error::{Error, Result};
-use crate::evaluation::{evaluate, Case, Evaluation, Status};
-use crate::rules::Milestone;
+use maaraika::batch::{Evaluated, Settings};
+use maaraika::error::{Error, Result};
+use maaraika::evaluation::{evaluate, Case, Evaluation, Status};
+use maaraika::rules::Milestone;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -127,6 +127,6 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     sink.finish()?;
     let code = exit_code(&args.list, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
-    output.finish(code != crate::error::EXIT_ERROR)?;
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
 }

@@ -1,11 +1,11 @@
-//! `maaraika serve`: the local web page and JSON API (see `crate::web`).
+//! `maaraika serve`: the local web page and JSON API (see `maaraika::web`).
 
 use std::net::IpAddr;
 
 use clap::Args;
 
-use crate::error::{Error, Result};
-use crate::web::{self, Settings};
+use maaraika::error::{Error, Result};
+use maaraika::web::{self, Settings};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -81,7 +81,7 @@ pub fn run(args: ServeArgs) -> Result<u8> {
 #[cfg(test)]
 mod tests {
     use super::parse_size;
-    use crate::web::DEFAULT_MAX_UPLOAD;
+    use maaraika::web::DEFAULT_MAX_UPLOAD;
 
     #[test]
     fn the_default_upload_limit_is_the_documented_one() {

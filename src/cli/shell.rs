@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::{Args, CommandFactory};
 
 use super::Cli;
-use crate::error::{Error, Result};
+use maaraika::error::{Error, Result};
 
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {

@@ -12,14 +12,14 @@ use serde::Serialize;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::{write_json, Format};
-use crate::dates::parse_date;
-use crate::error::{csv_io, Error, Result};
-use crate::evaluation::Status;
-use crate::input::Column as InputColumn;
-use crate::labels::{Label, Lang};
-use crate::report::CsvStyle;
-use crate::rules::{Group, Milestone};
-use crate::table::{terminal_width, Column, Table};
+use maaraika::dates::parse_date;
+use maaraika::error::{csv_io, Error, Result};
+use maaraika::evaluation::Status;
+use maaraika::input::Column as InputColumn;
+use maaraika::labels::{Label, Lang};
+use maaraika::report::CsvStyle;
+use maaraika::rules::{Group, Milestone};
+use maaraika::table::{terminal_width, Column, Table};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -81,7 +81,7 @@ fn status_index(status: Status) -> usize {
 /// met / (met + late + overdue), as a percentage rounded half away from zero to one decimal.
 pub fn on_time_share(counts: &[u64; 5]) -> Option<Decimal> {
     let [met, late, _due, overdue, _none] = *counts;
-    crate::statistics::percent(met, met + late + overdue)
+    maaraika::statistics::percent(met, met + late + overdue)
 }
 
 /// The row names, in order.
@@ -343,7 +343,7 @@ fn write_workbook<W: Write>(
     lang: Lang,
     by_unit: bool,
 ) -> Result<()> {
-    use crate::xlsx::Cell;
+    use maaraika::xlsx::Cell;
     let chain = rows.first().is_some_and(|row| row.chain.is_some());
     let mut header: Vec<&str> = columns(chain).map(|(_, label)| lang.get(*label)).collect();
     if by_unit {
@@ -354,7 +354,7 @@ fn write_workbook<W: Write>(
         .iter()
         .map(|row| {
             row.unit
-                .map(|unit| crate::text::shown(unit, args.list.show_hetu))
+                .map(|unit| maaraika::text::shown(unit, args.list.show_hetu))
         })
         .collect();
     let cells: Vec<Vec<Cell>> = rows
@@ -392,7 +392,7 @@ fn write_workbook<W: Write>(
             cells
         })
         .collect();
-    let about = crate::xlsx::About {
+    let about = maaraika::xlsx::About {
         source: args.list.label(),
         as_of: args.list.settings().as_of,
         reading: args.list.reading.reading(),
@@ -401,7 +401,7 @@ fn write_workbook<W: Write>(
         folder: super::audit::output_folder(&args.out),
     };
     let name = lang.get(Label::XlsSummary);
-    crate::xlsx::table_workbook(out, &about, name, &header, &cells)?;
+    maaraika::xlsx::table_workbook(out, &about, name, &header, &cells)?;
     Ok(())
 }
 
@@ -461,8 +461,8 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
             if n > 0 {
                 writeln!(out)?;
             }
-            let unit = crate::report::cell_text(unit_rows[0].unit.unwrap_or_default());
-            for line in crate::table::wrap(&lang.fill(Label::SumUnitTitle, &[&unit]), width) {
+            let unit = maaraika::report::cell_text(unit_rows[0].unit.unwrap_or_default());
+            for line in maaraika::table::wrap(&lang.fill(Label::SumUnitTitle, &[&unit]), width) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -470,7 +470,7 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
             if n > 0 {
                 writeln!(out)?;
             }
-            for line in crate::table::wrap(lang.get(*title), width) {
+            for line in maaraika::table::wrap(lang.get(*title), width) {
                 writeln!(out, "{line}")?;
             }
             table.header(out)?;
@@ -624,7 +624,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         Format::Table => {
             write_tables(&mut output, &rows, lang, by_unit)?;
             if let Some((from, to)) = args.period {
-                let (from, to) = (crate::dates::finnish(from), crate::dates::finnish(to));
+                let (from, to) = (maaraika::dates::finnish(from), maaraika::dates::finnish(to));
                 writeln!(output, "{}", lang.fill(Label::SumPeriodLine, &[&from, &to]))?;
             }
             writeln!(output, "{}", lang.reading_line(args.list.reading.reading()))?;
@@ -632,7 +632,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     }
     let code = exit_code(&args.list, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
-    output.finish(code != crate::error::EXIT_ERROR)?;
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
 }
 

@@ -1,5 +1,5 @@
 //! `maaraika thl`: the national child-welfare report, the figures the national institute for
-//! health and welfare collects twice a year (counted in `crate::statistics`).
+//! health and welfare collects twice a year (counted in `maaraika::statistics`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -13,13 +13,13 @@ use serde::Serialize;
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::summary::{parse_period, too_many_units, By, MAX_UNITS};
 use super::{write_json, Format};
-use crate::calendar::Reading;
-use crate::dates::finnish;
-use crate::error::{csv_io, Error, Result};
-use crate::input::Column as InputColumn;
-use crate::labels::{Label, Lang};
-use crate::statistics::{Period, ThlCounts};
-use crate::table::{terminal_width, Column, Table};
+use maaraika::calendar::Reading;
+use maaraika::dates::finnish;
+use maaraika::error::{csv_io, Error, Result};
+use maaraika::input::Column as InputColumn;
+use maaraika::labels::{Label, Lang};
+use maaraika::statistics::{Period, ThlCounts};
+use maaraika::table::{terminal_width, Column, Table};
 
 const EXAMPLES: &str = "\
 The national institute for health and welfare collects child-welfare processing times twice a \
@@ -172,7 +172,7 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     }
     let code = exit_code(&args.list, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
-    output.finish(code != crate::error::EXIT_ERROR)?;
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
 }
 
@@ -206,7 +206,7 @@ fn write_workbook<W: Write>(
     period: Period,
     as_of: NaiveDate,
 ) -> Result<()> {
-    use crate::xlsx::Cell;
+    use maaraika::xlsx::Cell;
     let by_unit = args.by == Some(By::Unit);
     let mut header: Vec<&str> = CSV_COLUMNS
         .iter()
@@ -219,7 +219,7 @@ fn write_workbook<W: Write>(
     let units: Vec<std::borrow::Cow<str>> = rows
         .iter()
         .map(|(unit, _)| match unit {
-            Some(unit) => crate::text::shown(unit, args.list.show_hetu),
+            Some(unit) => maaraika::text::shown(unit, args.list.show_hetu),
             None => lang.get(Label::All).into(),
         })
         .collect();
@@ -255,7 +255,7 @@ fn write_workbook<W: Write>(
             cells
         })
         .collect();
-    let about = crate::xlsx::About {
+    let about = maaraika::xlsx::About {
         source: args.list.label(),
         as_of,
         reading,
@@ -263,7 +263,7 @@ fn write_workbook<W: Write>(
         title: "thl",
         folder: super::audit::output_folder(&args.out),
     };
-    crate::xlsx::table_workbook(out, &about, "THL", &header, &cells)?;
+    maaraika::xlsx::table_workbook(out, &about, "THL", &header, &cells)?;
     Ok(())
 }
 
@@ -313,7 +313,7 @@ fn write_tables(
     let width = terminal_width();
     let (from, to) = (finnish(period.from), finnish(period.to));
     let name = |unit: Option<&str>| match unit {
-        Some(unit) => crate::report::cell_text(unit).into_owned(),
+        Some(unit) => maaraika::report::cell_text(unit).into_owned(),
         None => lang.get(Label::All).to_string(),
     };
     let pct = |p: Option<Decimal>| p.map(|p| lang.decimal(&p.to_string())).unwrap_or_default();
@@ -349,7 +349,7 @@ fn write_tables(
         if n > 0 {
             writeln!(out)?;
         }
-        for line in crate::table::wrap(&lang.fill(*title, &[&from, &to]), width) {
+        for line in maaraika::table::wrap(&lang.fill(*title, &[&from, &to]), width) {
             writeln!(out, "{line}")?;
         }
         let cells: Vec<Vec<String>> = rows
