@@ -187,6 +187,7 @@ impl<R: Read + Seek> FastSheet<R> {
             is_1904: self.is_1904,
             text: String::new(),
             piece: String::new(),
+            dates: vec![None; 1 << DATES_BITS],
         };
         loop {
             match sheet.scan(&buf[..len], &mut pos, &mut state, cell) {
@@ -251,7 +252,15 @@ struct Scanner<'s> {
     text: String,
     /// One `<t>` of a rich text, decoded.
     piece: String,
+    /// Dates already converted, by their serial number's bits.
+    dates: Vec<Option<DateSlot>>,
 }
+
+/// A serial number's bits, and its year, month and day.
+type DateSlot = (u64, (u16, u8, u8));
+
+/// The date cache holds 2^12 days.
+const DATES_BITS: u32 = 12;
 
 impl Scanner<'_> {
     fn scan(
@@ -307,15 +316,26 @@ impl Scanner<'_> {
             if d[at] != b'<' {
                 return Step::Unsupported;
             }
-            let (tag, after) = match next_tag(d, at) {
-                Next::Tag(tag, after) => (tag, after),
-                Next::Incomplete => return Step::More,
-                Next::Bad => return Step::Unsupported,
+            let quick = quick_cell_tag(d, at);
+            let (tag, after) = match quick {
+                Some((_, after)) => (CELL_TAG, after),
+                None => match next_tag(d, at) {
+                    Next::Tag(tag, after) => (tag, after),
+                    Next::Incomplete => return Step::More,
+                    Next::Bad => return Step::Unsupported,
+                },
             };
             match (tag.end, tag.name) {
                 (false, b"c") => {
+                    let attrs = match quick {
+                        Some((attrs, _)) => Ok(attrs),
+                        None => CellAttrs::of(&tag),
+                    };
+                    let Ok(attrs) = attrs else {
+                        return Step::Unsupported;
+                    };
                     let (row, column, value, after) =
-                        match self.cell(d, &tag, after, state.row, state.column) {
+                        match self.cell(d, &attrs, after, state.row, state.column) {
                             Parsed::Cell(row, column, value, after) => (row, column, value, after),
                             Parsed::More => return Step::More,
                             Parsed::Unsupported => return Step::Unsupported,
@@ -361,32 +381,32 @@ impl Scanner<'_> {
         }
     }
 
-    /// A `<c>` element from its start tag on: its place, its value and where it ends.
-    fn cell(&mut self, d: &[u8], tag: &Tag<'_>, after: usize, row: u32, column: u32) -> Parsed {
-        let mut place = None;
-        let mut style = None;
-        let mut kind: &[u8] = b"";
-        let mut has_kind = false;
-        for (key, value) in Attrs(tag.attrs) {
-            match key {
-                b"r" if place.is_none() => match reference(value) {
-                    Some(found) => place = Some(found),
-                    None => return Parsed::Unsupported,
-                },
-                b"s" if style.is_none() => match number(value) {
-                    Some(s) => style = Some(s as usize),
-                    None => return Parsed::Unsupported,
-                },
-                b"t" if !has_kind => {
-                    kind = value;
-                    has_kind = true;
-                }
-                b"r" | b"s" | b"t" => return Parsed::Unsupported,
-                _ => {}
-            }
-        }
+    /// A `<c>` element from after its start tag: its place, its value and where it ends.
+    fn cell(
+        &mut self,
+        d: &[u8],
+        attrs: &CellAttrs<'_>,
+        after: usize,
+        row: u32,
+        column: u32,
+    ) -> Parsed {
+        let place = match attrs.r {
+            Some(r) => match reference(r) {
+                Some(place) => Some(place),
+                None => return Parsed::Unsupported,
+            },
+            None => None,
+        };
+        let style = match attrs.s {
+            Some(s) => match number(s) {
+                Some(s) => Some(s as usize),
+                None => return Parsed::Unsupported,
+            },
+            None => None,
+        };
+        let (kind, has_kind) = (attrs.t.unwrap_or_default(), attrs.t.is_some());
         let (row, column) = place.unwrap_or((row, column));
-        if tag.empty {
+        if attrs.empty {
             return Parsed::Cell(row, column, Cell::Empty, after);
         }
         if let Some(parsed) = self.plain_cell(d, after, (row, column), kind, has_kind, style) {
@@ -475,7 +495,7 @@ impl Scanner<'_> {
             return None;
         };
         let from = after + open;
-        let Some(len) = memchr(b'<', &d[from..]) else {
+        let Some(len) = find_lt(&d[from..]) else {
             return Some(Parsed::More);
         };
         let to = from + len;
@@ -510,6 +530,27 @@ impl Scanner<'_> {
         Some(Parsed::Cell(row, column, value, end))
     }
 
+    /// A date cell's value as calamine gives it, remembered: a list holds a few thousand
+    /// different days in hundreds of thousands of cells.
+    fn date(&mut self, serial: f64) -> Value<'static> {
+        let key = serial.to_bits();
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - DATES_BITS)) as usize;
+        if let Some((seen, (y, m, d))) = self.dates[slot] {
+            if seen == key {
+                return Value::Date(y, m, d);
+            }
+        }
+        let value = date_time(&ExcelDateTime::new(
+            serial,
+            ExcelDateTimeType::DateTime,
+            self.is_1904,
+        ));
+        if let Value::Date(y, m, d) = value {
+            self.dates[slot] = Some((key, (y, m, d)));
+        }
+        value
+    }
+
     /// A `<v>` value by the cell's type; `None` for what calamine reads otherwise.
     fn value(
         &mut self,
@@ -531,11 +572,7 @@ impl Scanner<'_> {
                 };
                 Some(Cell::Number(match format {
                     Format::Other => Value::Float(n),
-                    Format::DateTime => date_time(&ExcelDateTime::new(
-                        n,
-                        ExcelDateTimeType::DateTime,
-                        self.is_1904,
-                    )),
+                    Format::DateTime => self.date(n),
                     Format::TimeDelta => date_time(&ExcelDateTime::new(
                         n,
                         ExcelDateTimeType::TimeDelta,
@@ -586,7 +623,7 @@ impl Scanner<'_> {
         let mut phonetic = false;
         let mut pos = from;
         loop {
-            let Some(at) = memchr(b'<', &d[pos..]) else {
+            let Some(at) = find_lt(&d[pos..]) else {
                 return Found::More;
             };
             if !d[pos..pos + at].iter().all(u8::is_ascii_whitespace) {
@@ -642,6 +679,104 @@ impl Scanner<'_> {
     }
 }
 
+/// The attributes of a `<c>` tag that matter: place, style, type.
+#[derive(Default, Clone, Copy)]
+struct CellAttrs<'a> {
+    r: Option<&'a [u8]>,
+    s: Option<&'a [u8]>,
+    t: Option<&'a [u8]>,
+    /// `<c …/>`
+    empty: bool,
+}
+
+impl<'a> CellAttrs<'a> {
+    /// From a tag read by [`next_tag`]; `Err` for an attribute given twice.
+    fn of(tag: &Tag<'a>) -> Result<CellAttrs<'a>, ()> {
+        let mut attrs = CellAttrs {
+            empty: tag.empty,
+            ..CellAttrs::default()
+        };
+        for (key, value) in Attrs(tag.attrs) {
+            attrs.set(key, value)?;
+        }
+        Ok(attrs)
+    }
+
+    fn set(&mut self, key: &[u8], value: &'a [u8]) -> Result<(), ()> {
+        let slot = match key {
+            b"r" => &mut self.r,
+            b"s" => &mut self.s,
+            b"t" => &mut self.t,
+            _ => return Ok(()),
+        };
+        match slot.replace(value) {
+            Some(_) => Err(()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What [`quick_cell_tag`] reads stands for this tag.
+const CELL_TAG: Tag<'static> = Tag {
+    end: false,
+    name: b"c",
+    attrs: b"",
+    empty: false,
+};
+
+/// `<c r="A1" s="1" t="s">` as spreadsheet programs write it (no prefix, double quotes, one
+/// space between attributes, short values), read in one pass; `None` for anything else, which
+/// [`next_tag`] reads.
+fn quick_cell_tag(d: &[u8], at: usize) -> Option<(CellAttrs<'_>, usize)> {
+    if d.get(at + 1..at + 3)? != b"c " {
+        return None;
+    }
+    let mut attrs = CellAttrs::default();
+    let mut i = at + 3;
+    loop {
+        match *d.get(i)? {
+            b'>' => return Some((attrs, i + 1)),
+            b'/' => {
+                attrs.empty = true;
+                return (*d.get(i + 1)? == b'>').then_some((attrs, i + 2));
+            }
+            _ => {
+                let eq = i + d.get(i..i + 16)?.iter().position(|&b| b == b'=')?;
+                let key = &d[i..eq];
+                if key.is_empty()
+                    || key.iter().any(|&b| {
+                        matches!(
+                            b,
+                            b' ' | b'/' | b'>' | b'<' | b'"' | b'\'' | b'\t' | b'\r' | b'\n'
+                        )
+                    })
+                {
+                    return None;
+                }
+                if *d.get(eq + 1)? != b'"' {
+                    return None;
+                }
+                let from = eq + 2;
+                let len = d
+                    .get(from..(from + 32).min(d.len()))?
+                    .iter()
+                    .position(|&b| b == b'"')?;
+                let value = &d[from..from + len];
+                if value.contains(&b'<') {
+                    return None;
+                }
+                attrs.set(key, value).ok()?;
+                i = from + len + 1;
+                match *d.get(i)? {
+                    b' ' => i += 1,
+                    b'>' | b'/' => {}
+                    _ => return None,
+                }
+            }
+        }
+    }
+}
+
 enum Parsed {
     Cell(u32, u32, Cell, usize),
     More,
@@ -667,7 +802,7 @@ enum Found {
 
 /// The text from `from` to the end tag `</name>`, if only text comes before it.
 fn text_until_end(d: &[u8], from: usize, name: &[u8]) -> Found {
-    let Some(at) = memchr(b'<', &d[from..]) else {
+    let Some(at) = find_lt(&d[from..]) else {
         return Found::More;
     };
     let at = from + at;
@@ -691,6 +826,15 @@ enum Next<'a> {
     Tag(Tag<'a>, usize),
     Incomplete,
     Bad,
+}
+
+/// The first `<`: in a cell's short text a plain loop finds it sooner than memchr's setup.
+fn find_lt(d: &[u8]) -> Option<usize> {
+    match d.iter().take(24).position(|&b| b == b'<') {
+        Some(at) => Some(at),
+        None if d.len() <= 24 => None,
+        None => memchr(b'<', &d[24..]).map(|at| at + 24),
+    }
 }
 
 fn is_space(b: u8) -> bool {
@@ -1027,6 +1171,7 @@ fn shared_strings(d: &[u8]) -> Option<Vec<String>> {
         is_1904: false,
         text: String::new(),
         piece: String::new(),
+        dates: Vec::new(),
     };
     let mut strings = Vec::new();
     let mut pos = 0;
