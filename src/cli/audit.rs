@@ -80,7 +80,12 @@ pub fn sink<'a, W: Write + 'a>(
             )?)
         }
         Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
-        Format::Table => Box::new(TableSink::new(out, style.lang, reader.has_chain_columns())),
+        Format::Table => Box::new(TableSink::new(
+            out,
+            style.lang,
+            reader.has_chain_columns(),
+            reading,
+        )),
     })
 }
 

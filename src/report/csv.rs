@@ -26,6 +26,8 @@ use crate::text::{spreadsheet_cell, starts_formula};
 pub struct CsvStyle {
     /// Finnish Excel: `;`, a BOM, CRLF, `d.m.yyyy` dates, labels in `lang`.
     pub excel: bool,
+    /// The language of the labels for people (`--excel`); plain CSV is English keys whatever it
+    /// is.
     pub lang: Lang,
 }
 
@@ -36,6 +38,8 @@ impl CsvStyle {
         lang: Lang::En,
     };
 
+    /// A csv crate writer in this style, the byte-order mark written (for the tables of
+    /// `summary` and `thl`).
     pub fn writer<W: Write>(self, mut out: W) -> io::Result<csv::Writer<W>> {
         if self.excel {
             out.write_all("\u{feff}".as_bytes())?;
@@ -68,6 +72,7 @@ impl CsvStyle {
         }
     }
 
+    /// A status: its stable key (`overdue`), or for Excel its label in `lang`.
     pub fn status(self, status: Status) -> &'static str {
         if self.excel {
             self.lang.status(status)
@@ -88,6 +93,7 @@ impl CsvStyle {
         }
     }
 
+    /// The reading: its stable key (`standard`), or for Excel its name in `lang`.
     pub fn reading(self, reading: Reading) -> &'static str {
         if self.excel {
             self.lang.reading(reading)
@@ -130,6 +136,7 @@ impl CsvStyle {
         }
     }
 
+    /// A note: its English text, or for Excel its text in `lang`.
     pub fn note(self, note: Note) -> &'static str {
         if self.excel {
             self.lang.note(note)
@@ -188,7 +195,8 @@ pub struct CsvSink<W: Write> {
 }
 
 impl<W: Write> CsvSink<W> {
-    /// `chain`: the list records the decision or the service, so their columns follow.
+    /// Writes the header; `show_hetu`: the identity code's column; `chain`: the list records the
+    /// decision or the service, so their columns follow; `reading` and `as_of`: the run's.
     pub fn new(
         mut out: W,
         style: CsvStyle,
@@ -455,6 +463,12 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 12, 24);
         assert_eq!(excel.date(date, &mut buffer), b"24.12.2026");
         assert_eq!(iso.date(None, &mut buffer), b"");
+        let first = NaiveDate::from_ymd_opt(1955, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2199, 12, 31).unwrap();
+        for date in first.iter_days().take_while(|d| *d <= last) {
+            let expected = format!("{}.{}.{}", date.day(), date.month(), date.year());
+            assert_eq!(excel.date(Some(date), &mut buffer), expected.as_bytes());
+        }
     }
 
     /// Cases of every kind: each group, done or not, early and late, with a decision and a

@@ -408,6 +408,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn iso_dates_two_digits_at_a_time_as_chrono_writes_them() {
+        let first = NaiveDate::from_ymd_opt(1955, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2199, 12, 31).unwrap();
+        for date in first.iter_days().take_while(|d| *d <= last) {
+            assert_eq!(
+                iso_date(date),
+                *date.format("%Y-%m-%d").to_string().as_bytes()
+            );
+        }
+    }
+
+    #[test]
     fn eight_digits_as_text() {
         let samples = (0..100_000)
             .chain((0..100_000_000).step_by(9_973))

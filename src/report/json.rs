@@ -18,12 +18,16 @@ use crate::evaluation::{DeadlineList, Evaluation, Note};
 /// (its pending date, groups, each deadline with its status and working days, …).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRecord {
+    /// The day the matter became pending.
     pub pending_date: NaiveDate,
+    /// The reading the case was evaluated in.
     pub reading: Reading,
+    /// What the evaluation found.
     pub evaluation: Evaluation,
 }
 
 impl CaseRecord {
+    /// The record of a case pending since `pending`, evaluated in `reading`.
     pub fn new(pending: NaiveDate, evaluation: &Evaluation, reading: Reading) -> Self {
         CaseRecord {
             pending_date: pending,
@@ -102,6 +106,8 @@ impl Serialize for JsonCase<'_> {
 }
 
 impl<W: Write> JsonSink<W> {
+    /// An array into `out`; `show_hetu`: each case's identity code too (where it has one);
+    /// `reading`: the run's.
     pub fn new(out: W, show_hetu: bool, reading: Reading) -> Self {
         let options = Options {
             show_hetu,

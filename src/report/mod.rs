@@ -27,11 +27,14 @@ pub use self::table::{cell_text, TableSink};
 
 /// Where evaluated cases go, one at a time, in any format.
 pub trait CaseSink {
+    /// Writes one evaluated case.
     fn case(&mut self, case: &Evaluated) -> io::Result<()>;
     /// A row that could not be evaluated: only a workbook lists them (on a sheet of their own);
     /// the other outputs leave them to the messages and `--errors`.
     fn invalid(&mut self, _invalid: &Invalid) -> io::Result<()> {
         Ok(())
     }
+    /// Writes what ends the output (a closing bracket, the rest of a table, the workbook) and
+    /// flushes it.
     fn finish(self: Box<Self>) -> io::Result<()>;
 }

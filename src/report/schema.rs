@@ -20,21 +20,35 @@ use crate::rules::{Groups, Milestone};
 pub enum Column {
     /// The row's line in the case list.
     Line,
+    /// The case id (asiatunnus).
     CaseId,
+    /// The unit or team.
     Unit,
     /// The identity code as written (only with `--show-hetu`).
     Hetu,
+    /// The day the matter became pending (asian vireille tulo).
     PendingDate,
+    /// The groups the law gives the person a deadline for.
     Groups,
+    /// A milestone's deadline.
     Deadline(Milestone),
+    /// A milestone's status.
     Status(Milestone),
+    /// Working days after a milestone's deadline up to the day it was done (`late`).
     WorkingDaysLate(Milestone),
+    /// Working days after the as-of date up to a milestone's deadline (`due`).
     WorkingDaysRemaining(Milestone),
+    /// Working days after a milestone's deadline up to the as-of date (`overdue`).
     WorkingDaysOverdue(Milestone),
+    /// Working days after the pending date up to the start (or the as-of date).
     ElapsedWorkingDays,
+    /// Age on the pending date.
     Age,
+    /// The reading of the law the case was evaluated in.
     Reading,
+    /// What the evaluation noted about the case.
     Notes,
+    /// The as-of date of the run.
     AsOf,
     /// The working days that matter most for people (`3 left`, `5 overdue`): the table's last
     /// column.
@@ -49,12 +63,17 @@ pub enum Value<'a> {
     /// Text from the input, as every output shows it ([`crate::text::shown`]); `None` where the
     /// row has none (JSON then leaves the key out).
     Text(Option<&'a str>),
+    /// A date; `None` where there is none (no statutory deadline).
     Date(Option<NaiveDate>),
+    /// A deadline's status.
     Status(Status),
     /// Working days or years; empty where they do not apply.
     Count(Option<i64>),
+    /// A set of groups.
     Groups(Groups),
+    /// A set of notes.
     Notes(Notes),
+    /// A reading of the law.
     Reading(Reading),
     /// Working days with what they are (`DaysLeft`, `DaysOverdue`, …).
     Days(i64, Label),
@@ -106,11 +125,13 @@ pub struct TableColumn {
 /// One column of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spec {
+    /// What it holds.
     pub column: Column,
     /// The stable English name for programs: the CSV header and the JSON key.
     pub key: &'static str,
     /// The header for people (`--excel`, workbooks), in every language.
     pub label: Label,
+    /// When it is written.
     pub part: Part,
     /// In the audit's CSV (plain and `--excel`) and the workbook's case sheets.
     pub csv: bool,
@@ -464,13 +485,21 @@ pub fn columns(format: Format, options: Options) -> impl Iterator<Item = &'stati
 /// One evaluated case as the columns read it.
 #[derive(Clone, Copy, Debug)]
 pub struct Row<'a> {
+    /// The line of the case list the case is on.
     pub line: u64,
+    /// The case id, as every output shows it.
     pub case_id: &'a str,
+    /// The unit, as every output shows it.
     pub unit: &'a str,
+    /// The identity code as written, where kept (`--show-hetu`).
     pub hetu: Option<&'a str>,
+    /// The day the matter became pending.
     pub pending: NaiveDate,
+    /// What the evaluation found.
     pub evaluation: &'a Evaluation,
+    /// The reading it was evaluated in.
     pub reading: Reading,
+    /// The as-of date, where the output names it.
     pub as_of: Option<NaiveDate>,
 }
 

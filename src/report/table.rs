@@ -18,18 +18,20 @@ pub struct TableSink<W: Write> {
     out: W,
     table: crate::table::Table,
     lang: Lang,
+    reading: Reading,
     started: bool,
     columns: Vec<&'static Spec>,
 }
 
 impl<W: Write> TableSink<W> {
-    /// A table fitted to the terminal; with `chain`, columns for the decision and the service.
-    pub fn new(out: W, lang: Lang, chain: bool) -> Self {
-        Self::with_width(out, lang, crate::table::terminal_width(), chain)
+    /// A table fitted to the terminal; with `chain`, columns for the decision and the service;
+    /// `reading`: the reading the cases were evaluated in.
+    pub fn new(out: W, lang: Lang, chain: bool, reading: Reading) -> Self {
+        Self::with_width(out, lang, crate::table::terminal_width(), chain, reading)
     }
 
     /// A table fitted to `width` columns.
-    pub fn with_width(out: W, lang: Lang, width: usize, chain: bool) -> Self {
+    pub fn with_width(out: W, lang: Lang, width: usize, chain: bool, reading: Reading) -> Self {
         let options = Options {
             chain,
             ..Options::default()
@@ -40,6 +42,7 @@ impl<W: Write> TableSink<W> {
             out,
             table: crate::table::Table::fit(fitted.collect(), width, lang),
             lang,
+            reading,
             started: false,
             columns,
         }
@@ -133,8 +136,8 @@ impl<W: Write> CaseSink for TableSink<W> {
             self.started = true;
             self.table.header(&mut self.out)?;
         }
-        // The table shows neither the reading nor the as-of date (the closing lines do).
-        let row = Row::new(case, Reading::default(), None);
+        // The as-of date is said once, after the rows.
+        let row = Row::new(case, self.reading, None);
         let cells: Vec<String> = self
             .columns
             .iter()

@@ -160,7 +160,12 @@ pub fn check_audit(data: &[u8]) {
                 .unwrap(),
             ),
             Box::new(JsonSink::new(&mut json_out, false, settings.reading)),
-            Box::new(TableSink::new(&mut table_out, style.lang, chain)),
+            Box::new(TableSink::new(
+                &mut table_out,
+                style.lang,
+                chain,
+                settings.reading,
+            )),
         ];
         let result = batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
             match item {
