@@ -22,6 +22,9 @@ use crate::input::{
 };
 use crate::text::is_plain;
 
+mod units;
+use units::Units;
+
 /// One row's outcome.
 // Boxing the evaluated case, as clippy suggests, would allocate for every row; an item is built in
 // place in its chunk and handed on by reference.
@@ -159,13 +162,9 @@ struct Chunk {
     /// decoded), and the whole is checked as UTF-8 once, which costs far less than checking
     /// each short text.
     text: String,
-    /// The units in `text`, by the bytes they were read as. A list names a handful of units over
-    /// and over: each is decoded and kept once per chunk, and later rows point to it.
-    units: Vec<(Vec<u8>, Range<usize>)>,
+    /// The units in `text`, each kept once (see [`units`]).
+    units: Units,
 }
-
-/// Units remembered per chunk; a list with more distinct units keeps the rest row by row.
-const UNITS_PER_CHUNK: usize = 16;
 
 enum ReadRow {
     Row { line: u64, record: usize },
@@ -246,34 +245,9 @@ fn keep_shown(text: &mut Vec<u8>, row: &RawRow, column: Column, show_hetu: bool)
     text.extend_from_slice(crate::text::shown(&decoded, show_hetu).as_bytes());
 }
 
-/// [`keep`] for the unit: a unit already kept in this chunk is not kept again.
-fn keep_unit(
-    text: &mut Vec<u8>,
-    units: &mut Vec<(Vec<u8>, Range<usize>)>,
-    row: &RawRow,
-    show_hetu: bool,
-) -> Range<usize> {
-    let Some(read) = row.bytes(Column::Unit) else {
-        return text.len()..text.len();
-    };
-    if let Some((_, kept)) = units.iter().find(|(seen, _)| seen.as_slice() == read) {
-        return kept.clone();
-    }
-    let kept = keep(text, row, Column::Unit, show_hetu);
-    if units.len() < UNITS_PER_CHUNK {
-        units.push((read.to_vec(), kept.clone()));
-    }
-    kept
-}
-
-fn decode_row(
-    row: &RawRow,
-    settings: Settings,
-    text: &mut Vec<u8>,
-    units: &mut Vec<(Vec<u8>, Range<usize>)>,
-) -> Decoded {
+fn decode_row(row: &RawRow, settings: Settings, text: &mut Vec<u8>, units: &mut Units) -> Decoded {
     let case_id = keep(text, row, Column::CaseId, settings.show_hetu);
-    let unit = keep_unit(text, units, row, settings.show_hetu);
+    let unit = units.keep(text, row, settings.show_hetu);
     match decode(row) {
         Ok(case) => Decoded::Case {
             line: row.line(),

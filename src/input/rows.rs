@@ -2,7 +2,8 @@
 //!
 //! Nearly every line of an export is a whole record with no quotes: for those the fields are
 //! found by splitting the line at the delimiter, straight from the read buffer, which is several
-//! times cheaper than a general CSV parser. A line with a quote, or a lone CR inside it, goes
+//! times cheaper than a general CSV parser (the quick route, in `rows/quick.rs`, which the tests
+//! hold to the parser). A line with a quote, or a lone CR inside it, goes
 //! through csv-core's parser (the one the csv crate uses), from where the line starts, so every
 //! record reads exactly as the csv crate reads it: `"` quotes, doubled quotes inside them, CR, LF
 //! or CRLF ending a record, empty lines skipped. A test holds the two routes to the csv crate on
@@ -16,12 +17,10 @@ use std::io::{self, Read};
 
 use super::{MAX_FIELDS, MAX_ROW_BYTES};
 
+mod quick;
+
 /// Read buffer size: large enough that reading costs few system calls.
 const BUFFER_BYTES: usize = 64 * 1024;
-
-/// Longest line split by the quick route; a longer one (or one not yet ended this far) goes
-/// through the parser, which reads on in pieces instead of holding the whole line.
-const QUICK_LINE_BYTES: usize = 1024 * 1024;
 
 /// The fields of one record: their bytes (unquoted, quotes undoubled) and where each lies.
 /// Reused from record to record, so reading allocates nothing once it has grown to size.
@@ -345,42 +344,6 @@ impl Rows {
         self.parse(fields, line)
     }
 
-    /// The quick route: when the record is one line of at most [`QUICK_LINE_BYTES`] with no
-    /// quote and no CR before its line end, splits it at the delimiter. False, having taken
-    /// nothing, when the record needs the parser.
-    fn quick(&mut self, fields: &mut Fields) -> Result<bool, Failure> {
-        let line_end = loop {
-            let from = self.searched.max(self.start);
-            if let Some(at) = memchr::memchr(b'\n', &self.buffer[from..self.end]) {
-                break from + at;
-            }
-            self.searched = self.end;
-            if self.end - self.start > QUICK_LINE_BYTES {
-                return Ok(false);
-            }
-            if !self.fill()? {
-                break self.end;
-            }
-        };
-        let mut content = &self.buffer[self.start..line_end];
-        let mut breaks = u64::from(line_end < self.end);
-        if let Some(rest) = content.strip_suffix(b"\r") {
-            content = rest;
-            // A lone CR at the very end of the input ends a line too.
-            breaks = 1;
-        }
-        if memchr::memchr2(b'"', b'\r', content).is_some() {
-            return Ok(false);
-        }
-        fields.clear();
-        fields.bytes.extend_from_slice(content);
-        split(content, self.delimiter, &mut fields.spans);
-        self.lines.line += breaks;
-        self.lines.after_cr = false;
-        self.start = (line_end + 1).min(self.end);
-        Ok(true)
-    }
-
     /// The parser's route, for a record with quotes (or a lone CR) or a very long line: fed
     /// from the buffer and refilled until it ends a record.
     fn parse(&mut self, fields: &mut Fields, line: u64) -> Result<Option<RecordAt>, Failure> {
@@ -458,7 +421,7 @@ impl Rows {
             self.start = 0;
         }
         if self.end == self.buffer.len() {
-            // A line longer than the buffer (up to QUICK_LINE_BYTES).
+            // A line longer than the buffer (up to quick::QUICK_LINE_BYTES).
             self.buffer.resize(self.buffer.len() * 2, 0);
         }
         loop {
@@ -484,48 +447,16 @@ impl Rows {
     }
 }
 
-/// The spans of the fields of `line` (no quotes in it), which `delimiter` separates. Eight bytes
-/// at a time: in a word of the line XORed with the delimiter in every byte, the delimiter's bytes
-/// are the zero bytes, and every zero byte (exactly those) gets its high bit set by
-/// `!((x & 0x7F…) + 0x7F… | x) & 0x80…`.
-fn split(line: &[u8], delimiter: u8, spans: &mut Vec<(u32, u32)>) {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let splat = u64::from(delimiter) * 0x0101_0101_0101_0101;
-    let mut field_start = 0u32;
-    let mut words = line.chunks_exact(8);
-    let mut base = 0u32;
-    for word in words.by_ref() {
-        let x = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ splat;
-        let mut zeros = !(((x & LOW7) + LOW7) | x) & HIGH;
-        while zeros != 0 {
-            let at = base + zeros.trailing_zeros() / 8;
-            spans.push((field_start, at));
-            field_start = at + 1;
-            zeros &= zeros - 1;
-        }
-        base += 8;
-    }
-    for (i, &byte) in words.remainder().iter().enumerate() {
-        if byte == delimiter {
-            let at = base + i as u32;
-            spans.push((field_start, at));
-            field_start = at + 1;
-        }
-    }
-    spans.push((field_start, line.len() as u32));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
     /// A reader that hands out at most `step` bytes per read, to cut records anywhere.
-    struct Trickle {
-        data: Vec<u8>,
-        at: usize,
-        step: usize,
+    pub(super) struct Trickle {
+        pub(super) data: Vec<u8>,
+        pub(super) at: usize,
+        pub(super) step: usize,
     }
 
     impl Read for Trickle {
@@ -537,9 +468,9 @@ mod tests {
         }
     }
 
-    type Record = (u64, Vec<Vec<u8>>, Option<u64>);
+    pub(super) type Record = (u64, Vec<Vec<u8>>, Option<u64>);
 
-    fn read_all(data: &[u8], delimiter: u8, step: usize) -> Vec<Record> {
+    pub(super) fn read_all(data: &[u8], delimiter: u8, step: usize) -> Vec<Record> {
         let input = Trickle {
             data: data.to_vec(),
             at: 0,
@@ -630,7 +561,7 @@ mod tests {
     fn fields_past_the_limit_are_read_as_part_of_the_last_one_on_both_routes() {
         let many = ";".repeat(MAX_FIELDS + 5);
         // The quick route, the parser's (a quote), and a line too long for the quick route.
-        let long = format!("a{}", ";x".repeat(QUICK_LINE_BYTES));
+        let long = format!("a{}", ";x".repeat(quick::QUICK_LINE_BYTES));
         for line in [format!("a{many}b"), format!("\"a\"{many}b"), long] {
             let data = format!("{line}\nc;d\n");
             let mut rows = Rows::new(Box::new(io::Cursor::new(data.into_bytes())), b';', 1);
@@ -684,21 +615,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn split_finds_every_delimiter(
-            line in proptest::collection::vec(
-                prop_oneof![Just(b'a'), Just(b';'), Just(b','), Just(0u8), Just(0x80u8), Just(0xFFu8), Just(b';' ^ 0x80)],
-                0..40,
-            ),
-        ) {
-            let mut spans = Vec::new();
-            split(&line, b';', &mut spans);
-            let fields: Vec<&[u8]> =
-                spans.iter().map(|&(start, end)| &line[start as usize..end as usize]).collect();
-            let expected: Vec<&[u8]> = line.split(|&byte| byte == b';').collect();
-            prop_assert_eq!(fields, expected);
-        }
-
         #[test]
         fn records_and_lines_agree_with_the_csv_crate(
             data in proptest::collection::vec(
