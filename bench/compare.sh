@@ -69,6 +69,9 @@ fi
 audit() { "$MAARAIKA" audit "$1" --as-of "$AS_OF" --output "$DATA/out-audit.csv"; }
 audit_redirected() { "$MAARAIKA" audit "$1" --as-of "$AS_OF" --format csv >"$DATA/out-redirect.csv"; }
 declare -A times
+# The machine may be shared: its load is printed with the figures, which move with it.
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+load_before=$(load)
 echo "== $RUNS alternating runs at 1M rows"
 for run in $(seq "$RUNS"); do
   times[audit]+="$(seconds audit "$DATA/cases1m.csv") "
@@ -90,7 +93,7 @@ for key in "${!times[@]}"; do
 done
 
 echo
-echo "== median wall time, 1M rows ($(du -m "$DATA/cases1m.csv" | cut -f1) MB), $RUNS runs, $(nproc) cores"
+echo "== median wall time, 1M rows ($(du -mL "$DATA/cases1m.csv" | cut -f1) MB), $RUNS runs, $(nproc) cores, load average $load_before before, $(load) after"
 printf '  %-34s %7.3f s\n' "maaraika audit (ISO, ',')" "${med[audit]}"
 printf '  %-34s %7.3f s\n' "maaraika audit > file (no sync)" "${med[redirect]}"
 printf '  %-34s %7.3f s\n' "floor (csv crate, 3 fields)" "${med[floor]}"
