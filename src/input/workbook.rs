@@ -427,6 +427,25 @@ impl<'a> Value<'a> {
                 }
             }
             Value::Bool(b) => out.push_str(if *b { "yes" } else { "no" }),
+            // Written digit by digit: a sheet has a date in nearly every row.
+            Value::Date(y, m, d) if *y < 10_000 => {
+                let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+                let (y, m, d) = (*y, u16::from(*m), u16::from(*d));
+                for c in [
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    '-',
+                    digit(m / 10),
+                    digit(m),
+                    '-',
+                    digit(d / 10),
+                    digit(d),
+                ] {
+                    out.push(c);
+                }
+            }
             Value::Date(y, m, d) => {
                 let _ = write!(out, "{y:04}-{m:02}-{d:02}");
             }
@@ -984,5 +1003,8 @@ mod tests {
         assert_eq!(text(Value::Int(1948)), "1948");
         assert_eq!(text(Value::Bool(true)), "yes");
         assert_eq!(text(Value::Date(2026, 3, 4)), "2026-03-04");
+        assert_eq!(text(Value::Date(1955, 12, 31)), "1955-12-31");
+        assert_eq!(text(Value::Date(900, 1, 9)), "0900-01-09");
+        assert_eq!(text(Value::Date(10_000, 1, 1)), "10000-01-01");
     }
 }
