@@ -59,6 +59,7 @@ pub const EXIT_OVERDUE: u8 = 1;
 pub struct Options {
     /// The day the list is judged as of.
     pub as_of: NaiveDate,
+    /// The reading of the law where it leaves room.
     pub reading: Reading,
     /// Keep the identity codes in the case texts handed back (they are redacted by default).
     pub show_hetu: bool,
@@ -109,15 +110,20 @@ pub enum Warning<'a> {
     /// A recorded date is after the as-of date ([`crate::evaluation::Case::first_date_after`]):
     /// the first such date of the row, and the column it was read from.
     DateAfterAsOf {
+        /// The line the row starts on.
         line: u64,
+        /// The column the date was read from.
         column: Column,
+        /// The date.
         date: NaiveDate,
     },
     /// The row's case id is also on an earlier line (ids shown redacted are not compared).
     RepeatedId {
+        /// The line the row starts on.
         line: u64,
         /// As shown ([`crate::text::shown`]).
         case_id: &'a str,
+        /// The line the id was first seen on.
         first_line: u64,
     },
 }
@@ -200,7 +206,9 @@ impl WarningCounts {
 /// What a whole run found: the rows (evaluated, invalid, overdue) and the warnings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
+    /// Rows evaluated and invalid, and the cases overdue.
     pub tally: Tally,
+    /// Rows warned about, by kind.
     pub warnings: WarningCounts,
 }
 
@@ -248,6 +256,7 @@ pub struct Audit {
 }
 
 impl Audit {
+    /// An audit with nothing counted yet.
     pub fn new(options: Options) -> Self {
         Audit {
             options,

@@ -62,10 +62,15 @@ pub struct Case {
 /// A date recorded in a [`Case`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recorded {
+    /// The day the matter became pending ([`Case::pending`]).
     Pending,
+    /// The day the assessment started ([`Case::started`]).
     Started,
+    /// The day the assessment was completed ([`Case::completed`]).
     Completed,
+    /// The day of the decision ([`Case::decision`]).
     Decision,
+    /// The day the service began ([`Case::implemented`]).
     Implemented,
 }
 

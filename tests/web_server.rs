@@ -1380,3 +1380,23 @@ fn the_audit_api_gives_the_warnings_the_command_shows() {
         "audit with warnings",
     );
 }
+
+/// An invalid row's column is typed in the engine, not matched by name: a column whose header is
+/// not its key (`Vireilletulopvm` is `pending_date`) still gets its place, as the command gives
+/// it (`line 2, column 2 (Vireilletulopvm, pending_date)`).
+#[test]
+fn the_audit_api_places_an_invalid_value_in_a_column_named_in_finnish() {
+    let server = Server::start(&[]);
+    let csv = b"case_id;Vireilletulopvm;Aloitettu\nA;31.2.2026;\nB;2.11.2026;1.11.2026\n";
+    let json = audit_api(&server, "as_of=23.11.2026", csv).json();
+    let places: Vec<Value> = json["invalid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| serde_json::json!([row["line"], row["column"], row["position"]]))
+        .collect();
+    assert_eq!(
+        Value::Array(places),
+        serde_json::json!([[2, "pending_date", 2], [3, "started_date", 3]])
+    );
+}

@@ -344,6 +344,7 @@ pub enum ColumnRef {
     Header {
         /// The field's place in the row, 0 = the first.
         index: usize,
+        /// The header as shown in messages.
         header: String,
     },
 }
