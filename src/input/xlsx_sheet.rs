@@ -1558,6 +1558,37 @@ mod tests {
         }
     }
 
+    /// The sheet `name` of a workbook file, by calamine and by the scanner: the same cells, all
+    /// of them read by the scanner.
+    fn read_to_the_end(path: &str, name: &str) {
+        let bytes = std::fs::read(path).unwrap();
+        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+        let mut reference = Vec::new();
+        let mut reader = book.worksheet_cells_reader(name).unwrap();
+        while let Some(c) = reader.next_cell().unwrap() {
+            let (row, column) = c.get_position();
+            reference.push((row, column, format!("{:?}", Value::from_ref(c.get_value()))));
+        }
+        let styles = reader.styles().to_vec();
+        drop(reader);
+        let mut fast =
+            FastSheet::open(Cursor::new(bytes), name, &styles, book.has_1904_epoch()).unwrap();
+        let mut scanned = Vec::new();
+        let scan = fast.cells(&mut |row, column, value| {
+            scanned.push((row, column, format!("{value:?}")));
+            true
+        });
+        assert_eq!(scan, Scan::Done, "{path}");
+        assert_eq!(scanned, reference, "{path}");
+        assert!(!scanned.is_empty());
+    }
+
+    #[test]
+    fn the_sample_workbooks_are_read_by_the_scanner_as_calamine_reads_them() {
+        read_to_the_end("samples/cases-fi.xlsx", "Asiakkaat");
+        read_to_the_end("tests/data/date1904.xlsx", "Mac");
+    }
+
     #[test]
     fn merged_cells_are_found_after_the_cells() {
         let bytes = package(
