@@ -6,20 +6,36 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
-/// The example as `cargo test` builds it: `target/debug/examples/library_audit`, beside the
-/// `deps` folder this test runs from.
+/// The example, built once per run by the cargo that runs the tests (a no-op after a whole
+/// `cargo test`, which builds the examples; needed with `--test library_example` alone, and so
+/// that the binary tested is never an older build), from `target/…/examples/`, beside the `deps`
+/// folder this test runs from.
 fn example() -> Command {
+    static BUILT: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let status = Command::new(cargo)
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "library_audit",
+                "--manifest-path",
+            ])
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "cargo build --example library_audit failed"
+        );
+    });
     let exe = std::env::current_exe().unwrap();
     let dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
     let path: PathBuf = dir
         .join("examples")
         .join(format!("library_audit{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.exists(),
-        "{} is missing: `cargo test` builds it (with `--test library_example` alone, run `cargo \
-         build --example library_audit` first)",
-        path.display()
-    );
+    assert!(path.exists(), "{} is missing", path.display());
     Command::new(path)
 }
 
