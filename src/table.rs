@@ -69,6 +69,7 @@ pub fn write_text(out: &mut dyn Write, text: &str) -> io::Result<()> {
 /// What a column may hold, for fitting it.
 #[derive(Clone, Debug)]
 pub struct Column {
+    /// Its header, as people read it.
     pub header: String,
     /// The narrowest it may be: its longest word (a column narrower than a date would break it).
     pub min: usize,
@@ -105,11 +106,13 @@ impl Column {
         column
     }
 
+    /// Aligned right (numbers).
     pub fn right(mut self) -> Column {
         self.right = true;
         self
     }
 
+    /// Left out when the table does not fit the terminal: the lowest `order` first.
     pub fn leave_out(mut self, order: u8) -> Column {
         self.leave_out = Some(order);
         self
