@@ -369,3 +369,72 @@ fn write_bytes(dir: &Path, file: &str, bytes: &[u8]) -> PathBuf {
     std::fs::write(&path, bytes).unwrap();
     path
 }
+
+/// A copy of a workbook with the XML of its first sheet changed by `change`.
+fn rewritten(from: &Path, to: &Path, change: impl Fn(&str) -> String) {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let changed = change(&xml);
+            assert_ne!(changed, xml, "the sheet is changed");
+            bytes = changed.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn a_sheet_read_partly_by_the_xlsx_scanner_and_partly_by_calamine_reads_as_a_whole() {
+    // The .xlsx scanner leaves a sheet to calamine at what it does not read (here a comment
+    // between two rows): calamine reads on from that cell, and nothing is read twice or lost.
+    let dir = temp();
+    let shown = Format::new().set_num_format("d.m.yyyy");
+    let plain = workbook(dir.path(), "plain.xlsx", |sheet| {
+        sheet.write_string(0, 0, "Asiakaslista 2026").unwrap();
+        for (column, text) in ["Asiatunnus", "Vireilletulopvm", "Ikä", "Kiireellinen"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(2, column as u16, *text).unwrap();
+        }
+        for i in 0..40u32 {
+            let row = i + 3;
+            sheet.write_string(row, 0, format!("H-{i}")).unwrap();
+            if i == 30 {
+                sheet.write_string(row, 1, "31.2.2026").unwrap();
+            } else {
+                let day = date(2026, 10, 1 + (i % 28) as u8);
+                sheet
+                    .write_datetime_with_format(row, 1, day, &shown)
+                    .unwrap();
+            }
+            sheet.write_number(row, 2, 60 + i).unwrap();
+            sheet.write_boolean(row, 3, i % 3 == 0).unwrap();
+        }
+    });
+    let handed_over = dir.path().join("comment.xlsx");
+    rewritten(&plain, &handed_over, |xml| {
+        xml.replacen("<row r=\"22\"", "<!-- a note --><row r=\"22\"", 1)
+    });
+    let (expected, expected_err) = audit(path_str(&plain), &[], 3);
+    let (got, err) = audit(path_str(&handed_over), &[], 3);
+    assert_eq!(got, expected);
+    assert_eq!(
+        got.lines().count(),
+        1 + 39,
+        "39 cases evaluated, the header"
+    );
+    for err in [&err, &expected_err] {
+        assert!(err.contains("Asiakkaat!B34"), "the bad cell named: {err}");
+    }
+}
