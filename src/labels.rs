@@ -45,7 +45,7 @@ impl Lang {
         }
     }
 
-    fn index(self) -> usize {
+    const fn index(self) -> usize {
         match self {
             Lang::En => 0,
             Lang::Fi => 1,
@@ -54,7 +54,7 @@ impl Lang {
     }
 
     /// A word or sentence in this language.
-    pub fn get(self, label: Label) -> &'static str {
+    pub const fn get(self, label: Label) -> &'static str {
         words(label)[self.index()]
     }
 
@@ -154,6 +154,39 @@ impl Lang {
             Weekday::Sat => Label::Saturday,
             Weekday::Sun => Label::Sunday,
         })
+    }
+
+    /// A weekday's short name: `Mon`, `ma`, `må`.
+    pub fn weekday_short(self, weekday: Weekday) -> &'static str {
+        self.get(match weekday {
+            Weekday::Mon => Label::MondayShort,
+            Weekday::Tue => Label::TuesdayShort,
+            Weekday::Wed => Label::WednesdayShort,
+            Weekday::Thu => Label::ThursdayShort,
+            Weekday::Fri => Label::FridayShort,
+            Weekday::Sat => Label::SaturdayShort,
+            Weekday::Sun => Label::SundayShort,
+        })
+    }
+
+    /// A month's name, `1` January to `12` December (out of range counts on from January):
+    /// `January`, `tammikuu`, `januari`.
+    pub fn month(self, month: u32) -> &'static str {
+        const MONTHS: [Label; 12] = [
+            Label::January,
+            Label::February,
+            Label::March,
+            Label::April,
+            Label::May,
+            Label::June,
+            Label::July,
+            Label::August,
+            Label::September,
+            Label::October,
+            Label::November,
+            Label::December,
+        ];
+        self.get(MONTHS[(month as usize).saturating_sub(1) % 12])
     }
 
     /// A date as people read it: `Wednesday 2.12.2026`, `keskiviikko 2.12.2026`.
@@ -844,6 +877,262 @@ labels! {
     XlsColumn => ["column", "sarake", "kolumn"],
     XlsProblem => ["problem", "ongelma", "problem"],
     XlsStatus => ["status", "tila", "status"],
+    // The web page (`maaraika serve`).
+    WebApp => ["Määräaika", "Määräaika", "Määräaika"],
+    WebTagline => [
+        "Statutory deadlines of service-need assessments, in Finnish working days",
+        "Palvelutarpeen arvioinnin lakisääteiset määräajat arkipäivinä",
+        "Lagstadgade tidsfrister för bedömning av servicebehov i vardagar",
+    ],
+    WebNavLabel => ["Main menu", "Päävalikko", "Huvudmeny"],
+    WebNavCheck => ["One case", "Yksi asia", "Ett ärende"],
+    WebNavAudit => ["Case list", "Asialista", "Ärendelista"],
+    WebNavCalendar => ["Calendar", "Kalenteri", "Kalender"],
+    WebLangLabel => ["Language", "Kieli", "Språk"],
+    WebPrivacy => [
+        "The data is processed on this machine only and nothing is stored. An identity code is never shown or logged.",
+        "Tiedot käsitellään vain tällä koneella eikä mitään tallenneta. Henkilötunnusta ei näytetä eikä kirjata mihinkään.",
+        "Uppgifterna behandlas endast på den här datorn och ingenting sparas. Personbeteckningen visas eller loggas aldrig.",
+    ],
+    WebDateHint => ["e.g. 23.11.2026", "esim. 23.11.2026", "t.ex. 23.11.2026"],
+    WebOptional => ["optional", "vapaaehtoinen", "frivillig"],
+    // Check one case.
+    WebCheckTitle => ["Check one case", "Tarkista yksi asia", "Kontrollera ett ärende"],
+    WebCheckIntro => [
+        "By when must the assessment start, and is it late?",
+        "Mihin mennessä arviointi on aloitettava ja onko määräaika ylittynyt?",
+        "När ska bedömningen inledas, och har tidsfristen överskridits?",
+    ],
+    WebPending => ["Pending date", "Vireilletulopäivä", "Anhängig dag"],
+    WebPendingHint => [
+        "the day the matter became pending, e.g. 23.11.2026",
+        "päivä, jona asia tuli vireille, esim. 23.11.2026",
+        "dagen då ärendet blev anhängigt, t.ex. 23.11.2026",
+    ],
+    WebPerson => ["Person", "Henkilö", "Person"],
+    WebPersonHint => [
+        "Give one: birth date, identity code or age.",
+        "Anna yksi: syntymäaika, henkilötunnus tai ikä.",
+        "Ange en: födelsedatum, personbeteckning eller ålder.",
+    ],
+    WebBirthDate => ["Birth date", "Syntymäaika", "Födelsedatum"],
+    WebHetu => ["Identity code (henkilötunnus)", "Henkilötunnus", "Personbeteckning"],
+    WebHetuHint => [
+        "used for the birth date only; never shown or stored",
+        "käytetään vain syntymäajan laskemiseen; ei näytetä eikä tallenneta",
+        "används bara för födelsedatumet; visas eller sparas inte",
+    ],
+    WebAge => [
+        "Age on the pending date (years)",
+        "Ikä vireilletulopäivänä (vuotta)",
+        "Ålder den anhängiga dagen (år)",
+    ],
+    WebGroups => ["Groups", "Ryhmät", "Grupper"],
+    WebUrgent => ["Urgent need", "Kiireellinen tarve", "Brådskande behov"],
+    WebCareAllowance => ["Highest care allowance", "Ylin hoitotuki", "Högsta vårdbidraget"],
+    WebDisabled => ["Disabled person", "Vammainen henkilö", "Person med funktionsnedsättning"],
+    WebChildSpecialSupport => [
+        "Child in need of special support",
+        "Erityistä tukea tarvitseva lapsi",
+        "Barn i behov av särskilt stöd",
+    ],
+    WebChildWelfare => ["Child-welfare matter", "Lastensuojeluasia", "Barnskyddsärende"],
+    WebOlderPerson => [
+        "Older person (the service begins within 3 months of the decision)",
+        "Iäkäs henkilö (palvelun aloitus 3 kuukauden kuluessa päätöksestä)",
+        "Äldre person (tjänsten ska inledas inom 3 månader efter beslutet)",
+    ],
+    WebDecision => ["Decision made", "Päätös tehty", "Beslut fattat"],
+    WebImplemented => ["Service began", "Palvelu alkanut", "Tjänsten inledd"],
+    WebImplementationMilestone => ["Service begins", "Palvelun alkaminen", "Tjänsten inleds"],
+    WebAfterDecision => [
+        "counted once a decision is recorded",
+        "lasketaan, kun päätös on kirjattu",
+        "räknas när beslutet har registrerats",
+    ],
+    WebDone => ["Recorded dates", "Kirjatut päivät", "Registrerade datum"],
+    WebStarted => ["Assessment started", "Arviointi aloitettu", "Bedömningen inledd"],
+    WebCompleted => ["Assessment completed", "Arviointi valmis", "Bedömningen klar"],
+    WebAsOf => ["As of", "Tilanne päivänä", "Läget den"],
+    WebAsOfHint => ["today when left empty", "oletus tänään", "i dag om inget anges"],
+    WebReading => ["Reading", "Tulkinta", "Tolkning"],
+    WebReadingStandard => [
+        "Standard: Christmas Eve and Midsummer Eve are not working days",
+        "Tavallinen: jouluaatto ja juhannusaatto eivät ole arkipäiviä",
+        "Normal: julafton och midsommarafton är inte vardagar",
+    ],
+    WebReadingConservative => [
+        "Conservative: Christmas Eve and Midsummer Eve count as working days",
+        "Varovainen: jouluaatto ja juhannusaatto lasketaan arkipäiviksi",
+        "Försiktig: julafton och midsommarafton räknas som vardagar",
+    ],
+    WebCheckButton => ["Check", "Tarkista", "Kontrollera"],
+    WebResult => ["Result", "Tulos", "Resultat"],
+    WebStart => ["Start", "Aloitus", "Inledning"],
+    WebDeadline => ["Deadline", "Määräaika", "Tidsfrist"],
+    WebStatus => ["Status", "Tila", "Läge"],
+    WebWorkingDays => ["Working days", "Arkipäiviä", "Vardagar"],
+    WebNoDeadline => [
+        "no statutory deadline",
+        "ei lakisääteistä määräaikaa",
+        "ingen lagstadgad tidsfrist",
+    ],
+    WebDaysOverdue => ["overdue", "yli määräajan", "över tiden"],
+    WebElapsed => ["passed", "kulunut", "har gått"],
+    WebStatute => ["Statute", "Säännös", "Bestämmelse"],
+    WebNoGroup => [
+        "No group with a day count: the assessment without delay (Social Welfare Act 36 § 2 mom.).",
+        "Ei ryhmää, jolla on päivämääräinen määräaika: arviointi viipymättä (SHL 36 § 2 mom.).",
+        "Ingen grupp med en tidsfrist i dagar: bedömningen utan dröjsmål (SVL 36 § 2 mom.).",
+    ],
+    WebAgeOnPending => [
+        "Age on the pending date",
+        "Ikä vireilletulopäivänä",
+        "Ålder den anhängiga dagen",
+    ],
+    WebOtherReading => [
+        "The other reading gives other dates",
+        "Toinen tulkinta antaa muut päivät",
+        "Den andra tolkningen ger andra datum",
+    ],
+    WebSameInOtherReading => [
+        "The other reading gives the same dates.",
+        "Toinen tulkinta antaa samat päivät.",
+        "Den andra tolkningen ger samma datum.",
+    ],
+    WebNotes => ["Notes", "Huomiot", "Anmärkningar"],
+    WebCalendarCaption => [
+        "Working days counted from the pending date to the start deadline",
+        "Arkipäivien laskenta vireilletulosta aloituksen määräaikaan",
+        "Vardagarna från anhängig dag till tidsfristen för inledningen",
+    ],
+    WebLegendPending => [
+        "pending date (not counted)",
+        "vireilletulopäivä (ei lasketa)",
+        "anhängig dag (räknas inte)",
+    ],
+    WebLegendCounted => ["working day counted", "laskettu arkipäivä", "räknad vardag"],
+    WebLegendSkipped => [
+        "weekend, holiday or eve (skipped)",
+        "viikonloppu, pyhä tai aatto (ohitetaan)",
+        "veckoslut, helgdag eller afton (hoppas över)",
+    ],
+    WebLegendDeadline => ["deadline", "määräaika", "tidsfrist"],
+    WebHetuUsed => [
+        "The identity code was used for the birth date; it is not shown.",
+        "Henkilötunnusta käytettiin syntymäajan laskemiseen; sitä ei näytetä.",
+        "Personbeteckningen användes för födelsedatumet; den visas inte.",
+    ],
+    WebErrorTitle => ["Check the details", "Tarkista tiedot", "Kontrollera uppgifterna"],
+    // Audit a list.
+    WebAuditTitle => ["Audit a case list", "Tarkista asialista", "Kontrollera en ärendelista"],
+    WebAuditIntro => [
+        "Upload a CSV file or an Excel workbook exported from the client information system or Excel. The file is not stored: it is processed in memory and dropped.",
+        "Lataa asiakastietojärjestelmästä tai Excelistä viety CSV-tiedosto tai Excel-työkirja. Tiedostoa ei tallenneta: se käsitellään muistissa ja hylätään.",
+        "Ladda upp en CSV-fil eller en Excel-arbetsbok som exporterats från klientdatasystemet eller Excel. Filen sparas inte: den behandlas i minnet och kastas.",
+    ],
+    WebFile => [
+        "Case list (CSV or workbook)",
+        "Asialista (CSV tai työkirja)",
+        "Ärendelista (CSV eller arbetsbok)",
+    ],
+    WebFileHint => [
+        "headers in Finnish or English, delimiter , ; or tab",
+        "sarakkeet suomeksi tai englanniksi, erotin , ; tai sarkain",
+        "kolumner på finska eller engelska, avgränsare , ; eller tabb",
+    ],
+    WebAuditButton => ["Audit the list", "Tarkista lista", "Kontrollera listan"],
+    WebDownloadCsv => [
+        "Download the audit (CSV)",
+        "Lataa tulos (CSV)",
+        "Ladda ner resultatet (CSV)",
+    ],
+    WebDownloadExcel => [
+        "Download the audit (Excel CSV)",
+        "Lataa tulos (Excel CSV)",
+        "Ladda ner resultatet (Excel CSV)",
+    ],
+    WebDownloadNote => [
+        "A download processes the chosen file again.",
+        "Lataus käsittelee valitun tiedoston uudelleen.",
+        "Nedladdningen behandlar den valda filen på nytt.",
+    ],
+    WebRows => ["Rows", "Rivejä", "Rader"],
+    WebEvaluated => ["Evaluated", "Arvioitu", "Bedömda"],
+    WebInvalid => ["Invalid", "Virheellisiä", "Felaktiga"],
+    WebOverdueCases => [
+        "Overdue, most overdue first",
+        "Ylittyneet, eniten ylittyneet ensin",
+        "Överskridna, mest överskridna först",
+    ],
+    WebDueCases => [
+        "Due, nearest deadlines first",
+        "Avoinna, lähimmät määräajat ensin",
+        "Öppna, närmaste tidsfrister först",
+    ],
+    WebInvalidRows => ["Invalid rows", "Virheelliset rivit", "Felaktiga rader"],
+    WebLine => ["Line", "Rivi", "Rad"],
+    WebCaseId => ["Case", "Asia", "Ärende"],
+    WebUnit => ["Unit", "Yksikkö", "Enhet"],
+    WebColumn => ["Column", "Sarake", "Kolumn"],
+    WebProblem => ["Problem", "Ongelma", "Problem"],
+    WebMoreListed => [
+        "More rows: download the audit to see them all.",
+        "Lisää rivejä: lataa tulos nähdäksesi kaikki.",
+        "Fler rader: ladda ner resultatet för att se alla.",
+    ],
+    WebNoneOverdue => ["No overdue cases.", "Ei ylittyneitä asioita.", "Inga överskridna ärenden."],
+    WebStartStatuses => ["Start", "Aloitus", "Inledning"],
+    WebByGroup => ["By group", "Ryhmittäin", "Per grupp"],
+    WebByGroupHint => [
+        "Each case once in each of its groups, by the status of its most pressing deadline (overdue, then due, late, met, no deadline).",
+        "Kukin asia kerran kussakin ryhmässään, kiireellisimmän määräaikansa tilan mukaan (myöhässä, avoinna, myöhästyi, ajallaan, ei määräaikaa).",
+        "Varje ärende en gång i varje grupp det hör till, enligt status för dess mest brådskande tidsfrist (försenad, öppen, sen, i tid, ingen tidsfrist).",
+    ],
+    WebGroup => ["Group", "Ryhmä", "Grupp"],
+    WebNoGroupShort => ["no group", "ei ryhmää", "ingen grupp"],
+    // Calendar.
+    WebCalendarTitle => ["Calendar", "Kalenteri", "Kalender"],
+    WebYear => ["Year", "Vuosi", "År"],
+    WebShow => ["Show", "Näytä", "Visa"],
+    WebHolidaysOf => ["Holidays and eves", "Pyhät ja aatot", "Helgdagar och aftnar"],
+    WebDate => ["Date", "Päivä", "Datum"],
+    WebHoliday => ["Holiday", "Pyhä", "Helgdag"],
+    WebWorkingDay => ["Working day", "Arkipäivä", "Vardag"],
+    WebCounterTitle => ["Working-day counter", "Arkipäivälaskuri", "Vardagsräknare"],
+    WebFrom => ["From (not counted)", "Alkaen (ei lasketa)", "Från (räknas inte)"],
+    WebTo => ["To (counted)", "Päättyen (lasketaan)", "Till (räknas)"],
+    WebCountButton => ["Count", "Laske", "Räkna"],
+    WebAddTitle => ["The N-th working day", "N:s arkipäivä", "Den N:te vardagen"],
+    WebAddDays => ["Working days", "Arkipäiviä", "Vardagar"],
+    WebAddResult => ["is working day number", "on arkipäivä numero", "är vardag nummer"],
+    // Any page.
+    WebNotFound => ["No such page", "Sivua ei löydy", "Sidan finns inte"],
+    /// The link that skips the menu, for keyboards and screen readers.
+    WebSkip => ["Skip to content", "Siirry sisältöön", "Hoppa till innehållet"],
+    /// Each language's name in itself, for the language switch.
+    WebLangOwnName => ["In English", "Suomeksi", "På svenska"],
+    // Weekdays short, for the calendar's columns and the holidays' dates.
+    MondayShort => ["Mon", "ma", "må"],
+    TuesdayShort => ["Tue", "ti", "ti"],
+    WednesdayShort => ["Wed", "ke", "on"],
+    ThursdayShort => ["Thu", "to", "to"],
+    FridayShort => ["Fri", "pe", "fr"],
+    SaturdayShort => ["Sat", "la", "lö"],
+    SundayShort => ["Sun", "su", "sö"],
+    // Months, for the calendar's captions (English as `dates::month_name_en` has them).
+    January => ["January", "tammikuu", "januari"],
+    February => ["February", "helmikuu", "februari"],
+    March => ["March", "maaliskuu", "mars"],
+    April => ["April", "huhtikuu", "april"],
+    May => ["May", "toukokuu", "maj"],
+    June => ["June", "kesäkuu", "juni"],
+    July => ["July", "heinäkuu", "juli"],
+    August => ["August", "elokuu", "augusti"],
+    September => ["September", "syyskuu", "september"],
+    October => ["October", "lokakuu", "oktober"],
+    November => ["November", "marraskuu", "november"],
+    December => ["December", "joulukuu", "december"],
 }
 
 #[cfg(test)]
@@ -914,6 +1203,13 @@ mod tests {
                     assert!(!words.contains(&word), "{lang:?}: {word} in {text}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_english_month_names_are_the_ones_messages_use() {
+        for month in 1..=12 {
+            assert_eq!(Lang::En.month(month), crate::dates::month_name_en(month));
         }
     }
 

@@ -63,7 +63,7 @@ fn layout(lang: UiLang, title: &str, nav: Nav, path: &str, body: Markup) -> Mark
                 script src="/assets/app.js" defer {}
             }
             body {
-                a.skip href="#main" { (match lang { UiLang::Fi => "Siirry sisältöön", UiLang::Sv => "Hoppa till innehållet", UiLang::En => "Skip to content" }) }
+                a.skip href="#main" { (t.skip) }
                 header.top {
                     div.brand {
                         span.name { (t.app) }
