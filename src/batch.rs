@@ -30,35 +30,45 @@ use units::Units;
 // place in its chunk and handed on by reference.
 #[allow(clippy::large_enum_variant)]
 pub enum Item<'a> {
+    /// A row evaluated.
     Evaluated(Evaluated<'a>),
+    /// A row that could not be, and why.
     Invalid(Invalid<'a>),
 }
 
 /// A row that was evaluated.
 pub struct Evaluated<'a> {
+    /// The line.
     pub line: u64,
     /// The case id and unit as every output shows them ([`crate::text::shown`]).
     pub case_id: Cow<'a, str>,
+    /// The unit as shown.
     pub unit: Cow<'a, str>,
     /// The identity code as written (hidden characters as `?`), only kept when the user asked
     /// to see it.
     pub hetu: Option<Cow<'a, str>>,
+    /// The case as recorded.
     pub case: Case,
+    /// Its evaluation.
     pub evaluation: Evaluation,
 }
 
 /// A row that could not be evaluated, and why.
 pub struct Invalid<'a> {
+    /// What is wrong.
     pub problem: RowProblem,
     /// The case id and unit where they could be read (for summaries by unit).
     pub case_id: Cow<'a, str>,
+    /// The unit as shown.
     pub unit: Cow<'a, str>,
 }
 
 /// The counts every run over a list ends with: rows in = `evaluated` + `invalid`.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
+    /// Rows evaluated.
     pub evaluated: u64,
+    /// Rows reported as invalid.
     pub invalid: u64,
     /// Evaluated cases with a deadline passed and not done.
     pub overdue: u64,
@@ -81,8 +91,11 @@ impl Tally {
 /// How to evaluate a list.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
+    /// The as-of date.
     pub as_of: NaiveDate,
+    /// The reading.
     pub reading: Reading,
+    /// Keep identity codes in the texts (`--show-hetu`).
     pub show_hetu: bool,
 }
 

@@ -36,6 +36,8 @@
 //! ```
 
 #![forbid(unsafe_code)]
+// Every public item is documented: CI denies warnings (clippy `-D warnings`).
+#![warn(missing_docs)]
 
 pub mod answer;
 pub mod audit;

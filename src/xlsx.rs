@@ -48,17 +48,23 @@ const WIDEST: usize = 60;
 /// How a row is marked.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// No mark.
     Plain,
+    /// Overdue: the red fill.
     Overdue,
+    /// Due within a few working days: the yellow fill.
     Soon,
 }
 
 /// One cell of a sheet.
 pub enum Cell<'a> {
+    /// No value.
     Empty,
     /// Text, written as a string whatever it holds.
     Text(&'a str),
+    /// A number.
     Number(f64),
+    /// A date, shown d.m.yyyy.
     Date(NaiveDate),
     /// A share as a fraction, shown as a percentage.
     Percent(Option<Decimal>),
@@ -242,8 +248,11 @@ fn xlsx_io(error: XlsxError) -> io::Error {
 pub struct About {
     /// The case list read, as named in messages.
     pub source: String,
+    /// The as-of date.
     pub as_of: NaiveDate,
+    /// The reading.
     pub reading: Reading,
+    /// The language of headers and words.
     pub lang: Lang,
     /// What the workbook is: `audit`, `overdue`, `summary`, `thl`.
     pub title: &'static str,

@@ -379,27 +379,46 @@ pub enum ReadError {
 pub enum InputError {
     /// The file cannot be opened.
     #[error("cannot open {}: {}", .path.display(), open_reason(.source))]
-    Open { path: PathBuf, source: io::Error },
+    Open {
+        /// The case list.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
     /// Nothing in the file (0 bytes, or only a byte-order mark, blank lines or a `sep=` line).
     #[error("{} is empty: export the case list again with a header row", .path.display())]
-    Empty { path: PathBuf },
+    Empty {
+        /// The case list.
+        path: PathBuf,
+    },
     /// The first row has no column names.
     #[error(
         "the first row of {} has no column names: export the case list again with a header row",
         .path.display()
     )]
-    NoHeader { path: PathBuf },
+    NoHeader {
+        /// The case list.
+        path: PathBuf,
+    },
     /// Not a CSV file at all: an Excel workbook, or Excel's "Unicode text".
     #[error("{} is {what}, not CSV: {fix}", .path.display())]
     NotCsv {
+        /// The case list.
         path: PathBuf,
+        /// What the file is instead.
         what: &'static str,
+        /// How to make it readable.
         fix: &'static str,
     },
     /// A workbook that cannot be read: damaged, protected with a password, or with nothing on
     /// its sheet. `problem` says which, and the fix.
     #[error("{} {problem}", .path.display())]
-    Workbook { path: PathBuf, problem: String },
+    Workbook {
+        /// The case list.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
     /// `--sheet NAME` names no sheet of the workbook.
     #[error(
         "{} has no sheet \"{sheet}\": its sheets are {}; choose one with --sheet NAME",
@@ -407,15 +426,21 @@ pub enum InputError {
         quoted_list(.sheets)
     )]
     UnknownSheet {
+        /// The case list.
         path: PathBuf,
+        /// The sheet asked for.
         sheet: String,
+        /// The sheets the workbook has.
         sheets: Vec<String>,
     },
     /// A required column is not in the header row.
     #[error("{}", missing_column_message(.path, .column, .found))]
     MissingColumn {
+        /// The case list.
         path: PathBuf,
+        /// The column.
         column: &'static str,
+        /// The headers the file has.
         found: Vec<String>,
     },
     /// Two headers mean the same column, so which one to use is not known.
@@ -425,9 +450,13 @@ pub enum InputError {
         .path.display()
     )]
     DuplicateColumn {
+        /// The case list.
         path: PathBuf,
+        /// The column.
         column: &'static str,
+        /// The first header that means it.
         first: String,
+        /// The second header that means it.
         second: String,
     },
     /// `--column COLUMN=HEADER` names a header that is not in the file.
@@ -437,9 +466,13 @@ pub enum InputError {
         quoted_list(.found)
     )]
     MappedColumnNotFound {
+        /// The case list.
         path: PathBuf,
+        /// The column.
         column: &'static str,
+        /// The header asked for.
         header: String,
+        /// The headers the file has.
         found: Vec<String>,
     },
     /// A quote opened in the header row, or one that runs on for [`MAX_ROW_BYTES`], is never
@@ -449,7 +482,12 @@ pub enum InputError {
          (check that cell in Excel), then export again",
         .path.display()
     )]
-    UnclosedQuote { path: PathBuf, line: u64 },
+    UnclosedQuote {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+    },
     /// A header row with more than [`MAX_FIELDS`] columns: not a case list.
     #[error(
         "the header row of {} (line {line}) has more than {} columns, more than an Excel sheet \
@@ -458,7 +496,12 @@ pub enum InputError {
         .path.display(),
         MAX_FIELDS
     )]
-    TooManyColumns { path: PathBuf, line: u64 },
+    TooManyColumns {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+    },
     /// A row longer than [`MAX_ROW_BYTES`]: not a case list.
     #[error(
         "line {line} of {} is over {} MB long: this does not look like a case list; export it \
@@ -466,12 +509,20 @@ pub enum InputError {
         .path.display(),
         MAX_ROW_BYTES / (1024 * 1024)
     )]
-    RowTooLong { path: PathBuf, line: u64 },
+    RowTooLong {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+    },
     /// Reading failed (a disk or network error, a pipe that broke).
     #[error("cannot read {} at line {line}: {source}", .path.display())]
     Read {
+        /// The case list.
         path: PathBuf,
+        /// The line.
         line: u64,
+        /// Why.
         source: io::Error,
     },
 }
@@ -1150,6 +1201,7 @@ impl<'a> RawRow<'a> {
         self.layout.columns[column.index()].is_some()
     }
 
+    /// The raw bytes of `column`, where the list has it.
     pub fn bytes(&self, column: Column) -> Option<&'a [u8]> {
         let index = self.layout.columns[column.index()]?;
         Some(self.record.get(index)?.trim_ascii())
