@@ -2,7 +2,7 @@
 //! (palvelutarpeen arviointi), counted in Finnish working days.
 //!
 //! - [`answer`]: the answers of `check` and `calendar`, shared by the command line and the web API;
-//! - [`calendar`]: working days from the holiday data in `holidays/`;
+//! - [`mod@calendar`]: working days from the holiday data in `holidays/`;
 //! - [`dates`]: dates as users write them;
 //! - [`hetu`]: the personal identity code;
 //! - [`rules`]: who is in which group and which deadlines follow, with the statute;
@@ -17,10 +17,13 @@
 //! - [`generate`]: synthetic case lists for benchmarks and tests;
 //! - [`web`]: `maaraika serve`, the local web page and JSON API.
 //!
+//! The items most programs need are re-exported here: [`calendar()`], [`Reading`], [`evaluate`],
+//! [`Case`], [`Person`], [`Evaluation`], [`Status`], [`Group`], [`Milestone`], [`Lang`], and for a
+//! whole list [`CaseReader`], [`InputOptions`] and [`audit::run`] (see `examples/library_audit.rs`).
+//!
 //! ```
 //! use chrono::NaiveDate;
-//! use maaraika::calendar::{calendar, Reading};
-//! use maaraika::evaluation::{evaluate, Case, Person, Status};
+//! use maaraika::{calendar, evaluate, Case, Person, Reading, Status};
 //!
 //! // Tuesday 17.12.2024: the 7th working day skips Christmas Eve, Christmas Day and St Stephen's Day.
 //! let pending = NaiveDate::from_ymd_opt(2024, 12, 17).unwrap();
@@ -57,3 +60,9 @@ pub mod table;
 pub mod text;
 pub mod web;
 pub mod xlsx;
+
+pub use calendar::{calendar, Calendar, Reading};
+pub use evaluation::{evaluate, Case, Evaluation, Person, Status};
+pub use input::{CaseReader, InputOptions};
+pub use labels::Lang;
+pub use rules::{Group, Milestone};
