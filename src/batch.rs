@@ -472,18 +472,28 @@ fn date_from_text(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, Row
 fn calendar_date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
     let date = date_column(row, column)?;
     match date {
-        Some(date) if !(FIRST_DATE..=LAST_DATE).contains(&date) => Err(problem(
-            row,
-            column,
-            format!(
-                "{} is outside the years maaraika's calendar covers ({}-{}): check the year",
-                finnish(date),
-                FIRST_DATE.year(),
-                LAST_DATE.year()
-            ),
-        )),
+        Some(date) if !(FIRST_DATE..=LAST_DATE).contains(&date) => {
+            Err(outside_calendar(row, column, date))
+        }
         _ => Ok(date),
     }
+}
+
+/// The problem of a date outside the calendar's years. Out of line, so that the check run for
+/// every date does not carry the message's set-up.
+#[cold]
+#[inline(never)]
+fn outside_calendar(row: &RawRow, column: Column, date: NaiveDate) -> RowProblem {
+    problem(
+        row,
+        column,
+        format!(
+            "{} is outside the years maaraika's calendar covers ({}-{}): check the year",
+            finnish(date),
+            FIRST_DATE.year(),
+            LAST_DATE.year()
+        ),
+    )
 }
 
 /// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
