@@ -1071,6 +1071,17 @@ labels! {
         "Öppna, närmaste tidsfrister först",
     ],
     WebInvalidRows => ["Invalid rows", "Virheelliset rivit", "Felaktiga rader"],
+    WebWarningRows => ["Rows to check", "Tarkistettavat rivit", "Rader att kontrollera"],
+    WebWarningsIntro => [
+        "Evaluated, but worth a second look: a date after the as-of date, or a case id seen before.",
+        "Arvioitu, mutta kannattaa tarkistaa: päivämäärä tilannepäivän jälkeen tai asianumero, joka on jo listassa.",
+        "Bedömda, men värda en extra kontroll: ett datum efter lägesdagen eller ett ärendenummer som redan finns i listan.",
+    ],
+    WebFirstListed => [
+        "Only the first 1,000 are listed.",
+        "Vain 1 000 ensimmäistä on listattu.",
+        "Endast de första 1 000 visas.",
+    ],
     WebLine => ["Line", "Rivi", "Rad"],
     WebCaseId => ["Case", "Asia", "Ärende"],
     WebUnit => ["Unit", "Yksikkö", "Enhet"],

@@ -1400,3 +1400,52 @@ fn the_audit_api_places_an_invalid_value_in_a_column_named_in_finnish() {
         serde_json::json!([[2, "pending_date", 2], [3, "started_date", 3]])
     );
 }
+
+#[test]
+fn the_audit_page_lists_the_rows_to_check_that_the_api_warns_of() {
+    let server = Server::start(&[]);
+    let csv = std::fs::read("tests/data/warnings.csv").unwrap();
+    let api = audit_api(&server, "as_of=23.11.2026", &csv).json();
+    let (content_type, body) = multipart(
+        &[("lang", "fi"), ("as_of", "23.11.2026")],
+        "warnings.csv",
+        &csv,
+    );
+    let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    let section = text
+        .split_once("<h3>Tarkistettavat rivit</h3>")
+        .map(|(_, rest)| rest.split("</table>").next().unwrap_or(""))
+        .unwrap_or_else(|| panic!("no rows-to-check section: {text}"));
+    // One row per warning of the API (4: worked out by hand in
+    // the_audit_api_gives_the_warnings_the_command_shows), with its line.
+    let lines: Vec<String> = section
+        .split("<td class=\"num\">")
+        .skip(1)
+        .map(|cell| cell.split('<').next().unwrap().to_string())
+        .collect();
+    assert_eq!(lines, ["4", "5", "7", "7"], "{section}");
+    for warning in api["warnings"].as_array().unwrap() {
+        let words = warning["problem"]
+            .as_str()
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap();
+        assert!(section.contains(words), "{words} not in {section}");
+    }
+    // A list without warnings has no such section.
+    let clean = std::fs::read("samples/cases-fi.csv").unwrap();
+    assert_eq!(
+        audit_api(&server, "as_of=23.11.2026", &clean).json()["warnings_listed"],
+        0
+    );
+    let (content_type, body) = multipart(
+        &[("lang", "fi"), ("as_of", "23.11.2026")],
+        "cases-fi.csv",
+        &clean,
+    );
+    let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
+    assert!(!page.text().contains("Tarkistettavat rivit"));
+}

@@ -762,6 +762,36 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
                     p.hint { (t.more_listed) }
                 }
             }
+            @if !audited.warnings.is_empty() {
+                h3 { (t.warning_rows) }
+                p.hint { (t.warnings_intro) }
+                div.scroll {
+                    table.list {
+                        thead {
+                            tr {
+                                th scope="col" { (t.line) }
+                                th scope="col" { (t.column) }
+                                th scope="col" { (t.problem) }
+                            }
+                        }
+                        tbody {
+                            @for row in &audited.warnings {
+                                tr {
+                                    td.num { (row.line) }
+                                    td {
+                                        @if let Some(p) = row.position { (p) " " }
+                                        @if let Some(col) = row.column { "(" (col) ")" }
+                                    }
+                                    td { (row.problem) }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if audited.counts.warnings.total() > INVALID_LISTED as u64 {
+                    p.hint { (t.first_listed) }
+                }
+            }
         }
     }
 }
