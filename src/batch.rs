@@ -13,7 +13,7 @@ use std::thread;
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
-use crate::dates::{finnish, parse_date, parse_date_bytes};
+use crate::dates::{finnish, parse_date, parse_date_bytes, quick_date};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
 use crate::hetu::{looks_like_hetu, may_hold_code, Hetu};
 use crate::input::{
@@ -446,6 +446,19 @@ fn value_problem(value: &str, problem: impl std::fmt::Display) -> String {
 /// do not parse as (Unicode spaces around it, or not a date) takes the text route, which also
 /// gives the message.
 fn date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
+    // A cell as read (nearly every one is a bare date, or empty), then trimmed.
+    match row.bytes_as_read(column) {
+        None | Some([]) => Ok(None),
+        Some(bytes) => match quick_date(bytes) {
+            Some(date) => Ok(Some(date)),
+            None => date_trimmed(row, column),
+        },
+    }
+}
+
+/// [`date_column`] for a cell that is not a bare date in a common form: trimmed first.
+#[inline(never)]
+fn date_trimmed(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
     match row.bytes(column) {
         None | Some([]) => Ok(None),
         Some(bytes) => match parse_date_bytes(bytes) {
@@ -498,7 +511,17 @@ fn outside_calendar(row: &RawRow, column: Column, date: NaiveDate) -> RowProblem
 
 /// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
 fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
-    // The cells of nearly every export, with no further work.
+    // The cells of nearly every export, as read, with no further work; then trimmed.
+    match row.bytes_as_read(column) {
+        None | Some(b"" | b"0" | b"ei") => Ok(false),
+        Some(b"1") => Ok(true),
+        Some(_) => flag_trimmed(row, column),
+    }
+}
+
+/// [`flag_column`] for a cell that is not a bare common flag: trimmed first.
+#[inline(never)]
+fn flag_trimmed(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     match row.bytes(column) {
         None | Some(b"" | b"0" | b"ei") => Ok(false),
         Some(b"1") => Ok(true),

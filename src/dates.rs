@@ -7,6 +7,10 @@ use chrono::{Datelike, NaiveDate};
 
 mod fast;
 
+/// The quick route alone, for callers that look at a cell as read before trimming it: the date
+/// of a bare `YYYY-MM-DD` or `D.M.YYYY`, `None` for anything else (then [`parse_date_bytes`]).
+pub(crate) use fast::date as quick_date;
+
 /// Why a text is not a date. The message quotes nothing: callers add the value where it is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {

@@ -17,7 +17,7 @@ use super::FIRST_YEAR;
 /// the general route: other forms, spaces around the date, a time of day, an impossible date
 /// (for its message).
 #[inline]
-pub(super) fn date(bytes: &[u8]) -> Option<NaiveDate> {
+pub(crate) fn date(bytes: &[u8]) -> Option<NaiveDate> {
     let (year, month, day) = match bytes.len() {
         10 if bytes[4] == b'-' => iso(bytes)?,
         8..=10 => finnish(bytes)?,

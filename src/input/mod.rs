@@ -1203,8 +1203,16 @@ impl<'a> RawRow<'a> {
 
     /// The raw bytes of `column`, where the list has it.
     pub fn bytes(&self, column: Column) -> Option<&'a [u8]> {
+        Some(self.bytes_as_read(column)?.trim_ascii())
+    }
+
+    /// The raw bytes of `column` as read, spaces and all: for a first look at cells nearly
+    /// always written bare, which saves trimming them; anything else goes on to
+    /// [`RawRow::bytes`].
+    #[inline]
+    pub fn bytes_as_read(&self, column: Column) -> Option<&'a [u8]> {
         let index = self.layout.columns[column.index()]?;
-        Some(self.record.get(index)?.trim_ascii())
+        self.record.get(index)
     }
 }
 
