@@ -200,6 +200,59 @@ fn bad_rows_are_reported_with_line_and_column_and_the_rest_evaluated() {
 }
 
 #[test]
+fn with_excel_the_errors_file_opens_in_columns_in_finnish_excel() {
+    // The errors file is for the people who fix the rows: with --excel it is the same dialect as
+    // the output (a BOM, `;`, CRLF, headers in --lang), which Finnish Excel splits into columns.
+    let dir = tempfile::tempdir().unwrap();
+    let errors = dir.path().join("virheet.csv");
+    let out = dir.path().join("tulos.csv");
+    let (code, _, stderr) = run(
+        &[
+            "audit",
+            sample("cases-with-errors.csv").to_str().unwrap(),
+            "--as-of",
+            "2026-11-23",
+            "--excel",
+            "--lang",
+            "fi",
+            "--output",
+            out.to_str().unwrap(),
+            "--errors",
+            errors.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 3, "{stderr}");
+    let written = std::fs::read(&errors).unwrap();
+    let text = std::str::from_utf8(&written).unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a BOM first");
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines[0], "tiedosto;rivi;sarake;asiatunnus;ongelma");
+    // The five invalid rows of the sample, each with five cells.
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(lines[1].contains(";3;pending_date;"), "{}", lines[1]);
+    // Without --excel the errors file stays plain CSV for programs.
+    let (_, _, _) = run(
+        &[
+            "audit",
+            sample("cases-with-errors.csv").to_str().unwrap(),
+            "--as-of",
+            "2026-11-23",
+            "--output",
+            out.to_str().unwrap(),
+            "--errors",
+            errors.to_str().unwrap(),
+        ],
+        None,
+    );
+    let plain = std::fs::read_to_string(&errors).unwrap();
+    assert!(
+        plain.starts_with("file,line,column,case_id,problem\n"),
+        "{plain}"
+    );
+}
+
+#[test]
 fn strict_turns_invalid_rows_into_exit_2_and_writes_no_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("audit.csv");

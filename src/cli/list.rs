@@ -17,6 +17,7 @@ use maaraika::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, ColumnRef, EncodingChoice,
     InputOptions, SheetPlaces,
 };
+use maaraika::labels::Label;
 use maaraika::report::{CsvStyle, Lang};
 use maaraika::text::{shown, spreadsheet_cell};
 
@@ -242,13 +243,33 @@ pub struct RowReporter {
 }
 
 impl RowReporter {
-    pub fn new(args: &ListArgs, reader: &CaseReader) -> Result<Self> {
+    /// With `excel` (`--excel`), the `--errors` file is CSV for Finnish Excel as the output is:
+    /// `;`, a BOM, CRLF and headers in `--lang`, so that it opens in columns.
+    pub fn new(args: &ListArgs, reader: &CaseReader, excel: bool) -> Result<Self> {
         let errors = match args.errors.as_deref() {
             Some(path) => {
-                let mut writer = csv::Writer::from_writer(AtomicFile::create(path)?);
-                writer
-                    .write_record(["file", "line", "column", "case_id", "problem"])
-                    .map_err(csv_io)?;
+                let mut file = AtomicFile::create(path)?;
+                let mut builder = csv::WriterBuilder::new();
+                let header = if excel {
+                    file.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::Write {
+                        path: path.to_path_buf(),
+                        source: e,
+                    })?;
+                    builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+                    let lang = args.lang();
+                    [
+                        Label::XlsFile,
+                        Label::ColLine,
+                        Label::XlsColumn,
+                        Label::ColCaseId,
+                        Label::XlsProblem,
+                    ]
+                    .map(|label| lang.get(label))
+                } else {
+                    ["file", "line", "column", "case_id", "problem"]
+                };
+                let mut writer = builder.from_writer(file);
+                writer.write_record(header).map_err(csv_io)?;
                 Some(writer)
             }
             None => None,
@@ -411,14 +432,16 @@ const WARNINGS_SHOWN: u64 = 100;
 /// When `visit` fails (the output cannot be written: its reader went away, `| head`, or the
 /// disk is full), the run ends at once without `--errors`. With `--errors`, the rest of the
 /// list is still read, without visiting, so that the errors file lists every invalid row; the
-/// output's error is returned once that file is in place.
+/// output's error is returned once that file is in place. With `excel`, the `--errors` file is
+/// in the `--excel` dialect ([`RowReporter::new`]).
 pub fn run_list(
     args: &ListArgs,
     reader: &mut CaseReader,
     mut visit: impl FnMut(&Evaluated) -> Result<()>,
     mut on_invalid: impl FnMut(&Invalid),
+    excel: bool,
 ) -> Result<Outcome> {
-    let mut reporter = RowReporter::new(args, reader)?;
+    let mut reporter = RowReporter::new(args, reader, excel)?;
     let options = args.options();
     let mut audit = Audit::new(options);
     let mut output_failed = None;
