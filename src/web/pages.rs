@@ -733,31 +733,13 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             }
             @if !audited.invalid.is_empty() {
                 h3 { (t.invalid_rows) }
-                div.scroll {
-                    table.list {
-                        thead {
-                            tr {
-                                th scope="col" { (t.line) }
-                                th scope="col" { (t.column) }
-                                th scope="col" { (t.case_id) }
-                                th scope="col" { (t.problem) }
-                            }
-                        }
-                        tbody {
-                            @for row in &audited.invalid {
-                                tr {
-                                    td.num { (row.line) }
-                                    td {
-                                        @if let Some(p) = row.position { (p) " " }
-                                        @if let Some(col) = &row.column { "(" (col) ")" }
-                                    }
-                                    td { (row.case_id) }
-                                    td { (row.problem) }
-                                }
-                            }
-                        }
-                    }
-                }
+                (problem_table(t, true, audited.invalid.iter().map(|row| ProblemRow {
+                    line: row.line,
+                    position: row.position,
+                    column: row.column.as_deref(),
+                    case_id: &row.case_id,
+                    problem: &row.problem,
+                })))
                 @if c.invalid > INVALID_LISTED as u64 {
                     p.hint { (t.more_listed) }
                 }
@@ -765,31 +747,62 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             @if !audited.warnings.is_empty() {
                 h3 { (t.warning_rows) }
                 p.hint { (t.warnings_intro) }
-                div.scroll {
-                    table.list {
-                        thead {
-                            tr {
-                                th scope="col" { (t.line) }
-                                th scope="col" { (t.column) }
-                                th scope="col" { (t.problem) }
-                            }
-                        }
-                        tbody {
-                            @for row in &audited.warnings {
-                                tr {
-                                    td.num { (row.line) }
-                                    td {
-                                        @if let Some(p) = row.position { (p) " " }
-                                        @if let Some(col) = row.column { "(" (col) ")" }
-                                    }
-                                    td { (row.problem) }
-                                }
-                            }
-                        }
-                    }
-                }
+                (problem_table(t, false, audited.warnings.iter().map(|row| ProblemRow {
+                    line: row.line,
+                    position: row.position,
+                    column: row.column,
+                    case_id: "",
+                    problem: &row.problem,
+                })))
                 @if audited.counts.warnings.total() > INVALID_LISTED as u64 {
                     p.hint { (t.first_listed) }
+                }
+            }
+        }
+    }
+}
+
+/// A row of the invalid rows or of the rows to check.
+struct ProblemRow<'a> {
+    line: u64,
+    /// The column's position (1 = the first), when known.
+    position: Option<usize>,
+    /// The column's header or key, when the problem is in one column.
+    column: Option<&'a str>,
+    case_id: &'a str,
+    problem: &'a str,
+}
+
+/// The table of the invalid rows (`with_case`: their case ids too) or of the rows to check: the
+/// line, the column and what is wrong, in the order found.
+fn problem_table<'a>(
+    t: &Texts,
+    with_case: bool,
+    rows: impl Iterator<Item = ProblemRow<'a>>,
+) -> Markup {
+    html! {
+        div.scroll {
+            table.list {
+                thead {
+                    tr {
+                        th scope="col" { (t.line) }
+                        th scope="col" { (t.column) }
+                        @if with_case { th scope="col" { (t.case_id) } }
+                        th scope="col" { (t.problem) }
+                    }
+                }
+                tbody {
+                    @for row in rows {
+                        tr {
+                            td.num { (row.line) }
+                            td {
+                                @if let Some(p) = row.position { (p) " " }
+                                @if let Some(col) = row.column { "(" (col) ")" }
+                            }
+                            @if with_case { td { (row.case_id) } }
+                            td { (row.problem) }
+                        }
+                    }
                 }
             }
         }
