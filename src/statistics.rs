@@ -79,6 +79,24 @@ impl Period {
 }
 
 impl ThlCounts {
+    /// The counts of the 7-working-day measure, in the report's order: pending, started within,
+    /// started late, not started and overdue, not started and within, exceeded.
+    pub fn start_counts(&self) -> [u64; 6] {
+        [
+            self.pending,
+            self.started_within,
+            self.started_late,
+            self.not_started_overdue,
+            self.not_started_within,
+            self.exceeded,
+        ]
+    }
+
+    /// The counts of the 3-month measure, in the report's order: completed, within, late.
+    pub fn completion_counts(&self) -> [u64; 3] {
+        [self.completed, self.completed_within, self.completed_late]
+    }
+
     /// Counts one evaluated case. Cases of no child group count nowhere.
     pub fn add(
         &mut self,

@@ -239,19 +239,9 @@ fn write_workbook<W: Write>(
                 Cell::Date(as_of),
                 Cell::Text(lang.reading(reading)),
             ]);
-            cells.extend(
-                [
-                    c.pending,
-                    c.started_within,
-                    c.started_late,
-                    c.not_started_overdue,
-                    c.not_started_within,
-                    c.exceeded,
-                ]
-                .map(count),
-            );
+            cells.extend(c.start_counts().map(count));
             cells.push(Cell::Percent(c.exceeded_pct));
-            cells.extend([c.completed, c.completed_within, c.completed_late].map(count));
+            cells.extend(c.completion_counts().map(count));
             cells.push(Cell::Percent(c.completed_late_pct));
             cells
         })
@@ -325,22 +315,9 @@ fn write_tables(
     ];
     let cells_of = |c: &ThlCounts, completion: bool| -> Vec<String> {
         let (counts, share) = if completion {
-            (
-                vec![c.completed, c.completed_within, c.completed_late],
-                c.completed_late_pct,
-            )
+            (c.completion_counts().to_vec(), c.completed_late_pct)
         } else {
-            (
-                vec![
-                    c.pending,
-                    c.started_within,
-                    c.started_late,
-                    c.not_started_overdue,
-                    c.not_started_within,
-                    c.exceeded,
-                ],
-                c.exceeded_pct,
-            )
+            (c.start_counts().to_vec(), c.exceeded_pct)
         };
         let mut cells: Vec<String> = counts.iter().map(u64::to_string).collect();
         cells.push(pct(share));
