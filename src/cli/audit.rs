@@ -128,7 +128,7 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
                 invalid_failed.get_or_insert(error);
             }
         },
-        args.out.excel,
+        args.out.style(args.list.lang()),
     );
     let sink = sink.into_inner();
     let listed = match invalid_failed {

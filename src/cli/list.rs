@@ -243,32 +243,20 @@ pub struct RowReporter {
 }
 
 impl RowReporter {
-    /// With `excel` (`--excel`), the `--errors` file is CSV for Finnish Excel as the output is:
-    /// `;`, a BOM, CRLF and headers in `--lang`, so that it opens in columns.
-    pub fn new(args: &ListArgs, reader: &CaseReader, excel: bool) -> Result<Self> {
+    /// The `--errors` file is written in `style`: with `--excel` CSV for Finnish Excel like the
+    /// output (`;`, a BOM, CRLF, headers in `--lang`), so that it opens in columns.
+    pub fn new(args: &ListArgs, reader: &CaseReader, style: CsvStyle) -> Result<Self> {
         let errors = match args.errors.as_deref() {
             Some(path) => {
-                let mut file = AtomicFile::create(path)?;
-                let mut builder = csv::WriterBuilder::new();
-                let header = if excel {
-                    file.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::Write {
-                        path: path.to_path_buf(),
-                        source: e,
-                    })?;
-                    builder.delimiter(b';').terminator(csv::Terminator::CRLF);
-                    let lang = args.lang();
-                    [
-                        Label::XlsFile,
-                        Label::ColLine,
-                        Label::XlsColumn,
-                        Label::ColCaseId,
-                        Label::XlsProblem,
-                    ]
-                    .map(|label| lang.get(label))
-                } else {
-                    ["file", "line", "column", "case_id", "problem"]
-                };
-                let mut writer = builder.from_writer(file);
+                let mut writer = style.writer(AtomicFile::create(path)?)?;
+                let header = [
+                    ("file", Label::XlsFile),
+                    ("line", Label::ColLine),
+                    ("column", Label::XlsColumn),
+                    ("case_id", Label::ColCaseId),
+                    ("problem", Label::XlsProblem),
+                ]
+                .map(|(key, label)| style.header(key, label));
                 writer.write_record(header).map_err(csv_io)?;
                 Some(writer)
             }
@@ -432,16 +420,16 @@ const WARNINGS_SHOWN: u64 = 100;
 /// When `visit` fails (the output cannot be written: its reader went away, `| head`, or the
 /// disk is full), the run ends at once without `--errors`. With `--errors`, the rest of the
 /// list is still read, without visiting, so that the errors file lists every invalid row; the
-/// output's error is returned once that file is in place. With `excel`, the `--errors` file is
-/// in the `--excel` dialect ([`RowReporter::new`]).
+/// output's error is returned once that file is in place. The `--errors` file is written in
+/// `style` ([`RowReporter::new`]).
 pub fn run_list(
     args: &ListArgs,
     reader: &mut CaseReader,
     mut visit: impl FnMut(&Evaluated) -> Result<()>,
     mut on_invalid: impl FnMut(&Invalid),
-    excel: bool,
+    style: CsvStyle,
 ) -> Result<Outcome> {
-    let mut reporter = RowReporter::new(args, reader, excel)?;
+    let mut reporter = RowReporter::new(args, reader, style)?;
     let options = args.options();
     let mut audit = Audit::new(options);
     let mut output_failed = None;

@@ -111,7 +111,7 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
             Ok(())
         },
         |_| {},
-        args.out.excel,
+        args.out.style(args.list.lang()),
     )?;
     listed.sort_unstable_by_key(|kept| kept.order);
     let settings = args.list.settings();

@@ -577,7 +577,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
                 counts[7].invalid += 1;
             }
         },
-        args.out.excel,
+        args.out.style(args.list.lang()),
     )?;
     let Units {
         mut table,

@@ -97,7 +97,7 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
                 .map_err(Error::from)
         },
         |_| {},
-        args.out.excel,
+        args.out.style(args.list.lang()),
     )?;
     let units = units.into_inner();
     let mut all = ThlCounts::default();
