@@ -14,6 +14,7 @@
 //! ([`About::folder`]) without a name (Linux's `O_TMPFILE`; elsewhere removed as soon as made),
 //! so nothing is left behind whatever ends the run.
 
+use std::borrow::Cow;
 use std::io::{self, Seek, Write};
 use std::path::PathBuf;
 
@@ -222,8 +223,10 @@ impl Sheet {
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+/// Redacted before it is cut, so that no part of an identity code is left.
 fn sheet_name(name: &str) -> String {
-    name.chars()
+    shown(name, false)
+        .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
         .take(31)
         .collect()
@@ -246,7 +249,8 @@ fn xlsx_io(error: XlsxError) -> io::Error {
 /// What a workbook says about the run: on the summary sheet and in its properties.
 #[derive(Clone, Debug)]
 pub struct About {
-    /// The case list read, as named in messages.
+    /// The case list read, as named in messages. Shown with every identity code in it redacted
+    /// (a file may be named after a person): see [`About::source`].
     pub source: String,
     /// The as-of date.
     pub as_of: NaiveDate,
@@ -262,11 +266,18 @@ pub struct About {
 }
 
 impl About {
+    /// The case list's name as the workbook shows it (title, custom property, summary sheet):
+    /// redacted as every text from the input is ([`crate::text::shown`]), whatever
+    /// `--show-hetu` says: a name is no case's identity-code column.
+    fn source(&self) -> Cow<'_, str> {
+        shown(&self.source, false)
+    }
+
     fn properties(&self) -> DocProperties {
         let lang = self.lang;
         let as_of = crate::dates::finnish(self.as_of);
         DocProperties::new()
-            .set_title(format!("maaraika {}: {}", self.title, self.source))
+            .set_title(format!("maaraika {}: {}", self.title, self.source()))
             .set_subject(format!("{} {as_of}", lang.get(Label::ColAsOf)))
             .set_comment(format!(
                 "{} {as_of}. {}",
@@ -275,13 +286,14 @@ impl About {
             ))
             .set_custom_property("as_of", self.as_of.to_string())
             .set_custom_property("reading", self.reading.as_str())
-            .set_custom_property("source", self.source.as_str())
+            .set_custom_property("source", self.source().as_ref())
     }
 
-    /// The first rows of the summary sheet: the file, the as-of date, the reading.
-    fn rows(&self) -> Vec<(Label, Cell<'_>)> {
+    /// The first rows of the summary sheet: the file (`source`, from [`About::source`]), the
+    /// as-of date, the reading.
+    fn rows<'a>(&'a self, source: &'a str) -> Vec<(Label, Cell<'a>)> {
         vec![
-            (Label::XlsFile, Cell::Text(&self.source)),
+            (Label::XlsFile, Cell::Text(source)),
             (Label::ColAsOf, Cell::Date(self.as_of)),
             (
                 Label::ColReading,
@@ -373,7 +385,8 @@ fn summary_sheet(
         formats,
     )?;
     sheet.row(&[], Mark::Plain, formats)?;
-    let mut rows = about.rows();
+    let source = about.source();
+    let mut rows = about.rows(&source);
     rows.push((Label::XlsEvaluated, Cell::Number(evaluated as f64)));
     rows.push((Label::SumInvalid, Cell::Number(invalid as f64)));
     for (label, cell) in rows {
@@ -618,7 +631,8 @@ pub fn table_workbook<W: Write>(
     }
     let table_rows = sheet.row;
     sheet.row(&[], Mark::Plain, &formats).map_err(xlsx_io)?;
-    for (label, cell) in about.rows() {
+    let source = about.source();
+    for (label, cell) in about.rows(&source) {
         sheet
             .row(&[Cell::Text(lang.get(label)), cell], Mark::Plain, &formats)
             .map_err(xlsx_io)?;

@@ -654,3 +654,71 @@ fn no_control_character_from_the_command_line_reaches_the_terminal() {
         }
     }
 }
+
+/// A case list named after people (its folder and its file each after a valid code from
+/// DOMAIN.md) written as a workbook by every command: no part of the workbook (its properties
+/// `docProps/core.xml` and `custom.xml`, the sheets, their names) and no message holds the code
+/// or any 7 characters of it.
+#[test]
+fn no_identity_code_in_the_case_lists_name_reaches_a_workbook_or_a_message() {
+    use std::io::Read;
+    let codes = ["010594Y9032", "020516C903K"];
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(format!("asiakas {}", codes[0]));
+    std::fs::create_dir(&folder).unwrap();
+    let input = folder.join(format!("{}_hakemukset.csv", codes[1]));
+    let mut cases = std::fs::read_to_string("samples/cases.csv").unwrap();
+    // An invalid row, so that a message names the file.
+    cases.push_str("SH-2026-BAD,Kotihoito Itä,31.2.2026,,,0,0,0,0,0,,\n");
+    std::fs::write(&input, cases).unwrap();
+    let input = input.to_str().unwrap();
+    let out = dir.path().join("out.xlsx");
+    for command in ["audit", "overdue", "summary", "thl"] {
+        let _ = std::fs::remove_file(&out);
+        let mut args = vec![command, input, "--as-of", AS_OF, "--format", "xlsx"];
+        args.extend(["--output", out.to_str().unwrap()]);
+        match command {
+            "summary" => args.extend(["--by", "unit"]),
+            "thl" => args.extend(["--by", "unit", "--period", "1.1.2026..31.12.2026"]),
+            "overdue" => args.extend(["--due-within", "60"]),
+            _ => {}
+        }
+        let (code, stdout, stderr) = common::run(&args, b"");
+        assert_eq!(code, 3, "{command}: the invalid row: {stderr}");
+        assert!(stderr.contains("_hakemukset.csv"), "{command}: {stderr}");
+        let mut seen = vec![
+            ("stdout".to_string(), stdout),
+            ("stderr".to_string(), stderr),
+        ];
+        let file = std::fs::File::open(&out).unwrap();
+        let mut zip = zip::ZipArchive::new(file).unwrap();
+        let mut properties = 0;
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            let mut bytes = Vec::new();
+            part.read_to_end(&mut bytes).unwrap();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            if name == "docProps/core.xml" || name == "docProps/custom.xml" {
+                // Redacted, not left out: the file read is still named.
+                assert!(text.contains("hakemukset.csv"), "{command}: {name}: {text}");
+                properties += 1;
+            }
+            seen.push((format!("the name of part {name}"), name.clone()));
+            seen.push((format!("part {name}"), text));
+        }
+        assert_eq!(
+            properties, 2,
+            "{command}: core.xml and custom.xml are there"
+        );
+        for (what, text) in &seen {
+            for code in codes {
+                let parts = parts_of_code_in(text, code);
+                assert!(
+                    parts.is_empty(),
+                    "{command}: {what} holds {parts:?} of {code}"
+                );
+            }
+        }
+    }
+}

@@ -288,7 +288,12 @@ pub async fn multipart_upload(
             .file_name()
             .map(str::trim)
             .filter(|name| !name.is_empty())
-            .map(|name| name.chars().filter(|c| !c.is_control()).take(100).collect())
+            // Redacted before it is cut, so that no part of an identity code is left: a file
+            // may be named after a person.
+            .map(|name| {
+                let name = crate::text::shown(name, false);
+                name.chars().filter(|c| !c.is_control()).take(100).collect()
+            })
             .unwrap_or_else(|| "the uploaded list".to_string());
         if fields_sender.send(Ok((texts, label))).is_err() {
             return;
