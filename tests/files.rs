@@ -569,6 +569,140 @@ fn an_output_symlink_to_the_users_own_file_writes_that_file_and_keeps_the_link()
     }
 }
 
+#[test]
+fn a_dangling_output_symlink_creates_its_target_and_keeps_the_link() {
+    // As the shell's `> link.csv` would: the file the link names is created, the link stays.
+    let dir = folder();
+    std::os::unix::fs::symlink("sub/new.csv", dir.path().join("link.csv")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("sub/errors.csv"),
+        dir.path().join("sub/errors-link.csv"),
+    )
+    .unwrap();
+    for command in COMMANDS {
+        let _ = fs::remove_file(dir.path().join("sub/new.csv"));
+        let _ = fs::remove_file(dir.path().join("sub/errors.csv"));
+        let run = run_in(
+            dir.path(),
+            &[
+                command,
+                "cases.csv",
+                "--as-of",
+                AS_OF,
+                "--output",
+                "link.csv",
+                "--errors",
+                "sub/errors-link.csv",
+            ],
+            None,
+        );
+        assert_eq!(run.code, Some(3), "{command}: {}", run.stderr);
+        for link in ["link.csv", "sub/errors-link.csv"] {
+            let meta = fs::symlink_metadata(dir.path().join(link)).unwrap();
+            assert!(meta.file_type().is_symlink(), "{command}: {link} kept");
+        }
+        let output = fs::read_to_string(dir.path().join("sub/new.csv")).unwrap();
+        let stdout = run_in(dir.path(), &[command, "cases.csv", "--as-of", AS_OF], None).stdout;
+        assert_eq!(output, stdout, "{command}: the output, whole");
+        let errors = fs::read_to_string(dir.path().join("sub/errors.csv")).unwrap();
+        assert!(errors.contains("31.2.2026"), "{command}: {errors}");
+        assert!(temporary_files(&dir.path().join("sub")).is_empty());
+        assert!(temporary_files(dir.path()).is_empty());
+    }
+}
+
+#[test]
+fn a_dangling_output_symlink_is_compared_as_the_file_it_names() {
+    let dir = folder();
+    std::os::unix::fs::symlink("sub/out.csv", dir.path().join("link.csv")).unwrap();
+    std::os::unix::fs::symlink("link.csv", dir.path().join("sub/chain.csv")).unwrap();
+    // `sub/chain.csv` → `link.csv` (relative to sub/: dangling) is no link to `sub/out.csv`.
+    for (output, errors) in [
+        ("link.csv", "sub/out.csv"),
+        ("sub/out.csv", "link.csv"),
+        ("link.csv", "./sub/../link.csv"),
+    ] {
+        assert_refused(
+            dir.path(),
+            "cases.csv",
+            &["--output", output, "--errors", errors],
+            None,
+            "name the same file: give each its own file name",
+        );
+    }
+    // A link that leads back to itself is refused, not replaced.
+    std::os::unix::fs::symlink("loop-b.csv", dir.path().join("loop-a.csv")).unwrap();
+    std::os::unix::fs::symlink("loop-a.csv", dir.path().join("loop-b.csv")).unwrap();
+    assert_refused(
+        dir.path(),
+        "cases.csv",
+        &["--output", "loop-a.csv"],
+        None,
+        "too many levels of symbolic links",
+    );
+    assert!(!dir.path().join("sub/out.csv").exists());
+}
+
+/// Runs `maaraika ARGS` in `dir` from a shell with `redirections` (`2>>cases.csv`).
+fn with_redirections(dir: &Path, redirections: &str, args: &[&str]) -> Run {
+    let out = Std::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!("exec \"$0\" \"$@\" {redirections}"))
+        .arg(maaraika_path())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn standard_error_that_is_the_case_list_is_refused_before_anything_is_written() {
+    // The case list has an invalid row: every run that read it would write a message.
+    let dir = folder();
+    std::os::unix::fs::symlink("cases.csv", dir.path().join("link.csv")).unwrap();
+    for command in COMMANDS {
+        for (redirections, input) in [
+            ("2>>cases.csv", "cases.csv"),
+            ("2<>cases.csv", "cases.csv"),
+            ("2>>link.csv", "cases.csv"),
+            ("2<>cases.csv", "link.csv"),
+            ("<cases.csv 2>>cases.csv", "-"),
+            ("<cases.csv 2<>link.csv", "-"),
+        ] {
+            // And a run that fails on its arguments, before any reading.
+            for extra in [&[][..], &["--no-such-flag"], &["--format", "xlsx"]] {
+                let mut args = vec![command, input, "--as-of", AS_OF];
+                args.extend_from_slice(extra);
+                let run = with_redirections(dir.path(), redirections, &args);
+                let label = format!("{} {redirections}", args.join(" "));
+                assert_eq!(run.code, Some(2), "{label}");
+                assert!(run.stdout.is_empty(), "{label}: {}", run.stdout);
+                assert_eq!(
+                    fs::read(dir.path().join("cases.csv")).unwrap(),
+                    CASES,
+                    "{label}: the case list is untouched"
+                );
+            }
+        }
+        // Standard error to another file is written as before.
+        let run = with_redirections(
+            dir.path(),
+            "2>>sub/messages.txt",
+            &[command, "cases.csv", "--as-of", AS_OF],
+        );
+        assert_eq!(run.code, Some(3), "{command}");
+        let messages = fs::read_to_string(dir.path().join("sub/messages.txt")).unwrap();
+        assert!(messages.contains("31.2.2026"), "{command}: {messages}");
+    }
+}
+
 /// A generated case list of `rows` rows, with `invalid` rows spread through it made invalid
 /// (an impossible pending date).
 fn generated(rows: u64, invalid: u64) -> Vec<u8> {

@@ -3,7 +3,10 @@
 //! - Before a case list is read, each file to write is checked against it and against the
 //!   other ([`check_targets`]): neither may be the case list itself, by whatever name (a
 //!   symbolic or hard link, `dir/../`, standard input redirected from it), nor may both name
-//!   the same file. Files are compared by device and inode, not by how their paths read.
+//!   the same file. Files are compared by device and inode, not by how their paths read; a
+//!   symbolic link to no file yet as the file it names ([`link_target`]). Standard output may
+//!   not be the case list either, nor standard error any file the command is given
+//!   ([`stderr_is_a_given_file`], asked before anything is written).
 //! - An existing file is replaced only if the user may write it, as the shell's `> FILE` would
 //!   allow, and never when no one may write it (`chmod 444`), even by root. A symbolic link
 //!   owned by another user in a folder everyone may write to (like `/tmp`) is not followed:
@@ -75,6 +78,46 @@ pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>)
         }
     }
     Ok(())
+}
+
+/// Whether standard error is a file this run is given, as the case list or any other file on
+/// the command line (`maaraika audit cases.csv 2>> cases.csv`; `2<> cases.csv` would even write
+/// over its first lines), or the file standard input reads (`- < cases.csv 2>> cases.csv`).
+/// Asked before anything is written, as standard output is in [`check_targets`] and compared
+/// the same way (by device and inode): such a run is refused, and the refusal cannot be
+/// written there either.
+pub fn stderr_is_a_given_file() -> bool {
+    let Some(stderr) = stream_identity(io::stderr()) else {
+        return false;
+    };
+    let is_stderr =
+        |path: &Path| fs::metadata(path).ok().as_ref().and_then(identity).as_ref() == Some(&stderr);
+    stream_identity(io::stdin()).as_ref() == Some(&stderr)
+        || std::env::args_os()
+            .skip(1)
+            .any(|arg| named_paths(&arg).iter().any(|path| is_stderr(path)))
+}
+
+/// The paths an argument may name: itself, the value of `--flag=FILE`, of `-oFILE`.
+#[cfg(unix)]
+fn named_paths(arg: &std::ffi::OsStr) -> Vec<&Path> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = arg.as_bytes();
+    let path = |bytes| Path::new(std::ffi::OsStr::from_bytes(bytes));
+    let mut paths = vec![path(bytes)];
+    if let Some(flag) = bytes.strip_prefix(b"--") {
+        if let Some(at) = flag.iter().position(|&b| b == b'=') {
+            paths.push(path(&flag[at + 1..]));
+        }
+    } else if bytes.len() > 2 && bytes[0] == b'-' {
+        paths.push(path(&bytes[2..]));
+    }
+    paths
+}
+
+#[cfg(not(unix))]
+fn named_paths(arg: &std::ffi::OsStr) -> Vec<&Path> {
+    vec![Path::new(arg)]
 }
 
 /// How the messages above call the input.
@@ -149,10 +192,11 @@ impl Resolved {
         if path.is_dir() {
             return Err(refused("it is a directory: give a file name"));
         }
-        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-        let target = match is_link {
-            true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
-            false => path.to_path_buf(),
+        let Some(target) = link_target(path) else {
+            return Err(refused(
+                "too many levels of symbolic links (a link that leads back to itself): give \
+                 the path of the real file",
+            ));
         };
         let kind = match fs::metadata(&target) {
             Ok(meta) if meta.is_file() => Kind::Existing(meta),
@@ -223,6 +267,27 @@ impl Resolved {
             }
         }
     }
+}
+
+/// Where `path` leads: the path itself, or for a symbolic link the file it points to, followed
+/// link by link (up to 40, as the kernel does) to an existing file, or to the name a new file
+/// gets: a link to no file yet (a dangling link) is followed as the shell's `> link` would, its
+/// target created and the link kept. `None` for a loop of links.
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let mut at = path.to_path_buf();
+    for _ in 0..=40 {
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                // Relative to the link's folder (`join` keeps an absolute target as it is);
+                // `..` in it is left for the kernel, which resolves it after the folder.
+                let to = fs::read_link(&at).ok()?;
+                at = folder_of(&at).join(to);
+            }
+            _ if at == path => return Some(at),
+            _ => return Some(fs::canonicalize(&at).unwrap_or(at)),
+        }
+    }
+    None
 }
 
 /// Whether `path` leads through a symbolic link that the kernel's `protected_symlinks` rule

@@ -209,6 +209,17 @@ impl Write for Stdout {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
+    if file::stderr_is_a_given_file() {
+        // Not a byte into it, so the message goes to a terminal if standard output is one.
+        if io::stdout().is_terminal() {
+            let _ = writeln!(
+                io::stdout(),
+                "maaraika: error: standard error goes to a file this command was given (2>> or \
+                 2<> FILE): its messages would be written into it; send them to another file"
+            );
+        }
+        return ExitCode::from(EXIT_ERROR);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err)
