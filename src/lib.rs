@@ -2,6 +2,7 @@
 //! (palvelutarpeen arviointi), counted in Finnish working days.
 //!
 //! - [`answer`]: the answers of `check` and `calendar`, shared by the command line and the web API;
+//! - [`assistance`]: social assistance: the counties' processing deadlines and the month's figures;
 //! - [`mod@calendar`]: working days from the holiday data in `holidays/`;
 //! - [`dates`]: dates as users write them;
 //! - [`hetu`]: the personal identity code;
@@ -43,6 +44,7 @@
 #![warn(missing_docs)]
 
 pub mod answer;
+pub mod assistance;
 pub mod audit;
 pub mod batch;
 pub mod calendar;

@@ -1,0 +1,1 @@
+//! The month's figures.
