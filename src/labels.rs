@@ -105,6 +105,19 @@ impl Lang {
         })
     }
 
+    /// A group's name as the act in force on `pending` words it: the older persons' group is
+    /// `yli 75-vuotias` (över 75 år) under 1301/2014 from 1.4.2015, `75 vuotta täyttänyt`
+    /// (som fyllt 75 år) under 710/1982 40 a § (751/2008) in 2009 to 3/2015, and `80 vuotta
+    /// täyttänyt` (som fyllt 80 år) under 40 a § (125/2006) in 2006 to 2008.
+    pub fn group_on(self, group: Group, pending: NaiveDate) -> &'static str {
+        use crate::rules::{AGE_75_DATE, CURRENT_ACT_DATE};
+        match group {
+            Group::Over75 if pending < AGE_75_DATE => self.get(Label::Over80Act2006),
+            Group::Over75 if pending < CURRENT_ACT_DATE => self.get(Label::Over75Act2008),
+            _ => self.group(group),
+        }
+    }
+
     /// The groups of a case for people: `aged over 75, disabled person`, or a dash.
     pub fn groups(self, groups: Groups) -> String {
         if groups.is_empty() {
@@ -196,6 +209,20 @@ impl Lang {
             self.weekday(date.weekday()),
             crate::dates::finnish(date)
         )
+    }
+
+    /// A date as the day something happens on: `Thursday 31.12.2026`, `torstaina 31.12.2026`.
+    pub fn on_date(self, date: NaiveDate) -> String {
+        let label = match date.weekday() {
+            Weekday::Mon => Label::OnMonday,
+            Weekday::Tue => Label::OnTuesday,
+            Weekday::Wed => Label::OnWednesday,
+            Weekday::Thu => Label::OnThursday,
+            Weekday::Fri => Label::OnFriday,
+            Weekday::Sat => Label::OnSaturday,
+            Weekday::Sun => Label::OnSunday,
+        };
+        format!("{} {}", self.get(label), crate::dates::finnish(date))
     }
 
     /// A holiday's name in this language (from `holidays/finland.csv`).
@@ -374,13 +401,17 @@ macro_rules! labels {
 labels! {
     // Statuses.
     Met => ["met", "ajoissa", "i tid"],
-    Late => ["late", "myöhässä tehty", "för sent"],
-    Due => ["due", "määräaika kulumassa", "inom tidsfrist"],
+    Late => ["late", "tehty myöhässä", "för sent"],
+    Due => ["due", "määräaika kulumassa", "tidsfristen löper"],
     Overdue => ["overdue", "määräaika ylittynyt", "tidsfristen överskriden"],
     NoDeadline => ["none", "ei määräaikaa", "ingen tidsfrist"],
     // Groups, and the rows of the summary that are not groups.
-    Urgent => ["urgent need", "kiireellinen", "brådskande behov"],
+    Urgent => ["urgent need", "kiireellinen avun tarve", "brådskande behov"],
     Over75 => ["aged over 75", "yli 75-vuotias", "över 75 år"],
+    /// The older persons' group in 2009 to 3/2015 (710/1982 40 a §, 751/2008).
+    Over75Act2008 => ["aged 75 or more", "75 vuotta täyttänyt", "som fyllt 75 år"],
+    /// The older persons' group in 2006 to 2008 (710/1982 40 a §, 125/2006).
+    Over80Act2006 => ["aged 80 or more", "80 vuotta täyttänyt", "som fyllt 80 år"],
     CareAllowance => ["highest care allowance", "ylin hoitotuki", "högsta vårdbidrag"],
     Disabled => ["disabled person", "vammainen henkilö", "person med funktionsnedsättning"],
     ChildSpecialSupport => [
@@ -388,7 +419,7 @@ labels! {
         "erityistä tukea tarvitseva lapsi",
         "barn i behov av särskilt stöd",
     ],
-    ChildWelfare => ["child-welfare matter", "lastensuojelu", "barnskyddsärende"],
+    ChildWelfare => ["child-welfare matter", "lastensuojeluasia", "barnskyddsärende"],
     NoGroup => ["no statutory group", "ei lakisääteistä ryhmää", "ingen lagstadgad grupp"],
     All => ["all", "kaikki", "alla"],
     // Readings.
@@ -433,14 +464,22 @@ labels! {
     Friday => ["Friday", "perjantai", "fredag"],
     Saturday => ["Saturday", "lauantai", "lördag"],
     Sunday => ["Sunday", "sunnuntai", "söndag"],
+    // Weekdays as the day something happens on (`torstaina 31.12.2026`).
+    OnMonday => ["Monday", "maanantaina", "måndag"],
+    OnTuesday => ["Tuesday", "tiistaina", "tisdag"],
+    OnWednesday => ["Wednesday", "keskiviikkona", "onsdag"],
+    OnThursday => ["Thursday", "torstaina", "torsdag"],
+    OnFriday => ["Friday", "perjantaina", "fredag"],
+    OnSaturday => ["Saturday", "lauantaina", "lördag"],
+    OnSunday => ["Sunday", "sunnuntaina", "söndag"],
     // Counts of working days.
     WorkingDay => ["working day", "arkipäivä", "vardag"],
     WorkingDays => ["working days", "arkipäivää", "vardagar"],
     /// In a table's working-days column: `27 overdue`, `2 left`, `3 late`, `5 elapsed`.
-    DaysOverdue => ["overdue", "yli", "över"],
+    DaysOverdue => ["overdue", "yli määräajan", "över tiden"],
     DaysLeft => ["left", "jäljellä", "kvar"],
     DaysLate => ["late", "myöhässä", "för sent"],
-    DaysElapsed => ["elapsed", "kulunut", "förflutna"],
+    DaysElapsed => ["elapsed", "kulunut", "har gått"],
     // The audit columns, for `--excel` and workbooks (the columns and their stable keys are in
     // `report::schema::SCHEMA`).
     ColLine => ["line", "rivi", "rad"],
@@ -483,7 +522,7 @@ labels! {
         "valmistumisen määräaika ylittynyt, arkipäiviä",
         "slutförandets tidsfrist överskriden, vardagar",
     ],
-    ColElapsed => ["elapsed_working_days", "kulunut, arkipäiviä", "förflutna vardagar"],
+    ColElapsed => ["elapsed_working_days", "kulunut, arkipäiviä", "vardagar som har gått"],
     ColAge => ["age", "ikä", "ålder"],
     ColReading => ["reading", "tulkinta", "tolkning"],
     ColNotes => ["notes", "huomautukset", "anmärkningar"],
@@ -538,7 +577,7 @@ labels! {
     TabStartBy => ["start by", "aloitus viim.", "påbörjas senast"],
     TabStart => ["start", "aloitus", "påbörjande"],
     TabCompleteBy => ["complete by", "valmis viim.", "klar senast"],
-    TabCompletion => ["completion", "valmistus", "slutförande"],
+    TabCompletion => ["completion", "valmistuminen", "slutförande"],
     TabDecideBy => ["decide by", "päätös viim.", "beslut senast"],
     TabDecision => ["decision", "päätös", "beslut"],
     TabServiceBy => ["service by", "palvelu viim.", "tjänst senast"],
@@ -555,8 +594,8 @@ labels! {
     SumCases => ["cases", "asioita", "ärenden"],
     SumOnTimePct => ["on time %", "ajoissa %", "i tid %"],
     SumStartMet => ["met", "aloitus ajoissa", "påbörjat i tid"],
-    SumStartLate => ["late", "aloitus myöhässä tehty", "påbörjat för sent"],
-    SumStartDue => ["due", "aloituksen määräaika kulumassa", "påbörjande inom tidsfrist"],
+    SumStartLate => ["late", "aloitus tehty myöhässä", "påbörjat för sent"],
+    SumStartDue => ["due", "aloituksen määräaika kulumassa", "påbörjandets tidsfrist löper"],
     SumStartOverdue => [
         "overdue",
         "aloituksen määräaika ylittynyt",
@@ -565,11 +604,11 @@ labels! {
     SumStartNone => ["none", "aloitus ei määräaikaa", "påbörjande ingen tidsfrist"],
     SumStartOnTimePct => ["on_time_pct", "aloitus ajoissa %", "påbörjat i tid %"],
     SumCompletionMet => ["completion_met", "valmistuminen ajoissa", "slutfört i tid"],
-    SumCompletionLate => ["completion_late", "valmistuminen myöhässä tehty", "slutfört för sent"],
+    SumCompletionLate => ["completion_late", "valmistuminen tehty myöhässä", "slutfört för sent"],
     SumCompletionDue => [
         "completion_due",
         "valmistumisen määräaika kulumassa",
-        "slutförande inom tidsfrist",
+        "slutförandets tidsfrist löper",
     ],
     SumCompletionOverdue => [
         "completion_overdue",
@@ -586,7 +625,7 @@ labels! {
         "valmistuminen ajoissa %",
         "slutfört i tid %",
     ],
-    SumInvalid => ["invalid", "virheellisiä", "ogiltiga"],
+    SumInvalid => ["invalid", "virheellisiä", "felaktiga"],
     SumStartTitle => ["Start of the assessment", "Arvioinnin aloitus", "Påbörjande av bedömningen"],
     SumCompletionTitle => [
         "Completion of the assessment (children: within 3 months)",
@@ -600,8 +639,8 @@ labels! {
         "Tjänsten inleds (efter beslut)",
     ],
     SumDecisionMet => ["decision_met", "päätös ajoissa", "beslut i tid"],
-    SumDecisionLate => ["decision_late", "päätös myöhässä tehty", "beslut för sent"],
-    SumDecisionDue => ["decision_due", "päätöksen määräaika kulumassa", "beslut inom tidsfrist"],
+    SumDecisionLate => ["decision_late", "päätös tehty myöhässä", "beslut för sent"],
+    SumDecisionDue => ["decision_due", "päätöksen määräaika kulumassa", "beslutets tidsfrist löper"],
     SumDecisionOverdue => [
         "decision_overdue",
         "päätöksen määräaika ylittynyt",
@@ -622,7 +661,7 @@ labels! {
     SumImplementationDue => [
         "implementation_due",
         "palvelun alkamisen määräaika kulumassa",
-        "tjänstens inledande inom tidsfrist",
+        "tjänstens tidsfrist löper",
     ],
     SumImplementationOverdue => [
         "implementation_overdue",
@@ -644,8 +683,8 @@ labels! {
     /// `{0}`: the count.
     SumInvalidLine => [
         "Invalid rows (not evaluated): {0}.",
-        "Virheellisiä rivejä (ei arvioitu): {0}.",
-        "Ogiltiga rader (inte bedömda): {0}.",
+        "Virheellisiä rivejä (ei käsitelty): {0}.",
+        "Felaktiga rader (inte behandlade): {0}.",
     ],
     /// `{0}`, `{1}`: the first and last pending date.
     SumPeriodLine => ["Pending {0} to {1}.", "Vireille {0}–{1}.", "Anhängiga {0}–{1}."],
@@ -669,8 +708,8 @@ labels! {
     ThlPending => ["pending", "vireille", "anhängiga"],
     ThlStartedWithin => ["started in time", "aloitettu ajassa", "påbörjade i tid"],
     ThlStartedLate => ["started late", "aloitettu myöhässä", "påbörjade sent"],
-    ThlNotStartedOverdue => ["open, overdue", "avoin, ylittynyt", "öppna, överskridna"],
-    ThlNotStartedWithin => ["open, in time", "avoin, ajassa", "öppna, i tid"],
+    ThlNotStartedOverdue => ["not started, overdue", "aloittamatta, määräaika ylittynyt", "inte påbörjade, tidsfristen överskriden"],
+    ThlNotStartedWithin => ["not started, due", "aloittamatta, määräaika kulumassa", "inte påbörjade, tidsfristen löper"],
     ThlExceeded => ["exceeded", "ylittyneet", "överskridna"],
     ThlExceededPct => ["exceeded %", "ylittyneet %", "överskridna %"],
     ThlCompleted => ["completed", "valmistuneet", "slutförda"],
@@ -708,9 +747,9 @@ labels! {
     ],
     /// `{0}`: the holidays, or [`Label::NoneSkipped`].
     CalSkipped => [
-        "Holidays skipped: {0}",
-        "Ohitetut pyhät: {0}",
-        "Helgdagar som hoppades över: {0}",
+        "Holidays and eves skipped: {0}",
+        "Ohitetut pyhät ja aatot: {0}",
+        "Helgdagar och aftnar som hoppades över: {0}",
     ],
     NoneSkipped => ["none", "ei yhtään", "inga"],
     /// `{0}` the working days, `{1}` from, `{2}` to.
@@ -791,8 +830,19 @@ labels! {
     ],
     ChkStart => ["Start", "Aloitus", "Påbörjande"],
     ChkCompletion => ["Completion", "Valmistuminen", "Slutförande"],
-    /// `{0}` Start or Completion, `{1}` deadline, `{2}` where it stands.
-    ChkOutcome => ["{0} by {1}: {2}.", "{0} viimeistään {1}: {2}.", "{0} senast {1}: {2}."],
+    /// `{0}` the deadline (`Lang::on_date`), `{1}` where it stands.
+    ChkStartBy => ["Start by {0}: {1}.", "Aloitettava viimeistään {0}: {1}.", "Påbörjas senast {0}: {1}."],
+    ChkCompletionBy => [
+        "Completion by {0}: {1}.",
+        "Valmistuttava viimeistään {0}: {1}.",
+        "Slutförs senast {0}: {1}.",
+    ],
+    ChkDecisionBy => ["Decision by {0}: {1}.", "Päätettävä viimeistään {0}: {1}.", "Beslut senast {0}: {1}."],
+    ChkServiceBy => [
+        "Service begins by {0}: {1}.",
+        "Palvelun alettava viimeistään {0}: {1}.",
+        "Tjänsten inleds senast {0}: {1}.",
+    ],
     /// `{0}` Start or Completion, `{1}` done (below) or nothing.
     ChkNoDeadline => [
         "{0}: no statutory deadline{1}.",
@@ -806,12 +856,12 @@ labels! {
     /// `{0}` the date it was done, `{1}` the working days.
     ChkLate => [
         "LATE, done {0}, {1} after the deadline",
-        "MYÖHÄSSÄ TEHTY, tehty {0}, {1} määräajan jälkeen",
+        "TEHTY MYÖHÄSSÄ {0}, {1} määräajan jälkeen",
         "FÖR SENT, gjort {0}, {1} efter tidsfristen",
     ],
     ChkDueToday => ["DUE TODAY", "MÄÄRÄAIKA PÄÄTTYY TÄNÄÄN", "TIDSFRISTEN GÅR UT I DAG"],
     /// `{0}`: the working days.
-    ChkDue => ["DUE, {0} left", "MÄÄRÄAIKA KULUMASSA, {0} jäljellä", "INOM TIDSFRIST, {0} kvar"],
+    ChkDue => ["DUE, {0} left", "MÄÄRÄAIKA KULUMASSA, {0} jäljellä", "TIDSFRISTEN LÖPER, {0} kvar"],
     ChkOverdue => [
         "OVERDUE by {0} (not done)",
         "MÄÄRÄAIKA YLITTYNYT {0} (ei tehty)",
@@ -819,9 +869,9 @@ labels! {
     ],
     /// `{0}`: the holidays.
     ChkSkipped => [
-        "  holidays skipped: {0}",
-        "  ohitetut pyhät: {0}",
-        "  helgdagar som hoppades över: {0}",
+        "  holidays and eves skipped: {0}",
+        "  ohitetut pyhät ja aatot: {0}",
+        "  helgdagar och aftnar som hoppades över: {0}",
     ],
     /// `{0}`: the working days.
     ChkElapsedSoFar => [
@@ -851,12 +901,12 @@ labels! {
     /// `{0}` date, `{1}` status.
     ChkOtherStart => [
         "start by {0} ({1})",
-        "aloitus viimeistään {0} ({1})",
+        "aloitettava viimeistään {0} ({1})",
         "påbörjas senast {0} ({1})",
     ],
     ChkOtherCompletion => [
         "complete by {0} ({1})",
-        "valmis viimeistään {0} ({1})",
+        "valmistuttava viimeistään {0} ({1})",
         "slutförs senast {0} ({1})",
     ],
     // The closing line of `audit` on a terminal.
@@ -864,16 +914,16 @@ labels! {
     /// `{6}` invalid.
     AuditCounts => [
         "{0} cases: {1} met, {2} late, {3} due, {4} overdue, {5} no deadline; {6} invalid rows.",
-        "{0} asiaa: {1} ajoissa, {2} myöhässä tehty, {3} määräaika kulumassa, {4} määräaika ylittynyt, {5} ei määräaikaa; {6} virheellistä riviä.",
-        "{0} ärenden: {1} i tid, {2} för sent, {3} inom tidsfrist, {4} tidsfristen överskriden, {5} ingen tidsfrist; {6} ogiltiga rader.",
+        "{0} asiaa: {1} ajoissa, {2} tehty myöhässä, {3} määräaika kulumassa, {4} määräaika ylittynyt, {5} ei määräaikaa; {6} virheellistä riviä.",
+        "{0} ärenden: {1} i tid, {2} för sent, {3} tidsfristen löper, {4} tidsfristen överskriden, {5} ingen tidsfrist; {6} felaktiga rader.",
     ],
     // Workbooks (`--format xlsx`): the sheets and what is on them.
     XlsCases => ["cases", "asiat", "ärenden"],
     XlsOverdue => ["overdue and due soon", "myöhässä ja pian", "försenade och snart"],
     XlsSummary => ["summary", "yhteenveto", "sammandrag"],
-    XlsInvalid => ["invalid rows", "virheelliset rivit", "ogiltiga rader"],
+    XlsInvalid => ["invalid rows", "virheelliset rivit", "felaktiga rader"],
     XlsFile => ["file", "tiedosto", "fil"],
-    XlsEvaluated => ["cases evaluated", "arvioituja asioita", "bedömda ärenden"],
+    XlsEvaluated => ["cases evaluated", "käsiteltyjä asioita", "behandlade ärenden"],
     XlsColumn => ["column", "sarake", "kolumn"],
     XlsProblem => ["problem", "ongelma", "problem"],
     XlsStatus => ["status", "tila", "status"],
@@ -886,7 +936,7 @@ labels! {
     ],
     WebNavLabel => ["Main menu", "Päävalikko", "Huvudmeny"],
     WebNavCheck => ["One case", "Yksi asia", "Ett ärende"],
-    WebNavAudit => ["Case list", "Asialista", "Ärendelista"],
+    WebNavAudit => ["Case list", "Asialuettelo", "Ärendelista"],
     WebNavCalendar => ["Calendar", "Kalenteri", "Kalender"],
     WebLangLabel => ["Language", "Kieli", "Språk"],
     WebPrivacy => [
@@ -901,9 +951,9 @@ labels! {
     WebCheckIntro => [
         "By when must the assessment start, and is it late?",
         "Mihin mennessä arviointi on aloitettava ja onko määräaika ylittynyt?",
-        "När ska bedömningen inledas, och har tidsfristen överskridits?",
+        "När ska bedömningen påbörjas, och har tidsfristen överskridits?",
     ],
-    WebPending => ["Pending date", "Vireilletulopäivä", "Anhängig dag"],
+    WebPending => ["Pending date", "Vireilletulopäivä", "Datum då ärendet blev anhängigt"],
     WebPendingHint => [
         "the day the matter became pending, e.g. 23.11.2026",
         "päivä, jona asia tuli vireille, esim. 23.11.2026",
@@ -925,11 +975,11 @@ labels! {
     WebAge => [
         "Age on the pending date (years)",
         "Ikä vireilletulopäivänä (vuotta)",
-        "Ålder den anhängiga dagen (år)",
+        "Ålder den dag ärendet blev anhängigt (år)",
     ],
     WebGroups => ["Groups", "Ryhmät", "Grupper"],
-    WebUrgent => ["Urgent need", "Kiireellinen tarve", "Brådskande behov"],
-    WebCareAllowance => ["Highest care allowance", "Ylin hoitotuki", "Högsta vårdbidraget"],
+    WebUrgent => ["Urgent need", "Kiireellinen avun tarve", "Brådskande behov"],
+    WebCareAllowance => ["Highest care allowance", "Ylin hoitotuki", "Högsta vårdbidrag"],
     WebDisabled => ["Disabled person", "Vammainen henkilö", "Person med funktionsnedsättning"],
     WebChildSpecialSupport => [
         "Child in need of special support",
@@ -951,15 +1001,15 @@ labels! {
         "räknas när beslutet har registrerats",
     ],
     WebDone => ["Recorded dates", "Kirjatut päivät", "Registrerade datum"],
-    WebStarted => ["Assessment started", "Arviointi aloitettu", "Bedömningen inledd"],
+    WebStarted => ["Assessment started", "Arviointi aloitettu", "Bedömningen påbörjad"],
     WebCompleted => ["Assessment completed", "Arviointi valmis", "Bedömningen klar"],
     WebAsOf => ["As of", "Tilanne päivänä", "Läget den"],
     WebAsOfHint => ["today when left empty", "oletus tänään", "i dag om inget anges"],
     WebReading => ["Reading", "Tulkinta", "Tolkning"],
     WebReadingStandard => [
         "Standard: Christmas Eve and Midsummer Eve are not working days",
-        "Tavallinen: jouluaatto ja juhannusaatto eivät ole arkipäiviä",
-        "Normal: julafton och midsommarafton är inte vardagar",
+        "Tavanomainen: jouluaatto ja juhannusaatto eivät ole arkipäiviä",
+        "Sedvanlig: julafton och midsommarafton är inte vardagar",
     ],
     WebReadingConservative => [
         "Conservative: Christmas Eve and Midsummer Eve count as working days",
@@ -968,17 +1018,15 @@ labels! {
     ],
     WebCheckButton => ["Check", "Tarkista", "Kontrollera"],
     WebResult => ["Result", "Tulos", "Resultat"],
-    WebStart => ["Start", "Aloitus", "Inledning"],
+    WebStart => ["Start", "Aloitus", "Påbörjande"],
     WebDeadline => ["Deadline", "Määräaika", "Tidsfrist"],
-    WebStatus => ["Status", "Tila", "Läge"],
+    WebStatus => ["Status", "Tila", "Status"],
     WebWorkingDays => ["Working days", "Arkipäiviä", "Vardagar"],
     WebNoDeadline => [
         "no statutory deadline",
         "ei lakisääteistä määräaikaa",
         "ingen lagstadgad tidsfrist",
     ],
-    WebDaysOverdue => ["overdue", "yli määräajan", "över tiden"],
-    WebElapsed => ["passed", "kulunut", "har gått"],
     WebStatute => ["Statute", "Säännös", "Bestämmelse"],
     WebNoGroup => [
         "No group with a day count: the assessment without delay (Social Welfare Act 36 § 2 mom.).",
@@ -988,7 +1036,7 @@ labels! {
     WebAgeOnPending => [
         "Age on the pending date",
         "Ikä vireilletulopäivänä",
-        "Ålder den anhängiga dagen",
+        "Ålder den dag ärendet blev anhängigt",
     ],
     WebOtherReading => [
         "The other reading gives other dates",
@@ -1004,12 +1052,12 @@ labels! {
     WebCalendarCaption => [
         "Working days counted from the pending date to the start deadline",
         "Arkipäivien laskenta vireilletulosta aloituksen määräaikaan",
-        "Vardagarna från anhängig dag till tidsfristen för inledningen",
+        "Vardagarna från den dag ärendet blev anhängigt till tidsfristen för påbörjandet",
     ],
     WebLegendPending => [
         "pending date (not counted)",
         "vireilletulopäivä (ei lasketa)",
-        "anhängig dag (räknas inte)",
+        "dagen då ärendet blev anhängigt (räknas inte)",
     ],
     WebLegendCounted => ["working day counted", "laskettu arkipäivä", "räknad vardag"],
     WebLegendSkipped => [
@@ -1025,7 +1073,7 @@ labels! {
     ],
     WebErrorTitle => ["Check the details", "Tarkista tiedot", "Kontrollera uppgifterna"],
     // Audit a list.
-    WebAuditTitle => ["Audit a case list", "Tarkista asialista", "Kontrollera en ärendelista"],
+    WebAuditTitle => ["Audit a case list", "Tarkista asialuettelo", "Kontrollera en ärendelista"],
     WebAuditIntro => [
         "Upload a CSV file or an Excel workbook exported from the client information system or Excel. The file is not stored: it is processed in memory and dropped.",
         "Lataa asiakastietojärjestelmästä tai Excelistä viety CSV-tiedosto tai Excel-työkirja. Tiedostoa ei tallenneta: se käsitellään muistissa ja hylätään.",
@@ -1033,24 +1081,24 @@ labels! {
     ],
     WebFile => [
         "Case list (CSV or workbook)",
-        "Asialista (CSV tai työkirja)",
+        "Asialuettelo (CSV tai työkirja)",
         "Ärendelista (CSV eller arbetsbok)",
     ],
     WebFileHint => [
-        "headers in Finnish or English, delimiter , ; or tab",
-        "sarakkeet suomeksi tai englanniksi, erotin , ; tai sarkain",
-        "kolumner på finska eller engelska, avgränsare , ; eller tabb",
+        "headers in Finnish, Swedish or English, delimiter , ; or tab",
+        "sarakkeiden otsikot suomeksi, ruotsiksi tai englanniksi, erotin , ; tai sarkain",
+        "kolumnrubriker på finska, svenska eller engelska, avgränsare , ; eller tabb",
     ],
     WebAuditButton => ["Audit the list", "Tarkista lista", "Kontrollera listan"],
     WebDownloadCsv => [
         "Download the audit (CSV)",
-        "Lataa tulos (CSV)",
-        "Ladda ner resultatet (CSV)",
+        "Tallenna tulos (CSV)",
+        "Spara resultatet (CSV)",
     ],
     WebDownloadExcel => [
         "Download the audit (Excel CSV)",
-        "Lataa tulos (Excel CSV)",
-        "Ladda ner resultatet (Excel CSV)",
+        "Tallenna tulos (Excel CSV)",
+        "Spara resultatet (Excel CSV)",
     ],
     WebDownloadNote => [
         "A download processes the chosen file again.",
@@ -1058,24 +1106,24 @@ labels! {
         "Nedladdningen behandlar den valda filen på nytt.",
     ],
     WebRows => ["Rows", "Rivejä", "Rader"],
-    WebEvaluated => ["Evaluated", "Arvioitu", "Bedömda"],
+    WebEvaluated => ["Evaluated", "Käsitelty", "Behandlade"],
     WebInvalid => ["Invalid", "Virheellisiä", "Felaktiga"],
     WebOverdueCases => [
         "Overdue, most overdue first",
-        "Ylittyneet, eniten ylittyneet ensin",
-        "Överskridna, mest överskridna först",
+        "Määräaika ylittynyt, eniten ylittyneet ensin",
+        "Tidsfristen överskriden, mest överskridna först",
     ],
     WebDueCases => [
         "Due, nearest deadlines first",
-        "Avoinna, lähimmät määräajat ensin",
-        "Öppna, närmaste tidsfrister först",
+        "Määräaika kulumassa, lähimmät määräajat ensin",
+        "Tidsfristen löper, närmaste tidsfrister först",
     ],
     WebInvalidRows => ["Invalid rows", "Virheelliset rivit", "Felaktiga rader"],
     WebWarningRows => ["Rows to check", "Tarkistettavat rivit", "Rader att kontrollera"],
     WebWarningsIntro => [
         "Evaluated, but worth a second look: a date after the as-of date, or a case id seen before.",
-        "Arvioitu, mutta kannattaa tarkistaa: päivämäärä tilannepäivän jälkeen tai asianumero, joka on jo listassa.",
-        "Bedömda, men värda en extra kontroll: ett datum efter lägesdagen eller ett ärendenummer som redan finns i listan.",
+        "Käsitelty, mutta kannattaa tarkistaa: päivämäärä tilannepäivän jälkeen tai asianumero, joka on jo listassa.",
+        "Behandlade, men värda en extra kontroll: ett datum efter lägesdagen eller ett ärendenummer som redan finns i listan.",
     ],
     WebFirstListed => [
         "Only the first 1,000 are listed.",
@@ -1089,16 +1137,16 @@ labels! {
     WebProblem => ["Problem", "Ongelma", "Problem"],
     WebMoreListed => [
         "More rows: download the audit to see them all.",
-        "Lisää rivejä: lataa tulos nähdäksesi kaikki.",
-        "Fler rader: ladda ner resultatet för att se alla.",
+        "Lisää rivejä: tallenna tulos nähdäksesi kaikki.",
+        "Fler rader: spara resultatet för att se alla.",
     ],
     WebNoneOverdue => ["No overdue cases.", "Ei ylittyneitä asioita.", "Inga överskridna ärenden."],
-    WebStartStatuses => ["Start", "Aloitus", "Inledning"],
+    WebStartStatuses => ["Start", "Aloitus", "Påbörjande"],
     WebByGroup => ["By group", "Ryhmittäin", "Per grupp"],
     WebByGroupHint => [
-        "Each case once in each of its groups, by the status of its most pressing deadline (overdue, then due, late, met, no deadline).",
-        "Kukin asia kerran kussakin ryhmässään, kiireellisimmän määräaikansa tilan mukaan (myöhässä, avoinna, myöhästyi, ajallaan, ei määräaikaa).",
-        "Varje ärende en gång i varje grupp det hör till, enligt status för dess mest brådskande tidsfrist (försenad, öppen, sen, i tid, ingen tidsfrist).",
+        "Each case once in each of its groups, by the status of its most pressing deadline (overdue, then due, late, met, none).",
+        "Kukin asia kerran kussakin ryhmässään, kiireellisimmän määräaikansa tilan mukaan (määräaika ylittynyt, määräaika kulumassa, tehty myöhässä, ajoissa, ei määräaikaa).",
+        "Varje ärende en gång i varje grupp det hör till, enligt status för dess mest brådskande tidsfrist (tidsfristen överskriden, tidsfristen löper, för sent, i tid, ingen tidsfrist).",
     ],
     WebGroup => ["Group", "Ryhmä", "Grupp"],
     WebNoGroupShort => ["no group", "ei ryhmää", "ingen grupp"],
@@ -1215,6 +1263,91 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// One word per concept: the command line, the workbooks and the web page call a thing
+    /// by the same word in each language (the reading, the milestones, the groups, the
+    /// statuses, invalid rows, rows evaluated).
+    #[test]
+    fn every_front_end_calls_a_concept_by_the_same_word() {
+        let same = |lang: Lang, a: Label, b: Label| {
+            let (a_text, b_text) = (lang.get(a).to_lowercase(), lang.get(b).to_lowercase());
+            assert!(
+                b_text.contains(&a_text),
+                "{lang:?}: {a:?} `{a_text}` is not in {b:?} `{b_text}`"
+            );
+        };
+        for lang in [Lang::En, Lang::Fi, Lang::Sv] {
+            // The reading: `check`'s and every table's last line, the web form, the CSV column.
+            same(lang, Label::Standard, Label::ReadingStandardLine);
+            same(lang, Label::Standard, Label::WebReadingStandard);
+            same(lang, Label::Conservative, Label::ReadingConservativeLine);
+            same(lang, Label::Conservative, Label::WebReadingConservative);
+            // The milestones: the table's column, `check`, the web page's rows and headings.
+            for label in [Label::ChkStart, Label::WebStart, Label::WebStartStatuses] {
+                same(lang, Label::TabStart, label);
+            }
+            same(lang, Label::TabCompletion, Label::ChkCompletion);
+            // The groups: every case output and `check`, and the web form's boxes.
+            for (group, web) in [
+                (Label::Urgent, Label::WebUrgent),
+                (Label::CareAllowance, Label::WebCareAllowance),
+                (Label::Disabled, Label::WebDisabled),
+                (Label::ChildSpecialSupport, Label::WebChildSpecialSupport),
+                (Label::ChildWelfare, Label::WebChildWelfare),
+            ] {
+                same(lang, group, web);
+            }
+            // The statuses: the web's lists and the hint of its chart say them as the columns do.
+            same(lang, Label::Overdue, Label::WebOverdueCases);
+            same(lang, Label::Due, Label::WebDueCases);
+            for status in Status::ALL {
+                assert!(
+                    lang.get(Label::WebByGroupHint)
+                        .contains(lang.status(status)),
+                    "{lang:?}: {status:?}"
+                );
+            }
+            // Invalid rows and rows evaluated: the summary, the workbook, the web page.
+            same(lang, Label::XlsInvalid, Label::WebInvalidRows);
+            // Inflected in Finnish (`virheellisiä`, `virheelliset`): the stem is the word.
+            let stem = |label: Label| -> String {
+                lang.get(label).to_lowercase().chars().take(8).collect()
+            };
+            for (a, b) in [
+                (Label::SumInvalid, Label::XlsInvalid),
+                (Label::WebInvalid, Label::XlsInvalid),
+                (Label::WebEvaluated, Label::XlsEvaluated),
+            ] {
+                assert!(
+                    lang.get(b).to_lowercase().contains(&stem(a)),
+                    "{lang:?}: {a:?} and {b:?}"
+                );
+            }
+        }
+    }
+
+    /// 1301/2014 36 § 2 mom. 1 k. (from 1.4.2015): `yli 75-vuotias`, sv `över 75 år`;
+    /// 710/1982 40 a § as amended by 751/2008 (2009 to 3/2015): `75 vuotta täyttänyt`, sv `som
+    /// fyllt 75 år`; as amended by 125/2006 (3/2006 to 2008): `80 vuotta täyttänyt`.
+    #[test]
+    fn the_older_persons_group_is_named_as_the_act_in_force_names_it() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let cases = [
+            (d(2015, 4, 1), "yli 75-vuotias", "över 75 år"),
+            (d(2015, 3, 31), "75 vuotta täyttänyt", "som fyllt 75 år"),
+            (d(2009, 1, 1), "75 vuotta täyttänyt", "som fyllt 75 år"),
+            (d(2008, 12, 31), "80 vuotta täyttänyt", "som fyllt 80 år"),
+            (d(2006, 3, 1), "80 vuotta täyttänyt", "som fyllt 80 år"),
+        ];
+        for (pending, fi, sv) in cases {
+            assert_eq!(Lang::Fi.group_on(Group::Over75, pending), fi, "{pending}");
+            assert_eq!(Lang::Sv.group_on(Group::Over75, pending), sv, "{pending}");
+        }
+        assert_eq!(
+            Lang::Fi.group_on(Group::Disabled, d(2010, 1, 1)),
+            "vammainen henkilö"
+        );
     }
 
     #[test]

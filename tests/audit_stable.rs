@@ -142,12 +142,12 @@ fn date_text(date: Option<NaiveDate>, excel: bool) -> String {
 /// The Finnish words of `--excel --lang fi`, written out here rather than taken from the library.
 fn group_fi(group: Group) -> &'static str {
     match group {
-        Group::Urgent => "kiireellinen",
+        Group::Urgent => "kiireellinen avun tarve",
         Group::Over75 => "yli 75-vuotias",
         Group::CareAllowance => "ylin hoitotuki",
         Group::Disabled => "vammainen henkilö",
         Group::ChildSpecialSupport => "erityistä tukea tarvitseva lapsi",
-        Group::ChildWelfare => "lastensuojelu",
+        Group::ChildWelfare => "lastensuojeluasia",
     }
 }
 
@@ -208,7 +208,7 @@ fn status_text(status: Status, excel: bool) -> &'static str {
     }
     match status {
         Status::Met => "ajoissa",
-        Status::Late => "myöhässä tehty",
+        Status::Late => "tehty myöhässä",
         Status::Due => "määräaika kulumassa",
         Status::Overdue => "määräaika ylittynyt",
         Status::None => "ei määräaikaa",

@@ -296,20 +296,20 @@ fn check_and_calendar_text_are_fully_translated() {
         "Vireillä perjantai 18.12.2026 alkaen, tilanne päivänä maanantai 23.11.2026.",
         "Ikä vireilletulopäivänä: 78.",
         "  - yli 75-vuotias: aloitettava viimeistään 7. arkipäivänä. Sosiaalihuoltolaki 1301/2014",
-        "Aloitus viimeistään torstai 31.12.2026: MÄÄRÄAIKA KULUMASSA, 26 arkipäivää jäljellä.",
+        "Aloitettava viimeistään torstaina 31.12.2026: MÄÄRÄAIKA KULUMASSA, 26 arkipäivää jäljellä.",
         "jouluaatto (torstai 24.12.2026); joulupäivä (perjantai 25.12.2026)",
         "Valmistuminen: ei lakisääteistä määräaikaa.",
         "Tulkinta: tavanomainen (jouluaatto ja juhannusaatto eivät ole arkipäiviä).",
-        "Toinen tulkinta (varovainen) antaa muut päivät: aloitus viimeistään keskiviikko 30.12.2026",
+        "Toinen tulkinta (varovainen) antaa muut päivät: aloitettava viimeistään keskiviikkona 30.12.2026",
     ] {
         assert!(fi.contains(words), "{words}\nnot in:\n{fi}");
     }
     let sv = text(&[&check[..], &["--lang", "sv"]].concat());
     for words in [
         "Anhängigt sedan fredag 18.12.2026, bedömt per måndag 23.11.2026.",
-        "  - över 75 år (yli 75-vuotias): påbörjas senast den 7:e vardagen. Socialvårdslagen",
-        "Påbörjande senast torsdag 31.12.2026: INOM TIDSFRIST, 26 vardagar kvar.",
-        "Julafton (jouluaatto, torsdag 24.12.2026); Juldagen (joulupäivä, fredag 25.12.2026)",
+        "  - över 75 år: påbörjas senast den 7:e vardagen. Socialvårdslagen",
+        "Påbörjas senast torsdag 31.12.2026: TIDSFRISTEN LÖPER, 26 vardagar kvar.",
+        "julafton (torsdag 24.12.2026); juldagen (fredag 25.12.2026)",
         "Slutförande: ingen lagstadgad tidsfrist.",
         "Tolkning: sedvanlig (julafton och midsommarafton är inte vardagar).",
     ] {
@@ -344,7 +344,7 @@ fn check_and_calendar_text_are_fully_translated() {
     ];
     let fi = text(&[&chain[..], &["--lang", "fi"]].concat());
     assert!(
-        fi.contains("Palvelu alkaa viimeistään tiistai 2.2.2027"),
+        fi.contains("Palvelun alettava viimeistään tiistaina 2.2.2027"),
         "{fi}"
     );
     assert!(
@@ -369,7 +369,7 @@ fn check_and_calendar_text_are_fully_translated() {
         "{add}"
     );
     assert!(
-        add.contains("Ohitetut pyhät: jouluaatto (tiistai 24.12.2024); joulupäivä"),
+        add.contains("Ohitetut pyhät ja aatot: jouluaatto (tiistai 24.12.2024); joulupäivä"),
         "{add}"
     );
     let add = text(&["calendar", "add", "2.12.2026", "-1", "--lang", "sv"]);
@@ -399,7 +399,7 @@ fn check_and_calendar_text_are_fully_translated() {
         "datum",
         "veckodag",
         "helgdag",
-        "Midsommarafton",
+        "midsommarafton",
         "afton",
         "fredag",
         "nej",
@@ -416,19 +416,19 @@ fn holidays_have_their_swedish_names() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("date,weekday,name_fi,name_en,name_sv,kind,working_day\n"));
-    // As the open `holidays` package names them for sv_FI.
+    // As Act 150/1930 5 § names them in Swedish.
     for row in [
-        "2026-01-01,Thursday,uudenvuodenpäivä,New Year's Day,Nyårsdagen,holiday,false",
-        "2026-01-06,Tuesday,loppiainen,Epiphany,Trettondag,holiday,false",
-        "2026-04-03,Friday,pitkäperjantai,Good Friday,Långfredagen,holiday,false",
+        "2026-01-01,Thursday,uudenvuodenpäivä,New Year's Day,nyårsdagen,holiday,false",
+        "2026-01-06,Tuesday,loppiainen,Epiphany,trettondagen,holiday,false",
+        "2026-04-03,Friday,pitkäperjantai,Good Friday,långfredagen,holiday,false",
         "2026-05-14,Thursday,helatorstai,Ascension Day,Kristi himmelsfärdsdag,holiday,false",
-        "2026-10-31,Saturday,pyhäinpäivä,All Saints' Day,Alla helgons dag,holiday,false",
-        "2026-12-26,Saturday,tapaninpäivä,St Stephen's Day,Annandag jul,holiday,false",
+        "2026-10-31,Saturday,pyhäinpäivä,All Saints' Day,alla helgons dag,holiday,false",
+        "2026-12-26,Saturday,tapaninpäivä,St Stephen's Day,annandag jul,holiday,false",
     ] {
         assert!(text.lines().any(|l| l == row), "{row}\nnot in:\n{text}");
     }
     let json = common::json(&["calendar", "holidays", "2026"]);
-    assert_eq!(json[13]["name_sv"], "Juldagen");
+    assert_eq!(json[13]["name_sv"], "juldagen");
 }
 
 #[test]

@@ -157,7 +157,7 @@ fn the_audit_workbook_has_dates_numbers_and_headers_in_the_language() {
             .unwrap_or_else(|| panic!("no {label} in {text:?}"))
     };
     assert_eq!(date_of(&find("tilannepäivä")[1]), (2026, 11, 23));
-    assert_eq!(number(&find("arvioituja asioita")[1]), 20.0);
+    assert_eq!(number(&find("käsiteltyjä asioita")[1]), 20.0);
     assert!(matches!(
         find("määräaika ylittynyt")[1],
         Data::Float(_) | Data::Int(_)
@@ -232,7 +232,7 @@ fn the_overdue_and_summary_workbooks_have_their_tables() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         sheet_names(&out),
-        ["ärenden", "sammandrag", "ogiltiga rader"]
+        ["ärenden", "sammandrag", "felaktiga rader"]
     );
     let listed = sheet(&out, "ärenden");
     // The README's morning list: SH-2026-0108, -0104, -0106, -0103, in that order.
@@ -383,7 +383,7 @@ fn a_list_with_decision_and_service_columns_gets_their_columns_in_the_workbook()
     // Day), made 20.1.2025: late by 11 working days.
     let a = row_of(&cases, "A");
     assert_eq!(date_of(&a[20]), (2025, 1, 2));
-    assert_eq!(a[21], Data::String("myöhässä tehty".into()));
+    assert_eq!(a[21], Data::String("tehty myöhässä".into()));
     assert_eq!(number(&a[22]), 11.0);
     assert_eq!(a[23], Data::Empty, "nothing remains of a decision made");
     // B: aged over 75, decided Saturday 15.8.2026: the service due Tuesday 1.9.2026, not begun

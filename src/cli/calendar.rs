@@ -304,10 +304,10 @@ fn holidays_table(
         .enumerate()
         .map(|(i, label)| Column::new(lang.get(*label), rows.iter().map(|r| r[i].as_str())))
         .collect();
-    // In Finnish the name is already in Finnish; elsewhere the Finnish name goes first when
-    // the window is narrow.
+    // The Finnish name beside the English one (it goes first when the window is narrow); in
+    // Finnish and Swedish the name is already in the reader's language.
     columns[3] = columns[3].clone().leave_out(1);
-    let keep_fi = lang != Lang::Fi;
+    let keep_fi = lang == Lang::En;
     let table = Table::fit(
         columns
             .into_iter()
@@ -330,7 +330,8 @@ fn holidays_table(
     Ok(())
 }
 
-/// `Christmas Eve (jouluaatto, Thursday 24.12.2026); …` or `none`, in `lang`.
+/// `Christmas Eve (jouluaatto, Thursday 24.12.2026); …`, `julafton (torsdag 24.12.2026); …` or
+/// `none`, in `lang`.
 pub fn holiday_list(holidays: &[Holiday], lang: Lang) -> String {
     if holidays.is_empty() {
         return lang.get(Label::NoneSkipped).into();
@@ -338,8 +339,10 @@ pub fn holiday_list(holidays: &[Holiday], lang: Lang) -> String {
     holidays
         .iter()
         .map(|h| match lang {
-            Lang::Fi => format!("{} ({})", h.name_fi, lang.long_date(h.date)),
-            _ => format!(
+            // Swedish readers get the Swedish name alone; English ones the Finnish name too,
+            // as the calendars they meet print it.
+            Lang::Fi | Lang::Sv => format!("{} ({})", lang.holiday(h), lang.long_date(h.date)),
+            Lang::En => format!(
                 "{} ({}, {})",
                 lang.holiday(h),
                 h.name_fi,

@@ -185,12 +185,14 @@ fn write_text(
                 .limit(Milestone::Start)
                 .map(|limit| start_rule_text(limit, lang))
                 .unwrap_or_default();
+            // The group as the act in force words it; for an English reader with the Finnish
+            // words beside it, as the documents they meet are in Finnish.
             let name = match lang {
-                Lang::Fi => lang.group(rule.group).to_string(),
-                _ => format!(
+                Lang::Fi | Lang::Sv => lang.group_on(rule.group, case.pending).to_string(),
+                Lang::En => format!(
                     "{} ({})",
-                    lang.group(rule.group),
-                    Lang::Fi.group(rule.group)
+                    lang.group_on(rule.group, case.pending),
+                    Lang::Fi.group_on(rule.group, case.pending)
                 ),
             };
             writeln!(
@@ -255,13 +257,13 @@ fn write_text(
             if let Some(start) = other.start_deadline {
                 dates.push(lang.fill(
                     Label::ChkOtherStart,
-                    &[&date(start), lang.status(other.start_status)],
+                    &[&lang.on_date(start), lang.status(other.start_status)],
                 ));
             }
             if let Some(done_by) = other.completion_deadline {
                 dates.push(lang.fill(
                     Label::ChkOtherCompletion,
-                    &[&date(done_by), lang.status(other.completion_status)],
+                    &[&lang.on_date(done_by), lang.status(other.completion_status)],
                 ));
             }
             writeln!(
@@ -345,13 +347,16 @@ fn write_outcome(
         Status::Overdue => lang.fill(Label::ChkOverdue, &[&days(outcome.working_days_overdue)]),
         Status::None => lang.status(Status::None).to_string(),
     };
+    let by = match label {
+        Label::ChkStart => Label::ChkStartBy,
+        Label::ChkCompletion => Label::ChkCompletionBy,
+        Label::ChkDecision => Label::ChkDecisionBy,
+        _ => Label::ChkServiceBy,
+    };
     writeln!(
         out,
         "{}",
-        lang.fill(
-            Label::ChkOutcome,
-            &[name, &lang.long_date(deadline), &status]
-        )
+        lang.fill(by, &[&lang.on_date(deadline), &status])
     )?;
     Ok(())
 }

@@ -18,6 +18,7 @@ use crate::answer::{self, CheckAnswer};
 use crate::calendar::{calendar, Reading};
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::{Case, Outcome, Status};
+use crate::labels::capitalised;
 use crate::rules::{Group, Milestone};
 
 /// Which page the navigation marks as the current one.
@@ -412,10 +413,10 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
             } @else {
                 h3 { (t.groups) }
                 ul.rules {
-                    @for (view, rule) in answer.rules.iter().zip(e.rules.iter()) {
+                    @for rule in e.rules.iter() {
                         li {
-                            strong { (lang.group(rule.group)) }
-                            " — " (t.statute) ": " (view.statute)
+                            strong { (capitalised(lang.labels().group_on(rule.group, case.pending))) }
+                            " — " (t.statute) ": " (lang.labels().statute(rule.statute))
                         }
                     }
                 }
@@ -455,7 +456,7 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                                         }
                                     }
                                 }
-                                td.statute { (deadline.statutes().join("; ")) }
+                                td.statute { (deadline.statutes().iter().map(|s| lang.labels().statute(s)).collect::<Vec<_>>().join("; ")) }
                             }
                         }
                     }
