@@ -2,6 +2,7 @@
 // Each test file is its own crate and uses only part of this module.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod server;
 
 use assert_cmd::Command;
