@@ -132,8 +132,7 @@ fn the_container_runs_as_an_unprivileged_user_on_a_read_only_root() {
     let runtime = stages[stages.len() - 1];
     let user = runtime
         .iter()
-        .filter(|i| i.keyword == "USER")
-        .last()
+        .rfind(|i| i.keyword == "USER")
         .expect("the final stage sets a USER");
     let uid = user.args.split(':').next().unwrap();
     assert!(
