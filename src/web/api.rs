@@ -329,39 +329,33 @@ pub async fn audit(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/"));
     let request = stream::refuse_oversized(request, state.max_upload).await?;
+    // The audit slot first: no upload is read before it has one.
+    let permit = state.audit_permit().await?;
     let upload = if multipart {
         let form = Multipart::from_request(request, &())
             .await
             .map_err(|e| Failure::new(e.status(), e.body_text()))?;
-        let (texts, upload) = stream::multipart_upload(form, state.max_upload).await?;
+        let (texts, upload) = stream::multipart_upload(form, state.max_upload, permit).await?;
         for (name, value) in texts {
             fields.entry(name).or_insert(value);
         }
         upload
     } else {
-        stream::raw_upload(request.into_body(), state.max_upload)
+        stream::raw_upload(request.into_body(), state.max_upload, permit)
     };
     let options = AuditOptions::from_fields(&fields, AuditFormat::Json)?;
-    stream_audit(&state, upload, options, None).await
+    stream_audit(upload, options, None).await
 }
 
 /// Runs an audit and streams its answer: JSON, or a CSV file (`attachment` names the download).
 pub async fn stream_audit(
-    state: &AppState,
     upload: Upload,
     options: AuditOptions,
     attachment: Option<&str>,
 ) -> Result<Response, Failure> {
-    let permit = state
-        .audits
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| Failure::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"))?;
     let (ready_sender, ready) = tokio::sync::oneshot::channel();
     let (mut writer, body) = ChannelWriter::new();
     tokio::task::spawn_blocking(move || {
-        let _permit = permit;
         let (mut reader, failure) = match stream::open(upload) {
             Ok(opened) => opened,
             Err(failure) => {

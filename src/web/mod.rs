@@ -12,15 +12,25 @@
 //! Content-Security-Policy and no-store, bodies are limited, slow clients time out, and the log
 //! holds the method, the path, the status and the time only.
 
+mod access;
 mod api;
 mod assets;
+mod conn;
 mod lang;
+mod limits;
+mod metrics;
 mod pages;
 mod stream;
+mod tls;
+
+pub use access::{AuthProxy, IpNet, PublicUrl};
+pub use tls::{load as load_tls, Tls};
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -33,6 +43,9 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tower::ServiceExt;
+
+use access::{AccessLog, Peer};
 
 use crate::hetu::redact_hetus;
 
@@ -49,6 +62,18 @@ pub struct Settings {
     pub open: bool,
     /// Audits run at once; more wait their turn.
     pub concurrent_audits: usize,
+    /// The sign-in route: requests only from the county's proxy, naming the signed-in user.
+    pub auth_proxy: Option<AuthProxy>,
+    /// The one address users reach the server at: the only `Host` and `Origin` taken.
+    pub public_url: Option<PublicUrl>,
+    /// Listening beyond this machine without a sign-in route, said explicitly.
+    pub no_login: bool,
+    /// HTTPS with this certificate and key.
+    pub tls: Option<Tls>,
+    /// Access-log lines to this file (appended) instead of standard error.
+    pub access_log: Option<PathBuf>,
+    /// How long a whole request (headers and body) may take.
+    pub request_deadline: Duration,
 }
 
 impl Default for Settings {
@@ -58,10 +83,35 @@ impl Default for Settings {
             port: 0,
             max_upload: DEFAULT_MAX_UPLOAD,
             open: false,
-            concurrent_audits: 2,
+            concurrent_audits: DEFAULT_CONCURRENT_AUDITS,
+            auth_proxy: None,
+            public_url: None,
+            no_login: false,
+            tls: None,
+            access_log: None,
+            request_deadline: DEFAULT_REQUEST_DEADLINE,
         }
     }
 }
+
+impl Settings {
+    /// Why these settings cannot be served, if they cannot: listening beyond this machine
+    /// needs a sign-in route, or `--no-login` saying there is none on purpose.
+    pub fn refusal(&self) -> Option<String> {
+        if self.listen.is_loopback() || self.auth_proxy.is_some() || self.no_login {
+            return None;
+        }
+        Some(format!(
+            "--listen {}: listening beyond this machine without a sign-in would let anyone who              can reach the address use the page: put the server behind the county's sign-in              proxy with --auth-proxy-header NAME --auth-proxy-from ADDR (and --public-url), or              say --no-login to serve without one",
+            self.listen
+        ))
+    }
+}
+
+/// Audits run at once by default; more wait their turn.
+pub const DEFAULT_CONCURRENT_AUDITS: usize = 2;
+/// How long a whole request may take by default (an upload of a large list included).
+pub const DEFAULT_REQUEST_DEADLINE: Duration = Duration::from_secs(300);
 
 /// The default upload limit: a million-row list is about 71 MB; room for wider exports.
 pub const DEFAULT_MAX_UPLOAD: u64 = 256 << 20;
@@ -70,12 +120,13 @@ pub const DEFAULT_MAX_UPLOAD: u64 = 256 << 20;
 const MAX_FORM_BODY: u64 = 64 << 10;
 /// How long a client has to send its request headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a request may take until its answer starts (an upload of a large list included).
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(300);
 /// How long an upload may stall between two pieces before it is given up.
 const UPLOAD_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long open connections get to finish after a stop signal.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+/// `Strict-Transport-Security` on every answer over HTTPS (or behind an `https` public URL):
+/// a year.
+const HSTS: &str = "max-age=31536000";
 
 /// The Content-Security-Policy of every answer: only this server's own scripts, styles and
 /// images; no inline script; no framing; forms post only here.
@@ -96,6 +147,16 @@ struct Shared {
     max_upload: u64,
     /// Permits for audits running at once.
     audits: Arc<Semaphore>,
+    audits_allowed: usize,
+    auth_proxy: Option<AuthProxy>,
+    public_url: Option<PublicUrl>,
+    /// Answers carry `Strict-Transport-Security` (HTTPS here, or an `https` public URL).
+    hsts: bool,
+    /// The scheme of this server's own origin when no public URL is given.
+    scheme: &'static str,
+    access_log: AccessLog,
+    metrics: metrics::Metrics,
+    request_deadline: Duration,
 }
 
 impl std::ops::Deref for AppState {
@@ -106,7 +167,18 @@ impl std::ops::Deref for AppState {
 }
 
 impl Shared {
+    /// An audit slot: waits while `--concurrent-audits` audits run.
+    async fn audit_permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit, Failure> {
+        Arc::clone(&self.audits)
+            .acquire_owned()
+            .await
+            .map_err(|_| Failure::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"))
+    }
+
     fn host_allowed(&self, host: &str) -> bool {
+        if let Some(public) = &self.public_url {
+            return public.is_host(host);
+        }
         let host = host.trim().to_ascii_lowercase();
         if self.hosts.contains(&host) {
             return true;
@@ -131,6 +203,22 @@ pub fn serve(settings: Settings) -> std::io::Result<()> {
 }
 
 async fn run(settings: Settings) -> std::io::Result<()> {
+    let access_log = match &settings.access_log {
+        None => AccessLog::Stderr,
+        Some(path) => {
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path)
+                .map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("cannot open the access log {}: {e}", path.display()),
+                    )
+                })?;
+            AccessLog::File(std::sync::Mutex::new(file))
+        }
+    };
     let listener = TcpListener::bind((settings.listen, settings.port))
         .await
         .map_err(|e| {
@@ -144,31 +232,46 @@ async fn run(settings: Settings) -> std::io::Result<()> {
         })?;
     let address = listener.local_addr()?;
     let stop = stop_signal()?;
-    let state = AppState(Arc::new(shared(&settings, address)));
-    let app = router(state);
-    let url = format!("http://{}/", url_host(address));
+    let state = AppState(Arc::new(shared(&settings, address, access_log)));
+    let app = router(state.clone());
+    let scheme = state.scheme;
+    let url = match &settings.public_url {
+        Some(public) => public.to_string(),
+        None => format!("{scheme}://{}/", url_host(address)),
+    };
     {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
-        writeln!(out, "maaraika: serving {url}  (Ctrl-C stops)")?;
+        match &settings.public_url {
+            None => writeln!(out, "maaraika: serving {url}  (Ctrl-C stops)")?,
+            // The address listened on comes last: the port when 0 was asked for.
+            Some(_) => writeln!(
+                out,
+                "maaraika: serving {url}  (Ctrl-C stops; listening on {scheme}://{address}/)"
+            )?,
+        }
         out.flush()?;
     }
-    if !address.ip().is_loopback() {
+    if OPEN_TO_ALL.load(Ordering::Relaxed) {
         log(&format!(
-            "maaraika: warning: listening on {address}, beyond this machine: there is no login, \
-             anyone who can reach this address can use the page and the API"
+            "maaraika: warning: listening on {address}, beyond this machine, with --no-login: there is no login \
+             (no sign-in), anyone who can reach this address can use the page and the API"
         ));
     }
     if settings.open {
         open_browser(&url);
     }
+    let tls = settings
+        .tls
+        .as_ref()
+        .map(|tls| tokio_rustls::TlsAcceptor::from(Arc::clone(&tls.0)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut stop = std::pin::pin!(stop);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
-                let stream = match accepted {
-                    Ok((stream, _)) => stream,
+                let (stream, peer) = match accepted {
+                    Ok(accepted) => accepted,
                     Err(error) => {
                         // Out of file descriptors and the like: wait a moment instead of spinning.
                         log(&format!("maaraika: cannot accept a connection: {error}"));
@@ -177,15 +280,26 @@ async fn run(settings: Settings) -> std::io::Result<()> {
                     }
                 };
                 let _ = stream.set_nodelay(true);
-                let service = TowerToHyperService::new(app.clone());
-                let connection = hyper::server::conn::http1::Builder::new()
-                    .timer(TokioTimer::new())
-                    .header_read_timeout(HEADER_TIMEOUT)
-                    .serve_connection(TokioIo::new(stream), service);
-                let connection = graceful.watch(connection);
-                tokio::spawn(async move {
-                    let _ = connection.await;
-                });
+                let peer = access::canonical(peer.ip());
+                let app = app.clone();
+                let state = state.clone();
+                let watcher = graceful.watcher();
+                match &tls {
+                    None => {
+                        tokio::spawn(serve_connection(stream, peer, app, state, watcher));
+                    }
+                    Some(acceptor) => {
+                        let acceptor = acceptor.clone();
+                        tokio::spawn(async move {
+                            // A client that does not finish its handshake is let go like one
+                            // that does not finish its headers.
+                            let handshake = tokio::time::timeout(HEADER_TIMEOUT, acceptor.accept(stream));
+                            if let Ok(Ok(stream)) = handshake.await {
+                                serve_connection(stream, peer, app, state, watcher).await;
+                            }
+                        });
+                    }
+                }
             }
             () = &mut stop => break,
         }
@@ -199,7 +313,77 @@ async fn run(settings: Settings) -> std::io::Result<()> {
     Ok(())
 }
 
-fn shared(settings: &Settings, address: SocketAddr) -> Shared {
+/// Serves the requests of one connection (plain or TLS), each marked with the address it
+/// comes from.
+async fn serve_connection<I>(
+    io: I,
+    peer: IpAddr,
+    app: Router,
+    state: AppState,
+    watcher: hyper_util::server::graceful::Watcher,
+) where
+    I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let refused = state.clone();
+    let io = conn::Guarded::new(
+        io,
+        Arc::from(security_head(state.hsts)),
+        Arc::new(move |status| refused.refused_head(status)),
+    );
+    let close = Arc::clone(&io.close);
+    let service = TowerToHyperService::new(
+        app.map_request(move |mut request: Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(Peer(peer));
+            request
+        })
+        .map_response(move |mut response: Response| {
+            // After a chunked body the next head could not be found: close.
+            if close.load(Ordering::Relaxed) {
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            }
+            response
+        }),
+    );
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .serve_connection(TokioIo::new(io), service);
+    let _ = watcher.watch(connection).await;
+}
+
+/// Listening beyond this machine with `--no-login`: every page's footer says so.
+static OPEN_TO_ALL: AtomicBool = AtomicBool::new(false);
+
+/// Whether this server listens beyond this machine without a sign-in (`--no-login`).
+pub(crate) fn open_to_all() -> bool {
+    OPEN_TO_ALL.load(Ordering::Relaxed)
+}
+
+/// The footer's warning of a server without a sign-in, in the page's language.
+pub(crate) fn no_login_notice(lang: &str) -> &'static str {
+    match lang {
+        "sv" => {
+            "Varning: den här servern har ingen inloggning (--no-login). Alla som når den \
+                 kan använda sidan."
+        }
+        "en" => {
+            "Warning: this server has no sign-in (--no-login). Anyone who can reach it can \
+                 use the page."
+        }
+        _ => {
+            "Varoitus: tällä palvelimella ei ole kirjautumista (--no-login). Kuka tahansa, \
+              joka tavoittaa sen, voi käyttää sivua."
+        }
+    }
+}
+
+fn shared(settings: &Settings, address: SocketAddr, access_log: AccessLog) -> Shared {
+    OPEN_TO_ALL.store(
+        !address.ip().is_loopback() && settings.auth_proxy.is_none(),
+        Ordering::Relaxed,
+    );
     let port = address.port();
     let ip = address.ip();
     let mut hosts = vec![
@@ -220,6 +404,22 @@ fn shared(settings: &Settings, address: SocketAddr) -> Shared {
         port,
         max_upload: settings.max_upload,
         audits: Arc::new(Semaphore::new(settings.concurrent_audits.max(1))),
+        audits_allowed: settings.concurrent_audits.max(1),
+        auth_proxy: settings.auth_proxy.clone(),
+        public_url: settings.public_url.clone(),
+        hsts: settings.tls.is_some()
+            || settings
+                .public_url
+                .as_ref()
+                .is_some_and(|p| p.scheme == "https"),
+        scheme: if settings.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        },
+        access_log,
+        metrics: metrics::Metrics::default(),
+        request_deadline: settings.request_deadline,
     }
 }
 
@@ -310,15 +510,27 @@ fn router(state: AppState) -> Router {
         .route("/api/calendar/add", get(api::add))
         .route("/api/calendar/count", get(api::count))
         .route("/api/openapi.json", get(api::openapi))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics_text))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
+            state.request_deadline,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::deadline,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
-        .layer(middleware::from_fn(log_request))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            access::log_request,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
         .with_state(state)
 }
 
@@ -387,21 +599,102 @@ async fn method_not_allowed(request: Request) -> Response {
     }
 }
 
-/// Refuses requests for another host (DNS rebinding) and state-changing requests from another
-/// origin (cross-site request forgery).
+/// `GET /healthz`: `ok` while the server can serve (no sign-in needed).
+async fn healthz(State(state): State<AppState>) -> Response {
+    if state.audits.is_closed() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "stopping\n").into_response();
+    }
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "ok\n",
+    )
+        .into_response()
+}
+
+/// `GET /metrics`: the counts in Prometheus' text format.
+async fn metrics_text(State(state): State<AppState>) -> Response {
+    let running = state.audits_allowed - state.audits.available_permits().min(state.audits_allowed);
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(running, state.audits_allowed),
+    )
+        .into_response()
+}
+
+/// Headers a request may carry only once: two `Host`s could name us and another site.
+const SINGLE_HEADERS: [&str; 3] = ["host", "origin", "sec-fetch-site"];
+
+/// Refuses requests that do not come through the sign-in route (403 from another address, 401
+/// without the user), requests for another host (DNS rebinding), state-changing requests from
+/// another origin (cross-site request forgery) and requests naming a host or an origin twice.
 async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if let Some(name) = SINGLE_HEADERS
+        .into_iter()
+        .find(|name| request.headers().get_all(*name).iter().nth(1).is_some())
+    {
+        return Failure::bad_request(format!(
+            "the request names its {name} header twice: send it once"
+        ))
+        .json();
+    }
+    let peer = request
+        .extensions()
+        .get::<Peer>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |p| p.0);
+    let path = request.uri().path();
+    // The health check and the metrics answer on this machine whatever `Host` it names (a
+    // container's HEALTHCHECK, a local Prometheus); the metrics only there and to the proxy.
+    let operator = path == "/healthz" || path == "/metrics";
+    if path == "/metrics"
+        && !peer.is_loopback()
+        && !state.auth_proxy.as_ref().is_some_and(|p| p.trusts(peer))
+    {
+        return Failure::new(
+            StatusCode::FORBIDDEN,
+            "the metrics are served to this machine and the sign-in proxy only",
+        )
+        .json();
+    }
+    if !operator {
+        if let Some(proxy) = &state.auth_proxy {
+            if !proxy.trusts(peer) {
+                return Failure::new(
+                    StatusCode::FORBIDDEN,
+                    "this server is used through the county's sign-in: open it at its public \
+                     address",
+                )
+                .json();
+            }
+            let signed_in = request
+                .headers()
+                .get(&proxy.header)
+                .is_some_and(|v| !v.as_bytes().trim_ascii().is_empty());
+            if !signed_in {
+                return Failure::new(
+                    StatusCode::UNAUTHORIZED,
+                    "not signed in: the sign-in proxy did not name the user",
+                )
+                .json();
+            }
+        }
+    }
     let host = request
         .headers()
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    if !state.host_allowed(host) {
-        return Failure::new(
-            StatusCode::MISDIRECTED_REQUEST,
-            "this server answers only to the address it printed when it started \
-             (http://127.0.0.1:PORT or http://localhost:PORT)",
-        )
-        .json();
+    let local_operator = operator && peer.is_loopback();
+    if !local_operator && !state.host_allowed(host) {
+        let answer = match &state.public_url {
+            Some(public) => format!("this server answers only at its public address, {public}"),
+            None => "this server answers only to the address it printed when it started \
+                     (http://127.0.0.1:PORT or http://localhost:PORT)"
+                .to_string(),
+        };
+        return Failure::new(StatusCode::MISDIRECTED_REQUEST, answer).json();
     }
     let safe = matches!(
         *request.method(),
@@ -440,7 +733,13 @@ fn same_origin(headers: &HeaderMap, state: &Shared) -> bool {
             let Ok(origin) = origin.to_str() else {
                 return false;
             };
-            let Some(host) = origin.strip_prefix("http://") else {
+            if let Some(public) = &state.public_url {
+                return public.is_origin(origin);
+            }
+            let Some(host) = origin
+                .strip_prefix(state.scheme)
+                .and_then(|rest| rest.strip_prefix("://"))
+            else {
                 return false;
             };
             let host_header = headers
@@ -452,37 +751,44 @@ fn same_origin(headers: &HeaderMap, state: &Shared) -> bool {
     }
 }
 
-/// Logs one line per request: method, path (no query: it may hold dates or a code), status and
-/// time. Never a body, a header or a query value.
-async fn log_request(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_string();
-    let response = next.run(request).await;
-    log(&format!(
-        "{method} {path} {} {:.1} ms",
-        response.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
-    ));
-    response
-}
-
 /// The headers every answer carries.
-async fn security_headers(request: Request, next: Next) -> Response {
+async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    for (name, value) in [
-        ("content-security-policy", CSP),
-        ("x-content-type-options", "nosniff"),
-        ("referrer-policy", "no-referrer"),
-        ("cache-control", "no-store"),
-        ("x-frame-options", "DENY"),
-        ("cross-origin-opener-policy", "same-origin"),
-        ("cross-origin-resource-policy", "same-origin"),
-    ] {
+    if state.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
+    for (name, value) in SECURITY_HEADERS {
         headers.insert(name, HeaderValue::from_static(value));
     }
     response
+}
+
+/// The headers every answer carries (and HSTS where [`Shared::hsts`]).
+const SECURITY_HEADERS: [(&str, &str); 7] = [
+    ("content-security-policy", CSP),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+    ("cache-control", "no-store"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+];
+
+/// The security headers as lines of a head (`name: value\r\n` each), for the answers
+/// written before hyper reads a request ([`conn`]).
+fn security_head(hsts: bool) -> String {
+    let mut head: String = SECURITY_HEADERS
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
+    if hsts {
+        head.push_str(&format!("strict-transport-security: {HSTS}\r\n"));
+    }
+    head
 }
 
 /// A response body of JSON text, pretty like the command line's, with a final newline.

@@ -96,6 +96,9 @@ fn layout(lang: UiLang, title: &str, nav: Nav, path: &str, body: Markup) -> Mark
                 }
                 footer {
                     p { (t.privacy) }
+                    @if super::open_to_all() {
+                        p.no-login { (super::no_login_notice(lang.code())) }
+                    }
                 }
             }
         }
@@ -947,6 +950,11 @@ async fn audit_form(
         Ok(request) => request,
         Err(failure) => return Err(refuse(lang, &HashMap::new(), failure)),
     };
+    // The audit slot first: no upload is read before it has one.
+    let permit = match state.audit_permit().await {
+        Ok(permit) => permit,
+        Err(failure) => return Err(refuse(lang, &HashMap::new(), failure)),
+    };
     let multipart = match Multipart::from_request(request, &()).await {
         Ok(multipart) => multipart,
         Err(rejection) => {
@@ -954,7 +962,8 @@ async fn audit_form(
             return Err(refuse(lang, &HashMap::new(), failure));
         }
     };
-    let (texts, upload) = match stream::multipart_upload(multipart, state.max_upload).await {
+    let (texts, upload) = match stream::multipart_upload(multipart, state.max_upload, permit).await
+    {
         Ok(read) => read,
         Err(failure) => return Err(refuse(lang, &HashMap::new(), failure)),
     };
@@ -977,13 +986,8 @@ pub async fn audit_post(
             Ok(read) => read,
             Err(response) => return response,
         };
-    let permit = match state.audits.clone().acquire_owned().await {
-        Ok(permit) => permit,
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
-    };
     let settings = options.settings();
     let result = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
         let (mut reader, failure) = stream::open(upload)?;
         Ok(stream::audit(&mut reader, &failure, settings, None, true))
     })
@@ -1022,7 +1026,7 @@ pub async fn audit_download(
         AuditFormat::Excel => "audit-excel.csv",
         _ => "audit.csv",
     };
-    match api::stream_audit(&state, upload, options, Some(name)).await {
+    match api::stream_audit(upload, options, Some(name)).await {
         Ok(response) => response,
         Err(failure) => html_response(
             failure.status,

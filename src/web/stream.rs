@@ -11,8 +11,9 @@ use axum::extract::{Multipart, Request};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use futures_util::StreamExt;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, OwnedSemaphorePermit};
 
+use super::access::{current_rows, RowCount};
 use super::{Failure, UPLOAD_IDLE_TIMEOUT};
 use crate::audit::{self, Found, Warning, WarningCounts};
 use crate::batch;
@@ -32,11 +33,26 @@ pub const INVALID_LISTED: usize = 1000;
 /// Overdue and due cases listed on the audit page, each.
 pub const CASES_LISTED: usize = 200;
 
-/// Why an upload stopped, when it did not simply end: kept for the answer.
+/// Why an upload stopped, when it did not simply end: kept for the answer. It also carries the
+/// request's row count for the access log (`access::ROWS`).
 #[derive(Clone, Default)]
-pub struct UploadFailure(Arc<Mutex<Option<Failure>>>);
+pub struct UploadFailure(Arc<Mutex<Option<Failure>>>, Option<RowCount>);
 
 impl UploadFailure {
+    /// For an upload of the request being handled.
+    fn new() -> Self {
+        UploadFailure(Arc::default(), current_rows())
+    }
+
+    /// Counts the rows read, for the access log.
+    fn count_rows(&self, rows: u64) {
+        if let Some(count) = &self.1 {
+            count
+                .0
+                .fetch_add(rows, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
     fn set(&self, failure: Failure) {
         if let Ok(mut slot) = self.0.lock() {
             slot.get_or_insert(failure);
@@ -52,6 +68,9 @@ impl UploadFailure {
 pub struct ChannelReader {
     pieces: mpsc::Receiver<io::Result<Bytes>>,
     current: Bytes,
+    /// The audit slot this upload holds while it is read (taken before the upload's first
+    /// byte, given back when the reader is dropped).
+    _permit: OwnedSemaphorePermit,
 }
 
 impl Read for ChannelReader {
@@ -162,9 +181,9 @@ pub async fn small_body(request: Request, limit: u64) -> Result<(Parts, Bytes), 
 }
 
 /// Streams a raw request body (the list itself) into an [`Upload`].
-pub fn raw_upload(body: Body, limit: u64) -> Upload {
+pub fn raw_upload(body: Body, limit: u64, permit: OwnedSemaphorePermit) -> Upload {
     let (sender, pieces) = mpsc::channel(PIECES_IN_FLIGHT);
-    let failure = UploadFailure::default();
+    let failure = UploadFailure::new();
     let failed = failure.clone();
     tokio::spawn(async move {
         let mut stream = body.into_data_stream();
@@ -198,6 +217,7 @@ pub fn raw_upload(body: Body, limit: u64) -> Upload {
         reader: ChannelReader {
             pieces,
             current: Bytes::new(),
+            _permit: permit,
         },
         label: "the uploaded list".into(),
         failure,
@@ -212,7 +232,9 @@ fn stalled() -> Failure {
 }
 
 fn body_failure(error: &str, limit: u64) -> Failure {
-    if error.contains("length limit") {
+    if let Some(at) = error.find(super::limits::DEADLINE_PASSED) {
+        Failure::new(StatusCode::REQUEST_TIMEOUT, &error[at..])
+    } else if error.contains("length limit") {
         too_large(limit)
     } else {
         Failure::bad_request(format!("the upload could not be read: {error}"))
@@ -228,21 +250,30 @@ async fn fail(sender: &mpsc::Sender<io::Result<Bytes>>, failed: &UploadFailure, 
 /// The text fields of a multipart form that came before its `file` field.
 pub type FormFields = Vec<(String, String)>;
 
+/// The longest text field of a form, in bytes.
+const FIELD_LIMIT: usize = 200;
+/// Text fields a form may have.
+const FIELDS_LIMIT: usize = 20;
+
 /// Streams the `file` field of a multipart form into an [`Upload`]; the text fields before it
 /// (as-of date, reading, language) come back first. The form must put the file last.
 pub async fn multipart_upload(
     mut multipart: Multipart,
     limit: u64,
+    permit: OwnedSemaphorePermit,
 ) -> Result<(FormFields, Upload), Failure> {
     let (sender, pieces) = mpsc::channel(PIECES_IN_FLIGHT);
     let (fields_sender, fields) = oneshot::channel();
-    let failure = UploadFailure::default();
+    let failure = UploadFailure::new();
     let failed = failure.clone();
     tokio::spawn(async move {
         let mut texts = FormFields::new();
         let multipart_failure = |error: axum::extract::multipart::MultipartError| {
+            let text = error.body_text();
             if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 too_large(limit)
+            } else if text.contains(super::limits::DEADLINE_PASSED) {
+                body_failure(&text, limit)
             } else {
                 Failure::new(
                     error.status(),
@@ -253,20 +284,32 @@ pub async fn multipart_upload(
         let mut field = loop {
             match multipart.next_field().await {
                 Ok(Some(field)) if field.name() == Some("file") => break field,
-                Ok(Some(field)) => {
+                Ok(Some(mut field)) => {
                     let name = field.name().unwrap_or_default().to_string();
-                    match field.text().await {
-                        Ok(text) if text.len() <= 200 && texts.len() < 20 => {
-                            texts.push((name, text))
+                    // Limited while it streams in: a field is never held past its limit.
+                    let mut value = Vec::new();
+                    let within = loop {
+                        match field.chunk().await {
+                            Ok(Some(piece)) if value.len() + piece.len() <= FIELD_LIMIT => {
+                                value.extend_from_slice(&piece)
+                            }
+                            Ok(Some(_)) => break false,
+                            Ok(None) => break texts.len() < FIELDS_LIMIT,
+                            Err(error) => {
+                                let _ = fields_sender.send(Err(multipart_failure(error)));
+                                return;
+                            }
                         }
-                        Ok(_) => {
-                            let _ = fields_sender.send(Err(Failure::bad_request(
-                                "the form has too many or too long fields",
-                            )));
-                            return;
-                        }
-                        Err(error) => {
-                            let _ = fields_sender.send(Err(multipart_failure(error)));
+                    };
+                    let text = within.then(|| String::from_utf8(value).ok()).flatten();
+                    match text {
+                        Some(text) => texts.push((name, text)),
+                        None => {
+                            let _ = fields_sender.send(Err(Failure::bad_request(format!(
+                                "the form has too many or too long fields: at most \
+                                 {FIELDS_LIMIT} text fields of {FIELD_LIMIT} bytes of UTF-8 \
+                                 before the file"
+                            ))));
                             return;
                         }
                     }
@@ -326,6 +369,7 @@ pub async fn multipart_upload(
             reader: ChannelReader {
                 pieces,
                 current: Bytes::new(),
+                _permit: permit,
             },
             label,
             failure,
@@ -590,6 +634,7 @@ pub fn audit(
     let outcome = engine.outcome();
     let tally = outcome.tally;
     audited.counts.rows = tally.evaluated + tally.invalid;
+    failure.count_rows(audited.counts.rows);
     audited.counts.evaluated = tally.evaluated;
     audited.counts.invalid = tally.invalid;
     audited.counts.overdue = tally.overdue;

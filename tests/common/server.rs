@@ -61,7 +61,7 @@ impl Server {
         });
         let url = first
             .split_whitespace()
-            .find(|w| w.starts_with("http://"))
+            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
             .unwrap_or_else(|| {
                 panic!(
                     "no address printed: {first:?}, log: {}",
@@ -69,7 +69,13 @@ impl Server {
                 )
             })
             .to_string();
-        let port = url
+        // The address listened on comes last (after the public URL, when one is given).
+        let listening = first
+            .split_whitespace()
+            .rfind(|w| w.contains("://"))
+            .unwrap()
+            .trim_end_matches(')');
+        let port = listening
             .trim_end_matches('/')
             .rsplit(':')
             .next()
@@ -194,6 +200,63 @@ pub fn request(port: u16, method: &str, path: &str, extra: &[(&str, &str)], body
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
+    let bytes = message(port, method, path, extra, body);
+    // Send the body on another thread while the answer is read: a server may answer (413)
+    // before taking all of it.
+    let mut writer = stream.try_clone().unwrap();
+    let sending = std::thread::spawn(move || {
+        let _ = writer.write_all(&bytes);
+    });
+    let raw = read_answer(&mut stream);
+    let _ = sending.join();
+    if raw.is_empty() {
+        panic!("no answer to {method} {path}");
+    }
+    parse(&raw)
+}
+
+/// One request over a connection already made (a TLS one, say): sent whole, then the answer
+/// read.
+pub fn request_over<S: Read + Write>(
+    mut stream: S,
+    port: u16,
+    method: &str,
+    path: &str,
+    extra: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    stream
+        .write_all(&message(port, method, path, extra, body))
+        .unwrap();
+    let raw = read_answer(&mut stream);
+    if raw.is_empty() {
+        panic!("no answer to {method} {path}");
+    }
+    parse(&raw)
+}
+
+/// A connection to the server on 127.0.0.1 from another loopback address (`127.0.0.2`): a
+/// machine that is not the sign-in proxy.
+#[cfg(target_os = "linux")]
+pub fn connect_from(source: std::net::Ipv4Addr, port: u16) -> TcpStream {
+    use rustix::net::{bind, connect, socket, AddressFamily, SocketAddrV4, SocketType};
+    let socket = socket(AddressFamily::INET, SocketType::STREAM, None).unwrap();
+    bind(&socket, &SocketAddrV4::new(source, 0)).unwrap();
+    connect(
+        &socket,
+        &SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, port),
+    )
+    .unwrap();
+    let stream = TcpStream::from(socket);
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    stream
+}
+
+/// The bytes of a request: the usual headers (`Host: 127.0.0.1:PORT`), `extra` ones (which
+/// replace the usual ones; an empty value leaves one out), and the body.
+fn message(port: u16, method: &str, path: &str, extra: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
     let mut head = format!("{method} {path} HTTP/1.1\r\n");
     let host = format!("127.0.0.1:{port}");
     let length = body.len().to_string();
@@ -216,25 +279,14 @@ pub fn request(port: u16, method: &str, path: &str, extra: &[(&str, &str)], body
         }
     }
     head.push_str("\r\n");
-    // Send the body on another thread while the answer is read: a server may answer (413)
-    // before taking all of it.
-    let mut writer = stream.try_clone().unwrap();
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(body);
-    let sending = std::thread::spawn(move || {
-        let _ = writer.write_all(&bytes);
-    });
-    let raw = read_answer(&mut stream);
-    let _ = sending.join();
-    if raw.is_empty() {
-        panic!("no answer to {method} {path}");
-    }
-    parse(&raw)
+    bytes
 }
 
 /// Reads one answer: up to its Content-Length, or its last chunk, or the end of the connection
 /// (a server need not close it when asked).
-fn read_answer(stream: &mut TcpStream) -> Vec<u8> {
+fn read_answer(stream: &mut impl Read) -> Vec<u8> {
     let mut raw = Vec::new();
     let mut buffer = [0u8; 65536];
     loop {
