@@ -41,6 +41,9 @@ generate() { # rows file [--finnish [--cp1252]]
 generate 1000000 "$DATA/cases1m.csv"
 generate 1000000 "$DATA/cases1m-fi.csv" --finnish
 generate 1000000 "$DATA/cases1m-1252.csv" --finnish --cp1252
+# Social assistance (issue 24): a million generated applications.
+[ -s "$DATA/applications1m.csv" ] ||
+  "$MAARAIKA" generate 1000000 1 --applications --output "$DATA/applications1m.csv"
 for rows in 2000000 4000000; do
   [ -s "$DATA/cases$((rows / 1000000))m.csv" ] ||
     "$MAARAIKA" generate "$rows" 1 --output "$DATA/cases$((rows / 1000000))m.csv"
@@ -67,6 +70,7 @@ fi
 # `--output` writes a temporary file, syncs it to disk and renames it into place (atomic output);
 # `> file` is measured too, for what the disk sync costs.
 audit() { "$MAARAIKA" audit "$1" --as-of "$AS_OF" --output "$DATA/out-audit.csv"; }
+assistance() { "$MAARAIKA" assistance audit "$1" --as-of "$AS_OF" --output "$DATA/out-assistance.csv"; }
 audit_redirected() { "$MAARAIKA" audit "$1" --as-of "$AS_OF" --format csv >"$DATA/out-redirect.csv"; }
 declare -A times
 # The machine may be shared: its load is printed with the figures, which move with it.
@@ -79,6 +83,7 @@ for run in $(seq "$RUNS"); do
   times[redirect]+="$(seconds audit_redirected "$DATA/cases1m.csv") "
   times[semicolon]+="$(seconds audit "$DATA/cases1m-fi.csv") "
   times[cp1252]+="$(seconds audit "$DATA/cases1m-1252.csv") "
+  times[assistance]+="$(seconds assistance "$DATA/applications1m.csv") "
   if [ $have_peers = 1 ]; then
     times[polars]+="$(seconds "$PEER_PYTHON" "$PEERS/peer_polars.py" "$DATA/cases1m.csv" "$AS_OF" "$DATA/out-polars.csv") "
     if [ "$run" -le "$PANDAS_RUNS" ]; then
@@ -99,6 +104,7 @@ printf '  %-34s %7.3f s\n' "maaraika audit > file (no sync)" "${med[redirect]}"
 printf '  %-34s %7.3f s\n' "floor (csv crate, 3 fields)" "${med[floor]}"
 printf '  %-34s %7.3f s\n' "maaraika audit (Finnish, ';')" "${med[semicolon]}"
 printf '  %-34s %7.3f s\n' "maaraika audit (Windows-1252, ';')" "${med[cp1252]}"
+printf '  %-34s %7.3f s\n' "maaraika assistance audit (1M)" "${med[assistance]}"
 if [ $have_peers = 1 ]; then
   printf '  %-34s %7.3f s\n' "peer_polars.py" "${med[polars]}"
   printf '  %-34s %7.3f s   (%s run(s))\n' "peer_pandas.py" "${med[pandas]}" "$PANDAS_RUNS"
@@ -109,6 +115,7 @@ echo "== ratios"
 echo "  maaraika / floor:       $(ratio "${med[audit]}" "${med[floor]}")   (target <= 2; > file: $(ratio "${med[redirect]}" "${med[floor]}"))"
 echo "  semicolon / ISO:        $(ratio "${med[semicolon]}" "${med[audit]}")   (target <= 1.5)"
 echo "  Windows-1252 / ISO:     $(ratio "${med[cp1252]}" "${med[audit]}")   (target <= 1.5)"
+echo "  assistance / audit:     $(ratio "${med[assistance]}" "${med[audit]}")   (target <= 2)"
 
 echo "== peak memory of the audit (max RSS)"
 for size in 1m 2m 4m; do
@@ -121,6 +128,10 @@ for command in overdue summary; do
     --format csv --output "$DATA/out-$command.csv" 2>&1 >/dev/null | tail -1)
   printf '  %-7s 1M rows: %6.1f MB\n' "$command" "$(megabytes "$kb")"
 done
+
+kb=$(/usr/bin/time -f %M "$MAARAIKA" assistance audit "$DATA/applications1m.csv" --as-of "$AS_OF" \
+  --output "$DATA/out-assistance.csv" 2>&1 >/dev/null | tail -1)
+printf '  %-7s 1M rows: %6.1f MB   (target <= 64 MB)\n' "assistance audit" "$(megabytes "$kb")"
 
 echo "== maaraika check, start to finish (100 runs)"
 check=()

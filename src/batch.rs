@@ -400,7 +400,7 @@ fn column_of(err: &CaseError) -> Option<Column> {
 }
 
 /// A problem with one column of a row.
-fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
+pub(crate) fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
     RowProblem {
         line: row.line(),
         column: Some(ColumnRef::Known(column)),
@@ -482,7 +482,10 @@ fn date_from_text(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, Row
 }
 
 /// A date the calendar has to count with (pending, start, completion): within its years.
-fn calendar_date_column(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, RowProblem> {
+pub(crate) fn calendar_date_column(
+    row: &RawRow,
+    column: Column,
+) -> Result<Option<NaiveDate>, RowProblem> {
     let date = date_column(row, column)?;
     match date {
         Some(date) if !(FIRST_DATE..=LAST_DATE).contains(&date) => {
@@ -510,7 +513,7 @@ fn outside_calendar(row: &RawRow, column: Column, date: NaiveDate) -> RowProblem
 }
 
 /// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
-fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
+pub(crate) fn flag_column(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     // The cells of nearly every export, as read, with no further work; then trimmed.
     match row.bytes_as_read(column) {
         None | Some(b"" | b"0" | b"ei") => Ok(false),
@@ -567,8 +570,8 @@ fn care_level_column(row: &RawRow) -> Result<bool, RowProblem> {
     }
 }
 
-/// Decodes a row into a case: every field checked, the first problem reported.
-pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
+/// A row with fewer fields than the header, or values past it: the columns cannot be trusted.
+pub(crate) fn check_width(row: &RawRow) -> Result<(), RowProblem> {
     if row.field_count() < row.expected_fields() {
         return Err(RowProblem {
             line: row.line(),
@@ -593,6 +596,12 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
             ),
         });
     }
+    Ok(())
+}
+
+/// Decodes a row into a case: every field checked, the first problem reported.
+pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
+    check_width(row)?;
     let pending = calendar_date_column(row, Column::PendingDate)?.ok_or_else(|| {
         problem(
             row,

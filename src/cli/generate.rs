@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::file::Output;
 use maaraika::error::Result;
-use maaraika::generate::{write_cases, Dialect};
+use maaraika::generate::{write_applications, write_cases, Dialect};
 
 #[derive(Args, Debug)]
 pub struct GenerateArgs {
@@ -21,6 +21,9 @@ pub struct GenerateArgs {
     /// With --finnish: Windows-1252 without a BOM (Excel's plain "CSV").
     #[arg(long, requires = "finnish")]
     cp1252: bool,
+    /// A list of social-assistance applications instead of a case list.
+    #[arg(long)]
+    applications: bool,
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -33,7 +36,11 @@ pub fn run(args: GenerateArgs, stdout: &mut dyn Write) -> Result<u8> {
         (true, true) => Dialect::FinnishCp1252,
     };
     let mut output = Output::new(args.output.as_deref(), stdout)?;
-    write_cases(args.rows, args.seed, dialect, &mut output)?;
+    if args.applications {
+        write_applications(args.rows, args.seed, dialect, &mut output)?;
+    } else {
+        write_cases(args.rows, args.seed, dialect, &mut output)?;
+    }
     output.finish(true)?;
     Ok(0)
 }

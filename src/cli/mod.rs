@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its own arguments and examples.
 //! Everything here is presentation; the answers come from `calendar`, `rules` and `evaluation`.
 
+mod assistance;
 mod audit;
 mod calendar;
 mod check;
@@ -80,6 +81,10 @@ enum Command {
     Completions(shell::CompletionsArgs),
     /// The manual page (roff), for example `maaraika man > ~/.local/share/man/man1/maaraika.1`.
     Man(shell::ManArgs),
+    /// Social assistance (toimeentulotuki): the counties' processing deadlines and the month's
+    /// figures of a list of applications.
+    #[command(subcommand)]
+    Assistance(assistance::AssistanceCommand),
     /// Write a synthetic case list (for benchmarks and tests).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -268,6 +273,7 @@ pub fn run() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => shell::completions(args, &mut out),
         Command::Man(args) => shell::man(args, &mut out),
+        Command::Assistance(command) => assistance::run(command, &mut out),
         Command::Generate(args) => generate::run(args, &mut out),
     }
     .and_then(|code| out.flush().map(|()| code).map_err(Error::from));

@@ -94,6 +94,9 @@ pub(super) const NAMES: [(Column, &[&str]); Column::ALL.len()] = [
             "yhteydenottopvm",
             "saapumispvm",
             "anhangiggjord",
+            "applicationdate",
+            "hakemussaapunut",
+            "ansokaninkommen",
         ],
     ),
     (
@@ -168,6 +171,58 @@ pub(super) const NAMES: [(Column, &[&str]); Column::ALL.len()] = [
     (
         Column::OlderPerson,
         &["olderperson", "iakashenkilo", "iakas", "aldreperson"],
+    ),
+    (
+        Column::InfoRequestedDate,
+        &[
+            "inforequesteddate",
+            "lisaselvityspyynto",
+            "lisaselvityspyyntopvm",
+            "begaranomtillaggsutredning",
+        ],
+    ),
+    (
+        Column::InfoReceivedDate,
+        &[
+            "inforeceiveddate",
+            "lisaselvityssaapunut",
+            "taydennyssaapunut",
+            "tillaggsutredninginkommen",
+        ],
+    ),
+    (
+        Column::InfoReplyDueDate,
+        &["inforeplyduedate", "vastausaika", "svarstid"],
+    ),
+    (
+        Column::MeetingRequestedDate,
+        &[
+            "meetingrequesteddate",
+            "keskustelupyynto",
+            "tapaamispyynto",
+            "samtalbegart",
+        ],
+    ),
+    (
+        Column::MeetingDate,
+        &[
+            "meetingdate",
+            "keskustelu",
+            "tapaaminen",
+            "samtal",
+            "motesdatum",
+        ],
+    ),
+    (
+        Column::PaidDate,
+        &[
+            "paiddate",
+            "maksupvm",
+            "maksupaiva",
+            "maksettu",
+            "utbetalningsdatum",
+            "utbetald",
+        ],
     ),
 ];
 
@@ -291,6 +346,50 @@ const NOT_AN_ID: &[&str] = &[
     "arendetyp",
 ];
 
+/// Social assistance: words for the request for more information (lisäselvitys,
+/// täydennys; tilläggsutredning, komplettering). Not `täydentävä` (supplementary assistance)
+/// nor `kompletterande`.
+const MORE_INFORMATION: &[&str] = &[
+    "lisasel",
+    "taydenn",
+    "tillaggsutred",
+    "tillaggsuppgift",
+    "kompletterin",
+    "moreinfo",
+    "additionalinfo",
+    "furtherinfo",
+    "inforeq",
+    "inforec",
+    "inforeply",
+    "=info",
+];
+
+/// Social assistance: words for an answer or paper arriving.
+const ARRIVED: &[&str] = &[
+    "saapu",
+    "saatu",
+    "vastaanot",
+    "received",
+    "inkom",
+    "mottag",
+    "vastaus",
+    "=reply",
+    "svar",
+];
+
+/// Social assistance: words for the personal meeting (henkilökohtainen keskustelu; personligt
+/// samtal).
+const MEETING: &[&str] = &[
+    "tapaami",
+    "tapaamis",
+    "keskustelu",
+    "meeting",
+    "=mote",
+    "motes",
+    "motet",
+    "samtal",
+];
+
 /// The stems of each column, in the order they are tried (see the module's header).
 const RULES: &[Rule] = &[
     Rule {
@@ -334,6 +433,91 @@ const RULES: &[Rule] = &[
         column: Column::Age,
         all: &[&["=ika", "=age", "=alder", "ikavuo"]],
         not: &[NOTES, &["ryhma", "group", "grupp", "luokka", "class"]],
+    },
+    // Social assistance: the request for more information and its answer, the meeting, the
+    // payment. Before the pending date's stems: `Lisäselvitys saapunut` is the completed
+    // application, not the arrival.
+    Rule {
+        column: Column::InfoReplyDueDate,
+        all: &[
+            MORE_INFORMATION,
+            &[
+                "vastausai",
+                "vastaamisai",
+                "maaraai",
+                "due",
+                "deadline",
+                "svarstid",
+                "senast",
+                "viimeinen",
+            ],
+        ],
+        not: &[NOTES],
+    },
+    Rule {
+        column: Column::InfoReplyDueDate,
+        all: &[&[
+            "vastausai",
+            "vastaamisai",
+            "svarstid",
+            "replydue",
+            "replyby",
+        ]],
+        not: &[NOTES],
+    },
+    Rule {
+        column: Column::InfoRequestedDate,
+        all: &[
+            MORE_INFORMATION,
+            &[
+                "pyyn", "pyyd", "pyyto", "request", "begar", "lahetet", "=sent", "skickad",
+            ],
+        ],
+        not: &[NOTES, ARRIVED],
+    },
+    Rule {
+        column: Column::InfoReceivedDate,
+        all: &[MORE_INFORMATION, ARRIVED],
+        not: &[NOTES],
+    },
+    Rule {
+        column: Column::MeetingRequestedDate,
+        all: &[
+            MEETING,
+            &["pyyn", "pyyd", "request", "begar", "toive", "asked"],
+        ],
+        not: &[NOTES],
+    },
+    Rule {
+        column: Column::MeetingDate,
+        all: &[MEETING],
+        not: &[
+            NOTES,
+            &[
+                "tyyppi", "laji", "paikka", "place", "type", "kanava", "channel",
+            ],
+        ],
+    },
+    Rule {
+        column: Column::PaidDate,
+        all: &[&[
+            "maksettu",
+            "maksupv",
+            "maksupaiv",
+            "maksatus",
+            "=maksu",
+            "paid",
+            "payment",
+            "utbetal",
+            "betald",
+        ]],
+        not: &[
+            NOTES,
+            &[
+                "sitoum", "summa", "maara", "amount", "belopp", "=eur", "euroa", "tapa", "method",
+                "erapv", "erapaiv", "forfall",
+            ],
+        ],
     },
     Rule {
         column: Column::PendingDate,

@@ -95,11 +95,23 @@ pub enum Column {
     /// An older person (iäkäs henkilö, 980/2012 3 §): the service follows within 3 months of the
     /// decision.
     OlderPerson,
+    /// Social assistance: when a request for more information (lisäselvitys) was sent.
+    InfoRequestedDate,
+    /// Social assistance: when the completed application arrived.
+    InfoReceivedDate,
+    /// Social assistance: the last day of the time given to reply to the request.
+    InfoReplyDueDate,
+    /// Social assistance: when the client asked for a personal meeting.
+    MeetingRequestedDate,
+    /// Social assistance: the day of the meeting.
+    MeetingDate,
+    /// Social assistance: when the assistance was paid.
+    PaidDate,
 }
 
 impl Column {
     /// Every column, in the order of the enum (for help texts and loops).
-    pub const ALL: [Column; 16] = [
+    pub const ALL: [Column; 22] = [
         Column::CaseId,
         Column::Unit,
         Column::PendingDate,
@@ -116,6 +128,12 @@ impl Column {
         Column::DecisionDate,
         Column::ImplementedDate,
         Column::OlderPerson,
+        Column::InfoRequestedDate,
+        Column::InfoReceivedDate,
+        Column::InfoReplyDueDate,
+        Column::MeetingRequestedDate,
+        Column::MeetingDate,
+        Column::PaidDate,
     ];
 
     /// The canonical English name: what `--column` and the messages use.
@@ -137,6 +155,12 @@ impl Column {
             Column::DecisionDate => "decision_date",
             Column::ImplementedDate => "implemented_date",
             Column::OlderPerson => "older_person",
+            Column::InfoRequestedDate => "info_requested_date",
+            Column::InfoReceivedDate => "info_received_date",
+            Column::InfoReplyDueDate => "info_reply_due_date",
+            Column::MeetingRequestedDate => "meeting_requested_date",
+            Column::MeetingDate => "meeting_date",
+            Column::PaidDate => "paid_date",
         }
     }
 
@@ -160,6 +184,12 @@ impl Column {
             Column::DecisionDate => "Päätöspvm",
             Column::ImplementedDate => "Palvelu alkanut",
             Column::OlderPerson => "Iäkäs henkilö",
+            Column::InfoRequestedDate => "Lisäselvityspyyntö",
+            Column::InfoReceivedDate => "Täydennys saapunut",
+            Column::InfoReplyDueDate => "Vastausaika",
+            Column::MeetingRequestedDate => "Keskustelupyyntö",
+            Column::MeetingDate => "Keskustelu",
+            Column::PaidDate => "Maksupäivä",
         }
     }
 

@@ -1,0 +1,1061 @@
+//! `maaraika assistance`: social assistance (toimeentulotuki; utkomststöd). A list of
+//! applications audited against the counties' clocks (`audit`, `overdue`, `summary`), and the
+//! month's figures of the national collection (`thl`). The rules are `maaraika::assistance`.
+//!
+//! Every table here is a [`Grid`]: its columns (a stable key and the words in `--lang`) and rows
+//! of typed cells, written as CSV (plain or `--excel`), a table or a workbook by one writer each;
+//! JSON is each command's own.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::audit::output_folder;
+use super::file::Output;
+use super::list::{exit_code, ListArgs, OutputArgs, RowReporter};
+use super::summary::{too_many_units, MAX_UNITS};
+use super::{stderr_line, write_json, Format};
+use maaraika::assistance::read::{self, Evaluated, Found};
+use maaraika::assistance::thl::{CountedBy, Month, MonthCounts};
+use maaraika::assistance::{Milestone, Verdict};
+use maaraika::audit::{Outcome, WarningCounts};
+use maaraika::calendar::Reading;
+use maaraika::dates::finnish;
+use maaraika::error::{csv_io, Error, Result};
+use maaraika::evaluation::Status;
+use maaraika::input::Column as InputColumn;
+use maaraika::labels::{Label, Lang};
+use maaraika::report::CsvStyle;
+use maaraika::statistics::percent;
+use maaraika::table::{terminal_width, Column, Table};
+
+const EXAMPLES: &str = "\
+Social assistance (toimeentulotuki, utkomststöd): the counties' processing deadlines of
+supplementary and preventive assistance under the Social Assistance Act 1412/1997.
+
+Examples:
+  maaraika assistance audit applications.csv              every application, deadlines and status
+  maaraika assistance overdue applications.csv --due-within 2
+  maaraika assistance summary applications.csv --by unit
+  maaraika assistance thl applications.csv --month 2026-04 --by unit --excel --output thl.csv
+
+Columns (headers in English, Finnish or Swedish, read by their word stems): case_id, unit,
+application_date (the day it arrived; also Saapumispäivä, Hakemus saapunut, Inkommen), urgent,
+decision_date, info_requested_date (Lisäselvityspyyntö), info_received_date (the completed
+application), info_reply_due_date (the time given to reply), meeting_requested_date,
+meeting_date, paid_date. A milestone whose column the list lacks is `not_recorded`.";
+
+#[derive(Subcommand, Debug)]
+pub enum AssistanceCommand {
+    /// Every application of a list, with its deadlines and status.
+    #[command(after_help = EXAMPLES)]
+    Audit(AuditArgs),
+    /// The applications past a deadline, most overdue first (and those due soon).
+    #[command(after_help = EXAMPLES)]
+    Overdue(OverdueArgs),
+    /// Counts per milestone (and unit): met, late, due, overdue, none, not recorded.
+    #[command(after_help = EXAMPLES)]
+    Summary(SummaryArgs),
+    /// The month's figures as the national collection publishes them (April and October).
+    #[command(after_help = THL_EXAMPLES)]
+    Thl(ThlArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct OverdueArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Also list the applications due within this many working days (0: due today).
+    #[arg(long, value_name = "N")]
+    pub due_within: Option<u32>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// Break the counts down further.
+    #[arg(long, value_enum)]
+    pub by: Option<SummaryBy>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryBy {
+    /// One set of rows per unit (yksikkö).
+    Unit,
+}
+
+const THL_EXAMPLES: &str = "\
+The national institute collects the counties' social-assistance processing times for the months
+of April and October (1412/1997 27 c §), due by the end of the next month.
+
+Examples:
+  maaraika assistance thl applications.csv --month 2026-04 --as-of 31.5.2026
+  maaraika assistance thl applications.csv --month 2026-10 --by unit --format xlsx -o thl.xlsx
+  maaraika assistance thl applications.csv --month 2026-04 --by decision-month
+
+Counted by the month the application arrived (the likelier reading; --by decision-month for the
+other): applications, urgent, over_limit (decided after the limit, or undecided with it past at
+the as-of date), info_requests, info_requests_over_limit (a request sent after the 7th working
+day), meetings_requested, meetings_over_limit; shares in per cent to one decimal: urgent,
+over_limit and info_requests of applications, info_requests_over_limit of info_requests,
+meetings_over_limit of meetings_requested.";
+
+#[derive(Args, Debug)]
+pub struct ThlArgs {
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// The month, YYYY-MM (the collection asks for April and October).
+    #[arg(long, value_parser = Month::parse, value_name = "YYYY-MM")]
+    pub month: Month,
+    /// A row per unit (`unit`), and which date puts an application in the month
+    /// (`arrival-month`, the default, or `decision-month`); repeatable.
+    #[arg(long, value_enum)]
+    pub by: Vec<ThlBy>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThlBy {
+    /// A row per unit, and `all`.
+    Unit,
+    /// Applications by the month they arrived (the default).
+    ArrivalMonth,
+    /// Applications by the month they were decided.
+    DecisionMonth,
+}
+
+pub fn run(command: AssistanceCommand, stdout: &mut dyn Write) -> Result<u8> {
+    match command {
+        AssistanceCommand::Audit(args) => audit(args, stdout),
+        AssistanceCommand::Overdue(args) => overdue(args, stdout),
+        AssistanceCommand::Summary(args) => summary(args, stdout),
+        AssistanceCommand::Thl(args) => thl(args, stdout),
+    }
+}
+
+/// Runs a list of applications: each evaluated one to `visit`, each invalid row reported (on
+/// stderr and in `--errors`); returns what the run found, for the exit code.
+fn run_applications(
+    list: &ListArgs,
+    reader: &mut maaraika::input::CaseReader,
+    style: CsvStyle,
+    mut visit: impl FnMut(&Evaluated) -> Result<()>,
+) -> Result<Outcome> {
+    let mut reporter = RowReporter::new(list, reader, style)?;
+    let tally = read::run(reader, list.settings(), |found| -> Result<()> {
+        match found {
+            Found::Application(application) => visit(application),
+            Found::Invalid(invalid) => reporter.report(invalid),
+        }
+    })?;
+    if tally.evaluated + tally.invalid == 0 {
+        stderr_line(&format!(
+            "{}: no applications: the file has a header row but no rows under it",
+            list.label()
+        ));
+    }
+    reporter.finish()?;
+    Ok(Outcome {
+        tally,
+        warnings: WarningCounts::default(),
+    })
+}
+
+/// A cell of a [`Grid`] row.
+#[derive(Clone, Debug)]
+enum Cell {
+    /// Text from the input (made safe to show as it was read).
+    Text(String),
+    Date(Option<NaiveDate>),
+    Count(Option<i64>),
+    Pct(Option<Decimal>),
+    /// A word: its stable key, and its words in `--lang`.
+    Word(&'static str, &'static str),
+}
+
+/// The columns of a table: stable keys, and their words in `--lang`.
+struct Grid {
+    keys: Vec<&'static str>,
+    words: Vec<String>,
+}
+
+impl Grid {
+    fn new(columns: &[(&'static str, String)]) -> Grid {
+        Grid {
+            keys: columns.iter().map(|(key, _)| *key).collect(),
+            words: columns.iter().map(|(_, words)| words.clone()).collect(),
+        }
+    }
+
+    fn csv_header(&self, style: CsvStyle) -> Vec<&str> {
+        if style.excel {
+            self.words.iter().map(String::as_str).collect()
+        } else {
+            self.keys.clone()
+        }
+    }
+
+    fn csv_fields<'a>(cells: &'a [Cell], style: CsvStyle) -> Vec<Cow<'a, str>> {
+        cells
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(text) => style.cell(text),
+                Cell::Date(date) => date.map(|d| style.date_text(d)).unwrap_or_default().into(),
+                Cell::Count(n) => n.map(|n| n.to_string()).unwrap_or_default().into(),
+                Cell::Pct(p) => style.share(*p).into(),
+                Cell::Word(key, word) => if style.excel { *word } else { *key }.into(),
+            })
+            .collect()
+    }
+
+    /// The rows as a table fitted to the terminal, in `lang`.
+    fn write_table(&self, out: &mut dyn Write, rows: &[Vec<Cell>], lang: Lang) -> Result<()> {
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Cell::Text(text) => maaraika::report::cell_text(text).into_owned(),
+                        Cell::Date(date) => date.map(finnish).unwrap_or_default(),
+                        Cell::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+                        Cell::Pct(p) => p.map(|p| lang.decimal(&p.to_string())).unwrap_or_default(),
+                        Cell::Word(_, word) => word.to_string(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let columns = self
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, header)| {
+                let column = Column::new(header, texts.iter().map(|row| row[i].as_str()));
+                match rows.first().map(|row| &row[i]) {
+                    Some(Cell::Count(_) | Cell::Pct(_)) => column.right(),
+                    _ => column,
+                }
+            })
+            .collect();
+        let table = Table::fit(columns, terminal_width(), lang);
+        table.header(out)?;
+        for row in &texts {
+            table.row(out, row)?;
+        }
+        table.finish(out)?;
+        Ok(())
+    }
+
+    /// The rows as a workbook of one sheet named `sheet`.
+    fn write_xlsx(
+        &self,
+        out: &mut dyn Write,
+        rows: &[Vec<Cell>],
+        about: &maaraika::xlsx::About,
+        sheet: &str,
+    ) -> Result<()> {
+        use maaraika::xlsx::Cell as X;
+        let cells: Vec<Vec<X>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Cell::Text(text) => X::Text(text),
+                        Cell::Date(Some(date)) => X::Date(*date),
+                        Cell::Count(Some(n)) => X::Number(*n as f64),
+                        Cell::Pct(p) => X::Percent(*p),
+                        Cell::Word(_, word) => X::Text(word),
+                        Cell::Date(None) | Cell::Count(None) => X::Empty,
+                    })
+                    .collect()
+            })
+            .collect();
+        let headers: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        maaraika::xlsx::table_workbook(out, about, sheet, &headers, &cells)?;
+        Ok(())
+    }
+}
+
+fn about(
+    list: &ListArgs,
+    out: &OutputArgs,
+    lang: Lang,
+    title: &'static str,
+) -> maaraika::xlsx::About {
+    let settings = list.settings();
+    maaraika::xlsx::About {
+        source: list.label(),
+        as_of: settings.as_of,
+        reading: settings.reading,
+        lang,
+        title,
+        folder: output_folder(out),
+    }
+}
+
+/// The label of a milestone.
+fn milestone_label(milestone: Milestone) -> Label {
+    match milestone {
+        Milestone::Decision => Label::AsDecision,
+        Milestone::InfoRequest => Label::AsInfoRequest,
+        Milestone::Meeting => Label::AsMeeting,
+        Milestone::Payment => Label::AsPayment,
+    }
+}
+
+/// A status as a word: its key and its words; `not_recorded` for a milestone the list lacks.
+fn status_word(status: Option<Status>, lang: Lang) -> Cell {
+    match status {
+        Some(status) => Cell::Word(status.as_str(), lang.status(status)),
+        None => Cell::Word("not_recorded", lang.get(Label::AsNotRecorded)),
+    }
+}
+
+/// The parts of a milestone's columns in the audit: key suffix, label.
+const PARTS: [(&str, Label); 4] = [
+    ("deadline", Label::AsDeadline),
+    ("status", Label::AsStatus),
+    ("working_days_over", Label::AsDaysOver),
+    ("working_days_left", Label::AsDaysLeft),
+];
+
+/// The audit's columns: the application, then each milestone's deadline, status and working
+/// days, then the working days elapsed to the decision and to the payment.
+fn audit_grid(lang: Lang) -> Grid {
+    let mut columns: Vec<(&'static str, String)> = vec![
+        ("case_id", lang.get(Label::ColCaseId).into()),
+        ("unit", lang.get(Label::ColUnit).into()),
+        (
+            "application_date",
+            lang.get(Label::AsApplicationDate).into(),
+        ),
+        ("urgent", lang.get(Label::AsUrgent).into()),
+        ("arrived", lang.get(Label::AsArrived).into()),
+    ];
+    for milestone in Milestone::ALL {
+        for (part, label) in PARTS {
+            let Some(key) = audit_key(milestone, part) else {
+                continue;
+            };
+            let words = format!(
+                "{}: {}",
+                lang.get(milestone_label(milestone)),
+                lang.get(label)
+            );
+            columns.push((key, words));
+        }
+    }
+    for (key, milestone) in [
+        ("decision_elapsed_working_days", Milestone::Decision),
+        ("payment_elapsed_working_days", Milestone::Payment),
+    ] {
+        let words = format!(
+            "{}: {}",
+            lang.get(milestone_label(milestone)),
+            lang.get(Label::AsElapsed)
+        );
+        columns.push((key, words));
+    }
+    columns.push(("reading", lang.get(Label::ColReading).into()));
+    Grid::new(&columns)
+}
+
+/// The key of a milestone's column, where the milestone has it: the payment has no deadline,
+/// the request no working days left (it is never due).
+fn audit_key(milestone: Milestone, part: &str) -> Option<&'static str> {
+    Some(match (milestone, part) {
+        (Milestone::Decision, "deadline") => "decision_deadline",
+        (Milestone::Decision, "status") => "decision_status",
+        (Milestone::Decision, "working_days_over") => "decision_working_days_over",
+        (Milestone::Decision, "working_days_left") => "decision_working_days_left",
+        (Milestone::InfoRequest, "deadline") => "info_request_deadline",
+        (Milestone::InfoRequest, "status") => "info_request_status",
+        (Milestone::InfoRequest, "working_days_over") => "info_request_working_days_over",
+        (Milestone::Meeting, "deadline") => "meeting_deadline",
+        (Milestone::Meeting, "status") => "meeting_status",
+        (Milestone::Meeting, "working_days_over") => "meeting_working_days_over",
+        (Milestone::Meeting, "working_days_left") => "meeting_working_days_left",
+        (Milestone::Payment, "status") => "payment_status",
+        _ => return None,
+    })
+}
+
+/// An evaluated application as a row of [`audit_grid`].
+fn audit_row(a: &Evaluated, lang: Lang, reading: Reading) -> Vec<Cell> {
+    let e = &a.evaluation;
+    let mut row = vec![
+        Cell::Text(a.case_id.to_string()),
+        Cell::Text(a.unit.to_string()),
+        Cell::Date(Some(a.application.arrival)),
+        Cell::Word(
+            if a.application.urgent { "1" } else { "0" },
+            lang.yes_no(a.application.urgent),
+        ),
+        Cell::Date(Some(e.arrived)),
+    ];
+    for milestone in Milestone::ALL {
+        let verdict = e.verdict(milestone);
+        let outcome = verdict.outcome;
+        for (part, _) in PARTS {
+            if audit_key(milestone, part).is_none() {
+                continue;
+            }
+            row.push(match part {
+                "deadline" => Cell::Date(verdict.deadline()),
+                "status" => status_word(verdict.status(), lang),
+                "working_days_over" => Cell::Count(
+                    outcome.and_then(|o| o.working_days_late.or(o.working_days_overdue)),
+                ),
+                _ => Cell::Count(outcome.and_then(|o| o.working_days_remaining)),
+            });
+        }
+    }
+    row.push(Cell::Count(
+        e.verdict(Milestone::Decision).elapsed_working_days,
+    ));
+    row.push(Cell::Count(
+        e.verdict(Milestone::Payment).elapsed_working_days,
+    ));
+    row.push(Cell::Word(reading.as_str(), lang.reading(reading)));
+    row
+}
+
+/// One application in JSON: its facts, where it stands, and its `deadlines`.
+#[derive(Serialize)]
+struct Record<'a> {
+    line: u64,
+    case_id: &'a str,
+    unit: &'a str,
+    application_date: NaiveDate,
+    arrived: NaiveDate,
+    urgent: bool,
+    reading: Reading,
+    /// The milestone that matters most now, and its status.
+    standing: Option<Standing>,
+    deadlines: &'a [Verdict; 4],
+}
+
+#[derive(Serialize)]
+struct Standing {
+    milestone: Milestone,
+    status: Status,
+}
+
+fn record<'a>(a: &'a Evaluated, reading: Reading) -> Record<'a> {
+    Record {
+        line: a.line,
+        case_id: &a.case_id,
+        unit: &a.unit,
+        application_date: a.application.arrival,
+        arrived: a.evaluation.arrived,
+        urgent: a.application.urgent,
+        reading,
+        standing: a.evaluation.standing().and_then(|v| {
+            Some(Standing {
+                milestone: v.milestone,
+                status: v.status()?,
+            })
+        }),
+        deadlines: &a.evaluation.verdicts,
+    }
+}
+
+/// Where the rows of the audit and the overdue list go as they come: CSV and JSON streamed; a
+/// table and a workbook collected and written at the end.
+struct RowSink<'a> {
+    style: CsvStyle,
+    reading: Reading,
+    grid: Grid,
+    dest: Dest<'a>,
+}
+
+enum Dest<'a> {
+    Csv(Box<csv::Writer<Output<'a>>>),
+    /// The output, and the rows written so far.
+    Json(Output<'a>, u64),
+    /// The output, whether a workbook, and the rows.
+    Collect(Output<'a>, bool, Vec<Vec<Cell>>),
+}
+
+impl<'a> RowSink<'a> {
+    fn new(
+        format: Format,
+        xlsx: bool,
+        style: CsvStyle,
+        reading: Reading,
+        mut out: Output<'a>,
+    ) -> Result<RowSink<'a>> {
+        let grid = audit_grid(style.lang);
+        let dest = match format {
+            _ if xlsx => Dest::Collect(out, true, Vec::new()),
+            Format::Csv => {
+                let mut writer = style.writer(out)?;
+                writer
+                    .write_record(grid.csv_header(style))
+                    .map_err(csv_io)?;
+                Dest::Csv(Box::new(writer))
+            }
+            Format::Json => {
+                out.write_all(b"[")?;
+                Dest::Json(out, 0)
+            }
+            Format::Table => Dest::Collect(out, false, Vec::new()),
+        };
+        Ok(RowSink {
+            style,
+            reading,
+            grid,
+            dest,
+        })
+    }
+
+    fn add(&mut self, a: &Evaluated) -> Result<()> {
+        match &mut self.dest {
+            Dest::Json(out, rows) => {
+                out.write_all(if *rows == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *out, &record(a, self.reading))
+                    .map_err(std::io::Error::from)?;
+                *rows += 1;
+            }
+            Dest::Csv(writer) => {
+                let row = audit_row(a, self.style.lang, self.reading);
+                let fields = Grid::csv_fields(&row, self.style);
+                writer
+                    .write_record(fields.iter().map(|f| f.as_bytes()))
+                    .map_err(csv_io)?;
+            }
+            Dest::Collect(_, _, rows) => rows.push(audit_row(a, self.style.lang, self.reading)),
+        }
+        Ok(())
+    }
+
+    /// Writes what is left (the closing bracket; the table or workbook unless `failed`) and
+    /// hands the output back.
+    fn finish(self, about: &maaraika::xlsx::About, failed: bool) -> Result<Output<'a>> {
+        Ok(match self.dest {
+            Dest::Json(mut out, rows) => {
+                out.write_all(if rows == 0 { b"]\n" } else { b"\n]\n" })?;
+                out
+            }
+            Dest::Csv(writer) => writer.into_inner().map_err(|e| e.into_error())?,
+            Dest::Collect(out, _, _) if failed => out,
+            Dest::Collect(mut out, true, rows) => {
+                self.grid
+                    .write_xlsx(&mut out, &rows, about, "Toimeentulotuki")?;
+                out
+            }
+            Dest::Collect(mut out, false, rows) => {
+                self.grid.write_table(&mut out, &rows, self.style.lang)?;
+                writeln!(out, "{}", self.style.lang.reading_line(self.reading))?;
+                out
+            }
+        })
+    }
+}
+
+fn audit(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+    args.list.as_of = Some(args.list.settings().as_of);
+    let format = args.out.format()?;
+    let mut reader = args.list.open(&args.out)?;
+    let lang = args.list.lang();
+    let style = args.out.style(lang);
+    let reading = args.list.settings().reading;
+    let about = about(&args.list, &args.out, lang, "assistance audit");
+    let output = args.out.open(stdout)?;
+    let mut sink = RowSink::new(format, args.out.xlsx(), style, reading, output)?;
+    let listed = run_applications(&args.list, &mut reader, style, |a| sink.add(a));
+    finish_rows(sink, listed, &args.list, &about)
+}
+
+/// Ends a run that wrote rows: the rows collected written, the output kept unless the run failed.
+fn finish_rows(
+    sink: RowSink,
+    listed: Result<Outcome>,
+    list: &ListArgs,
+    about: &maaraika::xlsx::About,
+) -> Result<u8> {
+    // Reading failed for good mid-way: the rows before it are out, JSON is closed, an `--output`
+    // file is not kept.
+    if let Err(error @ Error::Input(_)) = listed {
+        sink.finish(about, true)?.finish(false)?;
+        return Err(error);
+    }
+    let outcome = listed?;
+    let output = sink.finish(about, false)?;
+    let code = exit_code(list, &outcome);
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
+    Ok(code)
+}
+
+/// How urgent an application is for the overdue list: overdue (the most overdue first), then
+/// due within `due_within` working days (the soonest first); `None` for the rest.
+fn urgency(a: &Evaluated, due_within: Option<u32>) -> Option<(u8, i64)> {
+    let verdicts = &a.evaluation.verdicts;
+    let overdue = verdicts
+        .iter()
+        .filter_map(|v| v.outcome)
+        .filter(|o| o.status == Status::Overdue)
+        .filter_map(|o| o.working_days_overdue)
+        .max();
+    if let Some(days) = overdue {
+        return Some((0, -days));
+    }
+    let limit = i64::from(due_within?);
+    verdicts
+        .iter()
+        .filter_map(|v| v.outcome)
+        .filter(|o| o.status == Status::Due)
+        .filter_map(|o| o.working_days_remaining)
+        .filter(|days| *days <= limit)
+        .min()
+        .map(|days| (1, days))
+}
+
+fn overdue(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
+    args.list.as_of = Some(args.list.settings().as_of);
+    let format = args.out.format()?;
+    let mut reader = args.list.open(&args.out)?;
+    let lang = args.list.lang();
+    let style = args.out.style(lang);
+    let reading = args.list.settings().reading;
+    let about = about(&args.list, &args.out, lang, "assistance overdue");
+    // Kept until sorted: the texts and the evaluation, some 300 bytes an application.
+    let mut kept: Vec<((u8, i64), Evaluated<'static>)> = Vec::new();
+    let listed = run_applications(&args.list, &mut reader, style, |a| {
+        if let Some(rank) = urgency(a, args.due_within) {
+            kept.push((
+                rank,
+                Evaluated {
+                    line: a.line,
+                    case_id: Cow::Owned(a.case_id.to_string()),
+                    unit: Cow::Owned(a.unit.to_string()),
+                    application: a.application,
+                    evaluation: a.evaluation,
+                },
+            ));
+        }
+        Ok(())
+    });
+    kept.sort_by_key(|(rank, a)| (*rank, a.line));
+    let output = args.out.open(stdout)?;
+    let mut sink = RowSink::new(format, args.out.xlsx(), style, reading, output)?;
+    if listed.is_ok() {
+        for (_, a) in &kept {
+            sink.add(a)?;
+        }
+    }
+    finish_rows(sink, listed, &args.list, &about)
+}
+
+/// The statuses of the summary, in its order; the last is `not_recorded`.
+const SUMMARY_STATUSES: [Option<Status>; 6] = [
+    Some(Status::Met),
+    Some(Status::Late),
+    Some(Status::Due),
+    Some(Status::Overdue),
+    Some(Status::None),
+    None,
+];
+
+/// Counts per milestone and status (in the order of [`SUMMARY_STATUSES`]).
+type MilestoneCounts = [[u64; 6]; 4];
+
+fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
+    args.list.as_of = Some(args.list.settings().as_of);
+    let format = args.out.format()?;
+    let mut reader = args.list.open(&args.out)?;
+    let lang = args.list.lang();
+    let style = args.out.style(lang);
+    let settings = args.list.settings();
+    let by_unit = args.by == Some(SummaryBy::Unit);
+    let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
+    let mut units: BTreeMap<String, MilestoneCounts> = BTreeMap::new();
+    let outcome = run_applications(&args.list, &mut reader, style, |a| {
+        let key = if by_unit { a.unit.as_ref() } else { "" };
+        if !units.contains_key(key) {
+            if units.len() >= MAX_UNITS {
+                return Err(too_many_units(
+                    &args.list.label(),
+                    unit_header.as_deref(),
+                    a.line,
+                ));
+            }
+            units.insert(key.to_owned(), MilestoneCounts::default());
+        }
+        let counts = units.get_mut(key).expect("inserted above");
+        for (m, verdict) in a.evaluation.verdicts.iter().enumerate() {
+            let status = verdict.status();
+            let index = SUMMARY_STATUSES
+                .iter()
+                .position(|s| *s == status)
+                .unwrap_or(5);
+            counts[m][index] += 1;
+        }
+        Ok(())
+    })?;
+    let mut all = MilestoneCounts::default();
+    for counts in units.values() {
+        for (m, row) in counts.iter().enumerate() {
+            for (i, n) in row.iter().enumerate() {
+                all[m][i] += n;
+            }
+        }
+    }
+    let mut rows: Vec<(Option<&str>, &MilestoneCounts)> = Vec::new();
+    if by_unit {
+        rows.extend(units.iter().map(|(unit, c)| (Some(unit.as_str()), c)));
+    }
+    rows.push((None, &all));
+    let mut columns: Vec<(&'static str, String)> = Vec::new();
+    if by_unit {
+        columns.push(("unit", lang.get(Label::ColUnit).into()));
+    }
+    columns.push(("milestone", lang.get(Label::AsMilestone).into()));
+    for status in SUMMARY_STATUSES {
+        columns.push(match status {
+            Some(status) => (status.as_str(), lang.status(status).into()),
+            None => ("not_recorded", lang.get(Label::AsNotRecorded).into()),
+        });
+    }
+    columns.push((
+        "over_limit_pct",
+        format!("{} %", lang.get(Label::AsOverLimit)),
+    ));
+    let grid = Grid::new(&columns);
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .flat_map(|(unit, counts)| {
+            Milestone::ALL.into_iter().map(move |milestone| {
+                let c = counts[milestone as usize];
+                let mut row = Vec::new();
+                if by_unit {
+                    row.push(match unit {
+                        Some(unit) => Cell::Text(unit.to_string()),
+                        None => Cell::Word("all", lang.get(Label::All)),
+                    });
+                }
+                row.push(Cell::Word(
+                    milestone.key(),
+                    lang.get(milestone_label(milestone)),
+                ));
+                row.extend(c.iter().map(|n| Cell::Count(Some(*n as i64))));
+                // Late and overdue of the applications with a deadline (met, late, due, overdue).
+                row.push(Cell::Pct(percent(c[1] + c[3], c[0] + c[1] + c[2] + c[3])));
+                row
+            })
+        })
+        .collect();
+    let about = about(&args.list, &args.out, lang, "assistance summary");
+    let mut output = args.out.open(stdout)?;
+    write_grid(
+        &mut output,
+        &grid,
+        &cells,
+        format,
+        args.out.xlsx(),
+        style,
+        &about,
+        || {
+            #[derive(Serialize)]
+            struct Counts {
+                unit: Option<String>,
+                milestone: Milestone,
+                counts: BTreeMap<&'static str, u64>,
+            }
+            rows.iter()
+                .flat_map(|(unit, counts)| {
+                    Milestone::ALL.into_iter().map(move |milestone| Counts {
+                        unit: unit
+                            .map(str::to_owned)
+                            .or_else(|| by_unit.then(|| "all".into())),
+                        milestone,
+                        counts: SUMMARY_STATUSES
+                            .iter()
+                            .zip(counts[milestone as usize])
+                            .map(|(s, n)| (s.map_or("not_recorded", Status::as_str), n))
+                            .collect(),
+                    })
+                })
+                .collect::<Vec<_>>()
+        },
+    )?;
+    if format == Format::Table && !args.out.xlsx() {
+        writeln!(
+            output,
+            "{}",
+            lang.fill(Label::ThlAsOfLine, &[&finnish(settings.as_of)])
+        )?;
+        writeln!(output, "{}", lang.reading_line(settings.reading))?;
+    }
+    let code = exit_code(&args.list, &outcome);
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
+    Ok(code)
+}
+
+/// A table of counts in the format asked for; JSON is what `json` makes.
+#[allow(clippy::too_many_arguments)]
+fn write_grid<T: Serialize>(
+    out: &mut dyn Write,
+    grid: &Grid,
+    rows: &[Vec<Cell>],
+    format: Format,
+    xlsx: bool,
+    style: CsvStyle,
+    about: &maaraika::xlsx::About,
+    json: impl FnOnce() -> T,
+) -> Result<()> {
+    match format {
+        _ if xlsx => grid.write_xlsx(out, rows, about, "Toimeentulotuki")?,
+        Format::Json => write_json(out, &json())?,
+        Format::Table => grid.write_table(out, rows, style.lang)?,
+        Format::Csv => {
+            let mut writer = style.writer(out)?;
+            writer
+                .write_record(grid.csv_header(style))
+                .map_err(csv_io)?;
+            for row in rows {
+                let fields = Grid::csv_fields(row, style);
+                writer
+                    .write_record(fields.iter().map(|f| f.as_bytes()))
+                    .map_err(csv_io)?;
+            }
+            writer.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The month's figures as JSON: the month, the reading of it, the as-of date and the counts.
+#[derive(Serialize)]
+struct MonthReport {
+    month: Month,
+    counted_by: CountedBy,
+    as_of: NaiveDate,
+    reading: Reading,
+    #[serde(flatten)]
+    counts: MonthCounts,
+}
+
+/// The month's figures broken down by unit: `units` and `all`.
+#[derive(Serialize)]
+struct UnitsReport {
+    month: Month,
+    counted_by: CountedBy,
+    as_of: NaiveDate,
+    reading: Reading,
+    units: Vec<UnitCounts>,
+    all: MonthCounts,
+}
+
+#[derive(Serialize)]
+struct UnitCounts {
+    unit: String,
+    #[serde(flatten)]
+    counts: MonthCounts,
+}
+
+/// The columns of the month's figures after the unit: (key, label, a share after it?).
+const THL_COLUMNS: [(&str, Label, Option<&str>); 7] = [
+    ("applications", Label::AsApplications, None),
+    ("urgent", Label::AsUrgent, Some("urgent_pct")),
+    ("over_limit", Label::AsOverLimit, Some("over_limit_pct")),
+    (
+        "info_requests",
+        Label::AsInfoRequests,
+        Some("info_requests_pct"),
+    ),
+    (
+        "info_requests_over_limit",
+        Label::AsInfoRequestsOverLimit,
+        Some("info_requests_over_limit_pct"),
+    ),
+    ("meetings_requested", Label::AsMeetingsRequested, None),
+    (
+        "meetings_over_limit",
+        Label::AsMeetingsOverLimit,
+        Some("meetings_over_limit_pct"),
+    ),
+];
+
+fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
+    args.list.as_of = Some(args.list.settings().as_of);
+    let format = args.out.format()?;
+    let mut reader = args.list.open(&args.out)?;
+    let lang = args.list.lang();
+    let style = args.out.style(lang);
+    let settings = args.list.settings();
+    let by_unit = args.by.contains(&ThlBy::Unit);
+    let counted_by = match (
+        args.by.contains(&ThlBy::ArrivalMonth),
+        args.by.contains(&ThlBy::DecisionMonth),
+    ) {
+        (true, true) => {
+            return Err(Error::Usage(
+                "--by arrival-month and --by decision-month are two readings of one count: \
+                 choose one"
+                    .into(),
+            ))
+        }
+        (_, true) => CountedBy::DecisionMonth,
+        _ => CountedBy::ArrivalMonth,
+    };
+    let month = args.month;
+    let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
+    let units: RefCell<BTreeMap<String, MonthCounts>> = RefCell::new(BTreeMap::new());
+    let outcome = run_applications(&args.list, &mut reader, style, |a| {
+        let mut units = units.borrow_mut();
+        let key = if by_unit { a.unit.as_ref() } else { "" };
+        if !units.contains_key(key) {
+            if units.len() >= MAX_UNITS {
+                return Err(too_many_units(
+                    &args.list.label(),
+                    unit_header.as_deref(),
+                    a.line,
+                ));
+            }
+            units.insert(key.to_owned(), MonthCounts::default());
+        }
+        let counts = units.get_mut(key).expect("inserted above");
+        counts.add(&a.application, &a.evaluation, month, counted_by);
+        Ok(())
+    })?;
+    let units = units.into_inner();
+    let mut all = MonthCounts::default();
+    for counts in units.values() {
+        all.merge(counts);
+    }
+    let mut rows: Vec<(Option<&str>, &MonthCounts)> = Vec::new();
+    if by_unit {
+        rows.extend(units.iter().map(|(unit, c)| (Some(unit.as_str()), c)));
+    }
+    rows.push((None, &all));
+    let mut columns: Vec<(&'static str, String)> = Vec::new();
+    if by_unit {
+        columns.push(("unit", lang.get(Label::ColUnit).into()));
+    }
+    columns.push(("month", lang.get(Label::AsMonth).into()));
+    columns.push(("counted_by", lang.get(Label::AsCountedBy).into()));
+    for (key, label, share) in THL_COLUMNS {
+        columns.push((key, lang.get(label).into()));
+        if let Some(share) = share {
+            columns.push((share, format!("{} %", lang.get(label))));
+        }
+    }
+    columns.push(("as_of", lang.get(Label::ColAsOf).into()));
+    columns.push(("reading", lang.get(Label::ColReading).into()));
+    let grid = Grid::new(&columns);
+    let counted_word = match counted_by {
+        CountedBy::ArrivalMonth => Label::AsArrivalMonth,
+        CountedBy::DecisionMonth => Label::AsDecisionMonth,
+    };
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|(unit, c)| {
+            let mut row = Vec::new();
+            if by_unit {
+                row.push(match unit {
+                    Some(unit) => Cell::Text(unit.to_string()),
+                    None => Cell::Word("all", lang.get(Label::All)),
+                });
+            }
+            row.push(Cell::Text(month.to_string()));
+            row.push(Cell::Word(counted_by.key(), lang.get(counted_word)));
+            let shares = [
+                None,
+                Some(c.urgent_pct),
+                Some(c.over_limit_pct),
+                Some(c.info_requests_pct),
+                Some(c.info_requests_over_limit_pct),
+                None,
+                Some(c.meetings_over_limit_pct),
+            ];
+            for (n, share) in c.counts().into_iter().zip(shares) {
+                row.push(Cell::Count(Some(n as i64)));
+                if let Some(share) = share {
+                    row.push(Cell::Pct(share));
+                }
+            }
+            row.push(Cell::Date(Some(settings.as_of)));
+            row.push(Cell::Word(
+                settings.reading.as_str(),
+                lang.reading(settings.reading),
+            ));
+            row
+        })
+        .collect();
+    let about = about(&args.list, &args.out, lang, "assistance thl");
+    let mut output = args.out.open(stdout)?;
+    if format == Format::Table && !args.out.xlsx() {
+        let title = lang.fill(
+            Label::AsThlTitle,
+            &[&month.to_string(), lang.get(counted_word)],
+        );
+        writeln!(output, "{title}")?;
+    }
+    let report = |counts: MonthCounts| MonthReport {
+        month,
+        counted_by,
+        as_of: settings.as_of,
+        reading: settings.reading,
+        counts,
+    };
+    match format {
+        Format::Json if !args.out.xlsx() && by_unit => write_json(
+            &mut output,
+            &UnitsReport {
+                month,
+                counted_by,
+                as_of: settings.as_of,
+                reading: settings.reading,
+                units: units
+                    .iter()
+                    .map(|(unit, counts)| UnitCounts {
+                        unit: unit.clone(),
+                        counts: *counts,
+                    })
+                    .collect(),
+                all,
+            },
+        )?,
+        _ => write_grid(
+            &mut output,
+            &grid,
+            &cells,
+            format,
+            args.out.xlsx(),
+            style,
+            &about,
+            || report(all),
+        )?,
+    }
+    if format == Format::Table && !args.out.xlsx() {
+        writeln!(
+            output,
+            "{}",
+            lang.fill(Label::ThlAsOfLine, &[&finnish(settings.as_of)])
+        )?;
+        writeln!(output, "{}", lang.reading_line(settings.reading))?;
+    }
+    let code = exit_code(&args.list, &outcome);
+    output.finish(code != maaraika::error::EXIT_ERROR)?;
+    Ok(code)
+}
