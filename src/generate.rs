@@ -242,8 +242,8 @@ pub fn write_applications(
     write_rows(dialect, &header, rows, out, |i, fields| {
         let arrival = days(first, random.below(1060) as i64);
         let urgent = random.unit() < 0.03;
-        let requested = (!urgent && random.unit() < 0.12)
-            .then(|| days(arrival, random.exponential_days(3.0)));
+        let requested =
+            (!urgent && random.unit() < 0.12).then(|| days(arrival, random.exponential_days(3.0)));
         let reply_due = requested.map(|r| days(r, 14));
         let received = requested
             .filter(|_| random.unit() < 0.8)
@@ -329,7 +329,11 @@ mod tests {
                 meeting: date(f[9]),
                 paid: date(f[10]),
             };
-            assert_eq!(crate::assistance::evaluation::validate(&a), Ok(()), "{line}");
+            assert_eq!(
+                crate::assistance::evaluation::validate(&a),
+                Ok(()),
+                "{line}"
+            );
         }
     }
 
