@@ -34,14 +34,14 @@ awk '/^```nginx$/ { on = 1; next } on && /^```$/ { exit } on { print }' "$GUIDE"
 # Every text replaced must be in the guide, so that a change there fails here, loudly.
 for TEXT in 'listen 443 ssl;' 'server_name maaraika.kunta.example;' \
   'ssl_certificate /etc/ssl/maaraika/fullchain.pem;' 'ssl_certificate_key /etc/ssl/maaraika/privkey.pem;' \
-  'proxy_pass http://127.0.0.1:8080;' '# --- sign-in' '# --- end of sign-in' '# sign-in'; do
+  'server 127.0.0.1:8080;' '# --- sign-in' '# --- end of sign-in' '# sign-in'; do
   grep -qF -- "$TEXT" "$DIR/guide.conf" || fail "the guide's nginx block no longer has '$TEXT'"
 done
 sed -e "s|listen 443 ssl;|listen 127.0.0.1:$HTTPS_PORT ssl;|" \
   -e "s|server_name maaraika.kunta.example;|server_name localhost;|" \
   -e "s|/etc/ssl/maaraika/fullchain.pem|$DIR/cert.pem|" \
   -e "s|/etc/ssl/maaraika/privkey.pem|$DIR/key.pem|" \
-  -e "s|proxy_pass http://127.0.0.1:8080;|proxy_pass http://127.0.0.1:$BACKEND_PORT;|" \
+  -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$BACKEND_PORT;|" \
   "$DIR/guide.conf" >"$DIR/server-as-written.conf"
 awk '/# --- sign-in/ { skip = 1 } skip && /# --- end of sign-in/ { skip = 0; next } skip { next }
      /# sign-in$/ { next } { print }' "$DIR/server-as-written.conf" >"$DIR/server.conf"

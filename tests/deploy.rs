@@ -190,3 +190,84 @@ fn the_container_serves_on_its_exposed_port_and_its_health_check_asks_healthz_th
     );
     assert!(script.contains(" 200 "), "and wants 200: {script}");
 }
+
+/// The options of `maaraika serve` in a text: every `--word`, in order.
+fn options_in(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("--") {
+        let word: String = rest[at + 2..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+            .collect();
+        if word.len() > 1 && !word.ends_with('-') {
+            found.push(format!("--{word}"));
+        }
+        rest = &rest[at + 2..];
+    }
+    found
+}
+
+#[test]
+fn the_service_reads_its_options_from_etc_default_and_each_one_exists() {
+    let unit = repo_file("packaging/systemd/maaraika.service");
+    assert!(
+        unit.contains("\nEnvironmentFile=/etc/default/maaraika\n"),
+        "{unit}"
+    );
+    assert!(
+        unit.contains("\nExecStart=/usr/bin/maaraika serve $MAARAIKA_OPTS\n"),
+        "{unit}"
+    );
+    let defaults = repo_file("packaging/default/maaraika");
+    let line = defaults
+        .lines()
+        .find(|l| l.starts_with("MAARAIKA_OPTS="))
+        .expect("a MAARAIKA_OPTS line");
+    let help = serve_options();
+    let given = options_in(line);
+    for flag in [
+        "--listen",
+        "--auth-proxy-header",
+        "--auth-proxy-from",
+        "--public-url",
+    ] {
+        assert!(given.iter().any(|g| g == flag), "{flag} in {line}");
+    }
+    for flag in options_in(line) {
+        assert!(help.contains(&flag), "`maaraika serve` has no {flag}");
+    }
+    // The guide shows the same line.
+    let guide = repo_file("docs/DEPLOY.md");
+    assert!(guide.contains(line.trim()), "docs/DEPLOY.md shows: {line}");
+}
+
+#[test]
+fn the_deployment_guide_names_every_option_of_serve_and_only_those() {
+    let guide = repo_file("docs/DEPLOY.md");
+    let help = serve_options();
+    // Every option the guide gives to the server exists (the lines that run it or set its
+    // options: the container's run, MAARAIKA_OPTS, the options table).
+    for line in guide.lines().filter(|l| {
+        l.contains("MAARAIKA_OPTS=") || l.starts_with("| `--") || l.contains("  --auth")
+    }) {
+        for flag in options_in(line) {
+            assert!(
+                help.contains(&flag),
+                "docs/DEPLOY.md: `maaraika serve` has no {flag}: {line}"
+            );
+        }
+    }
+    // And the options table has a row for every option a county's IT may set.
+    for flag in options_in(&help) {
+        if ["--help", "--open", "--no-login", "--port"].contains(&flag.as_str()) {
+            continue;
+        }
+        assert!(
+            guide
+                .lines()
+                .any(|l| l.starts_with("| `--") && options_in(l).contains(&flag)),
+            "docs/DEPLOY.md's options table has no row for {flag}"
+        );
+    }
+}
