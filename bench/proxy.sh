@@ -37,21 +37,10 @@ for _ in $(seq 100); do
 done
 echo "== maaraika on 127.0.0.1:$BACKEND_PORT, nginx on https://localhost:$HTTPS_PORT/"
 
-cat >"$WORK/check.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"pending": "18.12.2026", "age": 78, "as_of": "23.11.2026"}'
-wrk.headers["Content-Type"] = "application/json"
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT requests/s %.0f p50 %.2f ms p99 %.2f ms errors %d non-2xx %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read +
-    summary.errors.write + summary.errors.timeout, summary.errors.status))
-end
-LUA
 for i in $(seq "$RUNS"); do
   echo "== run $i: through nginx (https, sign-in stand-in): wrk -t2 -c64 -d$DURATION"
-  wrk -t2 -c64 -d"$DURATION" -s "$WORK/check.lua" "https://localhost:$HTTPS_PORT/api/check" | grep RESULT
+  wrk -t2 -c64 -d"$DURATION" -s bench/check.lua "https://localhost:$HTTPS_PORT/api/check" | grep RESULT
   echo "== run $i: directly (http, loopback, the header set by wrk)"
-  wrk -t2 -c64 -d"$DURATION" -s "$WORK/check.lua" -H "X-Forwarded-User: $USER_NAME" \
+  wrk -t2 -c64 -d"$DURATION" -s bench/check.lua -H "X-Forwarded-User: $USER_NAME" \
     -H "Host: localhost:$HTTPS_PORT" "http://127.0.0.1:$BACKEND_PORT/api/check" | grep RESULT
 done

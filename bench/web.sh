@@ -55,19 +55,8 @@ for FORMAT in csv json; do
 done
 echo "server memory: idle $((IDLE / 1024)) MB, peak $(( $(hwm) / 1024 )) MB: $(( ($(hwm) - IDLE) / 1024 )) MB above idle"
 
-cat >"$WORK/check.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = '{"pending": "18.12.2026", "age": 78, "as_of": "23.11.2026"}'
-wrk.headers["Content-Type"] = "application/json"
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT requests/s %.0f p50 %.2f ms p99 %.2f ms errors %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect +
-    summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
 echo "== POST /api/check: wrk -t2 -c64 -d$DURATION"
 for i in $(seq "$RUNS"); do
-  wrk -t2 -c64 -d"$DURATION" -s "$WORK/check.lua" "${URL}api/check" | grep RESULT
+  wrk -t2 -c64 -d"$DURATION" -s bench/check.lua "${URL}api/check" | grep RESULT
 done
 

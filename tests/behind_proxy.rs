@@ -19,7 +19,6 @@ use std::time::{Duration, Instant};
 
 use common::browser::{axe_script, free_port, manifest_dir, wait_for_file, Browser};
 use common::server::{connect_from, request_over, Server};
-use serde_json::json;
 
 const IGNORED: &str = "needs nginx, openssl, curl (Debian), chromium and chromium-driver";
 /// Who the stand-in for the sign-in says is signed in (from 127.0.0.1).
@@ -271,21 +270,13 @@ fn a_counsellor_checks_audits_and_downloads_through_the_proxy_over_https_with_ax
     let sample = manifest_dir().join("samples/cases-with-errors.csv");
     browser.go(&format!("{}audit?lang=en", route.url));
     browser.type_into("#as_of", "23.11.2026");
-    let choose = |browser: &Browser| {
-        let file = browser.find("#file");
-        browser.session_call(
-            "POST",
-            &format!("/element/{file}/value"),
-            Some(json!({"text": sample.display().to_string()})),
-        );
-    };
-    choose(&browser);
+    browser.choose_file("#file", &sample);
     browser.click("div.buttons button");
     browser.wait_for("#result-title");
     let result = browser.text("section.result");
     assert!(result.contains("Invalid rows"), "{result}");
     failures.extend(browser.axe(&axe).into_iter().map(|v| format!("audit: {v}")));
-    choose(&browser);
+    browser.choose_file("#file", &sample);
     browser.click("button[formaction='/audit/download/csv']");
     let downloaded = wait_for_file(browser.downloads.path());
     let expected = common::maaraika()

@@ -11,7 +11,6 @@ mod common;
 
 use common::browser::{axe_script, manifest_dir, wait_for_file, Browser};
 use common::server::Server;
-use serde_json::json;
 
 fn cli_stdout(args: &[&str]) -> Vec<u8> {
     common::maaraika().args(args).output().unwrap().stdout
@@ -85,12 +84,7 @@ fn a_person_audits_a_list_and_downloads_the_audit_in_the_browser() {
     browser.go(&format!("{}audit?lang=en", server.url));
     browser.type_into("#as_of", "23.11.2026");
     // Keyboard: the file is chosen by its path (a file dialog cannot be driven), the rest by keys.
-    let file = browser.find("#file");
-    browser.session_call(
-        "POST",
-        &format!("/element/{file}/value"),
-        Some(json!({"text": sample.display().to_string()})),
-    );
+    browser.choose_file("#file", &sample);
     browser.script("document.querySelector('div.buttons button').id = 'audit-button'");
     browser.tab_to("audit-button");
     browser.script("document.documentElement.setAttribute('data-old', '')");
@@ -100,11 +94,7 @@ fn a_person_audits_a_list_and_downloads_the_audit_in_the_browser() {
     assert!(result.contains("Invalid rows"), "{result}");
     assert!(result.contains("Overdue, most overdue first"), "{result}");
     // Download: the same file the CLI writes.
-    browser.session_call(
-        "POST",
-        &format!("/element/{}/value", browser.find("#file")),
-        Some(json!({"text": sample.display().to_string()})),
-    );
+    browser.choose_file("#file", &sample);
     browser.click("button[formaction='/audit/download/csv']");
     let downloaded = wait_for_file(browser.downloads.path());
     let expected = cli_stdout(&[
@@ -154,12 +144,7 @@ fn every_page_passes_axe_and_is_photographed_at_phone_and_desktop_widths() {
             "audit-result",
             Box::new(|b: &Browser| {
                 b.type_into("#as_of", "23.11.2026");
-                let file = b.find("#file");
-                b.session_call(
-                    "POST",
-                    &format!("/element/{file}/value"),
-                    Some(json!({"text": sample.display().to_string()})),
-                );
+                b.choose_file("#file", &sample);
                 b.click("div.buttons button");
                 b.wait_for("#result-title");
             }),

@@ -215,6 +215,16 @@ impl Browser {
         );
     }
 
+    /// Chooses a file in a file field by its path (a file dialog cannot be driven).
+    pub fn choose_file(&self, css: &str, path: &Path) {
+        let field = self.find(css);
+        self.session_call(
+            "POST",
+            &format!("/element/{field}/value"),
+            Some(json!({"text": path.display().to_string()})),
+        );
+    }
+
     pub fn text(&self, css: &str) -> String {
         let element = self.find(css);
         self.session_call("GET", &format!("/element/{element}/text"), None)
