@@ -755,6 +755,25 @@ labels! {
         "Toimeentulotuen käsittelyajat, {0}; laskentaperuste: {1}",
         "Handläggningstider för utkomststöd, {0}; räknat efter {1}",
     ],
+    AsIntro => [
+        "The counties' processing deadlines of supplementary and preventive social assistance (Social Assistance Act 1412/1997): the decision by the 7th working day after the application arrived (urgent: the same or the next working day), a request for more information by the 7th working day and a new 7-working-day clock from the completed application, a meeting by the 7th working day after the client asked, the payment without delay.",
+        "Hyvinvointialueen täydentävän ja ehkäisevän toimeentulotuen käsittelyajat (toimeentulotukilaki 1412/1997): päätös viimeistään 7. arkipäivänä hakemuksen saapumisesta (kiireellinen: samana tai seuraavana arkipäivänä), lisäselvityspyyntö viimeistään 7. arkipäivänä ja uusi 7 arkipäivän aika täydennyksen saapumisesta, henkilökohtainen keskustelu viimeistään 7. arkipäivänä pyynnöstä, maksu viivytyksettä.",
+        "Välfärdsområdets handläggningstider för kompletterande och förebyggande utkomststöd (lagen om utkomststöd 1412/1997): beslut senast den 7 vardagen efter att ansökan inkom (brådskande: samma eller följande vardag), begäran om tilläggsutredning senast den 7 vardagen och en ny tidsfrist på 7 vardagar från kompletteringen, personligt samtal senast den 7 vardagen efter begäran, utbetalning utan dröjsmål.",
+    ],
+    AsOneTitle => ["One application", "Yksi hakemus", "En ansökan"],
+    AsListTitle => ["A list of applications", "Hakemuslista", "En lista med ansökningar"],
+    AsFileHint => [
+        "CSV or workbook with a header row: application_date (Saapumispäivä), and any of urgent, decision_date, info_requested_date, info_received_date, info_reply_due_date, meeting_requested_date, meeting_date, paid_date, case_id, unit.",
+        "CSV tai työkirja, jossa otsikkorivi: saapumispäivä (application_date) ja mitkä tahansa näistä: kiireellinen, päätöspvm, lisäselvityspyyntö, täydennys saapunut, vastausaika, keskustelupyyntö, keskustelu, maksupäivä, asiatunnus, yksikkö.",
+        "CSV eller arbetsbok med rubrikrad: ankomstdag (application_date) och någon av: brådskande, beslutsdatum, begäran om tilläggsutredning, kompletteringen inkommen, svarstid, samtal begärt, samtal, utbetald, ärendenummer, enhet.",
+    ],
+    AsDaysNote => [
+        "Working days: +N past the deadline, N left before it; (N) elapsed where there is no day count.",
+        "Arkipäivät: +N yli määräajan, N jäljellä; (N) kulunut, kun määräaikaa ei ole.",
+        "Arbetsdagar: +N över tidsfristen, N kvar; (N) förflutna där ingen tidsfrist finns.",
+    ],
+    AsOverdueApplications => ["applications overdue", "ylittyneitä hakemuksia", "ansökningar över tidsfristen"],
+    AsPressing => ["Applications overdue or due", "Ylittyneet ja avoimet hakemukset", "Ansökningar över eller inom tidsfristen"],
     // The holidays table.
     HolDate => ["date", "päivä", "datum"],
     HolWeekday => ["weekday", "viikonpäivä", "veckodag"],

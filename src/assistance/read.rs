@@ -7,6 +7,9 @@
 //! `Hakemus saapunut`, `Inkommen`); the others are columns of their own.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::thread;
 
 use super::evaluation::{
     evaluate_application, names, Application, ApplicationError, AssistanceEvaluation, Recorded,
@@ -14,8 +17,11 @@ use super::evaluation::{
 use crate::batch::{
     calendar_date_column, check_width, flag_column, problem, Invalid, Settings, Tally,
 };
-use crate::input::{CaseReader, Column, ColumnRef, InputError, RawRow, ReadError, RowProblem};
-use crate::text::shown;
+use crate::hetu::may_hold_code;
+use crate::input::{
+    CaseReader, Column, ColumnRef, Fields, InputError, RawRow, ReadError, RowProblem,
+};
+use crate::text::{is_plain, shown};
 
 /// An application read and evaluated.
 pub struct Evaluated<'a> {
@@ -97,63 +103,249 @@ fn chain_problem(row: &RawRow, error: ApplicationError) -> RowProblem {
     }
 }
 
+/// Rows per chunk handed from the reading thread to the evaluating one.
+const CHUNK_ROWS: usize = 1024;
+/// Chunks on their way at once.
+const CHUNKS_IN_FLIGHT: usize = 4;
+
+/// Rows read by the reading thread: a record with its line, or a row it could not read.
+#[derive(Default)]
+struct Chunk {
+    records: Vec<Fields>,
+    read: Vec<Result<(u64, usize), RowProblem>>,
+}
+
+/// A case id or unit as every output shows it ([`crate::text::shown`]): printable ASCII that
+/// cannot hold a code (nearly every one) as read, anything else made safe to show.
+fn text<'a>(row: &RawRow<'a>, column: Column, show_hetu: bool) -> Cow<'a, str> {
+    match row.bytes(column) {
+        None => Cow::Borrowed(""),
+        Some(bytes) if is_plain(bytes) && (show_hetu || !may_hold_code(bytes)) => {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+            }
+        }
+        Some(_) => Cow::Owned(shown(&row.get(column).unwrap_or_default(), show_hetu).into_owned()),
+    }
+}
+
+/// The units of a run as shown, each made once: a list has a handful, and most are not plain
+/// ASCII (`Itä`, `Länsi`).
+#[derive(Default)]
+struct Units(Vec<(Vec<u8>, String)>);
+
+impl Units {
+    /// The unit of `row` as shown.
+    fn get<'c>(&'c mut self, row: &RawRow<'c>, show_hetu: bool) -> Cow<'c, str> {
+        let Some(bytes) = row.bytes(Column::Unit) else {
+            return Cow::Borrowed("");
+        };
+        if is_plain(bytes) {
+            return text(row, Column::Unit, show_hetu);
+        }
+        let index = match self.0.iter().position(|(raw, _)| raw == bytes) {
+            Some(index) => index,
+            None if self.0.len() < 64 => {
+                let shown = text(row, Column::Unit, show_hetu).into_owned();
+                self.0.push((bytes.to_vec(), shown));
+                self.0.len() - 1
+            }
+            None => return text(row, Column::Unit, show_hetu),
+        };
+        Cow::Borrowed(&self.0[index].1)
+    }
+}
+
 /// Reads every row of `reader`, evaluates it as of the settings' date and reading, and hands
 /// each to `visit`, in input order. Returns the counts; stops early only on a fatal input error
 /// or when `visit` fails.
+///
+/// Two threads share the work, as in [`crate::batch::run`]: one reads the rows into chunks of
+/// records, the calling one decodes, evaluates and visits them. Chunks come back empty to be
+/// reused, so memory does not grow with the file.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     settings: Settings,
     mut visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
 ) -> Result<Tally, E> {
     let recorded = recorded(reader);
+    let layout = reader.layout().clone();
+    let (full_sender, full) = mpsc::sync_channel::<Result<Chunk, InputError>>(CHUNKS_IN_FLIGHT);
+    let (empty_sender, empty) = mpsc::channel::<Chunk>();
+    let stop = AtomicBool::new(false);
     let mut tally = Tally::default();
-    while let Some(next) = reader.next_row() {
-        let row = match next {
-            Ok(row) => row,
-            Err(ReadError::Fatal(error)) => return Err(error.into()),
-            Err(ReadError::Row(problem)) => {
-                tally.invalid += 1;
-                let invalid = Invalid {
-                    problem,
-                    case_id: Cow::Borrowed(""),
-                    unit: Cow::Borrowed(""),
-                };
-                visit(Found::Invalid(&invalid))?;
-                continue;
+    let mut units = Units::default();
+    thread::scope(|scope| {
+        let stop = &stop;
+        scope.spawn(move || loop {
+            let mut chunk = empty.try_recv().unwrap_or_default();
+            chunk.read.clear();
+            let mut used = 0;
+            let mut end = None;
+            while chunk.read.len() < CHUNK_ROWS {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                if used == chunk.records.len() {
+                    chunk.records.push(Fields::default());
+                }
+                match reader.read_into(&mut chunk.records[used]) {
+                    Some(Ok(line)) => {
+                        chunk.read.push(Ok((line, used)));
+                        used += 1;
+                    }
+                    Some(Err(ReadError::Row(problem))) => chunk.read.push(Err(problem)),
+                    Some(Err(ReadError::Fatal(error))) => {
+                        end = Some(Some(error));
+                        break;
+                    }
+                    None => {
+                        end = Some(None);
+                        break;
+                    }
+                }
             }
-        };
-        let text = |column| match row.get(column) {
-            Some(Cow::Borrowed(text)) => shown(text, settings.show_hetu),
-            Some(Cow::Owned(text)) => Cow::Owned(shown(&text, settings.show_hetu).into_owned()),
-            None => Cow::Borrowed(""),
-        };
-        let (case_id, unit) = (text(Column::CaseId), text(Column::Unit));
-        let evaluated = decode(&row).and_then(|application| {
-            evaluate_application(&application, recorded, settings.as_of, settings.reading)
-                .map(|evaluation| (application, evaluation))
-                .map_err(|error| chain_problem(&row, error))
+            if full_sender.send(Ok(chunk)).is_err() {
+                return;
+            }
+            match end {
+                None => {}
+                Some(None) => return,
+                Some(Some(error)) => {
+                    let _ = full_sender.send(Err(error));
+                    return;
+                }
+            }
         });
-        match evaluated {
-            Ok((application, evaluation)) => {
-                tally.evaluated += 1;
-                tally.overdue += u64::from(evaluation.is_overdue());
-                visit(Found::Application(&Evaluated {
-                    line: row.line(),
-                    case_id,
-                    unit,
-                    application,
-                    evaluation,
-                }))?;
+        let evaluate_chunks = || -> Result<(), E> {
+            for message in full {
+                let chunk = message.map_err(E::from)?;
+                for read in &chunk.read {
+                    let (line, record) = match read {
+                        Ok(read) => *read,
+                        Err(problem) => {
+                            tally.invalid += 1;
+                            visit(Found::Invalid(&Invalid {
+                                problem: problem.clone(),
+                                case_id: Cow::Borrowed(""),
+                                unit: Cow::Borrowed(""),
+                            }))?;
+                            continue;
+                        }
+                    };
+                    let row = layout.row(&chunk.records[record], line);
+                    visit_row(&row, recorded, settings, &mut units, &mut tally, &mut visit)?;
+                }
+                // The reader may have finished: then the chunk is simply dropped.
+                let _ = empty_sender.send(chunk);
             }
-            Err(problem) => {
-                tally.invalid += 1;
-                visit(Found::Invalid(&Invalid {
-                    problem,
-                    case_id,
-                    unit,
-                }))?;
-            }
+            Ok(())
+        };
+        let result = evaluate_chunks();
+        stop.store(true, Ordering::Relaxed);
+        result
+    })?;
+    Ok(tally)
+}
+
+/// One row decoded, evaluated and visited.
+fn visit_row<E>(
+    row: &RawRow,
+    recorded: Recorded,
+    settings: Settings,
+    units: &mut Units,
+    tally: &mut Tally,
+    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+) -> Result<(), E> {
+    let case_id = text(row, Column::CaseId, settings.show_hetu);
+    let evaluated = decode(row).and_then(|application| {
+        evaluate_application(&application, recorded, settings.as_of, settings.reading)
+            .map(|evaluation| (application, evaluation))
+            .map_err(|error| chain_problem(row, error))
+    });
+    let unit = units.get(row, settings.show_hetu);
+    match evaluated {
+        Ok((application, evaluation)) => {
+            tally.evaluated += 1;
+            tally.overdue += u64::from(evaluation.is_overdue());
+            visit(Found::Application(&Evaluated {
+                line: row.line(),
+                case_id,
+                unit,
+                application,
+                evaluation,
+            }))
+        }
+        Err(problem) => {
+            tally.invalid += 1;
+            visit(Found::Invalid(&Invalid {
+                problem,
+                case_id,
+                unit,
+            }))
         }
     }
-    Ok(tally)
+}
+
+/// Where an application stands: the milestone that matters most now, and its status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Standing {
+    /// The milestone.
+    pub milestone: super::Milestone,
+    /// Its status.
+    pub status: crate::evaluation::Status,
+}
+
+impl Standing {
+    /// The standing of an evaluation ([`AssistanceEvaluation::standing`]), if any milestone has
+    /// a deadline.
+    pub fn of(evaluation: &AssistanceEvaluation) -> Option<Standing> {
+        let verdict = evaluation.standing()?;
+        Some(Standing {
+            milestone: verdict.milestone,
+            status: verdict.status()?,
+        })
+    }
+}
+
+/// One application as JSON (`assistance audit --format json`, the web API): its facts, where it
+/// stands, and its `deadlines`.
+#[derive(Debug, serde::Serialize)]
+pub struct Record<'a> {
+    /// The line it starts on.
+    pub line: u64,
+    /// The case id as shown.
+    pub case_id: &'a str,
+    /// The unit as shown.
+    pub unit: &'a str,
+    /// The day it arrived.
+    pub application_date: chrono::NaiveDate,
+    /// The day counting starts from (a weekend arrival: the next working day).
+    pub arrived: chrono::NaiveDate,
+    /// Urgent.
+    pub urgent: bool,
+    /// The reading.
+    pub reading: crate::calendar::Reading,
+    /// The milestone that matters most now.
+    pub standing: Option<Standing>,
+    /// Each milestone: decision, info request, meeting, payment.
+    pub deadlines: &'a [super::Verdict; 4],
+}
+
+impl<'a> Record<'a> {
+    /// The record of an evaluated application.
+    pub fn of(a: &'a Evaluated, reading: crate::calendar::Reading) -> Record<'a> {
+        Record {
+            line: a.line,
+            case_id: &a.case_id,
+            unit: &a.unit,
+            application_date: a.application.arrival,
+            arrived: a.evaluation.arrived,
+            urgent: a.application.urgent,
+            reading,
+            standing: Standing::of(&a.evaluation),
+            deadlines: &a.evaluation.verdicts,
+        }
+    }
 }

@@ -21,9 +21,9 @@ use super::file::Output;
 use super::list::{exit_code, ListArgs, OutputArgs, RowReporter};
 use super::summary::{too_many_units, MAX_UNITS};
 use super::{stderr_line, write_json, Format};
-use maaraika::assistance::read::{self, Evaluated, Found};
+use maaraika::assistance::read::{self, Evaluated, Found, Record};
 use maaraika::assistance::thl::{CountedBy, Month, MonthCounts};
-use maaraika::assistance::{Milestone, Verdict};
+use maaraika::assistance::Milestone;
 use maaraika::audit::{Outcome, WarningCounts};
 use maaraika::calendar::Reading;
 use maaraika::dates::finnish;
@@ -183,14 +183,27 @@ fn run_applications(
 
 /// A cell of a [`Grid`] row.
 #[derive(Clone, Debug)]
-enum Cell {
+enum Cell<'a> {
     /// Text from the input (made safe to show as it was read).
-    Text(String),
+    Text(Cow<'a, str>),
     Date(Option<NaiveDate>),
     Count(Option<i64>),
     Pct(Option<Decimal>),
     /// A word: its stable key, and its words in `--lang`.
     Word(&'static str, &'static str),
+}
+
+impl Cell<'_> {
+    /// The cell with its text owned, to be kept.
+    fn owned(self) -> Cell<'static> {
+        match self {
+            Cell::Text(text) => Cell::Text(Cow::Owned(text.into_owned())),
+            Cell::Date(day) => Cell::Date(day),
+            Cell::Count(n) => Cell::Count(n),
+            Cell::Pct(share) => Cell::Pct(share),
+            Cell::Word(key, word) => Cell::Word(key, word),
+        }
+    }
 }
 
 /// The columns of a table: stable keys, and their words in `--lang`.
@@ -215,17 +228,32 @@ impl Grid {
         }
     }
 
-    fn csv_fields<'a>(cells: &'a [Cell], style: CsvStyle) -> Vec<Cow<'a, str>> {
-        cells
-            .iter()
-            .map(|cell| match cell {
-                Cell::Text(text) => style.cell(text),
-                Cell::Date(date) => date.map(|d| style.date_text(d)).unwrap_or_default().into(),
-                Cell::Count(n) => n.map(|n| n.to_string()).unwrap_or_default().into(),
-                Cell::Pct(p) => style.share(*p).into(),
-                Cell::Word(key, word) => if style.excel { *word } else { *key }.into(),
-            })
-            .collect()
+    /// Writes one row as a CSV record in `style`, with nothing allocated for dates and counts.
+    fn write_csv<W: Write>(
+        writer: &mut csv::Writer<W>,
+        cells: &[Cell],
+        style: CsvStyle,
+    ) -> csv::Result<()> {
+        let mut date = [0u8; 10];
+        let mut number = [0u8; 24];
+        for cell in cells {
+            match cell {
+                Cell::Text(text) => writer.write_field(style.cell(text).as_bytes())?,
+                Cell::Date(day) => writer.write_field(style.date(*day, &mut date))?,
+                Cell::Count(None) => writer.write_field(b"")?,
+                Cell::Count(Some(n)) => {
+                    let mut cursor = std::io::Cursor::new(&mut number[..]);
+                    write!(cursor, "{n}")?;
+                    let end = cursor.position() as usize;
+                    writer.write_field(&number[..end])?
+                }
+                Cell::Pct(share) => writer.write_field(style.share(*share).as_bytes())?,
+                Cell::Word(key, word) => {
+                    writer.write_field(if style.excel { word } else { key })?
+                }
+            }
+        }
+        writer.write_record(None::<&[u8]>)
     }
 
     /// The rows as a table fitted to the terminal, in `lang`.
@@ -323,7 +351,7 @@ fn milestone_label(milestone: Milestone) -> Label {
 }
 
 /// A status as a word: its key and its words; `not_recorded` for a milestone the list lacks.
-fn status_word(status: Option<Status>, lang: Lang) -> Cell {
+fn status_word(status: Option<Status>, lang: Lang) -> Cell<'static> {
     match status {
         Some(status) => Cell::Word(status.as_str(), lang.status(status)),
         None => Cell::Word("not_recorded", lang.get(Label::AsNotRecorded)),
@@ -400,11 +428,11 @@ fn audit_key(milestone: Milestone, part: &str) -> Option<&'static str> {
 }
 
 /// An evaluated application as a row of [`audit_grid`].
-fn audit_row(a: &Evaluated, lang: Lang, reading: Reading) -> Vec<Cell> {
+fn audit_row<'a>(a: &'a Evaluated, lang: Lang, reading: Reading) -> Vec<Cell<'a>> {
     let e = &a.evaluation;
     let mut row = vec![
-        Cell::Text(a.case_id.to_string()),
-        Cell::Text(a.unit.to_string()),
+        Cell::Text(Cow::Borrowed(&a.case_id)),
+        Cell::Text(Cow::Borrowed(&a.unit)),
         Cell::Date(Some(a.application.arrival)),
         Cell::Word(
             if a.application.urgent { "1" } else { "0" },
@@ -439,46 +467,6 @@ fn audit_row(a: &Evaluated, lang: Lang, reading: Reading) -> Vec<Cell> {
     row
 }
 
-/// One application in JSON: its facts, where it stands, and its `deadlines`.
-#[derive(Serialize)]
-struct Record<'a> {
-    line: u64,
-    case_id: &'a str,
-    unit: &'a str,
-    application_date: NaiveDate,
-    arrived: NaiveDate,
-    urgent: bool,
-    reading: Reading,
-    /// The milestone that matters most now, and its status.
-    standing: Option<Standing>,
-    deadlines: &'a [Verdict; 4],
-}
-
-#[derive(Serialize)]
-struct Standing {
-    milestone: Milestone,
-    status: Status,
-}
-
-fn record<'a>(a: &'a Evaluated, reading: Reading) -> Record<'a> {
-    Record {
-        line: a.line,
-        case_id: &a.case_id,
-        unit: &a.unit,
-        application_date: a.application.arrival,
-        arrived: a.evaluation.arrived,
-        urgent: a.application.urgent,
-        reading,
-        standing: a.evaluation.standing().and_then(|v| {
-            Some(Standing {
-                milestone: v.milestone,
-                status: v.status()?,
-            })
-        }),
-        deadlines: &a.evaluation.verdicts,
-    }
-}
-
 /// Where the rows of the audit and the overdue list go as they come: CSV and JSON streamed; a
 /// table and a workbook collected and written at the end.
 struct RowSink<'a> {
@@ -493,7 +481,7 @@ enum Dest<'a> {
     /// The output, and the rows written so far.
     Json(Output<'a>, u64),
     /// The output, whether a workbook, and the rows.
-    Collect(Output<'a>, bool, Vec<Vec<Cell>>),
+    Collect(Output<'a>, bool, Vec<Vec<Cell<'static>>>),
 }
 
 impl<'a> RowSink<'a> {
@@ -532,18 +520,20 @@ impl<'a> RowSink<'a> {
         match &mut self.dest {
             Dest::Json(out, rows) => {
                 out.write_all(if *rows == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut *out, &record(a, self.reading))
+                serde_json::to_writer(&mut *out, &Record::of(a, self.reading))
                     .map_err(std::io::Error::from)?;
                 *rows += 1;
             }
             Dest::Csv(writer) => {
                 let row = audit_row(a, self.style.lang, self.reading);
-                let fields = Grid::csv_fields(&row, self.style);
-                writer
-                    .write_record(fields.iter().map(|f| f.as_bytes()))
-                    .map_err(csv_io)?;
+                Grid::write_csv(writer, &row, self.style).map_err(csv_io)?;
             }
-            Dest::Collect(_, _, rows) => rows.push(audit_row(a, self.style.lang, self.reading)),
+            Dest::Collect(_, _, rows) => rows.push(
+                audit_row(a, self.style.lang, self.reading)
+                    .into_iter()
+                    .map(Cell::owned)
+                    .collect(),
+            ),
         }
         Ok(())
     }
@@ -749,7 +739,7 @@ fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
                 let mut row = Vec::new();
                 if by_unit {
                     row.push(match unit {
-                        Some(unit) => Cell::Text(unit.to_string()),
+                        Some(unit) => Cell::Text(Cow::Borrowed(unit)),
                         None => Cell::Word("all", lang.get(Label::All)),
                     });
                 }
@@ -833,10 +823,7 @@ fn write_grid<T: Serialize>(
                 .write_record(grid.csv_header(style))
                 .map_err(csv_io)?;
             for row in rows {
-                let fields = Grid::csv_fields(row, style);
-                writer
-                    .write_record(fields.iter().map(|f| f.as_bytes()))
-                    .map_err(csv_io)?;
+                Grid::write_csv(&mut writer, row, style).map_err(csv_io)?;
             }
             writer.flush()?;
         }
@@ -973,11 +960,11 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
             let mut row = Vec::new();
             if by_unit {
                 row.push(match unit {
-                    Some(unit) => Cell::Text(unit.to_string()),
+                    Some(unit) => Cell::Text(Cow::Borrowed(unit)),
                     None => Cell::Word("all", lang.get(Label::All)),
                 });
             }
-            row.push(Cell::Text(month.to_string()));
+            row.push(Cell::Text(Cow::Owned(month.to_string())));
             row.push(Cell::Word(counted_by.key(), lang.get(counted_word)));
             let shares = [
                 None,

@@ -65,7 +65,7 @@ pub struct CheckRequest {
 }
 
 /// A date field: empty is none; otherwise it must read as a date.
-fn date_field(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
+pub(super) fn date_field(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(text) => crate::dates::given_date(text)
@@ -322,7 +322,18 @@ pub async fn audit(
     q: Result<Query<HashMap<String, String>>, axum::extract::rejection::QueryRejection>,
     request: Request,
 ) -> Result<Response, Failure> {
-    let mut fields = query(q)?;
+    let (fields, upload) = upload(&state, query(q)?, request).await?;
+    let options = AuditOptions::from_fields(&fields, AuditFormat::Json)?;
+    stream_audit(upload, options, None).await
+}
+
+/// The list of an audit request, with the audit slot it holds: the body itself (CSV), or the
+/// `file` field of a multipart form whose other fields join `fields` (the query's win).
+pub(super) async fn upload(
+    state: &AppState,
+    mut fields: HashMap<String, String>,
+    request: Request,
+) -> Result<(HashMap<String, String>, Upload), Failure> {
     let multipart = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -343,8 +354,7 @@ pub async fn audit(
     } else {
         stream::raw_upload(request.into_body(), state.max_upload, permit)
     };
-    let options = AuditOptions::from_fields(&fields, AuditFormat::Json)?;
-    stream_audit(upload, options, None).await
+    Ok((fields, upload))
 }
 
 /// Runs an audit and streams its answer: JSON, or a CSV file (`attachment` names the download).

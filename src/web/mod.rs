@@ -15,6 +15,7 @@
 mod access;
 mod api;
 mod assets;
+mod assistance;
 mod conn;
 mod lang;
 mod limits;
@@ -503,6 +504,19 @@ fn router(state: AppState) -> Router {
             post(pages::audit_download).layer(large),
         )
         .route("/calendar", get(pages::calendar_page))
+        .route(
+            "/assistance",
+            get(assistance::page).post(assistance::check_post),
+        )
+        .route(
+            "/assistance/audit",
+            post(assistance::audit_post).layer(large),
+        )
+        .route("/api/assistance/check", post(assistance::check_api))
+        .route(
+            "/api/assistance/audit",
+            post(assistance::audit_api).layer(large),
+        )
         .route("/assets/{name}", get(assets::asset))
         .route("/api/check", post(api::check))
         .route("/api/audit", post(api::audit).layer(large))

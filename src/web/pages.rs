@@ -23,14 +23,15 @@ use crate::rules::{Group, Milestone};
 
 /// Which page the navigation marks as the current one.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Nav {
+pub(super) enum Nav {
     Check,
     Audit,
     Calendar,
+    Assistance,
     None,
 }
 
-fn html_response(status: StatusCode, markup: Markup) -> Response {
+pub(super) fn html_response(status: StatusCode, markup: Markup) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -40,7 +41,7 @@ fn html_response(status: StatusCode, markup: Markup) -> Response {
 }
 
 /// The frame of every page: language, navigation, the privacy note.
-fn layout(lang: UiLang, title: &str, nav: Nav, path: &str, body: Markup) -> Markup {
+pub(super) fn layout(lang: UiLang, title: &str, nav: Nav, path: &str, body: Markup) -> Markup {
     let t = lang.t();
     let link = |target: Nav, href: &str, text: &str| {
         html! {
@@ -75,6 +76,7 @@ fn layout(lang: UiLang, title: &str, nav: Nav, path: &str, body: Markup) -> Mark
                             (link(Nav::Check, "/", t.nav_check))
                             (link(Nav::Audit, "/audit", t.nav_audit))
                             (link(Nav::Calendar, "/calendar", t.nav_calendar))
+                            (link(Nav::Assistance, "/assistance", lang.labels().get(crate::labels::Label::AsTitle)))
                         }
                     }
                     nav.langs aria-label=(t.lang_label) {
@@ -131,17 +133,17 @@ pub fn failure_page(request: &Request, failure: &Failure) -> Response {
 
 #[derive(Deserialize, Default, Debug)]
 pub struct LangQuery {
-    lang: Option<String>,
+    pub(super) lang: Option<String>,
 }
 
 /// A value typed by the user, as put back into a form: an identity code typed into the wrong
 /// field is not shown again.
-fn shown(text: &str) -> String {
+pub(super) fn shown(text: &str) -> String {
     crate::hetu::redact_hetus(text).into_owned()
 }
 
 /// A date as the pages show it: `ke 2.12.2026`.
-fn day(lang: UiLang, date: NaiveDate) -> String {
+pub(super) fn day(lang: UiLang, date: NaiveDate) -> String {
     format!(
         "{} {}",
         lang.weekday_short(date.weekday().num_days_from_monday() as usize),
@@ -149,7 +151,7 @@ fn day(lang: UiLang, date: NaiveDate) -> String {
     )
 }
 
-fn error_box(t: &Texts, message: &str) -> Markup {
+pub(super) fn error_box(t: &Texts, message: &str) -> Markup {
     html! {
         div.error role="alert" {
             h2 { (t.error_title) }
@@ -353,7 +355,7 @@ fn recorded_date(id: &str, label: &str, optional: &str, typed: &Option<String>) 
     }
 }
 
-fn reading_fieldset(t: &Texts, conservative: bool) -> Markup {
+pub(super) fn reading_fieldset(t: &Texts, conservative: bool) -> Markup {
     html! {
         fieldset {
             legend { (t.reading) }
