@@ -455,3 +455,41 @@ fn the_workbook_is_written_and_the_input_is_never_overwritten() {
     assert_eq!(code, 2);
     assert_eq!(std::fs::read(&input).unwrap(), before);
 }
+
+#[test]
+fn other_header_words_in_finnish_swedish_and_english_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for header in [
+        "Asianumero;Toimipiste;Hakemuksen saapumispäivä;Kiireellinen hakemus;Päätöksen päivämäärä;\
+         Lisäselvityspyyntö lähetetty;Täydennetty hakemus saapunut;Täydennettävä viimeistään;\
+         Asiakas pyysi tapaamista;Tapaamisaika;Maksatuspäivä",
+        "Ärendenummer;Enhet;Ansökan inkommen;Brådskande;Beslutsdatum;Tilläggsutredning begärd;\
+         Tilläggsutredning inkommen;Svarstid;Samtal begärt;Samtal;Utbetald",
+        "Case;Team;Application received;Urgent;Decided on;Info requested;Completed application \
+         received;Reply due;Meeting requested;Meeting held;Paid",
+    ] {
+        let file = dir.path().join("a.csv");
+        // A5 of the samples (request late, no reply by 22.4), with a meeting asked for.
+        let row = "A5;Itä;1.4.2026;ei;;15.4.2026;;22.4.2026;2.4.2026;14.4.2026;";
+        std::fs::write(&file, format!("{header}\n{row}\n")).unwrap();
+        let (code, stdout, stderr) = run(&[
+            "assistance",
+            "audit",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2026-04-30",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{header}: {stderr}");
+        assert!(!stderr.contains("not used"), "{header}: {stderr}");
+        let j: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let d = &j[0]["deadlines"];
+        assert_eq!(d[0]["deadline"], "2026-05-04", "{header}");
+        assert_eq!(d[1]["status"], "late", "{header}");
+        // Asked Thu 2.4, past Good Friday and Easter Monday: Tue 7 (1), Wed 8, Thu 9, Fri 10,
+        // Mon 13, Tue 14, Wed 15.4 (7); held 14.4: met.
+        assert_eq!(d[2]["deadline"], "2026-04-15", "{header}");
+        assert_eq!(d[2]["status"], "met", "{header}");
+    }
+}

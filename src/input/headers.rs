@@ -357,6 +357,7 @@ const MORE_INFORMATION: &[&str] = &[
     "kompletterin",
     "moreinfo",
     "additionalinfo",
+    "completedappl",
     "furtherinfo",
     "inforeq",
     "inforec",
@@ -450,6 +451,9 @@ const RULES: &[Rule] = &[
                 "svarstid",
                 "senast",
                 "viimeinen",
+                "viimeist",
+                "maarapaiv",
+                "mennessa",
             ],
         ],
         not: &[NOTES],
@@ -470,7 +474,8 @@ const RULES: &[Rule] = &[
         all: &[
             MORE_INFORMATION,
             &[
-                "pyyn", "pyyd", "pyyto", "request", "begar", "lahetet", "=sent", "skickad",
+                "pyyn", "pyyd", "pyyto", "pyyt", "pyys", "request", "begar", "lahetet", "=sent",
+                "skickad",
             ],
         ],
         not: &[NOTES, ARRIVED],
@@ -484,7 +489,9 @@ const RULES: &[Rule] = &[
         column: Column::MeetingRequestedDate,
         all: &[
             MEETING,
-            &["pyyn", "pyyd", "request", "begar", "toive", "asked"],
+            &[
+                "pyyn", "pyyd", "pyyt", "pyys", "request", "begar", "toive", "asked",
+            ],
         ],
         not: &[NOTES],
     },
