@@ -13,6 +13,8 @@
 //! The rows of the rendered text are mapped back to the sheet's rows ([`SheetPlaces`]), so a bad
 //! cell is reported as `Asiakkaat!C4`.
 
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
 use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -24,7 +26,7 @@ use calamine::{
 };
 
 use super::xlsx_sheet::{FastSheet, Scan};
-use super::{match_header, normalize_header, Column, HeaderMatch, InputError};
+use super::{match_header, normalize_header, Column, HeaderMatch, InputError, MAX_FIELDS};
 
 /// The fix for a file calamine cannot read.
 const RESAVE: &str =
@@ -551,8 +553,7 @@ where
             let mut renderer = Renderer {
                 places: thread_places,
                 keys,
-                merges,
-                merged_values: Vec::new(),
+                merges: MergeIndex::new(merges),
                 setup: Some(setup_tx),
                 out: text_tx,
                 buffer: Vec::with_capacity(BLOCK + 4096),
@@ -563,11 +564,16 @@ where
                 date_columns: Vec::new(),
                 is_1904,
                 line: 0,
-                last_row: 0,
                 last_break: (1, 1),
                 gone: false,
                 cells: Vec::new(),
                 len: 0,
+                present: vec![0; MAX_COLUMN as usize / 64 + 1],
+                unsorted: false,
+                max_column: 0,
+                cell_bytes: 0,
+                fill_bytes: 0,
+                problem: None,
                 label: label.clone(),
             };
             let result = book.cells(&name, fast, &mut |row, column, value| {
@@ -601,9 +607,7 @@ struct Renderer {
     places: Arc<SheetPlaces>,
     /// `--column` headers, normalised.
     keys: Vec<(Column, String)>,
-    merges: Vec<Dimensions>,
-    /// The value of each merged region whose first row was read: (index in `merges`, value).
-    merged_values: Vec<(usize, String)>,
+    merges: MergeIndex,
     /// Told once the header row is found, or why there is none.
     setup: Option<SyncSender<Result<(), InputError>>>,
     out: SyncSender<io::Result<Vec<u8>>>,
@@ -622,8 +626,6 @@ struct Renderer {
     width: usize,
     /// Lines of text written so far.
     line: u64,
-    /// The sheet row (0-based) of the last row written.
-    last_row: u32,
     /// The last entry of [`SheetPlaces`]'s map, kept here to check each row against it.
     last_break: (u64, u64),
     /// The decoder went away: stop.
@@ -631,7 +633,124 @@ struct Renderer {
     /// The cells of the row being gathered: (column, text), the first `len` of them.
     cells: Vec<(u32, String)>,
     len: usize,
+    /// The columns of the row being gathered, one bit each ([`MAX_COLUMN`] + 1 of them).
+    present: Vec<u64>,
+    /// The row's cells came out of column order: sorted before the row is written.
+    unsorted: bool,
+    /// The highest column of any cell with a value so far: merged regions fill no further.
+    max_column: u32,
+    /// Bytes of the cells read so far, and of the merged values filled in: the fill may not
+    /// outgrow what the sheet holds (see [`FILL_ALLOWANCE`]).
+    cell_bytes: u64,
+    fill_bytes: u64,
+    /// Why the sheet cannot be read, found while rendering it.
+    problem: Option<String>,
     label: String,
+}
+
+/// The last column index a row is rendered to: a cell further right (a sheet holds 16,384
+/// columns) is written in this one, so the decoder reports its row as too wide rather than the
+/// renderer writing billions of empty fields for a claimed column.
+const MAX_COLUMN: u32 = MAX_FIELDS as u32;
+
+/// The last sheet row (1-based) that blank lines are written up to, so that a row's line in the
+/// text is its row number: what Excel and LibreOffice sheets hold. A row numbered beyond it (a
+/// claimed `r="999999999"`) is mapped by [`SheetPlaces`] instead, so at most this many blank
+/// lines are written whatever the file claims.
+const MAX_SHEET_ROW: u64 = 1_048_576;
+
+/// Merged values may fill this many bytes plus [`FILL_FACTOR`] times the bytes of the cells read;
+/// past it the merged regions claim far more than the sheet holds.
+const FILL_ALLOWANCE: u64 = 16 << 20;
+const FILL_FACTOR: u64 = 8;
+
+/// The merged regions of a sheet, found for each row by a sweep over the rows: the regions in
+/// order of their first row, and the ones covering the current row by their first column, so a
+/// row costs a lookup (O(log n)) and the regions it has, not a walk over them all.
+struct MergeIndex {
+    /// Sorted by first row.
+    regions: Vec<Dimensions>,
+    /// The value of each region, once its top-left cell is read.
+    values: Vec<Option<String>>,
+    /// The next region (in `regions`) not yet reached by the sweep.
+    next: usize,
+    /// The regions covering the sweep's row: first column → index.
+    active: BTreeMap<u32, usize>,
+    /// The active regions by their last row, soonest first.
+    ends: BinaryHeap<Reverse<(u32, usize)>>,
+    /// The sweep's row.
+    row: Option<u32>,
+    /// Regions walked again because a row came before the one swept (rows out of order).
+    rewalked: u64,
+}
+
+/// Rows out of order make the sweep start over: past this many regions walked again, the sheet
+/// is refused rather than read in quadratic time.
+const MAX_REWALK: u64 = 50_000_000;
+
+impl MergeIndex {
+    fn new(mut regions: Vec<Dimensions>) -> MergeIndex {
+        regions.retain(|r| r.start.0 <= r.end.0 && r.start.1 <= r.end.1);
+        regions.sort_by_key(|r| (r.start.0, r.start.1));
+        MergeIndex {
+            values: vec![None; regions.len()],
+            regions,
+            next: 0,
+            active: BTreeMap::new(),
+            ends: BinaryHeap::new(),
+            row: None,
+            rewalked: 0,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+    }
+
+    /// Moves the sweep to `row`; `Err` when rows out of order made it walk too far.
+    fn sweep_to(&mut self, row: u32) -> Result<(), ()> {
+        if self.row.is_some_and(|at| row < at) {
+            self.rewalked += self.next as u64;
+            if self.rewalked > MAX_REWALK {
+                return Err(());
+            }
+            self.next = 0;
+            self.active.clear();
+            self.ends.clear();
+        }
+        self.row = Some(row);
+        while let Some(&Reverse((end, index))) = self.ends.peek() {
+            if end >= row {
+                break;
+            }
+            self.ends.pop();
+            let start = self.regions[index].start.1;
+            if self.active.get(&start) == Some(&index) {
+                self.active.remove(&start);
+            }
+        }
+        while let Some(region) = self.regions.get(self.next) {
+            if region.start.0 > row {
+                break;
+            }
+            let index = self.next;
+            self.next += 1;
+            if region.end.0 < row {
+                continue;
+            }
+            // Regions that overlap (which Excel repairs away): the first one counts.
+            let before = self.active.range(..=region.start.1).next_back();
+            let after = self.active.range(region.start.1..).next();
+            let overlaps = before.is_some_and(|(_, &i)| self.regions[i].end.1 >= region.start.1)
+                || after.is_some_and(|(&start, _)| start <= region.end.1);
+            if overlaps {
+                continue;
+            }
+            self.active.insert(region.start.1, index);
+            self.ends.push(Reverse((region.end.0, index)));
+        }
+        Ok(())
+    }
 }
 
 impl Renderer {
@@ -641,9 +760,25 @@ impl Renderer {
             self.row = Some(row);
         }
         if !value.is_empty() {
+            let column = column.min(MAX_COLUMN);
+            let (word, bit) = (column as usize / 64, 1u64 << (column % 64));
+            if self.present[word] & bit != 0 {
+                if column == MAX_COLUMN {
+                    // Past the sheet's width already: the row is reported as too wide.
+                    return !self.gone;
+                }
+                // A second cell for the same place (a row number given twice, a cell
+                // repeated): its own line, with the same row number, so no case is lost.
+                self.end_row();
+                self.row = Some(row);
+            }
+            self.present[word] |= bit;
             // The row's cells keep their strings from row to row: no allocation per cell.
             if self.len == self.cells.len() {
                 self.cells.push((column, String::new()));
+            }
+            if self.len > 0 && self.cells[self.len - 1].0 > column {
+                self.unsorted = true;
             }
             let is_date = self.is_date_column(column);
             let is_1904 = self.is_1904;
@@ -657,15 +792,24 @@ impl Renderer {
                 Value::Int(serial) if is_date => serial_date(serial as f64, is_1904, text),
                 value => value.write(text),
             }
+            self.cell_bytes += text.len() as u64 + 1;
+            self.max_column = self.max_column.max(column);
             self.len += 1;
         }
-        !self.gone
+        !self.gone && self.problem.is_none()
     }
 
     /// The gathered row: looked at for the header, or written.
     fn end_row(&mut self) {
         let Some(row) = self.row.take() else { return };
         let len = std::mem::take(&mut self.len);
+        for (column, _) in &self.cells[..len] {
+            self.present[*column as usize / 64] = 0;
+        }
+        if std::mem::take(&mut self.unsorted) {
+            // Cells placed by their reference, whatever their order in the file (E3 before A3).
+            self.cells[..len].sort_by_key(|(column, _)| *column);
+        }
         if self.header.is_some() && self.merges.is_empty() {
             if len > 0 {
                 let cells = std::mem::take(&mut self.cells);
@@ -675,7 +819,10 @@ impl Renderer {
             return;
         }
         let mut cells = self.cells[..len].to_vec();
-        self.fill_merged(row, &mut cells);
+        if let Err(problem) = self.fill_merged(row, &mut cells) {
+            self.problem.get_or_insert(problem);
+            return;
+        }
         if cells.is_empty() {
             return;
         }
@@ -700,36 +847,53 @@ impl Renderer {
         self.write_row(row, &cells);
     }
 
-    /// Merged regions: the value of the top-left cell in every cell of the region, as shown.
-    fn fill_merged(&mut self, row: u32, cells: &mut Vec<(u32, String)>) {
-        let mut added = false;
-        for (index, merge) in self.merges.iter().enumerate() {
-            if row < merge.start.0 || row > merge.end.0 {
-                continue;
-            }
-            // The region's value: kept when its first row is read.
-            if row == merge.start.0 {
-                let value = cells
-                    .iter()
-                    .find(|(c, _)| *c == merge.start.1)
-                    .map(|(_, v)| v.clone());
-                if let Some(value) = value {
-                    self.merged_values.push((index, value));
+    /// Merged regions: the value of the top-left cell in every cell of the region, as shown,
+    /// as far right as the sheet has cells (or the header reaches), and no further than the
+    /// sheet's own bytes allow: a region's claimed extent costs nothing by itself.
+    fn fill_merged(&mut self, row: u32, cells: &mut Vec<(u32, String)>) -> Result<(), String> {
+        if self.merges.is_empty() {
+            return Ok(());
+        }
+        if self.merges.sweep_to(row).is_err() {
+            return Err(format!(
+                "cannot be read as a workbook: its rows are out of order among many merged cells; \
+                 {RESAVE}"
+            ));
+        }
+        let limit = (self.width as u32).max(self.max_column + 1);
+        let before = cells.len();
+        let merges = &mut self.merges;
+        for (&first, &index) in merges.active.range(..limit) {
+            let region = merges.regions[index];
+            if row == region.start.0 && merges.values[index].is_none() {
+                if let Ok(at) = cells[..before].binary_search_by_key(&first, |(c, _)| *c) {
+                    merges.values[index] = Some(cells[at].1.clone());
                 }
             }
-            let Some((_, value)) = self.merged_values.iter().find(|(i, _)| *i == index) else {
+            let Some(value) = &merges.values[index] else {
                 continue;
             };
-            for column in merge.start.1..=merge.end.1 {
-                if !cells.iter().any(|(c, _)| *c == column) {
-                    cells.push((column, value.clone()));
-                    added = true;
+            for column in first..=region.end.1.min(limit - 1) {
+                if cells[..before]
+                    .binary_search_by_key(&column, |(c, _)| *c)
+                    .is_ok()
+                {
+                    continue;
                 }
+                self.fill_bytes += value.len() as u64 + 1;
+                if self.fill_bytes > FILL_ALLOWANCE + FILL_FACTOR * self.cell_bytes {
+                    return Err(format!(
+                        "cannot be read as a workbook: its merged cells claim far more than the \
+                         sheet holds (damaged or crafted); {RESAVE}"
+                    ));
+                }
+                cells.push((column, value.clone()));
             }
         }
-        if added {
+        if cells.len() > before {
             cells.sort_by_key(|(c, _)| *c);
         }
+        Ok(())
     }
 
     fn is_date_column(&self, column: u32) -> bool {
@@ -755,12 +919,11 @@ impl Renderer {
     fn is_header(&self, cells: &[(u32, String)]) -> bool {
         let mut known = 0;
         let mut pending = false;
-        let mut distinct: Vec<&str> = Vec::new();
+        let mut distinct: HashSet<&str> = HashSet::new();
         for (_, text) in cells {
-            if distinct.contains(&text.as_str()) {
+            if !distinct.insert(text.as_str()) {
                 continue;
             }
-            distinct.push(text);
             if let Some(column) = self.column_of(text) {
                 known += 1;
                 pending |= column == Column::PendingDate;
@@ -792,9 +955,7 @@ impl Renderer {
         self.width = cells.last().map_or(0, |(c, _)| *c as usize + 1);
         // The rows above it as blank lines, which the reader skips: line numbers stay the
         // sheet's row numbers.
-        self.buffer.resize(self.buffer.len() + row as usize, b'\n');
-        self.line = u64::from(row);
-        self.last_row = row;
+        self.catch_up(row);
         self.write_fields(&cells);
         if let Some(setup) = self.setup.take() {
             let _ = setup.send(Ok(()));
@@ -802,18 +963,28 @@ impl Renderer {
     }
 
     fn write_row(&mut self, row: u32, cells: &[(u32, String)]) {
-        // Empty rows as blank lines, which the reader skips.
-        let skipped = row.saturating_sub(self.last_row + 1);
-        self.buffer
-            .resize(self.buffer.len() + skipped as usize, b'\n');
-        self.line += u64::from(skipped);
+        self.catch_up(row);
+        self.write_fields(cells);
+    }
+
+    /// Before the sheet row `row` (0-based) is written: blank lines (which the reader skips) up
+    /// to it, so that its line is its row number, but never past [`MAX_SHEET_ROW`] and never
+    /// back: a row that cannot have its number as its line (out of order, after a cell with a
+    /// line break, or numbered beyond a sheet's rows) gets an entry in [`SheetPlaces`] instead.
+    /// So the blank lines of a whole sheet are at most [`MAX_SHEET_ROW`], whatever it claims.
+    fn catch_up(&mut self, row: u32) {
+        let row = u64::from(row) + 1;
+        let blank = row.min(MAX_SHEET_ROW + 1).saturating_sub(self.line + 1);
+        self.buffer.resize(self.buffer.len() + blank as usize, b'\n');
+        self.line += blank;
+        if self.buffer.len() >= BLOCK {
+            self.flush();
+        }
         let next_line = self.line + 1;
         let (from, first) = self.last_break;
-        if first + (next_line - from) != u64::from(row) + 1 {
-            self.push_break(next_line, u64::from(row) + 1);
+        if next_line < from || first + (next_line - from) != row {
+            self.push_break(next_line, row);
         }
-        self.last_row = row;
-        self.write_fields(cells);
     }
 
     fn push_break(&mut self, line: u64, row: u64) {
@@ -855,7 +1026,12 @@ impl Renderer {
         if result.is_ok() {
             self.end_row();
         }
-        if self.header.is_none() && result.is_ok() {
+        let failure = match (self.problem.take(), result) {
+            (Some(problem), _) => Some(workbook_error(&self.label, problem)),
+            (None, Err(error)) => Some(damaged(&self.label, error)),
+            (None, Ok(())) => None,
+        };
+        if self.header.is_none() && failure.is_none() {
             let pending = std::mem::take(&mut self.pending);
             let mut rows = pending.into_iter();
             match rows.next() {
@@ -879,25 +1055,22 @@ impl Renderer {
                 }
             }
         }
-        match result {
-            Ok(()) => {
+        match failure {
+            None => {
                 self.flush();
                 // The end, told as such: a thread that stops without it (a panic in the
                 // reader) must not pass for the end of the list.
                 let _ = self.out.send(Ok(Vec::new()));
             }
-            Err(error) => {
-                let error = damaged(&self.label, error);
-                match self.setup.take() {
-                    Some(setup) => {
-                        let _ = setup.send(Err(error));
-                    }
-                    None => {
-                        self.flush();
-                        let _ = self.out.send(Err(io::Error::other(error.to_string())));
-                    }
+            Some(error) => match self.setup.take() {
+                Some(setup) => {
+                    let _ = setup.send(Err(error));
                 }
-            }
+                None => {
+                    self.flush();
+                    let _ = self.out.send(Err(io::Error::other(error.to_string())));
+                }
+            },
         }
     }
 }
