@@ -4,6 +4,9 @@
 mod cli;
 
 fn main() -> std::process::ExitCode {
+    // Workbooks are read by calamine in child processes of this program: a process started as
+    // one reads and ends here (see `maaraika::input::sandbox`).
+    maaraika::input::sandbox::init();
     cli::run()
 }
 

@@ -25,6 +25,7 @@
 
 mod headers;
 mod rows;
+pub mod sandbox;
 mod workbook;
 mod xlsx_sheet;
 

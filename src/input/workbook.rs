@@ -25,7 +25,8 @@ use calamine::{
     Xlsb, Xlsx,
 };
 
-use super::xlsx_sheet::{FastSheet, Scan};
+use super::sandbox::{Child, Failure, Source};
+use super::xlsx_sheet::{FastBook, FastSheet, Scan};
 use super::{match_header, normalize_header, Column, HeaderMatch, InputError, MAX_FIELDS};
 
 /// The fix for a file calamine cannot read.
@@ -139,7 +140,7 @@ pub(crate) fn open_file(
         source,
     };
     let mut file = std::fs::File::open(path).map_err(open_error)?;
-    let mut start = [0u8; 8];
+    let mut start = [0u8; 80];
     let read = read_start(&mut file, &mut start).map_err(open_error)?;
     if start[..read].starts_with(b"\xD0\xCF\x11\xE0") {
         // OLE2 files are small (an .xls holds at most 65,536 rows): read whole, to look for the
@@ -148,16 +149,13 @@ pub(crate) fn open_file(
         file.read_to_end(&mut bytes).map_err(open_error)?;
         return open_bytes(bytes, label, sheet, mappings);
     }
+    let len = file.metadata().map(|m| m.len()).map_err(open_error)?;
     drop(file);
-    let make = || {
-        std::fs::File::open(path)
-            .map(io::BufReader::new)
-            .map_err(open_error)
-    };
-    render(&make, &start[..read], label, sheet, mappings)
+    let source = Source::Path(path.to_path_buf());
+    render(&source, &start[..read], len, label, sheet, mappings)
 }
 
-/// A workbook already in memory (from standard input).
+/// A workbook already in memory (from standard input, or an upload).
 pub(crate) fn open_bytes(
     bytes: Vec<u8>,
     label: &str,
@@ -173,9 +171,9 @@ pub(crate) fn open_bytes(
                 .into(),
         ));
     }
-    let bytes = Arc::new(bytes);
-    let make = || Ok(io::Cursor::new(SharedBytes(Arc::clone(&bytes))));
-    render(&make, &start, label, sheet, mappings)
+    let len = bytes.len() as u64;
+    let source = Source::Bytes(Arc::new(bytes));
+    render(&source, &start, len, label, sheet, mappings)
 }
 
 /// Bytes shared by the readers tried on them.
@@ -184,6 +182,39 @@ struct SharedBytes(Arc<Vec<u8>>);
 impl AsRef<[u8]> for SharedBytes {
     fn as_ref(&self) -> &[u8] {
         &self.0
+    }
+}
+
+/// A workbook's bytes to read, from its file or from memory.
+enum Input {
+    File(io::BufReader<std::fs::File>),
+    Bytes(io::Cursor<SharedBytes>),
+}
+
+impl Input {
+    fn open(source: &Source) -> io::Result<Input> {
+        Ok(match source {
+            Source::Path(path) => Input::File(io::BufReader::new(std::fs::File::open(path)?)),
+            Source::Bytes(bytes) => Input::Bytes(io::Cursor::new(SharedBytes(Arc::clone(bytes)))),
+        })
+    }
+}
+
+impl Read for Input {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Input::File(file) => file.read(buf),
+            Input::Bytes(bytes) => bytes.read(buf),
+        }
+    }
+}
+
+impl Seek for Input {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        match self {
+            Input::File(file) => file.seek(pos),
+            Input::Bytes(bytes) => bytes.seek(pos),
+        }
     }
 }
 
@@ -215,7 +246,7 @@ fn workbook_error(label: &str, problem: String) -> InputError {
     }
 }
 
-fn damaged(label: &str, error: impl std::fmt::Display) -> InputError {
+pub(super) fn damaged(label: &str, error: impl std::fmt::Display) -> InputError {
     let text = error.to_string();
     if text.contains("password") {
         return workbook_error(
@@ -233,6 +264,17 @@ fn damaged(label: &str, error: impl std::fmt::Display) -> InputError {
     )
 }
 
+pub(super) fn too_many_merges(label: &str) -> InputError {
+    workbook_error(
+        label,
+        format!(
+            "cannot be read as a workbook: it has more than {} merged regions (damaged or \
+             crafted); {RESAVE}",
+            super::xlsx_sheet::MAX_MERGES
+        ),
+    )
+}
+
 /// One of calamine's readers, chosen by the file's content.
 enum Book<RS: Read + Seek> {
     Xlsx(Xlsx<RS>),
@@ -241,31 +283,119 @@ enum Book<RS: Read + Seek> {
     Ods(Ods<RS>),
 }
 
-fn open_book<RS: Read + Seek>(
-    make: &dyn Fn() -> Result<RS, InputError>,
-    start: &[u8],
-    label: &str,
-) -> Result<Book<RS>, InputError> {
+fn open_book(source: &Source) -> Result<Book<Input>, Failure> {
+    let make = || Input::open(source).map_err(|e| Failure::Damaged(e.to_string()));
+    let mut start = [0u8; 38];
+    let mut first = make()?;
+    let read = {
+        let mut read = 0;
+        while read < start.len() {
+            match first.read(&mut start[read..]) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => read += n,
+            }
+        }
+        read
+    };
+    let start = &start[..read];
+    let damaged = |e: &dyn std::fmt::Display| Failure::Damaged(e.to_string());
     if start.starts_with(b"\xD0\xCF\x11\xE0") {
-        return open_workbook_from_rs::<Xls<RS>, RS>(make()?)
+        return open_workbook_from_rs::<Xls<Input>, Input>(make()?)
             .map(Book::Xls)
-            .map_err(|e| damaged(label, e));
+            .map_err(|e| damaged(&e));
     }
     // An OpenDocument file stores its type first, uncompressed: `mimetype` and then the type.
     if start.len() >= 38 && &start[30..38] == b"mimetype" {
-        return open_workbook_from_rs::<Ods<RS>, RS>(make()?)
+        return open_workbook_from_rs::<Ods<Input>, Input>(make()?)
             .map(Book::Ods)
-            .map_err(|e| damaged(label, e));
+            .map_err(|e| damaged(&e));
     }
-    match open_workbook_from_rs::<Xlsx<RS>, RS>(make()?) {
+    match open_workbook_from_rs::<Xlsx<Input>, Input>(make()?) {
         Ok(book) => Ok(Book::Xlsx(book)),
-        Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<RS>, RS>(make()?) {
+        Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<Input>, Input>(make()?) {
             Ok(book) => Ok(Book::Xlsb(book)),
-            Err(_) => match open_workbook_from_rs::<Ods<RS>, RS>(make()?) {
+            Err(_) => match open_workbook_from_rs::<Ods<Input>, Input>(make()?) {
                 Ok(book) => Ok(Book::Ods(book)),
-                Err(_) => Err(damaged(label, xlsx_error)),
+                Err(_) => Err(damaged(&xlsx_error)),
             },
         },
+    }
+}
+
+/// The sheet to read: the one asked for (by its exact name, or its only case-insensitive
+/// match), or the first visible worksheet.
+fn choose_sheet(sheets: &[calamine::Sheet], wanted: Option<&str>) -> Result<String, Failure> {
+    let worksheets: Vec<&calamine::Sheet> = sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .collect();
+    match wanted {
+        Some(wanted) => worksheets
+            .iter()
+            .find(|s| s.name == wanted)
+            .or_else(|| {
+                let mut same = worksheets
+                    .iter()
+                    .filter(|s| s.name.to_lowercase() == wanted.to_lowercase());
+                same.next().filter(|_| same.next().is_none())
+            })
+            .map(|s| s.name.clone())
+            .ok_or_else(|| {
+                Failure::UnknownSheet(
+                    wanted.to_owned(),
+                    worksheets.iter().map(|s| s.name.clone()).collect(),
+                )
+            }),
+        None => worksheets
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible)
+            .or(worksheets.first())
+            .map(|s| s.name.clone())
+            .ok_or_else(|| Failure::Problem(format!("has no worksheet: {RESAVE}"))),
+    }
+}
+
+/// The workbook as the reader process has it open: calamine's reader and the sheet chosen.
+pub(super) struct ChildBook {
+    book: Book<Input>,
+    name: String,
+}
+
+impl ChildBook {
+    pub(super) fn open(source: &Source, sheet: Option<&str>) -> Result<ChildBook, Failure> {
+        let book = open_book(source)?;
+        let name = choose_sheet(&book.sheets(), sheet)?;
+        Ok(ChildBook { book, name })
+    }
+
+    pub(super) fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(super) fn is_1904(&self) -> bool {
+        self.book.is_1904()
+    }
+
+    /// For an .xlsx: how each cell style shows its numbers, for the scanner.
+    pub(super) fn formats(&mut self) -> Option<Vec<u8>> {
+        match &mut self.book {
+            Book::Xlsx(b) => b
+                .worksheet_cells_reader(&self.name)
+                .ok()
+                .map(|reader| super::xlsx_sheet::formats_of(reader.styles())),
+            _ => None,
+        }
+    }
+
+    pub(super) fn merges(&mut self) -> Vec<Dimensions> {
+        self.book.merges(&self.name)
+    }
+
+    pub(super) fn cells(
+        &mut self,
+        cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool,
+    ) -> Result<(), String> {
+        self.book.cells(&self.name, cell)
     }
 }
 
@@ -297,28 +427,17 @@ impl<RS: Read + Seek> Book<RS> {
         }
     }
 
-    /// Every cell of the sheet, in row order, to `cell(row, column, value)`; stops when it gives
-    /// `false`. An .xlsx sheet is scanned by `fast` where it can be, and read by calamine from
-    /// the first cell the scanner does not read.
+    /// Every cell of the sheet, in the file's order, to `cell(row, column, value)`; stops when
+    /// it gives `false`.
     fn cells(
         &mut self,
         sheet: &str,
-        fast: Option<FastSheet<RS>>,
         cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool,
     ) -> Result<(), String> {
         match self {
             Book::Xlsx(b) => {
-                let mut skip = match fast.map(|mut fast| fast.cells(cell)) {
-                    Some(Scan::Done | Scan::Stopped) => return Ok(()),
-                    Some(Scan::Unsupported { delivered }) => delivered,
-                    None => 0,
-                };
                 let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
                 while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
                     let (row, column) = c.get_position();
                     if !cell(row, column, Value::from_ref(c.get_value())) {
                         break;
@@ -362,7 +481,6 @@ fn range_cells(range: &calamine::Range<Data>, cell: &mut dyn FnMut(u32, u32, Val
         }
     }
 }
-
 /// A cell's value, whichever reader it came from.
 #[derive(Debug, PartialEq)]
 pub(super) enum Value<'a> {
@@ -481,60 +599,46 @@ pub(super) fn date_time(value: &calamine::ExcelDateTime) -> Value<'static> {
     Value::Date(y, m, d)
 }
 
-/// Opens the book, chooses the sheet, and starts the thread that renders it. Returns once the
-/// header row is found (or it is known that the sheet cannot be read).
-fn render<RS>(
-    make: &dyn Fn() -> Result<RS, InputError>,
+/// Opens the book (calamine in its reader process, and the .xlsx scanner here), chooses the
+/// sheet, and starts the thread that renders it. Returns once the header row is found (or it is
+/// known that the sheet cannot be read).
+fn render(
+    source: &Source,
     start: &[u8],
+    len: u64,
     label: &str,
     sheet: Option<&str>,
     mappings: &[(Column, String)],
-) -> Result<Rendered, InputError>
-where
-    RS: Read + Seek + Send + 'static,
-{
-    let mut book = open_book(make, start, label)?;
-    let sheets = book.sheets();
-    let worksheets: Vec<&calamine::Sheet> = sheets
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .collect();
-    let name = match sheet {
-        Some(wanted) => worksheets
-            .iter()
-            .find(|s| s.name == wanted)
-            .or_else(|| {
-                let mut same = worksheets
-                    .iter()
-                    .filter(|s| s.name.to_lowercase() == wanted.to_lowercase());
-                same.next().filter(|_| same.next().is_none())
-            })
-            .map(|s| s.name.clone())
-            .ok_or_else(|| InputError::UnknownSheet {
-                path: PathBuf::from(label),
-                sheet: wanted.to_owned(),
-                sheets: worksheets.iter().map(|s| s.name.clone()).collect(),
-            })?,
-        None => worksheets
-            .iter()
-            .find(|s| s.visible == SheetVisible::Visible)
-            .or(worksheets.first())
-            .map(|s| s.name.clone())
-            .ok_or_else(|| workbook_error(label, format!("has no worksheet: {RESAVE}")))?,
-    };
-    let is_1904 = book.is_1904();
-    let mut fast = match &mut book {
-        Book::Xlsx(b) => b
-            .worksheet_cells_reader(&name)
+) -> Result<Rendered, InputError> {
+    let mut child = Child::start(source, sheet, label)?;
+    // While the child opens the workbook: an .xlsx's parts, read and checked here.
+    let is_zip = start.starts_with(b"PK\x03\x04");
+    let is_ods = start.len() >= 38 && &start[30..38] == b"mimetype";
+    let fast_book = if is_zip && !is_ods {
+        Input::open(source)
             .ok()
-            .map(|reader| reader.styles().to_vec())
-            .and_then(|styles| FastSheet::open(make().ok()?, &name, &styles, is_1904)),
+            .and_then(|input| FastBook::open(input, len))
+    } else {
+        None
+    };
+    let opened = child.opened()?;
+    let mut fast = match (fast_book, &opened.formats) {
+        (Some(book), Some(formats)) => book.sheet(&opened.name, formats, opened.is_1904),
         _ => None,
     };
-    let merges = match fast.as_mut().and_then(FastSheet::merges) {
-        Some(merges) => merges,
-        None => book.merges(&name),
+    let merges = match fast.as_mut().map(FastSheet::merges) {
+        Some(Some(merges)) => merges,
+        Some(None) => {
+            fast = None;
+            child.go(true, 0)?
+        }
+        None => child.go(true, 0)?,
     };
+    if merges.len() > super::xlsx_sheet::MAX_MERGES {
+        return Err(too_many_merges(label));
+    }
+    let name = opened.name;
+    let is_1904 = opened.is_1904;
     let places = Arc::new(SheetPlaces {
         name: name.clone(),
         breaks: Mutex::new(Vec::new()),
@@ -576,9 +680,18 @@ where
                 problem: None,
                 label: label.clone(),
             };
-            let result = book.cells(&name, fast, &mut |row, column, value| {
-                renderer.cell(row, column, value)
-            });
+            let mut cell =
+                |row: u32, column: u32, value: Value<'_>| renderer.cell(row, column, value);
+            // The scanner reads the sheet where it can; calamine (in the child) from the first
+            // cell it does not read.
+            let result = match fast.map(|mut fast| fast.cells(&mut cell)) {
+                Some(Scan::Done | Scan::Stopped) => Ok(()),
+                Some(Scan::Unsupported { delivered }) => child
+                    .go(false, delivered)
+                    .and_then(|_| child.cells(&mut cell)),
+                None => child.cells(&mut cell),
+            };
+            drop(child);
             renderer.finish(result, &name);
         })
         .map_err(|source| InputError::Read {
@@ -975,7 +1088,8 @@ impl Renderer {
     fn catch_up(&mut self, row: u32) {
         let row = u64::from(row) + 1;
         let blank = row.min(MAX_SHEET_ROW + 1).saturating_sub(self.line + 1);
-        self.buffer.resize(self.buffer.len() + blank as usize, b'\n');
+        self.buffer
+            .resize(self.buffer.len() + blank as usize, b'\n');
         self.line += blank;
         if self.buffer.len() >= BLOCK {
             self.flush();
@@ -1022,13 +1136,13 @@ impl Renderer {
         }
     }
 
-    fn finish(mut self, result: Result<(), String>, name: &str) {
+    fn finish(mut self, result: Result<(), InputError>, name: &str) {
         if result.is_ok() {
             self.end_row();
         }
         let failure = match (self.problem.take(), result) {
             (Some(problem), _) => Some(workbook_error(&self.label, problem)),
-            (None, Err(error)) => Some(damaged(&self.label, error)),
+            (None, Err(error)) => Some(error),
             (None, Ok(())) => None,
         };
         if self.header.is_none() && failure.is_none() {

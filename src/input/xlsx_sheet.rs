@@ -16,7 +16,7 @@
 //! The workbook's parts are found as calamine finds them (the package and workbook
 //! relationships); the number formats come from calamine's reading of `styles.xml`.
 
-use std::io::{Read, Seek};
+use std::io::{self, Read, Seek};
 
 use calamine::{Dimensions, ExcelDateTime, ExcelDateTimeType, Style};
 use memchr::{memchr, memchr2, memmem};
@@ -27,8 +27,8 @@ use super::workbook::{date_time, Value};
 /// The sheet's XML is inflated into a buffer of this size (grown for a longer cell).
 const CHUNK: usize = 1 << 18;
 
-/// A cell longer than this is left to calamine.
-const MAX_CELL: usize = 1 << 26;
+/// A cell longer than this is left to calamine (in its child process).
+const MAX_CELL: usize = 1 << 22;
 
 /// How a number in a cell of a style is shown: as calamine tells dates from numbers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,11 +61,52 @@ pub(crate) enum Scan {
     Unsupported { delivered: u64 },
 }
 
-impl<R: Read + Seek> FastSheet<R> {
-    /// The sheet `name` of the workbook in `reader`, or `None` when its parts are not where
-    /// this scanner looks (calamine then reads it all). `styles` are calamine's cell styles.
-    pub(crate) fn open(reader: R, name: &str, styles: &[Style], is_1904: bool) -> Option<Self> {
+/// A part calamine reads whole when it opens a workbook (relationships, `workbook.xml`,
+/// `styles.xml`, the theme) may inflate to at most this: checked on the real bytes before
+/// calamine opens the workbook in this process.
+const PART_LIMIT: u64 = 16 << 20;
+
+/// The shared strings may take this much memory, plus [`STRINGS_PER_BYTE`] times the size of the
+/// file: a few kilobytes of zip that inflate to gigabytes of strings are not read here.
+const STRINGS_ALLOWANCE: u64 = 32 << 20;
+const STRINGS_PER_BYTE: u64 = 16;
+
+/// More merged regions than this are refused: far more than any hand-kept list has, and each
+/// costs memory whatever its cells.
+pub(crate) const MAX_MERGES: usize = 500_000;
+
+/// An .xlsx package whose parts have been read and checked: the route that keeps calamine's
+/// open (for the sheets and the cell styles) in this process only once every part it reads
+/// whole is known to be of a sane size by its real, inflated bytes, and that reads the cells
+/// itself. `None` from [`FastBook::open`] sends the workbook to calamine in a child process.
+pub(crate) struct FastBook<R: Read + Seek> {
+    zip: ZipArchive<R>,
+    xl_path: String,
+    rels: Vec<Relationship>,
+    book: Vec<u8>,
+    strings: Vec<String>,
+}
+
+impl<R: Read + Seek> FastBook<R> {
+    /// The package in `reader` (of `file_len` bytes), or `None` when its parts are not where
+    /// this scanner looks, or are larger than their limits.
+    pub(crate) fn open(reader: R, file_len: u64) -> Option<Self> {
         let mut zip = ZipArchive::new(reader).ok()?;
+        // The parts calamine reads whole on opening, whatever the case of their names.
+        for index in 0..zip.len() {
+            let name = zip.name_for_index(index)?.ok()?.to_ascii_lowercase();
+            let whole = name.ends_with(".rels")
+                || name.ends_with("workbook.xml")
+                || name.ends_with("styles.xml")
+                || name.ends_with("theme1.xml");
+            if whole {
+                let part = zip.by_index(index).ok()?;
+                let inflated = io::copy(&mut part.take(PART_LIMIT + 1), &mut io::sink()).ok()?;
+                if inflated > PART_LIMIT {
+                    return None;
+                }
+            }
+        }
         let package = read_part(&mut zip, "_rels/.rels")?;
         let target = relationships(&package)?
             .into_iter()
@@ -86,86 +127,164 @@ impl<R: Read + Seek> FastSheet<R> {
             &format!("{xl_path}_rels/{workbook}.rels"),
         )?)?;
         let book = read_part(&mut zip, &format!("{xl_path}{workbook}"))?;
-        let id = sheet_relationship(&book, name)?;
-        let target = &rels.iter().find(|r| r.id == id)?.target;
+        let budget = STRINGS_ALLOWANCE + STRINGS_PER_BYTE.saturating_mul(file_len);
+        let mut strings = None;
+        let ours = format!("{xl_path}sharedStrings.xml");
+        for index in 0..zip.len() {
+            let name = zip.name_for_index(index)?.ok()?.into_owned();
+            if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+                let part = zip.by_index(index).ok()?;
+                let read = shared_strings(part, budget)?;
+                if name == ours {
+                    strings = Some(read);
+                }
+            }
+        }
+        Some(FastBook {
+            zip,
+            xl_path,
+            rels,
+            book,
+            strings: strings.unwrap_or_default(),
+        })
+    }
+
+    /// The sheet `name`, ready to be scanned, or `None` when its part is not found the plain
+    /// way or its start (before `<sheetData>`, which calamine reads on opening a sheet) is
+    /// over [`PART_LIMIT`]. `styles` are calamine's cell styles.
+    pub(crate) fn sheet(
+        mut self,
+        name: &str,
+        formats: &[u8],
+        is_1904: bool,
+    ) -> Option<FastSheet<R>> {
+        let xl_path = &self.xl_path;
+        let id = sheet_relationship(&self.book, name)?;
+        let target = &self.rels.iter().find(|r| r.id == id)?.target;
         let path = match target.strip_prefix('/') {
             Some(absolute) => absolute.to_owned(),
             None => format!("{xl_path}{target}"),
         };
-        zip.index_for_name(&path)?;
-        let strings = match zip.index_for_name(&format!("{xl_path}sharedStrings.xml")) {
-            Some(_) => shared_strings(&read_part(
-                &mut zip,
-                &format!("{xl_path}sharedStrings.xml"),
-            )?)?,
-            None => Vec::new(),
-        };
-        let formats = styles.iter().map(style_format).collect();
+        {
+            let mut chunks = Chunks::new(self.zip.by_name(&path).ok()?, PART_LIMIT as usize);
+            let finder = memmem::Finder::new(b"sheetData");
+            let mut pos = 0;
+            while finder.find(&chunks.buf[pos..chunks.len]).is_none() {
+                pos = chunks.len.saturating_sub(16);
+                if !chunks.more(&mut pos)? {
+                    return None;
+                }
+            }
+        }
+        let formats = formats
+            .iter()
+            .map(|&f| match f {
+                1 => Format::DateTime,
+                2 => Format::TimeDelta,
+                _ => Format::Other,
+            })
+            .collect();
         Some(FastSheet {
-            zip,
+            zip: self.zip,
             path,
-            strings,
+            strings: self.strings,
             formats,
             is_1904,
         })
     }
+}
 
-    /// The merged regions of the sheet (`<mergeCells>`, after the cells), or `None` when they
-    /// are not found the plain way.
-    pub(crate) fn merges(&mut self) -> Option<Vec<Dimensions>> {
-        let mut file = self.zip.by_name(&self.path).ok()?;
-        let finder = memmem::Finder::new(b"<mergeCells");
-        let mut buf = vec![0u8; CHUNK];
-        let mut len = 0;
-        let mut tail = None;
-        loop {
-            let n = file.read(&mut buf[len..]).ok()?;
-            let end = len + n;
-            if let Some(at) = finder.find(&buf[..end]) {
-                let mut rest = buf[at..end].to_vec();
-                file.read_to_end(&mut rest).ok()?;
-                tail = Some(rest);
-                break;
-            }
-            if n == 0 {
-                break;
-            }
-            // Keep the last bytes: the name may straddle two reads.
-            let keep = end.min(16);
-            buf.copy_within(end - keep..end, 0);
-            len = keep;
+/// A part of the package read a buffer at a time; the buffer grows for an element longer than
+/// it, up to a limit.
+struct Chunks<F: Read> {
+    file: F,
+    buf: Vec<u8>,
+    len: usize,
+    limit: usize,
+}
+
+impl<F: Read> Chunks<F> {
+    fn new(file: F, limit: usize) -> Self {
+        Chunks {
+            file,
+            buf: vec![0; CHUNK.min(limit.max(64))],
+            len: 0,
+            limit,
         }
-        let Some(tail) = tail else {
-            return Some(Vec::new());
-        };
+    }
+
+    /// Drops the bytes before `pos` (which becomes 0) and reads more: `Some(false)` at the
+    /// end of the part, `None` on a read error or when an element outgrows the limit.
+    fn more(&mut self, pos: &mut usize) -> Option<bool> {
+        self.buf.copy_within(*pos..self.len, 0);
+        self.len -= *pos;
+        *pos = 0;
+        if self.len == self.buf.len() {
+            if self.buf.len() >= self.limit {
+                return None;
+            }
+            self.buf.resize((self.buf.len() * 2).min(self.limit), 0);
+        }
+        let n = self.file.read(&mut self.buf[self.len..]).ok()?;
+        self.len += n;
+        Some(n > 0)
+    }
+}
+
+impl<R: Read + Seek> FastSheet<R> {
+    /// The merged regions of the sheet (`<mergeCells>`, after the cells), read as the part
+    /// streams by (never more of it than a buffer at a time), or `None` when they are not
+    /// found the plain way or there are more than [`MAX_MERGES`]. A `<mergeCells` that does
+    /// not start a well-formed element (in a comment, in text) is passed over.
+    pub(crate) fn merges(&mut self) -> Option<Vec<Dimensions>> {
+        let file = self.zip.by_name(&self.path).ok()?;
+        let mut chunks = Chunks::new(file, CHUNK);
+        let finder = memmem::Finder::new(b"mergeCells");
         let mut merges = Vec::new();
         let mut pos = 0;
+        // Inside a `<mergeCells>` element.
+        let mut inside = false;
         loop {
-            let at = pos + memchr(b'<', &tail[pos..])?;
-            let Next::Tag(tag, after) = next_tag(&tail, at) else {
-                return None;
+            let d = &chunks.buf[..chunks.len];
+            let step = if inside {
+                merge_step(d, pos, &mut merges)
+            } else {
+                match finder.find(&d[pos..]) {
+                    Some(at) => match tag_start_before(d, pos + at) {
+                        Some(lt) => match next_tag(d, lt) {
+                            Next::Tag(tag, after) if !tag.end && tag.name == b"mergeCells" => {
+                                if tag.empty {
+                                    return Some(merges);
+                                }
+                                inside = true;
+                                MergeStep::At(after)
+                            }
+                            Next::Incomplete => MergeStep::MoreFrom(lt),
+                            _ => MergeStep::At(pos + at + 1),
+                        },
+                        None => MergeStep::At(pos + at + 1),
+                    },
+                    None => MergeStep::MoreFrom(d.len().saturating_sub(64).max(pos)),
+                }
             };
-            pos = after;
-            match (tag.end, tag.name) {
-                (false, b"mergeCells") if !tag.empty => {}
-                (false, b"mergeCell") => {
-                    let Some(reference) = attr(tag.attrs, b"ref") else {
-                        continue;
-                    };
-                    merges.push(dimension(reference)?);
-                    if !tag.empty {
-                        // `<mergeCell ref="A1:B2"></mergeCell>`
-                        let Next::Tag(close, after) = next_tag(&tail, pos) else {
-                            return None;
-                        };
-                        if !(close.end && close.name == b"mergeCell") {
-                            return None;
-                        }
-                        pos = after;
+            match step {
+                MergeStep::At(at) => pos = at,
+                MergeStep::Done => return Some(merges),
+                MergeStep::Bad => {
+                    // Not the element: look on for the real one.
+                    merges.clear();
+                    inside = false;
+                    pos = (pos + 1).min(chunks.len);
+                }
+                MergeStep::MoreFrom(at) => {
+                    pos = at;
+                    if !chunks.more(&mut pos)? {
+                        return (!inside).then_some(merges);
                     }
                 }
-                (true, b"mergeCells") => return Some(merges),
-                _ => return None,
+            }
+            if merges.len() > MAX_MERGES {
+                return None;
             }
         }
     }
@@ -1093,12 +1212,70 @@ fn hex_or_digits_bad(entity: &str) -> bool {
     body.is_empty() || !body.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// A part of the package, whole.
+enum MergeStep {
+    At(usize),
+    MoreFrom(usize),
+    Done,
+    Bad,
+}
+
+/// One element inside `<mergeCells>` at `pos`: a `<mergeCell ref>` (added to `merges`), its
+/// end tag, or the end of the list.
+fn merge_step(d: &[u8], pos: usize, merges: &mut Vec<Dimensions>) -> MergeStep {
+    let at = skip_space(d, pos);
+    if at == d.len() {
+        return MergeStep::MoreFrom(pos);
+    }
+    if d[at] != b'<' {
+        return MergeStep::Bad;
+    }
+    let (tag, after) = match next_tag(d, at) {
+        Next::Tag(tag, after) => (tag, after),
+        Next::Incomplete => return MergeStep::MoreFrom(at),
+        Next::Bad => return MergeStep::Bad,
+    };
+    match (tag.end, tag.name) {
+        (false, b"mergeCell") => {
+            if let Some(reference) = attr(tag.attrs, b"ref") {
+                match dimension(reference) {
+                    Some(region) => merges.push(region),
+                    None => return MergeStep::Bad,
+                }
+            }
+            MergeStep::At(after)
+        }
+        (true, b"mergeCell") => MergeStep::At(after),
+        (true, b"mergeCells") => MergeStep::Done,
+        _ => MergeStep::Bad,
+    }
+}
+
+/// The `<` of a start tag whose (local) name starts at `at`: `<name` or `<prefix:name`.
+fn tag_start_before(d: &[u8], at: usize) -> Option<usize> {
+    let mut i = at.checked_sub(1)?;
+    if d[i] == b'<' {
+        return Some(i);
+    }
+    if d[i] != b':' {
+        return None;
+    }
+    while i > 0 && at - i < 32 {
+        i -= 1;
+        match d[i] {
+            b'<' => return (i + 1 < at - 1).then_some(i),
+            b if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.' => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A part of the package, whole (a small part: at most [`PART_LIMIT`]).
 fn read_part<R: Read + Seek>(zip: &mut ZipArchive<R>, path: &str) -> Option<Vec<u8>> {
-    let mut file = zip.by_name(path).ok()?;
+    let file = zip.by_name(path).ok()?;
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    file.take(PART_LIMIT + 1).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= PART_LIMIT).then_some(bytes)
 }
 
 /// Every start tag of a small XML part, in order, with markup skipped; `None` if it is not read.
@@ -1163,8 +1340,10 @@ fn sheet_relationship(d: &[u8], name: &str) -> Option<String> {
     None
 }
 
-/// The shared strings (`sharedStrings.xml`), each `<si>` as calamine reads it.
-fn shared_strings(d: &[u8]) -> Option<Vec<String>> {
+/// The shared strings (`sharedStrings.xml`), each `<si>` as calamine reads it, read as the part
+/// streams by; `None` past `budget` bytes of memory (a string costs its length and 32), for a
+/// string over [`MAX_CELL`], or for what this reader does not read.
+fn shared_strings(part: impl Read, budget: u64) -> Option<Vec<String>> {
     let mut scanner = Scanner {
         strings: &[],
         formats: &[],
@@ -1173,38 +1352,108 @@ fn shared_strings(d: &[u8]) -> Option<Vec<String>> {
         piece: String::new(),
         dates: Vec::new(),
     };
-    let mut strings = Vec::new();
+    let mut chunks = Chunks::new(part, MAX_CELL);
+    let mut strings: Vec<String> = Vec::new();
+    let mut used = 0u64;
     let mut pos = 0;
     let mut in_sst = false;
     loop {
-        let at = pos + memchr(b'<', &d[pos..])?;
-        if matches!(d.get(at + 1), Some(b'?' | b'!')) && !in_sst {
-            pos = skip_markup(d, at)??;
-            continue;
-        }
-        let Next::Tag(tag, after) = next_tag(d, at) else {
-            return None;
-        };
-        if in_sst && !d[pos..at].iter().all(u8::is_ascii_whitespace) {
-            return None;
-        }
-        pos = after;
-        match (tag.end, tag.name, in_sst) {
-            (false, b"sst", false) if !tag.empty => in_sst = true,
-            (false, b"sst", false) => return Some(strings),
-            (_, _, false) => {}
-            (false, b"si", true) if tag.empty => strings.push(String::new()),
-            (false, b"si", true) => match scanner.rich_text(d, after, b"si") {
-                Found::At(_, _, end) => {
-                    strings.push(std::mem::take(&mut scanner.text));
-                    pos = end;
+        let before = strings.len();
+        let d = &chunks.buf[..chunks.len];
+        match sst_step(&mut scanner, d, pos, &mut in_sst, &mut strings) {
+            Sst::At(at) => pos = at,
+            Sst::Done => return Some(strings),
+            Sst::Bad => return None,
+            Sst::More => {
+                if !chunks.more(&mut pos)? {
+                    return None;
                 }
-                _ => return None,
-            },
-            (true, b"sst", true) => return Some(strings),
-            _ => return None,
+            }
+        }
+        if strings.len() > before {
+            used += strings[before].len() as u64 + 32;
+            if used > budget {
+                return None;
+            }
         }
     }
+}
+
+enum Sst {
+    At(usize),
+    More,
+    Done,
+    Bad,
+}
+
+/// One step of [`shared_strings`] at `pos`: markup before `<sst>`, a string, or the end.
+fn sst_step(
+    scanner: &mut Scanner<'_>,
+    d: &[u8],
+    pos: usize,
+    in_sst: &mut bool,
+    strings: &mut Vec<String>,
+) -> Sst {
+    let Some(at) = memchr(b'<', &d[pos..]) else {
+        return Sst::More;
+    };
+    let at = pos + at;
+    if *in_sst && !d[pos..at].iter().all(u8::is_ascii_whitespace) {
+        return Sst::Bad;
+    }
+    if !*in_sst {
+        match d.get(at + 1) {
+            None => return Sst::More,
+            Some(b'?' | b'!') => {
+                return match skip_markup(d, at) {
+                    Some(Some(after)) => Sst::At(after),
+                    Some(None) => Sst::More,
+                    None => Sst::Bad,
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let (tag, after) = match next_tag(d, at) {
+        Next::Tag(tag, after) => (tag, after),
+        Next::Incomplete => return Sst::More,
+        Next::Bad => return Sst::Bad,
+    };
+    match (tag.end, tag.name, *in_sst) {
+        (false, b"sst", false) if !tag.empty => {
+            *in_sst = true;
+            Sst::At(after)
+        }
+        (false, b"sst", false) => Sst::Done,
+        (_, _, false) => Sst::At(after),
+        (false, b"si", true) if tag.empty => {
+            strings.push(String::new());
+            Sst::At(after)
+        }
+        (false, b"si", true) => match scanner.rich_text(d, after, b"si") {
+            Found::At(_, _, end) => {
+                strings.push(std::mem::take(&mut scanner.text));
+                Sst::At(end)
+            }
+            Found::More => Sst::More,
+            Found::Other => Sst::Bad,
+        },
+        (true, b"sst", true) => Sst::Done,
+        _ => Sst::Bad,
+    }
+}
+
+/// How each cell style shows its numbers (0 other, 1 a date, 2 a duration), as sent by the
+/// reader process to [`FastBook::sheet`].
+pub(crate) fn formats_of(styles: &[Style]) -> Vec<u8> {
+    styles
+        .iter()
+        .map(|style| match style_format(style) {
+            Format::Other => 0,
+            Format::DateTime => 1,
+            Format::TimeDelta => 2,
+        })
+        .collect()
 }
 
 /// A style's number format as calamine classes it (dates, durations, the rest).
@@ -1312,6 +1561,17 @@ mod tests {
 
     use super::*;
 
+    /// The scanner of the sheet `name`, as the reader opens it.
+    fn open_fast(
+        reader: Cursor<Vec<u8>>,
+        name: &str,
+        styles: &[Style],
+        is_1904: bool,
+    ) -> Option<FastSheet<Cursor<Vec<u8>>>> {
+        let len = reader.get_ref().len() as u64;
+        FastBook::open(reader, len)?.sheet(name, &formats_of(styles), is_1904)
+    }
+
     const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="d\.m\.yyyy"/><numFmt numFmtId="165" formatCode="[h]:mm"/><numFmt numFmtId="166" formatCode="0.0&quot;d&quot;"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="46" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="2" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
 
@@ -1391,7 +1651,7 @@ mod tests {
             .worksheet_cells_reader("S")
             .map(|r| r.styles().to_vec())
             .unwrap_or_default();
-        let mut fast = FastSheet::open(
+        let mut fast = open_fast(
             Cursor::new(bytes.to_vec()),
             "S",
             &styles,
@@ -1571,8 +1831,7 @@ mod tests {
         }
         let styles = reader.styles().to_vec();
         drop(reader);
-        let mut fast =
-            FastSheet::open(Cursor::new(bytes), name, &styles, book.has_1904_epoch()).unwrap();
+        let mut fast = open_fast(Cursor::new(bytes), name, &styles, book.has_1904_epoch()).unwrap();
         let mut scanned = Vec::new();
         let scan = fast.cells(&mut |row, column, value| {
             scanned.push((row, column, format!("{value:?}")));
@@ -1598,7 +1857,7 @@ mod tests {
             "",
         );
         let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-        let mut fast = FastSheet::open(Cursor::new(bytes), "S", &[], false).unwrap();
+        let mut fast = open_fast(Cursor::new(bytes), "S", &[], false).unwrap();
         assert_eq!(
             fast.merges(),
             Some(book.merge_cells_by_sheet_name("S").unwrap())
