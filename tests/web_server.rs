@@ -477,14 +477,14 @@ fn the_audit_api_and_page_take_a_workbook_as_the_command_does() {
     assert!(page.text().contains(&format!(
         "<span class=\"big\">{rows}</span><span>Rows</span>"
     )));
-    // A broken workbook is a clear 400, not a panic.
+    // A broken workbook is a clear 422 (the request is fine, the file is not), not a panic.
     let answer = server.request(
         "POST",
         "/api/audit",
         &[("Content-Type", "application/vnd.ms-excel")],
         &book[..book.len() / 2],
     );
-    assert_eq!(answer.status, 400, "{}", answer.text());
+    assert_eq!(answer.status, 422, "{}", answer.text());
     assert!(answer.json()["error"].is_string(), "{}", answer.text());
 }
 
@@ -761,7 +761,9 @@ fn malformed_requests_get_400_with_a_clear_json_message() {
     ];
     for (csv, words) in uploads {
         let answer = audit_api(&server, "as_of=23.11.2026", csv);
-        assert_eq!(answer.status, 400, "{words}: {}", answer.text());
+        // A workbook that cannot be read is 422: the request is fine, the file is not.
+        let status = if words == "as a workbook" { 422 } else { 400 };
+        assert_eq!(answer.status, status, "{words}: {}", answer.text());
         let message = answer.json()["error"].as_str().unwrap().to_string();
         assert!(message.contains(words), "{message}");
     }

@@ -965,7 +965,12 @@ impl CaseReader {
                     return Some(Err(ReadError::Fatal(self.fatal(failure))));
                 }
             };
-            let line = read.line;
+            // A workbook's rows by the sheet's own row numbers (a row number given twice, or
+            // beyond a sheet's rows, has no line of its own in the rendered text).
+            let line = match &self.sheet {
+                Some(sheet) => sheet.row(read.line),
+                None => read.line,
+            };
             if read.too_many_fields {
                 return Some(Err(ReadError::Row(RowProblem {
                     line,
@@ -1143,6 +1148,25 @@ impl CaseReader {
         match failure {
             Failure::Quote { line } => InputError::UnclosedQuote { path, line },
             Failure::Row { line } => InputError::RowTooLong { path, line },
+            // A workbook that fails part way (its reader process ended, or it claims more than
+            // it holds) says so itself.
+            Failure::Io { source, .. }
+                if source
+                    .get_ref()
+                    .is_some_and(|inner| inner.downcast_ref::<InputError>().is_some()) =>
+            {
+                match source
+                    .into_inner()
+                    .map(|inner| inner.downcast::<InputError>())
+                {
+                    Some(Ok(inner)) => *inner,
+                    _ => InputError::Read {
+                        path,
+                        line: 0,
+                        source: io::ErrorKind::InvalidData.into(),
+                    },
+                }
+            }
             Failure::Io { line, source } => InputError::Read { path, line, source },
         }
     }

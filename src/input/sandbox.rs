@@ -29,7 +29,8 @@ use std::ffi::OsString;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 use calamine::Dimensions;
 
@@ -48,6 +49,8 @@ static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
 pub fn init() {
     let mut args = std::env::args_os();
     if args.nth(1).is_some_and(|arg| arg == CHILD_ARG) {
+        // Nobody reads the child's standard error: a panic is told by the answer ending early.
+        std::panic::set_hook(Box::new(|_| {}));
         let code = match serve(
             &mut io::stdin().lock(),
             &mut io::stdout().lock(),
@@ -185,7 +188,10 @@ pub(super) struct Child {
     /// The job's writing end (the job is written by a thread, which hands it back).
     input: Option<std::thread::JoinHandle<io::Result<Box<dyn Write + Send>>>>,
     output: BufReader<Box<dyn Read + Send>>,
-    process: Option<std::process::Child>,
+    /// The child process, shared with the watchdog that ends it past its time.
+    process: Arc<Mutex<Option<std::process::Child>>>,
+    /// Tells the watchdog the child is done with (by being dropped).
+    _done: Option<mpsc::Sender<()>>,
     buf: Vec<u8>,
     label: String,
 }
@@ -229,6 +235,29 @@ impl Child {
                     (Box::new(job_writer), Box::new(answer_reader), None)
                 }
             };
+        let process = Arc::new(Mutex::new(process));
+        let done = if process.lock().map(|p| p.is_some()).unwrap_or(false) {
+            let (done, finished) = mpsc::channel::<()>();
+            let watched = Arc::clone(&process);
+            let (_, seconds) = limits_for(source_len(source));
+            // The CPU limit ends a child that computes too long; this one ends a child that
+            // waits too long, a few times the CPU time it may use.
+            let wall = Duration::from_secs(seconds.saturating_mul(3));
+            let _ = std::thread::Builder::new()
+                .name("workbook-watchdog".into())
+                .spawn(move || {
+                    if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(wall) {
+                        if let Ok(mut process) = watched.lock() {
+                            if let Some(process) = process.as_mut() {
+                                let _ = process.kill();
+                            }
+                        }
+                    }
+                });
+            Some(done)
+        } else {
+            None
+        };
         let source = source.clone();
         let sheet = sheet.map(str::to_owned);
         let input = std::thread::Builder::new()
@@ -251,6 +280,7 @@ impl Child {
             input: Some(input),
             output: BufReader::with_capacity(1 << 16, reader),
             process,
+            _done: done,
             buf: Vec::new(),
             label: label.to_owned(),
         })
@@ -361,7 +391,11 @@ impl Child {
     }
 
     fn reap(&mut self) {
-        if let Some(mut process) = self.process.take() {
+        let process = match self.process.lock() {
+            Ok(mut process) => process.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        };
+        if let Some(mut process) = process {
             // Our own child, by its handle: ended if it still runs, then waited for.
             let _ = process.kill();
             let _ = process.wait();
@@ -383,7 +417,17 @@ fn spawn(program: &Path) -> io::Result<std::process::Child> {
         // A panic or an abort in the child is no message for the user: the parent says what
         // went wrong.
         .stderr(Stdio::null())
+        // A backtrace would read the program's debug information: memory for nothing.
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
         .spawn()
+}
+
+fn source_len(source: &Source) -> u64 {
+    match source {
+        Source::Path(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+        Source::Bytes(bytes) => bytes.len() as u64,
+    }
 }
 
 #[cfg(unix)]
@@ -457,11 +501,7 @@ fn serve(input: &mut dyn Read, output: &mut dyn Write, limits: &dyn Fn(u64)) -> 
     let Some(source) = source else {
         return Err(io::ErrorKind::InvalidData.into());
     };
-    let size = match &source {
-        Source::Path(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
-        Source::Bytes(bytes) => bytes.len() as u64,
-    };
-    limits(size);
+    limits(source_len(&source));
     let mut output = BufWriter::with_capacity(1 << 16, output);
     let mut book = match workbook::ChildBook::open(&source, sheet.as_deref()) {
         Ok(book) => book,

@@ -72,20 +72,16 @@ impl SheetPlaces {
         }
     }
 
-    /// A cell as Excel names it: `Asiakkaat!C4` (`'Sheet 1'!C4`); `column` is 0-based.
-    pub fn cell(&self, line: u64, column: usize) -> String {
-        format!(
-            "{}!{}{}",
-            self.quoted_name(),
-            column_letters(column),
-            self.row(line)
-        )
+    /// A cell as Excel names it: `Asiakkaat!C4` (`'Sheet 1'!C4`); `column` is 0-based, `row`
+    /// the sheet's row (as [`crate::CaseReader`] numbers the rows of a workbook).
+    pub fn cell(&self, row: u64, column: usize) -> String {
+        format!("{}!{}{}", self.quoted_name(), column_letters(column), row)
     }
 
     /// A row: `Asiakkaat!4`... written as Excel's row reference `Asiakkaat!4:4` would confuse;
     /// people read `Asiakkaat row 4`.
-    pub fn row_text(&self, line: u64) -> String {
-        format!("{} row {}", self.quoted_name(), self.row(line))
+    pub fn row_text(&self, row: u64) -> String {
+        format!("{} row {}", self.quoted_name(), row)
     }
 
     fn quoted_name(&self) -> String {
@@ -1182,7 +1178,7 @@ impl Renderer {
                 }
                 None => {
                     self.flush();
-                    let _ = self.out.send(Err(io::Error::other(error.to_string())));
+                    let _ = self.out.send(Err(io::Error::other(error)));
                 }
             },
         }

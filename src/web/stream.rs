@@ -447,9 +447,18 @@ pub fn open(upload: Upload) -> Result<(CaseReader, UploadFailure), Failure> {
     } = upload;
     match CaseReader::from_reader_sheet(Box::new(reader), &label, &InputOptions::default(), None) {
         Ok(reader) => Ok((reader, failure)),
-        Err(error) => Err(failure
-            .take()
-            .unwrap_or_else(|| Failure::bad_request(input_message(&error)))),
+        Err(error) => Err(failure.take().unwrap_or_else(|| input_failure(&error))),
+    }
+}
+
+/// A file that could not be opened: a workbook that cannot be read is 422 (the request was
+/// fine, its content is not), anything else 400.
+fn input_failure(error: &InputError) -> Failure {
+    match error {
+        InputError::Workbook { .. } => {
+            Failure::new(StatusCode::UNPROCESSABLE_ENTITY, input_message(error))
+        }
+        _ => Failure::bad_request(input_message(error)),
     }
 }
 
