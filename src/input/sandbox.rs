@@ -208,8 +208,14 @@ impl Child {
             line: 0,
             source,
         };
+        // A program that reads workbooks in children never falls back to reading one in its
+        // own process: a child that cannot be started (too many at once) is an error.
+        let spawned = match PROGRAM.get() {
+            Some(program) => Some(spawn(program).map_err(failed)?),
+            None => None,
+        };
         let (writer, reader, process): (Box<dyn Write + Send>, Box<dyn Read + Send>, _) =
-            match PROGRAM.get().and_then(|program| spawn(program).ok()) {
+            match spawned {
                 Some(mut process) => {
                     let (Some(stdin), Some(stdout)) = (process.stdin.take(), process.stdout.take())
                     else {
