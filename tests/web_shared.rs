@@ -856,7 +856,7 @@ fn three_crafted_uploads_and_three_oversized_form_fields_at_once_stay_within_256
     long_field.resize(64 << 20, b'x');
     let mut commas = b"case_id,pending_date,birth_date\n".to_vec();
     commas.resize(60 << 20, b',');
-    let mut header = b"case_id".repeat(1);
+    let mut header = b"case_id".to_vec();
     header.extend(b",x".repeat(30 << 20));
     header.push(b'\n');
     let uploads: Vec<(&str, Vec<u8>)> = vec![
