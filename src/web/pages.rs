@@ -7,7 +7,7 @@ use axum::extract::{Form, FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Duration, NaiveDate};
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 
 use super::api::{self, AuditFormat, AuditOptions, CheckRequest};
@@ -1205,7 +1205,6 @@ pub async fn calendar_page(
             }
         }
     };
-    let _ = PreEscaped("");
     html_response(
         status,
         layout(lang, t.calendar_title, Nav::Calendar, "/calendar", body),
