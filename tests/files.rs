@@ -1041,3 +1041,51 @@ fn a_closed_standard_output_is_an_error_not_a_silent_success() {
         );
     }
 }
+
+#[test]
+fn overdue_sorts_through_a_nameless_file_and_leaves_nothing_behind() {
+    // The listed cases wait for the sort in a temporary file with no name: in the folder of
+    // --output, else in $TMPDIR. Neither folder holds anything new after the run, and the list
+    // is the same by either route, from a file or from standard input.
+    let dir = folder();
+    fs::write(dir.path().join("cases.csv"), generated(20_000, 3)).unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let args = [
+        "overdue",
+        "cases.csv",
+        "--as-of",
+        AS_OF,
+        "--due-within",
+        "5",
+    ];
+    let mut to_file = args.to_vec();
+    to_file.extend(["--output", "sub/list.csv"]);
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut command = maaraika();
+        command
+            .current_dir(dir.path())
+            .args(args)
+            .env("TMPDIR", temp.path());
+        match stdin {
+            Some(name) => command.stdin(fs::File::open(dir.path().join(name)).unwrap()),
+            None => command.stdin(Stdio::null()),
+        };
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        out.stdout
+    };
+    let listed = run(&args, None);
+    assert!(
+        listed.len() > 100_000,
+        "a long list: {} bytes",
+        listed.len()
+    );
+    let mut from_stdin = args.to_vec();
+    from_stdin[1] = "-";
+    assert_eq!(run(&from_stdin, Some("cases.csv")), listed);
+    assert!(run(&to_file, None).is_empty());
+    assert_eq!(fs::read(dir.path().join("sub/list.csv")).unwrap(), listed);
+    assert_eq!(names(&dir.path().join("sub")), ["list.csv"]);
+    assert_eq!(names(dir.path()), ["cases.csv", "sub"]);
+    assert!(names(temp.path()).is_empty(), "{:?}", names(temp.path()));
+}
