@@ -701,6 +701,15 @@ fn standard_error_that_is_the_case_list_is_refused_before_anything_is_written() 
         let messages = fs::read_to_string(dir.path().join("sub/messages.txt")).unwrap();
         assert!(messages.contains("31.2.2026"), "{command}: {messages}");
     }
+    // Only the case-list commands: others may share a file with standard error (like
+    // `serve --access-log FILE 2>> FILE`).
+    fs::write(dir.path().join("sub/log.txt"), "").unwrap();
+    let run = with_redirections(
+        dir.path(),
+        "2>>sub/log.txt",
+        &["generate", "3", "1", "--output", "sub/log.txt"],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
 
 /// A generated case list of `rows` rows, with `invalid` rows spread through it made invalid

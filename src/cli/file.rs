@@ -80,13 +80,19 @@ pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>)
     Ok(())
 }
 
-/// Whether standard error is a file this run is given, as the case list or any other file on
-/// the command line (`maaraika audit cases.csv 2>> cases.csv`; `2<> cases.csv` would even write
-/// over its first lines), or the file standard input reads (`- < cases.csv 2>> cases.csv`).
-/// Asked before anything is written, as standard output is in [`check_targets`] and compared
-/// the same way (by device and inode): such a run is refused, and the refusal cannot be
-/// written there either.
+/// Whether standard error of a case-list command (`audit`, `overdue`, `summary`, `thl`) is a
+/// file it is given, as the case list or any other file on the command line (`maaraika audit
+/// cases.csv 2>> cases.csv`; `2<> cases.csv` would even write over its first lines), or the
+/// file standard input reads (`- < cases.csv 2>> cases.csv`). Asked before anything is
+/// written, as standard output is in [`check_targets`] and compared the same way (by device
+/// and inode): such a run is refused, and the refusal cannot be written there either. Other
+/// commands may share a file with standard error (`serve --access-log FILE 2>> FILE`).
 pub fn stderr_is_a_given_file() -> bool {
+    const LIST_COMMANDS: [&str; 4] = ["audit", "overdue", "summary", "thl"];
+    let command = std::env::args_os().nth(1);
+    if !command.is_some_and(|c| LIST_COMMANDS.iter().any(|name| c == *name)) {
+        return false;
+    }
     let Some(stderr) = stream_identity(io::stderr()) else {
         return false;
     };
