@@ -11,7 +11,11 @@ use maaraika::batch::{self, Item, Settings};
 use maaraika::calendar::{calendar, parse_rules, Calendar, Reading, HOLIDAY_DATA};
 use maaraika::dates::parse_date_bytes;
 use maaraika::evaluation::{evaluate, Case, Person};
-use maaraika::generate::{write_cases, Dialect};
+// The generator is the binary's developer tool (`maaraika generate`), not the library's.
+#[allow(dead_code)] // the benchmark writes case lists only, not applications
+#[path = "../src/cli/generate/lists.rs"]
+mod generate;
+use generate::{write_cases, Dialect};
 use maaraika::input::{parse_flag, CaseReader, InputOptions};
 use maaraika::report::{CaseSink, CsvSink, CsvStyle, Lang};
 

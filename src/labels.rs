@@ -12,7 +12,7 @@ use crate::evaluation::{Note, Status};
 use crate::rules::{Group, Groups};
 
 /// The language of what people read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// English.
     #[default]

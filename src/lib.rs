@@ -15,8 +15,10 @@
 //! - [`labels`]: every word people read, in English, Finnish and Swedish;
 //! - [`table`]: tables fitted to the terminal, streamed;
 //! - [`text`]: text from the input made safe to show (codes, control characters, formulas);
-//! - [`generate`]: synthetic case lists for benchmarks and tests;
-//! - [`web`]: `maaraika serve`, the local web page and JSON API.
+//! - `web` (the `web` feature, on by default): `maaraika serve`, the local web page and JSON API.
+//!
+//! Without default features the library has no front end: no command line, no server, none of
+//! their crates (clap, axum, tokio, hyper, maud, rustls); `examples/library_audit.rs` builds so.
 //!
 //! The items most programs need are re-exported here: [`calendar()`], [`Reading`], [`evaluate`],
 //! [`Case`], [`Person`], [`Evaluation`], [`Status`], [`Group`], [`Milestone`], [`Lang`], and for a
@@ -51,7 +53,6 @@ pub mod calendar;
 pub mod dates;
 pub mod error;
 pub mod evaluation;
-pub mod generate;
 pub mod hetu;
 pub mod input;
 pub mod labels;
@@ -60,6 +61,7 @@ pub mod rules;
 pub mod statistics;
 pub mod table;
 pub mod text;
+#[cfg(feature = "web")]
 pub mod web;
 pub mod xlsx;
 

@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
-use clap::ValueEnum;
 use maaraika::input::{
     normalize_header, parse_column_mapping, parse_delimiter, parse_flag, CaseReader, Column,
     ColumnRef, EncodingChoice, InputError, InputOptions, ReadError, RowProblem, MAX_ROW_BYTES,
@@ -685,16 +684,7 @@ fn command_line_values_parse() {
         .contains("pending_date"));
     assert!(parse_column_mapping("pending_date=").is_err());
 
-    for (text, choice) in [
-        ("auto", EncodingChoice::Auto),
-        ("utf-8", EncodingChoice::Utf8),
-        ("utf8", EncodingChoice::Utf8),
-        ("windows-1252", EncodingChoice::Windows1252),
-        ("cp1252", EncodingChoice::Windows1252),
-        ("latin1", EncodingChoice::Windows1252),
-    ] {
-        assert_eq!(EncodingChoice::from_str(text, false), Ok(choice), "{text}");
-    }
+    // The spellings of `--encoding` are the command line's: src/cli/choices.rs tests them.
     assert_eq!(EncodingChoice::default(), EncodingChoice::Auto);
 }
 

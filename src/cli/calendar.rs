@@ -77,7 +77,7 @@ pub struct Common {
     #[command(flatten)]
     reading: ReadingArg,
     /// Language of the text and tables [default: from LC_ALL/LC_MESSAGES/LANG, else en].
-    #[arg(long, value_enum, value_name = "LANG")]
+    #[arg(long, value_parser = super::choices::lang(), value_name = "LANG")]
     lang: Option<Lang>,
 }
 

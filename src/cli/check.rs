@@ -83,7 +83,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// Language of the text [default: from LC_ALL/LC_MESSAGES/LANG, else en].
-    #[arg(long, value_enum, value_name = "LANG")]
+    #[arg(long, value_parser = super::choices::lang(), value_name = "LANG")]
     lang: Option<Lang>,
 }
 

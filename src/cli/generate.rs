@@ -1,4 +1,9 @@
 //! `maaraika generate` (hidden from the help): synthetic case lists for benchmarks and tests.
+//!
+//! A developer's tool, not the library's: the generator (`generate/lists.rs`) is the binary's own,
+//! and `benches/hot.rs` and `tests/audit_stable.rs` include its file with `#[path]`.
+
+mod lists;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,8 +11,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::file::Output;
+use lists::{write_applications, write_cases, Dialect};
 use maaraika::error::Result;
-use maaraika::generate::{write_applications, write_cases, Dialect};
 
 #[derive(Args, Debug)]
 pub struct GenerateArgs {

@@ -34,8 +34,8 @@ pub struct ListArgs {
     /// The file's character encoding [default: auto, UTF-8 or Windows-1252 as found].
     #[arg(
         long,
-        value_enum,
-        default_value_t,
+        value_parser = super::choices::encoding(),
+        default_value = "auto",
         hide_default_value = true,
         value_name = "ENCODING"
     )]
@@ -62,7 +62,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub show_hetu: bool,
     /// Language of tables and --excel CSV [default: from LC_ALL/LC_MESSAGES/LANG, else en].
-    #[arg(long, value_enum, value_name = "LANG")]
+    #[arg(long, value_parser = super::choices::lang(), value_name = "LANG")]
     pub lang: Option<Lang>,
 }
 

@@ -5,10 +5,12 @@ mod assistance;
 mod audit;
 mod calendar;
 mod check;
+mod choices;
 mod file;
 mod generate;
 mod list;
 mod overdue;
+#[cfg(feature = "serve")]
 mod serve;
 mod shell;
 mod summary;
@@ -76,6 +78,7 @@ enum Command {
     /// The national child-welfare report: the 7-working-day and 3-month figures of a period.
     Thl(thl::ThlArgs),
     /// A local web page and JSON API for the same jobs: `maaraika serve --open`.
+    #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
     /// Shell completions, for example `maaraika completions bash > ~/.local/share/bash-completion/completions/maaraika`.
     Completions(shell::CompletionsArgs),
@@ -270,6 +273,7 @@ pub fn run() -> ExitCode {
         Command::Overdue(args) => overdue::run(args, &mut out),
         Command::Summary(args) => summary::run(args, &mut out),
         Command::Thl(args) => thl::run(args, &mut out),
+        #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => shell::completions(args, &mut out),
         Command::Man(args) => shell::man(args, &mut out),

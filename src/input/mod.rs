@@ -215,17 +215,15 @@ impl fmt::Display for Column {
 /// How the bytes of the file are turned into text (`--encoding`).
 ///
 /// `Auto` is right for nearly every file; the explicit choices exist for the rare file where
-/// guessing per field is not wanted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+/// guessing per field is not wanted. The command line spells them `auto`, `utf-8` and `windows-1252` (`src/cli/choices.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EncodingChoice {
     /// Each field that is valid UTF-8 is UTF-8, any other is Windows-1252.
     #[default]
     Auto,
     /// UTF-8 only: anything else is reported as a row problem.
-    #[value(name = "utf-8", alias = "utf8")]
     Utf8,
     /// Windows-1252 (Excel's plain "CSV" on Finnish Windows).
-    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
     Windows1252,
 }
 

@@ -4,6 +4,9 @@
 //!
 //! Deterministic: the same rows, seed and dialect give the same bytes on every machine, so a test
 //! or a benchmark can regenerate its input instead of keeping it.
+//!
+//! Uses nothing but std and chrono (its tests the library too), so that a test or a benchmark can include this file
+//! (`#[path = "../src/cli/generate/lists.rs"] mod generate;`) without the command line.
 
 use std::io::{self, Write};
 
@@ -318,7 +321,7 @@ mod tests {
         let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         for line in text.lines().skip(1) {
             let f: Vec<&str> = line.split(',').collect();
-            let a = crate::assistance::Application {
+            let a = maaraika::assistance::Application {
                 arrival: date(f[2]).unwrap(),
                 urgent: f[3] == "1",
                 decision: date(f[4]),
@@ -330,7 +333,7 @@ mod tests {
                 paid: date(f[10]),
             };
             assert_eq!(
-                crate::assistance::evaluation::validate(&a),
+                maaraika::assistance::evaluation::validate(&a),
                 Ok(()),
                 "{line}"
             );
