@@ -6,7 +6,9 @@ mod fuzz_checks;
 
 use std::path::Path;
 
-use fuzz_checks::{check_audit, check_date, check_hetu, check_row, ROW_HEADER};
+use fuzz_checks::{
+    check_audit, check_date, check_hetu, check_row, check_workbook, WorkbookKind, ROW_HEADER,
+};
 use maaraika::dates::{parse_date, DateError};
 use proptest::prelude::*;
 
@@ -113,5 +115,55 @@ proptest! {
         data.extend_from_slice(b",1.11.2026,");
         data.extend_from_slice(code.as_bytes());
         check_audit(&data);
+    }
+}
+
+/// The workbook targets' seeds (a sheet of each format: cells out of order, a row number given
+/// twice, a row numbered 999,999,999, a `<mergeCells` in a comment, .ods repeats, an .xlsb record
+/// claiming 268 MB), read through the library. (The files that make calamine abort are read by
+/// the binary in `tests/hostile_workbooks.rs`: in a library's own process they end it.)
+#[test]
+fn the_workbook_targets_seeds_pass_the_workbook_check() {
+    for (kind, target) in [
+        (WorkbookKind::Xlsx, "xlsx"),
+        (WorkbookKind::Ods, "ods"),
+        (WorkbookKind::Xlsb, "xlsb"),
+        (WorkbookKind::Xls, "xls"),
+    ] {
+        for seed in seeds(target) {
+            check_workbook(kind, &seed);
+        }
+    }
+}
+
+/// An .xlsx sheet of cells at random places, in random order, with random merged regions.
+fn sheet_xml(cells: &[(u32, u8, String)], merges: &[(u32, u8, u32, u8)]) -> String {
+    let mut xml = String::from(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Asiatunnus</t></is></c><c r="B1" t="inlineStr"><is><t>Vireilletulopvm</t></is></c></row>"#,
+    );
+    for (row, column, text) in cells {
+        let reference = format!("{}{}", char::from(b'A' + column % 6), row);
+        xml.push_str(&format!(
+            r#"<row r="{row}"><c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+        ));
+    }
+    xml.push_str("</sheetData><mergeCells>");
+    for (r1, c1, r2, c2) in merges {
+        let (a, b) = (char::from(b'A' + c1 % 6), char::from(b'A' + c2 % 6));
+        xml.push_str(&format!(r#"<mergeCell ref="{a}{r1}:{b}{r2}"/>"#));
+    }
+    xml.push_str("</mergeCells></worksheet>");
+    xml
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_sheet_of_cells_in_any_order_through_the_workbook_reader(
+        cells in proptest::collection::vec((1u32..40, any::<u8>(), "[a-z0-9.-]{0,10}"), 0..40),
+        merges in proptest::collection::vec((1u32..40, any::<u8>(), 1u32..2_000_000, any::<u8>()), 0..8),
+    ) {
+        check_workbook(WorkbookKind::Xlsx, sheet_xml(&cells, &merges).as_bytes());
     }
 }

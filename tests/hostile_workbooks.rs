@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::crafted;
-use common::maaraika;
 use common::server::{multipart, Server};
 
 const AS_OF: &str = "2026-11-23";
@@ -32,23 +31,8 @@ fn data(name: &str) -> Vec<u8> {
 
 /// `maaraika audit FILE --format csv`: exit code, output, messages.
 fn audit(path: &Path) -> (i32, String, String) {
-    let out = maaraika()
-        .args([
-            "audit",
-            path.to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "csv",
-        ])
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let path = path.to_str().unwrap();
+    common::run(&["audit", path, "--as-of", AS_OF, "--format", "csv"], b"")
 }
 
 /// The damaged workbooks, one of each class: (name, bytes).

@@ -837,6 +837,8 @@ impl MergeIndex {
             if self.active.get(&start) == Some(&index) {
                 self.active.remove(&start);
             }
+            // Its rows are behind: its value is not kept (memory for the regions at hand only).
+            self.values[index] = None;
         }
         while let Some(region) = self.regions.get(self.next) {
             if region.start.0 > row {

@@ -247,10 +247,12 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// calamine's test workbook `date.xlsb` (MIT), the base of the crafted .xlsb files.
+const XLSB_BASE: &[u8] = include_bytes!("../data/date.xlsb");
+
 /// `tests/data/date.xlsb` (calamine's test file) with its sheet's records replaced by `sheet`.
 pub fn xlsb_with_sheet(sheet: &[u8]) -> Vec<u8> {
-    let base = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/date.xlsb")).unwrap();
-    let parts = unzip(&base);
+    let parts = unzip(XLSB_BASE);
     let replaced: Vec<(String, Vec<u8>)> = parts
         .into_iter()
         .map(|(name, bytes)| {
@@ -271,8 +273,7 @@ pub fn xlsb_with_sheet(sheet: &[u8]) -> Vec<u8> {
 /// Class ".xlsb record of a huge length": the sheet's first records, then a row record that
 /// claims 268 MB (1 KB of file took 262 MB).
 pub fn xlsb_huge_record() -> Vec<u8> {
-    let base = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/date.xlsb")).unwrap();
-    let sheet = unzip(&base)
+    let sheet = unzip(XLSB_BASE)
         .into_iter()
         .find(|(name, _)| name.ends_with("sheet1.bin"))
         .unwrap()
@@ -285,4 +286,35 @@ pub fn xlsb_huge_record() -> Vec<u8> {
     // And the rest of the real sheet, so that the file looks whole.
     records.extend_from_slice(&sheet);
     xlsb_with_sheet(&records)
+}
+
+/// The package `base` with its part `name` replaced by `bytes`, byte for byte.
+fn with_part(base: &[u8], name: &str, bytes: &[u8], stored: &[&str]) -> Vec<u8> {
+    let parts: Vec<(String, Vec<u8>)> = unzip(base)
+        .into_iter()
+        .map(|(part, old)| {
+            let new = if part == name { bytes.to_vec() } else { old };
+            (part, new)
+        })
+        .collect();
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    zip(&parts, stored)
+}
+
+/// An .xlsx whose sheet part is `sheet` (the fuzz target's input).
+pub fn xlsx_sheet_part(sheet: &[u8]) -> Vec<u8> {
+    with_part(
+        &xlsx("", "", "", None),
+        "xl/worksheets/sheet1.xml",
+        sheet,
+        &[],
+    )
+}
+
+/// An .ods whose `content.xml` is `content` (the fuzz target's input).
+pub fn ods_content(content: &[u8]) -> Vec<u8> {
+    with_part(&ods_plain(), "content.xml", content, &["mimetype"])
 }

@@ -4,6 +4,9 @@
 
 use std::io::Cursor;
 
+#[path = "../common/crafted.rs"]
+pub mod crafted;
+
 use chrono::NaiveDate;
 use maaraika::batch::{self, Item, Settings};
 use maaraika::calendar::Reading;
@@ -248,4 +251,65 @@ pub fn check_row(data: &[u8]) {
     .expect("one row cannot be a fatal error");
     let blank = data.iter().all(|&b| b == b',' || b.is_ascii_whitespace());
     assert_eq!(items, usize::from(!blank), "a row is evaluated or reported");
+}
+
+/// The workbook formats the workbook targets wrap their input in.
+#[derive(Clone, Copy, Debug)]
+pub enum WorkbookKind {
+    /// The input is the XML of an .xlsx sheet.
+    Xlsx,
+    /// The input is an .ods's `content.xml`.
+    Ods,
+    /// The input is the records of an .xlsb sheet.
+    Xlsb,
+    /// The input is an .xls file (its first bytes made an OLE2 signature).
+    Xls,
+}
+
+/// The workbook the targets read: `data` put where `kind` keeps a sheet.
+pub fn workbook_of(kind: WorkbookKind, data: &[u8]) -> Vec<u8> {
+    match kind {
+        WorkbookKind::Xlsx => crafted::xlsx_sheet_part(data),
+        WorkbookKind::Ods => crafted::ods_content(data),
+        WorkbookKind::Xlsb => crafted::xlsb_with_sheet(data),
+        WorkbookKind::Xls => {
+            let mut file = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+            file.extend_from_slice(data.get(8..).unwrap_or_default());
+            file
+        }
+    }
+}
+
+/// The workbook targets: a sheet of each format read as a case list, through the library (a
+/// program that did not call `maaraika::input::sandbox::init`, so calamine runs in a thread
+/// with `catch_unwind`): never a panic out of maaraika, the reading ends, and nothing shown
+/// holds an identity code of the input.
+pub fn check_workbook(kind: WorkbookKind, data: &[u8]) {
+    let book = workbook_of(kind, data);
+    let codes = codes_in(data);
+    let options = InputOptions::default();
+    let mut reader =
+        match CaseReader::from_reader_sheet(Box::new(Cursor::new(book)), "f", &options, None) {
+            Ok(reader) => reader,
+            Err(error) => {
+                assert_no_code(&codes, error.to_string().as_bytes(), "a workbook error");
+                return;
+            }
+        };
+    let settings = Settings {
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        reading: Reading::Standard,
+        show_hetu: false,
+    };
+    let mut messages = Vec::new();
+    let result = batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+        if let Item::Invalid(invalid) = item {
+            messages.extend_from_slice(invalid.problem.to_string().as_bytes());
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        messages.extend_from_slice(error.to_string().as_bytes());
+    }
+    assert_no_code(&codes, &messages, "a message");
 }
