@@ -493,3 +493,42 @@ fn other_header_words_in_finnish_swedish_and_english_are_read() {
         assert_eq!(d[2]["status"], "met", "{header}");
     }
 }
+
+#[test]
+fn a_date_after_the_as_of_date_is_a_warning_and_the_application_is_evaluated() {
+    let file = sample("applications-en.csv");
+    // As of 20.4.2026: A8 arrived that day but was decided 22.4, A7's decision of 15.4 is
+    // before it; A9 and A10's later dates are after it.
+    let (code, stdout, stderr) = run(&[
+        "assistance",
+        "audit",
+        file.to_str().unwrap(),
+        "--as-of",
+        "2026-04-20",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "warnings do not change the exit code");
+    assert!(
+        stderr.contains("line 9: warning: the date 22.4.2026 is after the as-of date 20.4.2026"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.lines().count(), 11, "every application evaluated");
+}
+
+#[test]
+fn a_list_without_the_arrival_column_is_told_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.csv");
+    std::fs::write(&file, "case_id,decision_date\nB1,2026-03-12\n").unwrap();
+    let (code, _, stderr) = run(&["assistance", "audit", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("has no application_date column"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--column application_date=YOUR_HEADER"),
+        "{stderr}"
+    );
+}

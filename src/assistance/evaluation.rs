@@ -37,6 +37,25 @@ pub struct Application {
     pub paid: Option<NaiveDate>,
 }
 
+impl Application {
+    /// The first recorded date after `as_of`, if any: worth a warning, since the as-of date may
+    /// be the mistake. The application is evaluated as recorded all the same.
+    pub fn first_date_after(&self, as_of: NaiveDate) -> Option<NaiveDate> {
+        [
+            Some(self.arrival),
+            self.info_requested,
+            self.info_received,
+            self.decision,
+            self.meeting_requested,
+            self.meeting,
+            self.paid,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|date| *date > as_of)
+    }
+}
+
 /// Which milestones the list records (has the columns of); a single application records all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Recorded {

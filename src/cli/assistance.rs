@@ -29,7 +29,7 @@ use maaraika::calendar::Reading;
 use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};
 use maaraika::evaluation::Status;
-use maaraika::input::Column as InputColumn;
+use maaraika::input::{Column as InputColumn, InputError};
 use maaraika::labels::{Label, Lang};
 use maaraika::report::CsvStyle;
 use maaraika::statistics::percent;
@@ -153,8 +153,28 @@ pub fn run(command: AssistanceCommand, stdout: &mut dyn Write) -> Result<u8> {
     }
 }
 
+/// Opens a list of applications: a list without the arrival column is told so in the words of
+/// an application list.
+fn open(list: &ListArgs, out: &OutputArgs) -> Result<maaraika::input::CaseReader> {
+    list.open(out).map_err(|error| match error {
+        Error::Input(InputError::MissingColumn { path, found, .. }) => {
+            Error::Input(InputError::MissingColumn {
+                path,
+                column: "application_date",
+                found,
+            })
+        }
+        error => error,
+    })
+}
+
+/// Warnings of a date after the as-of date shown at most this many times.
+const WARNINGS_SHOWN: u64 = 100;
+
 /// Runs a list of applications: each evaluated one to `visit`, each invalid row reported (on
-/// stderr and in `--errors`); returns what the run found, for the exit code.
+/// stderr and in `--errors`), a date after the as-of date warned about (the application is
+/// evaluated as recorded: the as-of date may be the mistake); returns what the run found, for
+/// the exit code.
 fn run_applications(
     list: &ListArgs,
     reader: &mut maaraika::input::CaseReader,
@@ -162,23 +182,45 @@ fn run_applications(
     mut visit: impl FnMut(&Evaluated) -> Result<()>,
 ) -> Result<Outcome> {
     let mut reporter = RowReporter::new(list, reader, style)?;
+    let as_of = list.settings().as_of;
+    let label = list.label();
+    let mut warnings = WarningCounts::default();
     let tally = read::run(reader, list.settings(), |found| -> Result<()> {
         match found {
-            Found::Application(application) => visit(application),
+            Found::Application(application) => {
+                if let Some(date) = application.application.first_date_after(as_of) {
+                    warnings.date_after_as_of += 1;
+                    if warnings.date_after_as_of <= WARNINGS_SHOWN {
+                        stderr_line(&format!(
+                            "{label} line {}: warning: the date {} is after the as-of date {}: \
+                             the application is evaluated as recorded; check the date, or \
+                             --as-of",
+                            application.line,
+                            finnish(date),
+                            finnish(as_of)
+                        ));
+                    }
+                }
+                visit(application)
+            }
             Found::Invalid(invalid) => reporter.report(invalid),
         }
     })?;
+    if warnings.date_after_as_of > WARNINGS_SHOWN {
+        stderr_line(&format!(
+            "{label}: warning: {} rows have a date after the as-of date {} (the first \
+             {WARNINGS_SHOWN} are listed above); all of them are evaluated",
+            warnings.date_after_as_of,
+            finnish(as_of)
+        ));
+    }
     if tally.evaluated + tally.invalid == 0 {
         stderr_line(&format!(
-            "{}: no applications: the file has a header row but no rows under it",
-            list.label()
+            "{label}: no applications: the file has a header row but no rows under it"
         ));
     }
     reporter.finish()?;
-    Ok(Outcome {
-        tally,
-        warnings: WarningCounts::default(),
-    })
+    Ok(Outcome { tally, warnings })
 }
 
 /// A cell of a [`Grid`] row.
@@ -565,7 +607,7 @@ impl<'a> RowSink<'a> {
 fn audit(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     args.list.as_of = Some(args.list.settings().as_of);
     let format = args.out.format()?;
-    let mut reader = args.list.open(&args.out)?;
+    let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let reading = args.list.settings().reading;
@@ -623,7 +665,7 @@ fn urgency(a: &Evaluated, due_within: Option<u32>) -> Option<(u8, i64)> {
 fn overdue(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     args.list.as_of = Some(args.list.settings().as_of);
     let format = args.out.format()?;
-    let mut reader = args.list.open(&args.out)?;
+    let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let reading = args.list.settings().reading;
@@ -672,7 +714,7 @@ type MilestoneCounts = [[u64; 6]; 4];
 fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     args.list.as_of = Some(args.list.settings().as_of);
     let format = args.out.format()?;
-    let mut reader = args.list.open(&args.out)?;
+    let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let settings = args.list.settings();
@@ -886,7 +928,7 @@ const THL_COLUMNS: [(&str, Label, Option<&str>); 7] = [
 fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     args.list.as_of = Some(args.list.settings().as_of);
     let format = args.out.format()?;
-    let mut reader = args.list.open(&args.out)?;
+    let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let settings = args.list.settings();
