@@ -48,6 +48,7 @@ use crate::error::EXIT_ERROR;
 use crate::evaluation::{Note, Recorded};
 use crate::hetu::redact_hetus;
 use crate::input::{CaseReader, Column, InputError};
+use crate::labels::{Label, Lang};
 
 /// Exit code: evaluated, but some rows were invalid.
 pub const EXIT_INVALID_ROWS: u8 = 3;
@@ -152,16 +153,18 @@ impl Warning<'_> {
         }
     }
 
-    /// What is worth a second look and what to do, without the place (the caller says where,
-    /// as it names places): never an identity code, a long id cut at 40 characters.
+    /// What is worth a second look and what to do, in English: [`Warning::text`].
     pub fn problem(&self, as_of: NaiveDate) -> String {
+        self.text(as_of, Lang::En)
+    }
+
+    /// What is worth a second look and what to do, in `lang`, without the place (the caller
+    /// says where, as it names places): never an identity code, a long id cut at 40 characters.
+    pub fn text(&self, as_of: NaiveDate, lang: Lang) -> String {
         match *self {
-            Warning::DateAfterAsOf { date, .. } => format!(
-                "{} is after the as-of date {}; the case is evaluated as recorded: check the \
-                 date, or give the right --as-of",
-                finnish(date),
-                finnish(as_of)
-            ),
+            Warning::DateAfterAsOf { date, .. } => {
+                lang.fill(Label::PrbDateAfterAsOf, &[&finnish(date), &finnish(as_of)])
+            }
             Warning::RepeatedId {
                 case_id,
                 first_line,
@@ -175,9 +178,9 @@ impl Warning<'_> {
                 } else {
                     ""
                 };
-                format!(
-                    "the case id `{shown}{more}` is also on line {first_line}; both rows are \
-                     evaluated: check whether the case is listed twice"
+                lang.fill(
+                    Label::PrbRepeatedId,
+                    &[&format!("{shown}{more}"), &first_line.to_string()],
                 )
             }
         }

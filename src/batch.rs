@@ -10,16 +10,17 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
-use crate::dates::{finnish, parse_date, parse_date_bytes, quick_date};
+use crate::dates::{parse_date, parse_date_bytes, quick_date};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
-use crate::hetu::{looks_like_hetu, may_hold_code, Hetu};
+use crate::hetu::{may_hold_code, Hetu};
 use crate::input::{
     flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, ColumnRef,
     Fields, InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
+use crate::problem::{Problem, Shown};
 use crate::text::is_plain;
 
 mod units;
@@ -372,7 +373,7 @@ fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
             problem: RowProblem {
                 line,
                 column: column_of(&err).map(ColumnRef::Known),
-                problem: err.to_string(),
+                problem: Problem::Case(err),
             },
             case_id,
             unit,
@@ -400,45 +401,11 @@ fn column_of(err: &CaseError) -> Option<Column> {
 }
 
 /// A problem with one column of a row.
-pub(crate) fn problem(row: &RawRow, column: Column, problem: String) -> RowProblem {
+pub(crate) fn problem(row: &RawRow, column: Column, problem: Problem) -> RowProblem {
     RowProblem {
         line: row.line(),
         column: Some(ColumnRef::Known(column)),
         problem,
-    }
-}
-
-/// A value fit to quote in a message: never an identity code, nor one inside it. A hidden
-/// character in it is named by its code point (`<U+FEFF>`), see [`value_problem`].
-fn quoted(value: &str) -> String {
-    if looks_like_hetu(value) {
-        return "the value".to_string();
-    }
-    let value = crate::hetu::redact_hetus(value);
-    let short: String = value.chars().take(40).collect();
-    let more = if short.len() < value.len() { "…" } else { "" };
-    let named: String = short
-        .chars()
-        .map(|c| match crate::text::is_hidden(c) {
-            true => format!("<U+{:04X}>", u32::from(c)),
-            false => c.to_string(),
-        })
-        .collect();
-    format!("`{named}{more}`")
-}
-
-/// What is wrong with a value: the value quoted, the problem, and, when it holds a hidden
-/// character (a byte-order mark, a zero-width space: what makes a cell that reads `2.11.2026`
-/// fail as a date), which one. Around a value such characters are ignored when it is read.
-fn value_problem(value: &str, problem: impl std::fmt::Display) -> String {
-    match value.chars().find(|&c| crate::text::is_hidden(c)) {
-        Some(hidden) => format!(
-            "{} {problem} (the cell holds an invisible character, shown as <U+{:04X}>: delete \
-             it or type the value again)",
-            quoted(value),
-            u32::from(hidden)
-        ),
-        None => format!("{} {problem}", quoted(value)),
     }
 }
 
@@ -475,9 +442,10 @@ fn date_from_text(row: &RawRow, column: Column) -> Result<Option<NaiveDate>, Row
     match row.get(column) {
         None => Ok(None),
         Some(text) if text.is_empty() => Ok(None),
-        Some(text) => parse_date(&text)
-            .map(Some)
-            .map_err(|e| problem(row, column, value_problem(&text, e))),
+        Some(text) => parse_date(&text).map(Some).map_err(|error| {
+            let value = Shown::of(&text);
+            problem(row, column, Problem::Date { value, error })
+        }),
     }
 }
 
@@ -500,16 +468,7 @@ pub(crate) fn calendar_date_column(
 #[cold]
 #[inline(never)]
 fn outside_calendar(row: &RawRow, column: Column, date: NaiveDate) -> RowProblem {
-    problem(
-        row,
-        column,
-        format!(
-            "{} is outside the years maaraika's calendar covers ({}-{}): check the year",
-            finnish(date),
-            FIRST_DATE.year(),
-            LAST_DATE.year()
-        ),
-    )
+    problem(row, column, Problem::OutsideCalendar { date })
 }
 
 /// A yes/no cell. ASCII reads the same in every encoding, so nearly every cell needs no decoding.
@@ -548,8 +507,11 @@ fn flag_from_text(row: &RawRow, column: Column) -> Result<bool, RowProblem> {
     }
     match row.get(column) {
         None => Ok(false),
-        Some(text) => parse_flag(&text).or_else(|e| {
-            flag_word(column, &text).ok_or_else(|| problem(row, column, value_problem(&text, e)))
+        Some(text) => parse_flag(&text).or_else(|_| {
+            flag_word(column, &text).ok_or_else(|| {
+                let value = Shown::of(&text);
+                problem(row, column, Problem::Flag { value })
+            })
         }),
     }
 }
@@ -565,7 +527,10 @@ fn care_level_column(row: &RawRow) -> Result<bool, RowProblem> {
         None => Ok(false),
         Some(text) => match parse_care_level(&text) {
             Ok(level) => Ok(level == CareLevel::Highest),
-            Err(e) => Err(problem(row, column, value_problem(&text, e))),
+            Err(error) => {
+                let value = Shown::of(&text);
+                Err(problem(row, column, Problem::CareLevel { value, error }))
+            }
         },
     }
 }
@@ -576,24 +541,20 @@ pub(crate) fn check_width(row: &RawRow) -> Result<(), RowProblem> {
         return Err(RowProblem {
             line: row.line(),
             column: None,
-            problem: format!(
-                "has {} fields but the header has {}: check for a missing delimiter or a line break inside a value",
-                row.field_count(),
-                row.expected_fields()
-            ),
+            problem: Problem::TooFewFields {
+                found: row.field_count(),
+                expected: row.expected_fields(),
+            },
         });
     }
     if row.field_count() > row.expected_fields() && row.has_values_past_header() {
         return Err(RowProblem {
             line: row.line(),
             column: None,
-            problem: format!(
-                "has {} fields but the header has {}: a value probably holds the delimiter \
-                 without quotes around it, so the columns after it moved; put that value in \
-                 quotes or remove the extra delimiter",
-                row.field_count(),
-                row.expected_fields()
-            ),
+            problem: Problem::TooManyFields {
+                found: row.field_count(),
+                expected: row.expected_fields(),
+            },
         });
     }
     Ok(())
@@ -602,37 +563,25 @@ pub(crate) fn check_width(row: &RawRow) -> Result<(), RowProblem> {
 /// Decodes a row into a case: every field checked, the first problem reported.
 pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
     check_width(row)?;
-    let pending = calendar_date_column(row, Column::PendingDate)?.ok_or_else(|| {
-        problem(
-            row,
-            Column::PendingDate,
-            "is empty: every case needs the date it became pending".into(),
-        )
-    })?;
+    let pending = calendar_date_column(row, Column::PendingDate)?
+        .ok_or_else(|| problem(row, Column::PendingDate, Problem::PendingEmpty))?;
     let birth = date_column(row, Column::BirthDate)?;
     let hetu = match row.get(Column::Hetu) {
         Some(text) if !text.is_empty() => {
-            Some(Hetu::parse(&text).map_err(|e| problem(row, Column::Hetu, e.to_string()))?)
+            Some(Hetu::parse(&text).map_err(|e| problem(row, Column::Hetu, Problem::Hetu(e)))?)
         }
         _ => None,
     };
     let age = match row.get(Column::Age) {
         Some(text) if !text.is_empty() => Some(parse_age(&text).map_err(|_| {
-            problem(
-                row,
-                Column::Age,
-                value_problem(&text, "is not an age in whole years (0-130)"),
-            )
+            let value = Shown::of(&text);
+            problem(row, Column::Age, Problem::Age { value })
         })?),
         _ => None,
     };
     let person = match (birth, hetu, age) {
         (Some(birth), Some(hetu), _) if birth != hetu.birth_date() => {
-            return Err(problem(
-                row,
-                Column::BirthDate,
-                "differs from the birth date in the identity code: check which is right".into(),
-            ))
+            return Err(problem(row, Column::BirthDate, Problem::BirthDateDiffers))
         }
         (_, Some(hetu), _) => Person::Hetu(hetu),
         (Some(birth), None, _) => Person::BirthDate(birth),

@@ -130,7 +130,7 @@ fn count_characters(chars: usize) -> String {
 }
 
 /// A character as it can be shown in a message: control characters escaped.
-fn printable(c: char) -> String {
+pub(crate) fn printable(c: char) -> String {
     if c.is_control() {
         c.escape_debug().to_string()
     } else {

@@ -1229,6 +1229,302 @@ labels! {
     WebSkip => ["Skip to content", "Siirry sisältöön", "Hoppa till innehållet"],
     /// Each language's name in itself, for the language switch.
     WebLangOwnName => ["In English", "Suomeksi", "På svenska"],
+    // What is wrong with a row (`problem::Problem`): `{0}` is the value quoted where there is one.
+    PrbTheValue => ["the value", "arvo", "värdet"],
+    /// `{0}`: the character's code point.
+    PrbHiddenCharacter => [
+        " (the cell holds an invisible character, shown as {0}: delete it or type the value again)",
+        " (solussa on näkymätön merkki, tässä {0}: poista se tai kirjoita arvo uudelleen)",
+        " (cellen innehåller ett osynligt tecken, här {0}: ta bort det eller skriv värdet på nytt)",
+    ],
+    /// `{0}` fields in the row, `{1}` in the header.
+    PrbTooFewFields => [
+        "has {0} fields but the header has {1}: check for a missing delimiter or a line break inside a value",
+        "rivillä on {0} kenttää, otsikkorivillä {1}: tarkista, puuttuuko erotin tai onko arvon sisällä rivinvaihto",
+        "raden har {0} fält men rubrikraden {1}: kontrollera om en avgränsare saknas eller om ett värde innehåller en radbrytning",
+    ],
+    PrbTooManyFields => [
+        "has {0} fields but the header has {1}: a value probably holds the delimiter without quotes around it, so the columns after it moved; put that value in quotes or remove the extra delimiter",
+        "rivillä on {0} kenttää, otsikkorivillä {1}: jossakin arvossa on luultavasti erotin ilman lainausmerkkejä, joten sen jälkeiset sarakkeet siirtyivät; lisää arvon ympärille lainausmerkit tai poista ylimääräinen erotin",
+        "raden har {0} fält men rubrikraden {1}: ett värde innehåller troligen avgränsaren utan citattecken, så kolumnerna efter det flyttades; sätt citattecken kring värdet eller ta bort den extra avgränsaren",
+    ],
+    /// `{0}` the most fields read, `{1}` fields in the header.
+    PrbOverMaxFields => [
+        "has more than {0} fields (more than an Excel sheet holds) but the header has {1}: check the delimiter, or export the list again",
+        "rivillä on yli {0} kenttää (enemmän kuin Excel-taulukkoon mahtuu), otsikkorivillä {1}: tarkista erotin tai vie lista uudelleen",
+        "raden har över {0} fält (fler än ett Excel-blad rymmer) men rubrikraden {1}: kontrollera avgränsaren eller exportera listan på nytt",
+    ],
+    /// `{0}` the line it opened on, `{1}` where it closed, `{2}` the lines read as one, `{3}` why.
+    PrbStrayQuote => [
+        "a quote (\") opened in this column on line {0} {1}, so {2} read as one row{3}: check the cell for a stray \", then export again",
+        "tässä sarakkeessa rivillä {0} alkava lainausmerkki (\") {1}, joten {2} yhdeksi riviksi{3}: tarkista, onko solussa ylimääräinen \", ja vie lista uudelleen",
+        "ett citattecken (\") som börjar i den här kolumnen på rad {0} {1}, så {2} som en rad{3}: kontrollera om cellen har ett överflödigt \" och exportera listan på nytt",
+    ],
+    PrbQuoteClosesOn => ["closes only on line {0}", "päättyy vasta rivillä {0}", "slutar först på rad {0}"],
+    PrbQuoteNeverClosed => ["is never closed", "ei pääty lainkaan", "slutar aldrig"],
+    PrbQuoteOneLine => ["line {0} was", "rivi {0} luettiin", "lästes rad {0}"],
+    PrbQuoteOneLineToEnd => [
+        "line {0} (to the end of the file) was",
+        "rivi {0} (tiedoston loppuun) luettiin",
+        "lästes rad {0} (till slutet av filen)",
+    ],
+    /// `{0}` first, `{1}` last, `{2}` how many.
+    PrbQuoteLines => [
+        "lines {0}–{1} ({2} lines) were",
+        "rivit {0}–{1} ({2} riviä) luettiin",
+        "lästes raderna {0}–{1} ({2} rader)",
+    ],
+    PrbQuoteLinesToEnd => [
+        "lines {0}–{1} ({2} lines, to the end of the file) were",
+        "rivit {0}–{1} ({2} riviä, tiedoston loppuun) luettiin",
+        "lästes raderna {0}–{1} ({2} rader, till slutet av filen)",
+    ],
+    /// `{0}`: the column as the file names it.
+    PrbQuoteLineBreakIn => [
+        ", and a line break does not belong in {0}",
+        ", eikä sarakkeessa {0} voi olla rivinvaihtoa",
+        ", och kolumnen {0} kan inte ha en radbrytning",
+    ],
+    PrbQuoteRowInside => [
+        ", and line {0} looks like a row of its own",
+        ", ja rivi {0} näyttää omalta riviltään",
+        ", och rad {0} ser ut som en egen rad",
+    ],
+    PrbNotUtf8 => [
+        "is not valid UTF-8: save the file as CSV UTF-8, or use --encoding windows-1252",
+        "ei ole kelvollista UTF-8-tekstiä: tallenna tiedosto muodossa CSV UTF-8 tai käytä valitsinta --encoding windows-1252",
+        "är inte giltig UTF-8-text: spara filen som CSV UTF-8 eller använd --encoding windows-1252",
+    ],
+    PrbPendingEmpty => [
+        "is empty: every case needs the date it became pending",
+        "on tyhjä: jokaiselle asialle tarvitaan vireilletulopäivä",
+        "är tom: varje ärende behöver datum då det blev anhängigt",
+    ],
+    PrbDateEmpty => ["{0} is empty", "{0} on tyhjä", "{0} är tomt"],
+    PrbDateFormat => [
+        "{0} is not a date: write it as 23.11.2026 or 2026-11-23",
+        "{0} ei ole päivämäärä: kirjoita se muodossa 23.11.2026 tai 2026-11-23",
+        "{0} är inte ett datum: skriv det som 23.11.2026 eller 2026-11-23",
+    ],
+    PrbDateShortYear => [
+        "{0} has a two-digit year: write the year with four digits, e.g. 23.11.2026",
+        "{0}: vuosi on kaksinumeroinen; kirjoita vuosi neljällä numerolla, esim. 23.11.2026",
+        "{0}: året har två siffror; skriv året med fyra siffror, t.ex. 23.11.2026",
+    ],
+    /// `{0}` the value, `{1}` the month's name, `{2}` the year, `{3}` the day.
+    PrbDateImpossible => [
+        "{0} is not a real date: {1} {2} has no day {3}",
+        "{0} ei ole oikea päivämäärä: {1}ssa {2} ei ole {3}. päivää",
+        "{0} är inte ett riktigt datum: {1} {2} har ingen dag {3}",
+    ],
+    PrbDateTime => [
+        "{0} has a time of day that is not one: write e.g. 23.11.2026 14:30, or the date alone",
+        "{0}: kellonaika ei ole kelvollinen; kirjoita esim. 23.11.2026 14:30 tai pelkkä päivämäärä",
+        "{0}: klockslaget är inte giltigt; skriv t.ex. 23.11.2026 14:30 eller bara datumet",
+    ],
+    /// `{0}` the value, `{1}` the year, `{2}` the first year read.
+    PrbDateYear => [
+        "{0} has the year {1}, which cannot be right: check the year (dates from {2} on are read)",
+        "{0}: vuosi {1} ei voi olla oikein; tarkista vuosi (päivämäärät vuodesta {2} alkaen luetaan)",
+        "{0}: året {1} kan inte stämma; kontrollera året (datum från och med år {2} läses)",
+    ],
+    /// `{0}` the date, `{1}` and `{2}` the first and last year.
+    PrbOutsideCalendar => [
+        "{0} is outside the years maaraika's calendar covers ({1}-{2}): check the year",
+        "{0} on maaraikan kalenterin vuosien ({1}–{2}) ulkopuolella: tarkista vuosi",
+        "{0} ligger utanför åren som maaraikas kalender täcker ({1}–{2}): kontrollera året",
+    ],
+    /// `{0}` the value, `{1}` the oldest age.
+    PrbAge => [
+        "{0} is not an age in whole years (0-{1})",
+        "{0} ei ole ikä kokonaisina vuosina (0–{1})",
+        "{0} är inte en ålder i hela år (0–{1})",
+    ],
+    PrbFlag => [
+        "{0} is not yes or no: write 1/0, kyllä/ei, ja/nej, k/e, x or leave it empty",
+        "{0} ei ole kyllä tai ei: kirjoita 1/0, kyllä/ei, ja/nej, k/e, x tai jätä tyhjäksi",
+        "{0} är inte ja eller nej: skriv 1/0, kyllä/ei, ja/nej, k/e, x eller lämna tomt",
+    ],
+    PrbCareLevelBareYes => [
+        "{0} says the client has a care allowance but not its level: write ylin, korotettu or perus (högsta, förhöjt, grund; or 3, 2, 1; only the highest has its own deadline), or name the column \"Ylin hoitotuki\" if it says yes or no to the highest level",
+        "{0} kertoo, että asiakkaalla on hoitotuki, mutta ei sen tasoa: kirjoita ylin, korotettu tai perus (högsta, förhöjt, grund; tai 3, 2, 1; vain ylimmällä on oma määräaikansa), tai nimeä sarake \"Ylin hoitotuki\", jos se kertoo kyllä tai ei ylimmästä tasosta",
+        "{0} säger att klienten har vårdbidrag men inte dess nivå: skriv högsta, förhöjt eller grund (ylin, korotettu, perus; eller 3, 2, 1; bara det högsta har en egen tidsfrist), eller döp kolumnen till \"Högsta vårdbidrag\" om den säger ja eller nej till den högsta nivån",
+    ],
+    PrbCareLevelUnknown => [
+        "{0} is not a care allowance level: write ylin, korotettu or perus (högsta, förhöjt, grund; or 3, 2, 1), or leave it empty (or ei/0) for none",
+        "{0} ei ole hoitotuen taso: kirjoita ylin, korotettu tai perus (högsta, förhöjt, grund; tai 3, 2, 1), tai jätä tyhjäksi (tai ei/0), jos tukea ei ole",
+        "{0} är inte en nivå av vårdbidrag: skriv högsta, förhöjt eller grund (ylin, korotettu, perus; eller 3, 2, 1), eller lämna tomt (eller nej/0) om det inte finns något",
+    ],
+    PrbBirthDateDiffers => [
+        "differs from the birth date in the identity code: check which is right",
+        "eroaa henkilötunnuksen syntymäajasta: tarkista, kumpi on oikein",
+        "skiljer sig från födelsedatumet i personbeteckningen: kontrollera vilket som är rätt",
+    ],
+    PrbNoCharacters => ["no characters", "ei yhtään merkkiä", "inga tecken"],
+    PrbOneCharacter => ["1 character", "1 merkki", "1 tecken"],
+    PrbCharacters => ["{0} characters", "{0} merkkiä", "{0} tecken"],
+    PrbHetuLength => [
+        "the identity code has {0}; a personal identity code has 11 (DDMMYYCZZZQ)",
+        "henkilötunnuksessa on {0}; henkilötunnuksessa on 11 merkkiä (PPKKVVYNNNT)",
+        "personbeteckningen har {0}; en personbeteckning har 11 tecken (DDMMÅÅCNNNK)",
+    ],
+    PrbHetuDateDigits => [
+        "the identity code's first six characters must be digits (the birth date DDMMYY)",
+        "henkilötunnuksen kuuden ensimmäisen merkin on oltava numeroita (syntymäaika PPKKVV)",
+        "personbeteckningens sex första tecken ska vara siffror (födelsedatumet DDMMÅÅ)",
+    ],
+    /// `{0}` the day, `{1}` the month.
+    PrbHetuImpossibleDate => [
+        "the identity code's date part is not a real date (day {0} of month {1})",
+        "henkilötunnuksen syntymäaikaosa ei ole oikea päivämäärä (päivä {0}, kuukausi {1})",
+        "personbeteckningens datumdel är inte ett riktigt datum (dag {0} i månad {1})",
+    ],
+    PrbHetuCenturySign => [
+        "the identity code's century sign `{0}` is not one of + - Y X W V U A B C D E F",
+        "henkilötunnuksen välimerkki `{0}` ei ole mikään merkeistä + - Y X W V U A B C D E F",
+        "personbeteckningens skiljetecken `{0}` är inte något av + - Y X W V U A B C D E F",
+    ],
+    PrbHetuIndividualNumber => [
+        "the identity code's individual number must be three digits",
+        "henkilötunnuksen yksilönumeron on oltava kolme numeroa",
+        "personbeteckningens individnummer ska vara tre siffror",
+    ],
+    PrbHetuCheckCharacter => [
+        "the identity code's check character does not match its digits: check for a typing error",
+        "henkilötunnuksen tarkistusmerkki ei täsmää numeroihin: tarkista kirjoitusvirhe",
+        "personbeteckningens kontrolltecken stämmer inte med siffrorna: kontrollera om det finns ett skrivfel",
+    ],
+    /// `{0}` and `{1}`: the two dates.
+    PrbStartBeforePending => [
+        "the start date {0} is before the pending date {1}: check both dates",
+        "aloituspäivä {0} on ennen vireilletulopäivää {1}: tarkista molemmat päivämäärät",
+        "datumet för påbörjandet {0} är före datum då ärendet blev anhängigt {1}: kontrollera båda datumen",
+    ],
+    PrbCompletionBeforePending => [
+        "the completion date {0} is before the pending date {1}: check both dates",
+        "valmistumispäivä {0} on ennen vireilletulopäivää {1}: tarkista molemmat päivämäärät",
+        "datumet för slutförandet {0} är före datum då ärendet blev anhängigt {1}: kontrollera båda datumen",
+    ],
+    PrbCompletionBeforeStart => [
+        "the completion date {0} is before the start date {1}: check both dates",
+        "valmistumispäivä {0} on ennen aloituspäivää {1}: tarkista molemmat päivämäärät",
+        "datumet för slutförandet {0} är före datumet för påbörjandet {1}: kontrollera båda datumen",
+    ],
+    PrbCompletionWithoutStart => [
+        "there is a completion date but no start date: add the date the assessment started",
+        "valmistumispäivä on, mutta aloituspäivä puuttuu: lisää arvioinnin aloituspäivä",
+        "det finns ett datum för slutförandet men inget för påbörjandet: lägg till datumet då bedömningen påbörjades",
+    ],
+    PrbDecisionBeforePending => [
+        "the decision date {0} is before the pending date {1}: check both dates",
+        "päätöspäivä {0} on ennen vireilletulopäivää {1}: tarkista molemmat päivämäärät",
+        "beslutsdatumet {0} är före datum då ärendet blev anhängigt {1}: kontrollera båda datumen",
+    ],
+    PrbImplementedBeforeDecision => [
+        "the service began on {0}, before the decision date {1}: check both dates",
+        "palvelu alkoi {0}, ennen päätöspäivää {1}: tarkista molemmat päivämäärät",
+        "tjänsten inleddes {0}, före beslutsdatumet {1}: kontrollera båda datumen",
+    ],
+    PrbImplementedWithoutDecision => [
+        "there is a date the service began but no decision date: add the date of the decision",
+        "palvelun alkamispäivä on, mutta päätöspäivä puuttuu: lisää päätöksen päivämäärä",
+        "det finns ett datum då tjänsten inleddes men inget beslutsdatum: lägg till beslutets datum",
+    ],
+    PrbBornAfterPending => [
+        "the birth date {0} is after the pending date {1}: check both dates",
+        "syntymäaika {0} on vireilletulopäivän {1} jälkeen: tarkista molemmat päivämäärät",
+        "födelsedatumet {0} är efter datum då ärendet blev anhängigt {1}: kontrollera båda datumen",
+    ],
+    /// `{0}`: the age.
+    PrbChildFlagForAdult => [
+        "the case is marked as a child's, but the person is {0} on the pending date: check the birth date or age, and the child flags",
+        "asia on merkitty lapsen asiaksi, mutta henkilö on vireilletulopäivänä {0}-vuotias: tarkista syntymäaika tai ikä sekä lasta koskevat merkinnät",
+        "ärendet är markerat som ett barns, men personen är {0} år den dag ärendet blev anhängigt: kontrollera födelsedatumet eller åldern och barnmarkeringarna",
+    ],
+    /// `{0}` the date, `{1}` and `{2}` the calendar's first and last day.
+    PrbCalendarDate => [
+        "{0} is outside the supported calendar {1} to {2}",
+        "{0} on kalenterin ulkopuolella ({1}–{2})",
+        "{0} ligger utanför kalendern ({1}–{2})",
+    ],
+    /// `{0}` working days, `{1}` from, `{2}` and `{3}` the calendar's first and last day.
+    PrbCalendarCount => [
+        "counting {0} working days from {1} goes past the supported calendar {2} to {3}",
+        "{0} arkipäivän laskeminen päivästä {1} menee kalenterin ({2}–{3}) ulkopuolelle",
+        "att räkna {0} vardagar från {1} går utanför kalendern ({2}–{3})",
+    ],
+    /// `{0}` the year, `{1}` and `{2}` the calendar's first and last year.
+    PrbCalendarYear => [
+        "year {0} is outside the supported calendar {1}-{2}",
+        "vuosi {0} on kalenterin ({1}–{2}) ulkopuolella",
+        "året {0} ligger utanför kalendern ({1}–{2})",
+    ],
+    // Warnings on a row that is evaluated all the same (`audit::Warning`).
+    /// `{0}` the date, `{1}` the as-of date.
+    PrbDateAfterAsOf => [
+        "{0} is after the as-of date {1}; the case is evaluated as recorded: check the date, or give the right --as-of",
+        "{0} on tilannepäivän {1} jälkeen; asia käsitellään kirjatuin tiedoin: tarkista päivämäärä tai anna oikea --as-of",
+        "{0} är efter lägesdatumet {1}; ärendet behandlas som det är registrerat: kontrollera datumet eller ange rätt --as-of",
+    ],
+    /// `{0}` the case id as shown, `{1}` the line it was first on.
+    PrbRepeatedId => [
+        "the case id `{0}` is also on line {1}; both rows are evaluated: check whether the case is listed twice",
+        "asiatunnus `{0}` on myös rivillä {1}; molemmat rivit käsitellään: tarkista, onko asia listattu kahdesti",
+        "ärendenumret `{0}` finns också på rad {1}; båda raderna behandlas: kontrollera om ärendet finns två gånger i listan",
+    ],
+    // Where a problem is: `line 4, column 3 (Arviointi aloitettu)`.
+    /// `{0}`: the line.
+    PlaceLine => ["line {0}", "rivi {0}", "rad {0}"],
+    /// `{0}` the line, `{1}` the column's position, `{2}` the column as the file names it.
+    PlaceLineColumn => ["line {0}, column {1} ({2})", "rivi {0}, sarake {1} ({2})", "rad {0}, kolumn {1} ({2})"],
+    /// `{0}` the line, `{1}` the column as the file names it.
+    PlaceLineNamed => ["line {0}, column {1}", "rivi {0}, sarake {1}", "rad {0}, kolumn {1}"],
+    /// `{0}` the sheet, `{1}` the row.
+    PlaceSheetRow => ["{0} row {1}", "{0} rivi {1}", "{0} rad {1}"],
+    PlaceWarning => ["warning", "varoitus", "varning"],
+    XlsCode => ["code", "koodi", "kod"],
+    // The closing lines of a list command on standard error.
+    /// `{0}` the ids compared, `{1}` the rows not compared.
+    MsgIdsNotCompared => [
+        "note: repeated case ids were looked for among the first {0} different ids only; {1} later rows were not compared",
+        "huom: toistuvia asiatunnuksia etsittiin vain {0} ensimmäisen eri tunnuksen joukosta; {1} myöhempää riviä jäi vertaamatta",
+        "obs: upprepade ärendenummer söktes bara bland de {0} första olika numren; {1} senare rader jämfördes inte",
+    ],
+    /// `{0}` the rows, `{1}` the as-of date, `{2}` how many were listed.
+    MsgDatesAfterAsOf => [
+        "{0} rows have a date after the as-of date {1} (the first {2} are listed above); all of them are evaluated",
+        "{0} rivillä on päivämäärä tilannepäivän {1} jälkeen ({2} ensimmäistä on lueteltu yllä); kaikki käsitellään",
+        "{0} rader har ett datum efter lägesdatumet {1} (de {2} första visas ovan); alla behandlas",
+    ],
+    /// `{0}` the rows, `{1}` how many were listed.
+    MsgRepeatedIds => [
+        "{0} rows repeat a case id of an earlier row (the first {1} are listed above); all of them are evaluated",
+        "{0} riviä toistaa aiemman rivin asiatunnusta ({1} ensimmäistä on lueteltu yllä); kaikki käsitellään",
+        "{0} rader upprepar ett ärendenummer från en tidigare rad (de {1} första visas ovan); alla behandlas",
+    ],
+    MsgNoCases => [
+        "no cases: the file has a header row but no rows under it",
+        "ei asioita: tiedostossa on otsikkorivi mutta ei rivejä sen alla",
+        "inga ärenden: filen har en rubrikrad men inga rader under den",
+    ],
+    /// `{0}` the invalid rows, `{1}` where they are listed, `{2}` rows evaluated.
+    MsgInvalidOne => [
+        "{0} row invalid ({1}), {2} evaluated.",
+        "{0} rivi virheellinen ({1}), {2} käsitelty.",
+        "{0} rad felaktig ({1}), {2} behandlade.",
+    ],
+    MsgInvalidMany => [
+        "{0} rows invalid ({1}), {2} evaluated.",
+        "{0} riviä virheellisiä ({1}), {2} käsitelty.",
+        "{0} rader felaktiga ({1}), {2} behandlade.",
+    ],
+    MsgListedAbove => ["listed above", "lueteltu yllä", "visas ovan"],
+    /// `{0}` how many are listed above, `{1}` the `--errors` file.
+    MsgListedInFile => [
+        "the first {0} listed above, all of them in {1}",
+        "{0} ensimmäistä lueteltu yllä, kaikki tiedostossa {1}",
+        "de {0} första visas ovan, alla i {1}",
+    ],
     // Weekdays short, for the calendar's columns and the holidays' dates.
     MondayShort => ["Mon", "ma", "må"],
     TuesdayShort => ["Tue", "ti", "ti"],

@@ -263,6 +263,8 @@ pub struct About {
     /// Where the temporary files go: the folder of the `--output` file (the working folder when
     /// `None`).
     pub folder: Option<PathBuf>,
+    /// Where things are in the case list: the invalid rows' columns as the file names them.
+    pub places: crate::problem::Places,
 }
 
 impl About {
@@ -558,16 +560,20 @@ impl<W: Write> CaseSink for XlsxSink<W> {
     fn invalid(&mut self, invalid: &Invalid) -> io::Result<()> {
         self.invalid_rows += 1;
         let p = &invalid.problem;
-        let column = shown(
-            p.column.as_ref().map_or("", crate::input::ColumnRef::name),
-            false,
-        );
+        let lang = self.about.lang;
+        let column = p
+            .column
+            .as_ref()
+            .map(|c| self.about.places.column_name(c, lang))
+            .unwrap_or_default();
+        let column = shown(&column, false);
         let case_id = shown(&invalid.case_id, false);
-        let problem = shown(&p.problem, false);
+        let text = p.problem.text(lang);
+        let problem = shown(&text, false);
         self.invalid
             .row(
                 &[
-                    Cell::Number(p.line as f64),
+                    Cell::Number(self.about.places.row(p.line) as f64),
                     Cell::Text(&column),
                     Cell::Text(&case_id),
                     Cell::Text(&problem),

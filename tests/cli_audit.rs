@@ -227,8 +227,8 @@ fn with_excel_the_errors_file_opens_in_columns_in_finnish_excel() {
     let text = std::str::from_utf8(&written).unwrap();
     let text = text.strip_prefix('\u{feff}').expect("a BOM first");
     let lines: Vec<&str> = text.split_terminator("\r\n").collect();
-    assert_eq!(lines[0], "tiedosto;rivi;sarake;asiatunnus;ongelma");
-    // The five invalid rows of the sample, each with five cells.
+    assert_eq!(lines[0], "tiedosto;rivi;sarake;asiatunnus;ongelma;koodi");
+    // The five invalid rows of the sample, each with six cells.
     assert_eq!(lines.len(), 6, "{text}");
     assert!(lines[1].contains(";3;pending_date;"), "{}", lines[1]);
     // Without --excel the errors file stays plain CSV for programs.
@@ -247,7 +247,7 @@ fn with_excel_the_errors_file_opens_in_columns_in_finnish_excel() {
     );
     let plain = std::fs::read_to_string(&errors).unwrap();
     assert!(
-        plain.starts_with("file,line,column,case_id,problem\n"),
+        plain.starts_with("file,line,column,case_id,problem,code\n"),
         "{plain}"
     );
 }

@@ -225,7 +225,7 @@ fn a_stray_quote_that_swallows_rows_reports_them_with_their_lines() {
         messages(&run, dir.path(), "s.csv"),
         [
             "FILE: not used: notes (to read one, --column COLUMN=HEADER)",
-            "FILE line 2, column notes: a quote (\") opened in this column on line 2 closes only \
+            "FILE line 2, column 3 (notes): a quote (\") opened in this column on line 2 closes only \
              on line 5, so lines 2–5 (4 lines) were read as one row, and line 3 looks like a row \
              of its own: check the cell for a stray \", then export again",
             "FILE: 1 row invalid (listed above), 1 evaluated.",
@@ -246,7 +246,7 @@ fn a_stray_quote_that_swallows_rows_reports_them_with_their_lines() {
     assert_eq!(ids(&run), ["C"]);
     assert_eq!(
         messages(&run, dir.path(), "f.csv")[0],
-        "FILE line 2, column 2 (Yksikkö, unit): a quote (\") opened in this column on line 2 \
+        "FILE line 2, column 2 (Yksikkö): a quote (\") opened in this column on line 2 \
          closes only on line 3, so lines 2–3 (2 lines) were read as one row, and line 3 looks \
          like a row of its own: check the cell for a stray \", then export again"
     );

@@ -289,8 +289,9 @@ fn a_bad_cell_is_named_by_sheet_row_and_column_letter() {
     assert!(out.contains("\n5,") && out.contains("kaksi riviä"), "{out}");
     assert!(err.contains("2 rows invalid"), "{err}");
     let listed = std::fs::read_to_string(&errors).unwrap();
-    assert!(listed.contains(",4,started_date,B-2,"), "{listed}");
-    assert!(listed.contains(",6,pending_date,B-4,"), "{listed}");
+    // The columns as the sheet names them, not maaraika's keys.
+    assert!(listed.contains(",4,Arviointi aloitettu,B-2,"), "{listed}");
+    assert!(listed.contains(",6,Vireilletulopvm,B-4,"), "{listed}");
 }
 
 #[test]

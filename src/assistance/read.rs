@@ -21,6 +21,7 @@ use crate::hetu::may_hold_code;
 use crate::input::{
     CaseReader, Column, ColumnRef, Fields, InputError, RawRow, ReadError, RowProblem,
 };
+use crate::problem::Problem;
 use crate::text::{is_plain, shown};
 
 /// An application read and evaluated.
@@ -63,7 +64,10 @@ pub fn decode(row: &RawRow) -> Result<Application, RowProblem> {
         problem(
             row,
             Column::PendingDate,
-            "is empty: every application needs the day it arrived".into(),
+            Problem::Text {
+                code: "arrival_date_missing",
+                text: "is empty: every application needs the day it arrived".into(),
+            },
         )
     })?;
     let date = |column| calendar_date_column(row, column);
@@ -99,7 +103,10 @@ fn chain_problem(row: &RawRow, error: ApplicationError) -> RowProblem {
     RowProblem {
         line: row.line(),
         column: error.column().map(|name| ColumnRef::Known(column_of(name))),
-        problem: error.to_string(),
+        problem: Problem::Text {
+            code: "application_dates",
+            text: error.to_string(),
+        },
     }
 }
 

@@ -379,6 +379,7 @@ fn about(
         lang,
         title,
         folder: output_folder(out),
+        places: maaraika::problem::Places::default(),
     }
 }
 

@@ -57,6 +57,7 @@ pub fn sink<'a, W: Write + 'a>(
             lang: style.lang,
             title,
             folder,
+            places: maaraika::problem::Places::of(reader),
         };
         return Ok(Box::new(maaraika::xlsx::XlsxSink::new(
             out,

@@ -15,9 +15,10 @@ use maaraika::dates::{finnish, today_in_finland};
 use maaraika::error::{csv_io, Error, Result};
 use maaraika::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, ColumnRef, EncodingChoice,
-    InputOptions, SheetPlaces,
+    InputOptions,
 };
 use maaraika::labels::Label;
+use maaraika::problem::Places;
 use maaraika::report::{CsvStyle, Lang};
 use maaraika::text::{shown, spreadsheet_cell};
 
@@ -230,21 +231,22 @@ impl OutputArgs {
 /// each kind, the rest counted in one line at the end.
 pub struct RowReporter {
     label: String,
-    /// For each column the file has: its position (1-based) and header.
-    columns: Vec<(Column, usize, String)>,
+    /// The language of the messages and of the `--errors` file's sentences.
+    lang: Lang,
+    /// Where things are in the file: columns by their headers, cells of a workbook's sheet.
+    places: Places,
     /// The `--errors` file, written as the rows come (memory stays flat however many rows are
     /// invalid) and moved into place by [`RowReporter::finish`].
     errors: Option<csv::Writer<AtomicFile>>,
     reported: u64,
     /// Warnings shown so far: dates after the as-of date, repeated case ids.
     warned: [u64; 2],
-    /// For a workbook: its sheet, to name cells as Excel does.
-    sheet: Option<std::sync::Arc<SheetPlaces>>,
 }
 
 impl RowReporter {
     /// The `--errors` file is written in `style`: with `--excel` CSV for Finnish Excel like the
-    /// output (`;`, a BOM, CRLF, headers in `--lang`), so that it opens in columns.
+    /// output (`;`, a BOM, CRLF, headers in `--lang`), so that it opens in columns. Its
+    /// sentences are in `--lang`; its `code` column is the problem's stable key for programs.
     pub fn new(args: &ListArgs, reader: &CaseReader, style: CsvStyle) -> Result<Self> {
         let errors = match args.errors.as_deref() {
             Some(path) => {
@@ -255,6 +257,7 @@ impl RowReporter {
                     ("column", Label::XlsColumn),
                     ("case_id", Label::ColCaseId),
                     ("problem", Label::XlsProblem),
+                    ("code", Label::XlsCode),
                 ]
                 .map(|(key, label)| style.header(key, label));
                 writer.write_record(header).map_err(csv_io)?;
@@ -262,84 +265,43 @@ impl RowReporter {
             }
             None => None,
         };
-        let columns = Column::ALL
-            .into_iter()
-            .filter_map(|column| {
-                let header = reader.header_of(column)?;
-                Some((column, reader.position_of(column)? + 1, header.to_string()))
-            })
-            .collect();
         Ok(RowReporter {
             label: args.label(),
-            columns,
+            lang: args.lang(),
+            places: Places::of(reader),
             errors,
             reported: 0,
             warned: [0; 2],
-            sheet: reader.sheet_places(),
         })
-    }
-
-    /// The position and header of a column maaraika reads, when the file has it.
-    fn found(&self, column: &ColumnRef) -> Option<(usize, &str)> {
-        match column {
-            ColumnRef::Known(column) => self
-                .columns
-                .iter()
-                .find(|(known, _, _)| known == column)
-                .map(|(_, position, header)| (*position, header.as_str())),
-            ColumnRef::Header { .. } => None,
-        }
-    }
-
-    /// Where a problem is, as the user finds it: `line 4, column 3 (Arviointi aloitettu,
-    /// started_date)` in a CSV file, the cell `Asiakkaat!C4 (Arviointi aloitettu)` (or the row
-    /// `Asiakkaat row 4`) in a workbook.
-    fn place(&self, line: u64, column: Option<&ColumnRef>) -> String {
-        let Some(sheet) = &self.sheet else {
-            return format!("line {line}{}", self.column_text(column));
-        };
-        match column.and_then(|column| self.found(column)) {
-            Some((position, header)) => format!("{} ({header})", sheet.cell(line, position - 1)),
-            None => sheet.row_text(line),
-        }
-    }
-
-    /// The column as the user knows it: its position and the header found in the file.
-    fn column_text(&self, column: Option<&ColumnRef>) -> String {
-        let Some(column) = column else {
-            return String::new();
-        };
-        let name = column.name();
-        match self.found(column) {
-            Some((position, header)) if header != name => {
-                format!(", column {position} ({header}, {name})")
-            }
-            Some((position, _)) => format!(", column {position} ({name})"),
-            None => format!(", column {name}"),
-        }
     }
 
     pub fn report(&mut self, invalid: &Invalid) -> Result<()> {
         let p = &invalid.problem;
+        let lang = self.lang;
+        let problem = p.problem.text(lang);
         self.reported += 1;
         if self.errors.is_none() || self.reported <= WARNINGS_SHOWN {
-            let place = self.place(p.line, p.column.as_ref());
-            stderr_line(&format!("{} {place}: {}", self.label, p.problem));
+            let place = self.places.place(p.line, p.column.as_ref(), lang);
+            stderr_line(&format!("{} {place}: {problem}", self.label));
         }
         if let Some(writer) = &mut self.errors {
             // A file for people: never a code (whatever `--show-hetu` says), no hidden
-            // characters, no cell a spreadsheet would run as a formula.
+            // characters, no cell a spreadsheet would run as a formula; the column as the
+            // file names it.
             let cell = |text: &str| spreadsheet_cell(&shown(text, false)).into_owned();
+            let column = p
+                .column
+                .as_ref()
+                .map(|c| self.places.column_name(c, lang))
+                .unwrap_or_default();
             writer
                 .write_record([
                     cell(&self.label),
-                    self.sheet
-                        .as_ref()
-                        .map_or(p.line, |s| s.row(p.line))
-                        .to_string(),
-                    cell(p.column.as_ref().map_or("", ColumnRef::name)),
+                    self.places.row(p.line).to_string(),
+                    cell(&column),
                     cell(&invalid.case_id),
-                    cell(&p.problem),
+                    cell(&problem),
+                    p.problem.code().to_string(),
                 ])
                 .map_err(csv_io)?;
         }
@@ -356,44 +318,60 @@ impl RowReporter {
         if self.warned[kind] > WARNINGS_SHOWN {
             return;
         }
+        let lang = self.lang;
         let place = match *warning {
             Warning::DateAfterAsOf { line, column, .. } => {
-                self.place(line, Some(&ColumnRef::Known(column)))
+                self.places
+                    .place(line, Some(&ColumnRef::Known(column)), lang)
             }
             // A repeated id is about the row: its line, in a workbook too.
-            Warning::RepeatedId { line, .. } => format!("line {line}"),
+            Warning::RepeatedId { line, .. } => lang.fill(Label::PlaceLine, &[&line.to_string()]),
         };
         stderr_line(&format!(
-            "{} {place}: warning: {}",
+            "{} {place}: {}: {}",
             self.label,
-            warning.problem(as_of)
+            lang.get(Label::PlaceWarning),
+            warning.text(as_of, lang)
         ));
     }
 
     /// The counts of warnings not shown one by one.
     fn finish_warnings(&self, outcome: &Outcome, as_of: NaiveDate) {
-        let label = &self.label;
+        let (label, lang) = (&self.label, self.lang);
         let warnings = &outcome.warnings;
+        let shown = WARNINGS_SHOWN.to_string();
         if warnings.ids_not_compared > 0 {
-            stderr_line(&format!(
-                "{label}: note: repeated case ids were looked for among the first \
-                 {MAX_IDS_COMPARED} different ids only; {} later rows were not compared",
-                warnings.ids_not_compared
-            ));
+            let text = lang.fill(
+                Label::MsgIdsNotCompared,
+                &[
+                    &MAX_IDS_COMPARED.to_string(),
+                    &warnings.ids_not_compared.to_string(),
+                ],
+            );
+            stderr_line(&format!("{label}: {text}"));
         }
         if warnings.date_after_as_of > WARNINGS_SHOWN {
+            let text = lang.fill(
+                Label::MsgDatesAfterAsOf,
+                &[
+                    &warnings.date_after_as_of.to_string(),
+                    &finnish(as_of),
+                    &shown,
+                ],
+            );
             stderr_line(&format!(
-                "{label}: warning: {} rows have a date after the as-of date {} (the first \
-                 {WARNINGS_SHOWN} are listed above); all of them are evaluated",
-                warnings.date_after_as_of,
-                finnish(as_of)
+                "{label}: {}: {text}",
+                lang.get(Label::PlaceWarning)
             ));
         }
         if warnings.repeated_id > WARNINGS_SHOWN {
+            let text = lang.fill(
+                Label::MsgRepeatedIds,
+                &[&warnings.repeated_id.to_string(), &shown],
+            );
             stderr_line(&format!(
-                "{label}: warning: {} rows repeat a case id of an earlier row (the first \
-                 {WARNINGS_SHOWN} are listed above); all of them are evaluated",
-                warnings.repeated_id
+                "{label}: {}: {text}",
+                lang.get(Label::PlaceWarning)
             ));
         }
     }
@@ -460,10 +438,8 @@ pub fn run_list(
     let outcome = audit.outcome();
     reporter.finish_warnings(&outcome, options.as_of);
     if outcome.tally.evaluated + outcome.tally.invalid == 0 {
-        stderr_line(&format!(
-            "{}: no cases: the file has a header row but no rows under it",
-            reporter.label
-        ));
+        let text = reporter.lang.get(Label::MsgNoCases);
+        stderr_line(&format!("{}: {text}", reporter.label));
     }
     reporter.finish()?;
     match output_failed {
@@ -477,20 +453,27 @@ pub fn run_list(
 pub fn exit_code(args: &ListArgs, outcome: &Outcome) -> u8 {
     let tally = outcome.tally;
     if tally.invalid > 0 {
-        let rows = if tally.invalid == 1 { "row" } else { "rows" };
-        let listed = match &args.errors {
-            Some(errors) if tally.invalid > WARNINGS_SHOWN => format!(
-                "the first {WARNINGS_SHOWN} listed above, all of them in {}",
-                errors.display()
-            ),
-            _ => "listed above".into(),
+        let lang = args.lang();
+        let label = match tally.invalid {
+            1 => Label::MsgInvalidOne,
+            _ => Label::MsgInvalidMany,
         };
-        stderr_line(&format!(
-            "{}: {} {rows} invalid ({listed}), {} evaluated.",
-            args.label(),
-            tally.invalid,
-            tally.evaluated
-        ));
+        let listed = match &args.errors {
+            Some(errors) if tally.invalid > WARNINGS_SHOWN => lang.fill(
+                Label::MsgListedInFile,
+                &[&WARNINGS_SHOWN.to_string(), &errors.display().to_string()],
+            ),
+            _ => lang.get(Label::MsgListedAbove).to_string(),
+        };
+        let text = lang.fill(
+            label,
+            &[
+                &tally.invalid.to_string(),
+                &listed,
+                &tally.evaluated.to_string(),
+            ],
+        );
+        stderr_line(&format!("{}: {text}", args.label()));
     }
     outcome.exit_code(&args.options())
 }

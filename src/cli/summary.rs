@@ -399,6 +399,7 @@ fn write_workbook<W: Write>(
         lang,
         title: "summary",
         folder: super::audit::output_folder(&args.out),
+        places: maaraika::problem::Places::default(),
     };
     let name = lang.get(Label::XlsSummary);
     maaraika::xlsx::table_workbook(out, &about, name, &header, &cells)?;

@@ -253,6 +253,7 @@ fn write_workbook<W: Write>(
         lang,
         title: "thl",
         folder: super::audit::output_folder(&args.out),
+        places: maaraika::problem::Places::default(),
     };
     maaraika::xlsx::table_workbook(out, &about, "THL", &header, &cells)?;
     Ok(())

@@ -44,6 +44,8 @@ pub use headers::{
 };
 pub use rows::Fields;
 use rows::{Failure, QuotedLines, RecordAt, Rows};
+
+use crate::problem::{Problem, QuoteWhy};
 pub use workbook::{column_letters, SheetPlaces};
 
 /// Longest row (in bytes) read before giving up: far above any real case list row (an Excel cell
@@ -343,11 +345,13 @@ pub struct RowProblem {
     pub line: u64,
     /// The column the problem is in, when it is in one.
     pub column: Option<ColumnRef>,
-    /// What is wrong and how to fix it, in plain language, without the value.
-    pub problem: String,
+    /// What is wrong, as a kind with its values; [`Problem::text`] words it in a language.
+    pub problem: Problem,
 }
 
 impl fmt::Display for RowProblem {
+    /// In English, with the column's key: for logs and tests; front ends name the place as the
+    /// file does ([`crate::problem::Places`]) and word the problem in the reader's language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.column {
             Some(column) => write!(
@@ -973,11 +977,10 @@ impl CaseReader {
                 return Some(Err(ReadError::Row(RowProblem {
                     line,
                     column: None,
-                    problem: format!(
-                        "has more than {MAX_FIELDS} fields (more than an Excel sheet holds) but \
-                         the header has {}: check the delimiter, or export the list again",
-                        self.layout.expected
-                    ),
+                    problem: Problem::OverMaxFields {
+                        max: MAX_FIELDS,
+                        expected: self.layout.expected,
+                    },
                 })));
             }
             if !self.rows.quoted_lines().is_empty() {
@@ -1023,35 +1026,20 @@ impl CaseReader {
                 .find(|column| self.layout.columns[column.index()] == Some(field))
         };
         let (quote, why) = match quoted.iter().find(|quote| quote.closed.is_none()) {
-            Some(quote) => (quote, String::new()),
+            Some(quote) => (quote, QuoteWhy::Plain),
             None => quoted.iter().find_map(|quote| {
                 let why = match column_at(quote.field) {
                     Some(column) if !matches!(column, Column::CaseId | Column::Unit) => {
-                        format!(", and a line break does not belong in {}", column.name())
+                        // The column as the file names it.
+                        let header = self.headers.get(quote.field).map_or(column.name(), |h| h);
+                        QuoteWhy::LineBreakIn(shown_header(header).into_owned())
                     }
-                    _ => format!(
-                        ", and line {} looks like a row of its own",
-                        self.row_inside(record, quote)?
-                    ),
+                    _ => QuoteWhy::RowInside(self.row_inside(record, quote)?),
                 };
                 Some((quote, why))
             })?,
         };
         let (first, last) = (read.line, read.last_line.max(quote.opened));
-        let end = if quote.closed.is_some() {
-            ""
-        } else {
-            ", to the end of the file"
-        };
-        let lines = match last - first + 1 {
-            1 if end.is_empty() => format!("line {first} was"),
-            1 => format!("line {first} (to the end of the file) was"),
-            count => format!("lines {first}–{last} ({count} lines{end}) were"),
-        };
-        let closed = match quote.closed {
-            Some(closed) => format!("closes only on line {closed}"),
-            None => "is never closed".into(),
-        };
         let column = match column_at(quote.field) {
             Some(column) => Some(ColumnRef::Known(column)),
             None => self
@@ -1065,11 +1053,13 @@ impl CaseReader {
         Some(RowProblem {
             line: read.line,
             column,
-            problem: format!(
-                "a quote (\") opened in this column on line {} {closed}, so {lines} read as one \
-                 row{why}: check the cell for a stray \", then export again",
-                quote.opened
-            ),
+            problem: Problem::StrayQuote {
+                opened: quote.opened,
+                closed: quote.closed,
+                first,
+                last,
+                why,
+            },
         })
     }
 
@@ -1134,9 +1124,7 @@ impl CaseReader {
                 index,
                 header: self.headers[index].clone(),
             }),
-            problem: "is not valid UTF-8: save the file as CSV UTF-8, or use --encoding \
-                      windows-1252"
-                .into(),
+            problem: Problem::NotUtf8,
         })
     }
 

@@ -84,7 +84,8 @@ impl SheetPlaces {
         format!("{} row {}", self.quoted_name(), row)
     }
 
-    fn quoted_name(&self) -> String {
+    /// The sheet's name as a cell reference writes it: quoted when it has spaces or the like.
+    pub fn quoted_name(&self) -> String {
         if self
             .name
             .chars()

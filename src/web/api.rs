@@ -378,7 +378,13 @@ pub async fn stream_audit(
         }
         let settings = options.settings();
         let outcome = match options.format {
-            AuditFormat::Json => write_json(&mut writer, &mut reader, &failure, settings),
+            AuditFormat::Json => write_json(
+                &mut writer,
+                &mut reader,
+                &failure,
+                settings,
+                options.lang.labels(),
+            ),
             AuditFormat::Csv | AuditFormat::Excel => {
                 let style = CsvStyle {
                     excel: options.format == AuditFormat::Excel,
@@ -429,12 +435,13 @@ fn write_json(
     reader: &mut crate::input::CaseReader,
     failure: &stream::UploadFailure,
     settings: batch::Settings,
+    lang: crate::labels::Lang,
 ) -> Result<(), String> {
     use std::io::Write;
     let io = |e: std::io::Error| e.to_string();
     out.write_all(b"{\n\"cases\": ").map_err(io)?;
     let mut sink = Box::new(JsonSink::new(&mut *out, false, settings.reading));
-    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false);
+    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false, lang);
     sink.finish().map_err(io)?;
     if let Some(error) = &audited.error {
         if error.message.contains("client went away") {
@@ -475,7 +482,8 @@ fn write_csv(
     )
     .map_err(|e| e.to_string())?;
     let mut sink = Box::new(sink);
-    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false);
+    let lang = style.lang;
+    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false, lang);
     if let Some(error) = audited.error {
         return Err(error.message);
     }

@@ -202,7 +202,7 @@ fn audit_list(
                         .as_ref()
                         .map(|c| c.name().to_string()),
                     case_id: invalid.case_id.to_string(),
-                    problem: invalid.problem.problem.clone(),
+                    problem: invalid.problem.problem.to_string(),
                 }),
             }
             Ok(())

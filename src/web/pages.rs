@@ -756,7 +756,7 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
                 (problem_table(t, false, audited.warnings.iter().map(|row| ProblemRow {
                     line: row.line,
                     position: row.position,
-                    column: row.column,
+                    column: row.column.as_deref(),
                     case_id: "",
                     problem: &row.problem,
                 })))
@@ -802,8 +802,8 @@ fn problem_table<'a>(
                         tr {
                             td.num { (row.line) }
                             td {
-                                @if let Some(p) = row.position { (p) " " }
-                                @if let Some(col) = row.column { "(" (col) ")" }
+                                @if let Some(col) = row.column { (col) }
+                                @if let Some(p) = row.position { " (" (p) ")" }
                             }
                             @if with_case { td { (row.case_id) } }
                             td { (row.problem) }
@@ -991,7 +991,14 @@ pub async fn audit_post(
     let settings = options.settings();
     let result = tokio::task::spawn_blocking(move || {
         let (mut reader, failure) = stream::open(upload)?;
-        Ok(stream::audit(&mut reader, &failure, settings, None, true))
+        Ok(stream::audit(
+            &mut reader,
+            &failure,
+            settings,
+            None,
+            true,
+            lang.labels(),
+        ))
     })
     .await
     .unwrap_or_else(|_| {

@@ -18,7 +18,9 @@ use super::{Failure, UPLOAD_IDLE_TIMEOUT};
 use crate::audit::{self, Found, Warning, WarningCounts};
 use crate::batch;
 use crate::evaluation::Status;
-use crate::input::{CaseReader, Column, ColumnRef, InputError, InputOptions};
+use crate::input::{CaseReader, ColumnRef, InputError, InputOptions};
+use crate::labels::Lang;
+use crate::problem::Places;
 use crate::report::CaseSink;
 use crate::rules::Group;
 
@@ -475,7 +477,10 @@ pub struct InvalidRow {
     /// The column's position (1 = the first), when known.
     pub position: Option<usize>,
     pub case_id: String,
+    /// What is wrong and how to fix it, in the answer's language.
     pub problem: String,
+    /// The problem's kind, a stable key for programs (`not_a_date`, `start_before_pending`).
+    pub code: &'static str,
 }
 
 /// A warning as listed in an answer: a row evaluated but worth a second look.
@@ -484,15 +489,15 @@ pub struct WarningRow {
     pub line: u64,
     /// `date_after_as_of` or `repeated_id`.
     pub kind: &'static str,
-    /// The column's key, when the warning is about one.
-    pub column: Option<&'static str>,
+    /// The column's header as in the file, when the warning is about one.
+    pub column: Option<String>,
     /// The column's position (1 = the first), when known.
     pub position: Option<usize>,
     /// The date after the as-of date.
     pub date: Option<chrono::NaiveDate>,
     /// The line the case id was first on.
     pub first_line: Option<u64>,
-    /// What to check, in the command line's words.
+    /// What to check, in the answer's language (the command line's words).
     pub problem: String,
 }
 
@@ -561,17 +566,9 @@ pub fn audit(
     settings: batch::Settings,
     mut sink: Option<&mut dyn CaseSink>,
     list: bool,
+    lang: Lang,
 ) -> Audited {
-    let positions: Vec<(Column, usize)> = Column::ALL
-        .into_iter()
-        .filter_map(|column| Some((column, reader.position_of(column)? + 1)))
-        .collect();
-    let position_of = |column: Column| {
-        positions
-            .iter()
-            .find(|(known, _)| *known == column)
-            .map(|(_, position)| *position)
-    };
+    let places = Places::of(reader);
     let options = audit::Options {
         show_hetu: settings.show_hetu,
         ..audit::Options::new(settings.as_of, settings.reading)
@@ -595,17 +592,14 @@ pub fn audit(
             Found::Invalid(invalid) => {
                 if audited.invalid.len() < INVALID_LISTED {
                     let p = &invalid.problem;
-                    let position = match &p.column {
-                        Some(ColumnRef::Known(column)) => position_of(*column),
-                        Some(ColumnRef::Header { index, .. }) => Some(index + 1),
-                        None => None,
-                    };
+                    let column = p.column.as_ref();
                     audited.invalid.push(InvalidRow {
-                        line: p.line,
-                        column: p.column.as_ref().map(|c| c.name().to_string()),
-                        position,
+                        line: places.row(p.line),
+                        column: column.map(|c| places.column_name(c, lang)),
+                        position: column.and_then(|c| places.found(c)).map(|(at, _)| at),
                         case_id: invalid.case_id.to_string(),
-                        problem: p.problem.clone(),
+                        problem: p.problem.text(lang),
+                        code: p.problem.code(),
                     });
                 }
             }
@@ -615,14 +609,18 @@ pub fn audit(
                         Warning::DateAfterAsOf { date, .. } => (Some(date), None),
                         Warning::RepeatedId { first_line, .. } => (None, Some(first_line)),
                     };
+                    let column = warning.column().map(ColumnRef::Known);
                     audited.warnings.push(WarningRow {
-                        line: warning.line(),
+                        line: places.row(warning.line()),
                         kind: warning.kind(),
-                        column: warning.column().map(Column::name),
-                        position: warning.column().and_then(position_of),
+                        column: column.as_ref().map(|c| places.column_name(c, lang)),
+                        position: column
+                            .as_ref()
+                            .and_then(|c| places.found(c))
+                            .map(|(at, _)| at),
                         date,
                         first_line,
-                        problem: warning.problem(settings.as_of),
+                        problem: warning.text(settings.as_of, lang),
                     });
                 }
             }
