@@ -387,6 +387,10 @@ macro_rules! labels {
             $($(#[$doc])* #[doc = concat!("“", $en, "”")] $name,)*
         }
 
+        /// Every label, in the order of the table (for tests that look for a word in every
+        /// output).
+        pub const ALL_LABELS: &[Label] = &[$(Label::$name,)*];
+
         /// The words of a label: English, Finnish, Swedish.
         pub const fn words(label: Label) -> [&'static str; 3] {
             match label {
@@ -1524,6 +1528,60 @@ labels! {
         "the first {0} listed above, all of them in {1}",
         "{0} ensimmäistä lueteltu yllä, kaikki tiedostossa {1}",
         "de {0} första visas ovan, alla i {1}",
+    ],
+    // What a list command says about the columns it read.
+    /// `{0}`: the headers read by their word stems, each `header → column`.
+    HintRead => ["read: {0}", "luettu: {0}", "läst: {0}"],
+    HintLevel => [" (the level: ylin/korotettu/perus)", " (taso: ylin/korotettu/perus)", " (nivån: högsta/förhöjt/grund)"],
+    /// `{0}`: how many more.
+    HintMore => [" and {0} more", " ja {0} muuta", " och {0} till"],
+    /// `{0}` the headers not used, `{1}` the flag that reads one.
+    HintNotUsed => [
+        "not used: {0} (to read one, {1})",
+        "ei käytetty: {0} (sarakkeen saa luettua valitsimella {1})",
+        "används inte: {0} (en kolumn läses med {1})",
+    ],
+    HintColumnFlag => ["--column COLUMN=HEADER", "--column SARAKE=OTSIKKO", "--column KOLUMN=RUBRIK"],
+    // Why a command could not be done.
+    MsgError => ["error", "virhe", "fel"],
+    /// `{0}` the option, `{1}` what is wrong with its value.
+    MsgInvalidValue => [
+        "invalid value for {0}: {1}",
+        "virheellinen arvo valitsimelle {0}: {1}",
+        "ogiltigt värde för {0}: {1}",
+    ],
+    /// `{0}` the file, `{1}` the column, `{2}` the headers found, `{3}` its Finnish header,
+    /// `{4}` its key.
+    ErrMissingColumn => [
+        "{0} has no {1} column. The columns found are {2}. Rename the header of the column that holds it to {3} (or {4}), or tell maaraika its name with --column {4}=YOUR_HEADER",
+        "tiedostossa {0} ei ole saraketta {1}. Löydetyt sarakkeet: {2}. Nimeä sen sisältävän sarakkeen otsikoksi {3} tai kerro sarakkeen nimi valitsimella --column {4}=OTSIKKO",
+        "filen {0} har ingen kolumn {1}. Kolumnerna som hittades: {2}. Byt rubriken på kolumnen som innehåller den till {3} eller ange kolumnens namn med --column {4}=RUBRIK",
+    ],
+    ErrOneColumnFound => [
+        ". Only one column was found: if the columns are separated by another character, give it with --delimiter (e.g. --delimiter ';')",
+        ". Vain yksi sarake löytyi: jos sarakkeet on erotettu toisella merkillä, anna se valitsimella --delimiter (esim. --delimiter ';')",
+        ". Bara en kolumn hittades: om kolumnerna skiljs åt av ett annat tecken, ange det med --delimiter (t.ex. --delimiter ';')",
+    ],
+    /// `{0}`: the file.
+    ErrEmptyFile => [
+        "{0} is empty: export the case list again with a header row",
+        "{0} on tyhjä: vie asialuettelo uudelleen otsikkorivin kanssa",
+        "{0} är tom: exportera ärendelistan på nytt med en rubrikrad",
+    ],
+    ErrNoHeader => [
+        "the first row of {0} has no column names: export the case list again with a header row",
+        "tiedoston {0} ensimmäisellä rivillä ei ole sarakkeiden nimiä: vie asialuettelo uudelleen otsikkorivin kanssa",
+        "första raden i {0} har inga kolumnnamn: exportera ärendelistan på nytt med en rubrikrad",
+    ],
+    ErrPendingRequired => [
+        "pending: the day the matter became pending is required (23.11.2026 or 2026-11-23)",
+        "Vireilletulopäivä puuttuu: anna päivä, jona asia tuli vireille (23.11.2026 tai 2026-11-23)",
+        "Datum då ärendet blev anhängigt saknas: ange dagen då ärendet blev anhängigt (23.11.2026 eller 2026-11-23)",
+    ],
+    ErrOnePerson => [
+        "give only one of birth_date, hetu and age",
+        "anna vain yksi: syntymäaika, henkilötunnus tai ikä",
+        "ange bara en: födelsedatum, personbeteckning eller ålder",
     ],
     // Weekdays short, for the calendar's columns and the holidays' dates.
     MondayShort => ["Mon", "ma", "må"],

@@ -11,7 +11,9 @@ use crate::evaluation::CaseError;
 use crate::hetu::HetuError;
 use std::sync::Arc;
 
-use crate::input::{CareLevelError, CaseReader, Column, ColumnRef, SheetPlaces, MAX_AGE};
+use crate::input::{
+    CareLevelError, CaseReader, Column, ColumnRef, InputError, SheetPlaces, MAX_AGE,
+};
 use crate::labels::{Label, Lang};
 
 /// A cell's value fit to quote in a message: never an identity code nor one inside it, cut at
@@ -539,5 +541,58 @@ impl Places {
             ),
             (None, None) => lang.fill(Label::PlaceLine, &[&line_text]),
         }
+    }
+}
+
+/// Why a case list cannot be read at all, in `lang`: the missing column, an empty file, a file
+/// without a header row. The other kinds are in English for now ([`InputError`]'s own words).
+pub fn input_error(error: &InputError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        InputError::MissingColumn {
+            path,
+            column,
+            found,
+        } => {
+            let known = Column::from_name(column);
+            let name = known.map_or((*column).to_string(), |c| {
+                lang.get(column_label(c)).to_lowercase()
+            });
+            let finnish = known.map_or(*column, |c| c.finnish_name());
+            let found: Vec<String> = found.iter().map(|f| format!("\"{f}\"")).collect();
+            let mut text = lang.fill(
+                Label::ErrMissingColumn,
+                &[
+                    &path.display().to_string(),
+                    &name,
+                    &found.join(", "),
+                    finnish,
+                    column,
+                ],
+            );
+            if found.len() == 1 {
+                text.push_str(lang.get(Label::ErrOneColumnFound));
+            }
+            text
+        }
+        InputError::Empty { path } => {
+            lang.fill(Label::ErrEmptyFile, &[&path.display().to_string()])
+        }
+        InputError::NoHeader { path } => {
+            lang.fill(Label::ErrNoHeader, &[&path.display().to_string()])
+        }
+        _ => error.to_string(),
+    }
+}
+
+/// What ended a command, in `lang` where it is worded here ([`input_error`],
+/// [`calendar_error`]), else in English.
+pub fn error_text(error: &crate::error::Error, lang: Lang) -> String {
+    match error {
+        crate::error::Error::Input(error) => input_error(error, lang),
+        crate::error::Error::Calendar(error) if lang != Lang::En => calendar_error(error, lang),
+        _ => error.to_string(),
     }
 }

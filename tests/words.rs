@@ -773,3 +773,189 @@ fn messages_on_a_terminal_wrap_to_its_width() {
     );
     assert!(stderr.lines().all(|l| !l.starts_with("  ")), "{stderr}");
 }
+
+/// The English of the label table as it could leak into a Finnish or Swedish output: every
+/// stretch of a label's English text between its values (`{0}`), of 14 characters or more, that
+/// is not also in its Finnish or Swedish words (command-line flags and example values are).
+pub fn english_fragments() -> Vec<&'static str> {
+    let mut fragments = Vec::new();
+    for &label in maaraika::labels::ALL_LABELS {
+        let [en, fi, sv] = maaraika::labels::words(label);
+        for part in en.split(['{', '}']) {
+            let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+            if part.chars().count() >= 14 && !fi.contains(part) && !sv.contains(part) {
+                fragments.push(part);
+            }
+        }
+    }
+    fragments
+}
+
+/// Fails on any English sentence of the label table, and on maaraika's own column keys, in a
+/// Finnish or Swedish output.
+pub fn assert_no_english(what: &str, text: &str) {
+    for fragment in english_fragments() {
+        assert!(
+            !text.contains(fragment),
+            "{what}: English `{fragment}` in:\n{text}"
+        );
+    }
+    for key in [
+        "pending_date",
+        "started_date",
+        "completed_date",
+        "birth_date",
+        "care_allowance",
+        "child_welfare",
+        "decision_date",
+        "implemented_date",
+    ] {
+        assert!(!text.contains(key), "{what}: the key `{key}` in:\n{text}");
+    }
+}
+
+/// Every kind of row problem and warning (tests/data/every-problem-fi.csv has one row of each:
+/// an impossible date, a word in a flag column, a start before the pending date, a short row, no
+/// pending date, an age of 200, a care allowance without its level, a child's flag at 40, a
+/// completion without a start, a date after the as-of date, a repeated id, a birth after the
+/// pending date, a two-digit year, a year outside the calendar, a bad time of day, the year 0026,
+/// a completion before the start, a quote never closed) on standard error and in the `--errors`
+/// file, in Finnish and in Swedish: the place named as the file names the column, the problem
+/// in the reader's words, and the stable code beside it.
+#[test]
+fn every_row_problem_and_warning_is_in_the_chosen_language() {
+    let list = format!(
+        "{}/tests/data/every-problem-fi.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, expected) in [
+        (
+            "fi",
+            [
+                "rivi 2, sarake 3 (Vireilletulopvm): `31.2.2026` ei ole oikea päivämäärä: \
+                 helmikuussa 2026 ei ole 31. päivää",
+                "rivi 4, sarake 10 (Arviointi aloitettu): aloituspäivä 9.11.2026 on ennen \
+                 vireilletulopäivää 10.11.2026: tarkista molemmat päivämäärät",
+                "rivi 12, sarake 3 (Vireilletulopvm): varoitus: 30.11.2026 on tilannepäivän \
+                 23.11.2026 jälkeen",
+                "16 riviä virheellisiä (lueteltu yllä), 3 käsitelty.",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "rad 2, kolumn 3 (Vireilletulopvm): `31.2.2026` är inte ett riktigt datum: \
+                 februari 2026 har ingen dag 31",
+                "rad 4, kolumn 10 (Arviointi aloitettu): datumet för påbörjandet 9.11.2026 är \
+                 före datum då ärendet blev anhängigt 10.11.2026",
+                "rad 12, kolumn 3 (Vireilletulopvm): varning: 30.11.2026 är efter lägesdatumet \
+                 23.11.2026",
+                "16 rader felaktiga (visas ovan), 3 behandlade.",
+            ],
+        ),
+    ] {
+        let errors = dir.path().join(format!("errors-{lang}.csv"));
+        let (code, _, stderr) = run(
+            &[
+                "audit",
+                &list,
+                "--as-of",
+                AS_OF,
+                "--format",
+                "csv",
+                "--lang",
+                lang,
+                "--errors",
+                errors.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(code, 3, "{stderr}");
+        for line in expected {
+            assert!(stderr.contains(line), "{line}\nnot in:\n{stderr}");
+        }
+        assert_no_english(lang, &stderr);
+        // The file's keys and codes are for programs (stable English); its columns and
+        // problems are for people.
+        let mut codes = std::collections::BTreeSet::new();
+        for record in csv::Reader::from_path(&errors).unwrap().records() {
+            let record = record.unwrap();
+            assert_no_english(lang, &record[2]);
+            assert_no_english(lang, &record[4]);
+            codes.insert(record[5].to_string());
+        }
+        for code in [
+            "not_a_date",
+            "not_yes_or_no",
+            "start_before_pending",
+            "too_few_fields",
+            "pending_date_missing",
+            "invalid_age",
+            "invalid_care_level",
+            "child_flag_for_adult",
+            "completion_without_start",
+            "born_after_pending",
+            "date_outside_calendar",
+            "completion_before_start",
+            "stray_quote",
+        ] {
+            assert!(codes.contains(code), "{code} not in {codes:?}");
+        }
+    }
+}
+
+/// A command's own errors follow `--lang` too: a date or an age it cannot read, a list without
+/// a pending-date column, and the hint that names the exact flag for a case id column not
+/// found.
+#[test]
+fn command_errors_and_hints_follow_the_language() {
+    let (code, _, stderr) = run(&["check", "--pending", "31.2.2026", "--lang", "fi"], b"");
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim_end(),
+        "maaraika: virhe: virheellinen arvo valitsimelle --pending: `31.2.2026` ei ole oikea \
+         päivämäärä: helmikuussa 2026 ei ole 31. päivää"
+    );
+    let (_, _, stderr) = run(
+        &[
+            "check",
+            "--pending",
+            "2.11.2026",
+            "--age",
+            "200",
+            "--lang",
+            "sv",
+        ],
+        b"",
+    );
+    assert!(
+        stderr.contains("ogiltigt värde för --age: `200` är inte en ålder i hela år (0–130)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(
+        &["audit", "-", "--as-of", AS_OF, "--lang", "fi"],
+        b"Asiakasnumero;Pvm\nX-1;2.11.2026\n",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "maaraika: virhe: tiedostossa <stdin> ei ole saraketta vireilletulopäivä."
+        ),
+        "{stderr}"
+    );
+    assert_no_english("fi", &stderr.replace("--column pending_date=", ""));
+    let (_, _, stderr) = run(
+        &[
+            "audit", "-", "--as-of", AS_OF, "--lang", "fi", "--format", "csv",
+        ],
+        b"Asiakasnumero;Vireilletulopvm\nX-1;2.11.2026\n",
+    );
+    assert!(
+        stderr.contains(
+            "ei käytetty: Asiakasnumero (sarakkeen saa luettua valitsimella \
+             --column case_id=Asiakasnumero)"
+        ),
+        "{stderr}"
+    );
+}

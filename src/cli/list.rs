@@ -18,7 +18,7 @@ use maaraika::input::{
     InputOptions,
 };
 use maaraika::labels::Label;
-use maaraika::problem::Places;
+use maaraika::problem::{column_label, Places};
 use maaraika::report::{CsvStyle, Lang};
 use maaraika::text::{shown, spreadsheet_cell};
 
@@ -105,33 +105,48 @@ impl ListArgs {
     /// so the user can check them, and one naming the columns not used (`not used: Nimi`), so a
     /// column meant for a group but not recognised is seen. Full names read as expected need no
     /// word.
+    ///
+    /// In English a column read is named by its key, which `--column` takes; in Finnish and
+    /// Swedish by its name in that language. The hint names the exact flag where it can: a
+    /// list without a case id column gets `--column case_id=Asiakasnumero` for its first
+    /// header not used.
     fn tell_columns(&self, reader: &CaseReader) {
+        let lang = self.lang();
         let read: Vec<String> = reader
             .read_by_stem()
             .into_iter()
             .map(|(column, header)| {
                 let level = if column == Column::CareAllowance && reader.care_allowance_is_level() {
-                    " (the level: ylin/korotettu/perus)"
+                    lang.get(Label::HintLevel)
                 } else {
                     ""
                 };
-                format!("{header} → {column}{level}")
+                let name = match lang {
+                    Lang::En => column.name().to_string(),
+                    _ => lang.get(column_label(column)).to_lowercase(),
+                };
+                format!("{header} → {name}{level}")
             })
             .collect();
         if !read.is_empty() {
-            stderr_line(&format!("{}: read: {}", self.label(), read.join(", ")));
+            let text = lang.fill(Label::HintRead, &[&read.join(", ")]);
+            stderr_line(&format!("{}: {text}", self.label()));
         }
         const SHOWN: usize = 20;
         let unused = reader.unused_headers();
-        if !unused.is_empty() {
+        if let Some(first) = unused.first() {
             let mut list = unused[..unused.len().min(SHOWN)].join(", ");
             if unused.len() > SHOWN {
-                list.push_str(&format!(" and {} more", unused.len() - SHOWN));
+                let more = (unused.len() - SHOWN).to_string();
+                list.push_str(&lang.fill(Label::HintMore, &[&more]));
             }
-            stderr_line(&format!(
-                "{}: not used: {list} (to read one, --column COLUMN=HEADER)",
-                self.label()
-            ));
+            // Without a case id, the first header not used is most likely it.
+            let flag = match reader.position_of(Column::CaseId) {
+                None => format!("--column {}={first}", Column::CaseId.name()),
+                Some(_) => lang.get(Label::HintColumnFlag).to_string(),
+            };
+            let text = lang.fill(Label::HintNotUsed, &[&list, &flag]);
+            stderr_line(&format!("{}: {text}", self.label()));
         }
     }
 

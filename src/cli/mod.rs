@@ -25,6 +25,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use maaraika::calendar::Reading;
 use maaraika::error::{Error, Result, EXIT_ERROR};
+use maaraika::labels::{Label, Lang};
 
 const ABOUT: &str = "Statutory deadlines of Finnish service-need assessments \
 (palvelutarpeen arviointi), counted in Finnish working days.";
@@ -215,8 +216,56 @@ impl Write for Stdout {
     }
 }
 
+/// The language of the messages, known before the arguments are parsed: `--lang` as given on
+/// the command line, else the locale's.
+fn message_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang=") {
+            Some(value) => Some(value.to_string()),
+            None if arg == "--lang" => args.get(i + 1).cloned(),
+            None => None,
+        });
+    given
+        .and_then(|value| Lang::from_str(&value, true).ok())
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// A value clap refused, in `lang`: a date or an age worded as the lists word them; anything
+/// else as clap says it.
+fn invalid_value(err: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if lang == Lang::En {
+        return None;
+    }
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let (arg, value) = (
+        text(ContextKind::InvalidArg)?,
+        text(ContextKind::InvalidValue)?,
+    );
+    let flag = arg.split(' ').next().unwrap_or(arg);
+    let why = if arg.ends_with("<DATE>") {
+        match maaraika::problem::given_date_in(value, lang) {
+            Err(why) => why,
+            Ok(_) => return None,
+        }
+    } else if arg.ends_with("<YEARS>") {
+        let value = maaraika::problem::Shown::of(value);
+        maaraika::problem::Problem::Age { value }.text(lang)
+    } else {
+        return None;
+    };
+    Some(lang.fill(Label::MsgInvalidValue, &[flag, &why]))
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
+    let lang = message_lang();
     if file::stderr_is_a_given_file() {
         // Not a byte into it, so the message goes to a terminal if standard output is one.
         if io::stdout().is_terminal() {
@@ -237,6 +286,10 @@ pub fn run() -> ExitCode {
             ) =>
         {
             // One clear line naming the value and the problem; the usage adds nothing here.
+            if let Some(text) = invalid_value(&err, lang) {
+                stderr_line(&format!("maaraika: {}: {text}", lang.get(Label::MsgError)));
+                return ExitCode::from(EXIT_ERROR);
+            }
             let text = err.render().to_string();
             let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
             let first = lines.next().unwrap_or_default();
@@ -285,7 +338,8 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            stderr_line(&format!("maaraika: error: {err}"));
+            let text = maaraika::problem::error_text(&err, lang);
+            stderr_line(&format!("maaraika: {}: {text}", lang.get(Label::MsgError)));
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -19,6 +19,7 @@ use crate::calendar::Reading;
 use crate::dates::today_in_finland;
 use crate::evaluation::{Case, Person};
 use crate::hetu::Hetu;
+use crate::labels::{Label, Lang};
 use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink};
 
 /// The OpenAPI document of this API.
@@ -66,11 +67,25 @@ pub struct CheckRequest {
 
 /// A date field: empty is none; otherwise it must read as a date.
 pub(super) fn date_field(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
+    date_field_in(name, text, Lang::En)
+}
+
+/// [`date_field`] with the problem in `lang`.
+fn date_field_in(name: &str, text: Option<&str>, lang: Lang) -> Result<Option<NaiveDate>, Failure> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(text) => crate::dates::given_date(text)
+        Some(text) => crate::problem::given_date_in(text, lang)
             .map(Some)
             .map_err(|e| Failure::bad_request(format!("{name}: {e}"))),
+    }
+}
+
+/// A field of the check form as an answer names it: its key for programs (English), its label
+/// on the page in Finnish and Swedish.
+fn field_name(key: &'static str, label: Label, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => key,
+        _ => lang.get(label),
     }
 }
 
@@ -97,15 +112,16 @@ pub fn as_of_field(text: Option<&str>) -> Result<NaiveDate, Failure> {
 }
 
 impl CheckRequest {
-    /// The case, the as-of date and the reading, or what is wrong with them (the command
-    /// line's words, with the field's name for the flag's).
-    pub fn case(&self) -> Result<(Case, NaiveDate, Reading), Failure> {
-        let pending = date_field("pending", self.pending.as_deref())?.ok_or_else(|| {
-            Failure::bad_request(
-                "pending: the day the matter became pending is required (23.11.2026 or 2026-11-23)",
-            )
-        })?;
-        let birth_date = date_field("birth_date", self.birth_date.as_deref())?;
+    /// The case, the as-of date and the reading, or what is wrong with them in `lang` (the
+    /// command line's words, with the field's name for the flag's; its label on a page in
+    /// Finnish or Swedish).
+    pub fn case_in(&self, lang: Lang) -> Result<(Case, NaiveDate, Reading), Failure> {
+        let date = |key, label, text: &Option<String>| {
+            date_field_in(field_name(key, label, lang), text.as_deref(), lang)
+        };
+        let pending = date("pending", Label::WebPending, &self.pending)?
+            .ok_or_else(|| Failure::bad_request(lang.get(Label::ErrPendingRequired)))?;
+        let birth_date = date("birth_date", Label::WebBirthDate, &self.birth_date)?;
         let hetu = self
             .hetu
             .as_deref()
@@ -113,15 +129,15 @@ impl CheckRequest {
             .filter(|t| !t.is_empty());
         let given = [birth_date.is_some(), hetu.is_some(), self.age.is_some()];
         if given.iter().filter(|g| **g).count() > 1 {
-            return Err(Failure::bad_request(
-                "give only one of birth_date, hetu and age",
-            ));
+            return Err(Failure::bad_request(lang.get(Label::ErrOnePerson)));
         }
         let person = match (birth_date, hetu, self.age) {
             (Some(birth), _, _) => Person::BirthDate(birth),
-            (_, Some(code), _) => Person::Hetu(
-                Hetu::parse(code).map_err(|e| Failure::bad_request(format!("hetu: {e}")))?,
-            ),
+            (_, Some(code), _) => Person::Hetu(Hetu::parse(code).map_err(|e| {
+                let name = field_name("hetu", Label::WebHetu, lang);
+                let text = crate::problem::Problem::Hetu(e).text(lang);
+                Failure::bad_request(format!("{name}: {text}"))
+            })?),
             (_, _, Some(age)) => Person::Age(age),
             _ => Person::Unknown,
         };
@@ -133,10 +149,10 @@ impl CheckRequest {
             child_special_support: self.child_special_support,
             child_welfare: self.child_welfare,
             urgent: self.urgent,
-            started: date_field("started", self.started.as_deref())?,
-            completed: date_field("completed", self.completed.as_deref())?,
-            decision: date_field("decision", self.decision.as_deref())?,
-            implemented: date_field("implemented", self.implemented.as_deref())?,
+            started: date("started", Label::WebStarted, &self.started)?,
+            completed: date("completed", Label::WebCompleted, &self.completed)?,
+            decision: date("decision", Label::WebDecision, &self.decision)?,
+            implemented: date("implemented", Label::WebImplemented, &self.implemented)?,
             older_person: self.older_person,
         };
         let as_of = as_of_field(self.as_of.as_deref())?;
@@ -146,8 +162,14 @@ impl CheckRequest {
 
     /// The answer of `check --format json` for this case.
     pub fn answer(&self) -> Result<answer::CheckAnswer, Failure> {
-        let (case, as_of, reading) = self.case()?;
-        answer::check(&case, as_of, reading).map_err(|e| Failure::bad_request(e.to_string()))
+        self.answer_in(Lang::En)
+    }
+
+    /// [`CheckRequest::answer`] with what is wrong in `lang`.
+    pub fn answer_in(&self, lang: Lang) -> Result<answer::CheckAnswer, Failure> {
+        let (case, as_of, reading) = self.case_in(lang)?;
+        answer::check(&case, as_of, reading)
+            .map_err(|e| Failure::bad_request(crate::problem::case_error(&e, lang)))
     }
 }
 

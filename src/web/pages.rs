@@ -251,8 +251,8 @@ pub async fn check_post(
     };
     let lang = UiLang::choose(form.lang.as_deref(), &headers);
     let result = form.request().and_then(|request| {
-        let (case, _, _) = request.case()?;
-        let answer = request.answer()?;
+        let (case, _, _) = request.case_in(lang.labels())?;
+        let answer = request.answer_in(lang.labels())?;
         Ok((case, answer, request.hetu.is_some()))
     });
     let status = match &result {
