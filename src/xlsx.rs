@@ -58,6 +58,7 @@ pub enum Mark {
 }
 
 /// One cell of a sheet.
+#[derive(Clone, Copy)]
 pub enum Cell<'a> {
     /// No value.
     Empty,
@@ -126,7 +127,8 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// A sheet named `name` with a header row: frozen, with a filter on it.
+    /// A sheet named `name` with a header row: frozen, with a filter on it, and set up to be
+    /// printed: landscape, as wide as the page, the header row on every page.
     /// `sheet` is new: a constant-memory one for the sheets of cases.
     fn new(
         mut sheet: Worksheet,
@@ -139,6 +141,11 @@ impl Sheet {
             sheet.write_string_with_format(0, column as u16, *header, &formats.header)?;
         }
         sheet.set_freeze_panes(1, 0)?;
+        sheet
+            .set_landscape()
+            .set_paper_size(9) // A4
+            .set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 0)?;
         Ok(Sheet {
             sheet,
             row: 1,
@@ -155,6 +162,22 @@ impl Sheet {
     }
 
     fn row(&mut self, cells: &[Cell], mark: Mark, formats: &Formats) -> Result<(), XlsxError> {
+        self.write(cells, mark, formats, true)
+    }
+
+    /// A row under the table (the file, the as-of date, the reading's sentence): written, but
+    /// not measured, so that a long sentence does not widen the table's column.
+    fn note(&mut self, cells: &[Cell], formats: &Formats) -> Result<(), XlsxError> {
+        self.write(cells, Mark::Plain, formats, false)
+    }
+
+    fn write(
+        &mut self,
+        cells: &[Cell],
+        mark: Mark,
+        formats: &Formats,
+        measure: bool,
+    ) -> Result<(), XlsxError> {
         let row = self.row;
         for (index, cell) in cells.iter().enumerate() {
             let column = index as u16;
@@ -200,7 +223,7 @@ impl Sheet {
                 }
                 Cell::Percent(None) => 0,
             };
-            if let Some(slot) = self.widths.get_mut(index) {
+            if let Some(slot) = self.widths.get_mut(index).filter(|_| measure) {
                 *slot = (*slot).max(width);
             }
         }
@@ -392,7 +415,7 @@ fn summary_sheet(
     rows.push((Label::XlsEvaluated, Cell::Number(evaluated as f64)));
     rows.push((Label::SumInvalid, Cell::Number(invalid as f64)));
     for (label, cell) in rows {
-        sheet.row(&[Cell::Text(lang.get(label)), cell], Mark::Plain, formats)?;
+        sheet.note(&[Cell::Text(lang.get(label)), cell], formats)?;
     }
     let mut sheet = sheet.finish()?;
     // The filter belongs on the counts only.
@@ -621,13 +644,14 @@ fn placeholder() -> Sheet {
 
 /// A table of counts (the `summary` and `thl` commands) as a workbook: the table on the sheet
 /// `name`, headers in `--lang`, counts as numbers, dates as dates and shares as percentages, then
-/// what was read.
+/// what was read, after `notes` (what holds for every row, such as the period, said once).
 pub fn table_workbook<W: Write>(
     out: W,
     about: &About,
     name: &str,
     headers: &[&str],
     rows: &[Vec<Cell>],
+    notes: &[(Label, Cell)],
 ) -> io::Result<()> {
     let formats = Formats::new();
     let lang = about.lang;
@@ -638,9 +662,11 @@ pub fn table_workbook<W: Write>(
     let table_rows = sheet.row;
     sheet.row(&[], Mark::Plain, &formats).map_err(xlsx_io)?;
     let source = about.source();
-    for (label, cell) in about.rows(&source) {
+    let mut rows = notes.to_vec();
+    rows.extend(about.rows(&source));
+    for (label, cell) in rows {
         sheet
-            .row(&[Cell::Text(lang.get(label)), cell], Mark::Plain, &formats)
+            .note(&[Cell::Text(lang.get(label)), cell], &formats)
             .map_err(xlsx_io)?;
     }
     let mut sheet = sheet.finish().map_err(xlsx_io)?;

@@ -298,17 +298,9 @@ fn the_thl_workbook_has_dates_counts_and_shares_with_headers_in_the_language() {
     assert_eq!(sheet_names(&out), ["THL"]);
     let report = sheet(&out, "THL");
     let header = header_of(&report);
-    assert_eq!(
-        &header[..6],
-        [
-            "yksikkö",
-            "alkaen",
-            "päättyen",
-            "tilannepäivä",
-            "tulkinta",
-            "vireille"
-        ]
-    );
+    // The period, the as-of date and the reading hold for every row: said once under the
+    // table, not repeated on each row.
+    assert_eq!(&header[..3], ["yksikkö", "vireille", "aloitettu ajassa"]);
     let row = |unit: &str| {
         report
             .rows()
@@ -319,21 +311,20 @@ fn the_thl_workbook_has_dates_counts_and_shares_with_headers_in_the_language() {
     // Itä: 3 pending, 1 within, 1 late, 1 not started overdue, 0 within; exceeded 2 = 66.7 %;
     // 1 completed, within.
     let ita = row("Itä");
-    assert_eq!(date_of(&ita[1]), (2026, 4, 1));
-    assert_eq!(date_of(&ita[2]), (2026, 9, 30));
-    assert_eq!(date_of(&ita[3]), (2026, 10, 8));
-    assert_eq!(ita[4], Data::String("tavanomainen".into()));
-    let counts: Vec<f64> = ita[5..11].iter().map(number).collect();
+    let counts: Vec<f64> = ita[1..7].iter().map(number).collect();
     assert_eq!(counts, [3.0, 1.0, 1.0, 1.0, 0.0, 2.0]);
     assert!(
-        (number(&ita[11]) - 0.667).abs() < 1e-9,
+        (number(&ita[7]) - 0.667).abs() < 1e-9,
         "a share as a fraction"
     );
-    let counts: Vec<f64> = ita[12..15].iter().map(number).collect();
+    let counts: Vec<f64> = ita[8..11].iter().map(number).collect();
     assert_eq!(counts, [1.0, 1.0, 0.0]);
     let all = row("kaikki");
-    assert_eq!(number(&all[5]), 6.0);
-    assert!((number(&all[15]) - 0.333).abs() < 1e-9);
+    assert_eq!(number(&all[1]), 6.0);
+    assert!((number(&all[11]) - 0.333).abs() < 1e-9);
+    assert_eq!(date_of(&row("alkaen")[1]), (2026, 4, 1));
+    assert_eq!(date_of(&row("päättyen")[1]), (2026, 9, 30));
+    assert_eq!(date_of(&row("tilannepäivä")[1]), (2026, 10, 8));
     assert_eq!(
         header_of(&sheet(&thl_workbook(dir.path(), "sv"), "THL"))[0],
         "enhet"
@@ -601,4 +592,67 @@ fn workbooks_made_by_libreoffice_audit_as_their_csv_twin() {
         assert_eq!(code, 0, "{format}: {err}");
         assert_eq!(out, reference, "{format}");
     }
+}
+
+/// A file inside a workbook (its zip), as text.
+fn part_of(workbook: &Path, name: &str) -> String {
+    let file = std::fs::File::open(workbook).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut part = zip.by_name(name).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+    text
+}
+
+/// Workbooks are printed: every sheet is landscape, as wide as one page, with its header row
+/// on every page (Excel's print titles); a column is as wide as its data, not as the reading's
+/// sentence written under the table.
+#[test]
+fn workbooks_print_landscape_one_page_wide_with_the_header_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = write_csv(
+        dir.path(),
+        "cases.csv",
+        "case_id,pending_date\nA-1,2026-11-02\nA-2,31.2.2026\nA-3,2026-11-04\n",
+    );
+    let out = dir.path().join("audit.xlsx");
+    let (code, err) = write_workbook(&["audit", s(&list), "--lang", "fi"], &out);
+    assert_eq!(code, 3, "{err}");
+    let names = sheet_names(&out);
+    for index in 1..=names.len() {
+        let xml = part_of(&out, &format!("xl/worksheets/sheet{index}.xml"));
+        assert!(xml.contains("orientation=\"landscape\""), "{xml}");
+        assert!(xml.contains("fitToPage=\"1\""), "{xml}");
+        assert!(xml.contains("fitToHeight=\"0\""), "{xml}");
+    }
+    let book = part_of(&out, "xl/workbook.xml");
+    for name in &names {
+        let title = format!(
+            "{}!$1:$1",
+            if name.contains(' ') {
+                format!("'{name}'")
+            } else {
+                name.clone()
+            }
+        );
+        assert!(
+            book.contains("_xlnm.Print_Titles") && book.contains(&title),
+            "{title}: {book}"
+        );
+    }
+    // The summary's second column holds counts and short words; the reading's sentence under
+    // the table must not make it 60 characters wide.
+    let summary = names.iter().position(|n| n == "yhteenveto").unwrap() + 1;
+    let xml = part_of(&out, &format!("xl/worksheets/sheet{summary}.xml"));
+    let second = xml
+        .split("<col ")
+        .find(|col| col.starts_with("min=\"2\""))
+        .unwrap_or_else(|| panic!("{xml}"));
+    let width: f64 = second
+        .split("width=\"")
+        .nth(1)
+        .and_then(|w| w.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap();
+    assert!(width < 40.0, "column B {width} wide: {second}");
 }

@@ -402,7 +402,7 @@ fn write_workbook<W: Write>(
         places: maaraika::problem::Places::default(),
     };
     let name = lang.get(Label::XlsSummary);
-    maaraika::xlsx::table_workbook(out, &about, name, &header, &cells)?;
+    maaraika::xlsx::table_workbook(out, &about, name, &header, &cells, &[])?;
     Ok(())
 }
 

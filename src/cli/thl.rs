@@ -209,7 +209,9 @@ fn write_workbook<W: Write>(
 ) -> Result<()> {
     use maaraika::xlsx::Cell;
     let by_unit = args.by == Some(By::Unit);
-    let mut header: Vec<&str> = CSV_COLUMNS
+    // The period, the as-of date and the reading are the same on every row: said once, under
+    // the table, and not as columns.
+    let mut header: Vec<&str> = CSV_COLUMNS[4..]
         .iter()
         .map(|(_, label)| lang.get(*label))
         .collect();
@@ -233,12 +235,6 @@ fn write_workbook<W: Write>(
             if by_unit {
                 cells.push(Cell::Text(unit));
             }
-            cells.extend([
-                Cell::Date(period.from),
-                Cell::Date(period.to),
-                Cell::Date(as_of),
-                Cell::Text(lang.reading(reading)),
-            ]);
             cells.extend(c.start_counts().map(count));
             cells.push(Cell::Percent(c.exceeded_pct));
             cells.extend(c.completion_counts().map(count));
@@ -255,7 +251,11 @@ fn write_workbook<W: Write>(
         folder: super::audit::output_folder(&args.out),
         places: maaraika::problem::Places::default(),
     };
-    maaraika::xlsx::table_workbook(out, &about, "THL", &header, &cells)?;
+    let notes = [
+        (Label::ThlPeriodFrom, Cell::Date(period.from)),
+        (Label::ThlPeriodTo, Cell::Date(period.to)),
+    ];
+    maaraika::xlsx::table_workbook(out, &about, "THL", &header, &cells, &notes)?;
     Ok(())
 }
 
