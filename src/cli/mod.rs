@@ -301,6 +301,14 @@ pub fn run() -> ExitCode {
             stderr_line(line.trim_end());
             return ExitCode::from(EXIT_ERROR);
         }
+        Err(err) if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // `maaraika` alone: the help, as `--help` gives it, not an error; exit 2 all the same,
+            // as nothing was done.
+            let help = err.render().to_string();
+            let help = help.strip_prefix("error: ").unwrap_or(&help);
+            let _ = writeln!(io::stdout(), "{}", help.trim_end());
+            return ExitCode::from(EXIT_ERROR);
+        }
         Err(err) if err.use_stderr() => {
             // Rendered as text so that a value repeated from the command line is redacted too,
             // with the prefix every message of maaraika has.
