@@ -360,7 +360,7 @@ impl Grid {
             })
             .collect();
         let headers: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        maaraika::xlsx::table_workbook(out, about, sheet, &headers, &cells)?;
+        maaraika::xlsx::table_workbook(out, about, sheet, &headers, &cells, &[])?;
         Ok(())
     }
 }
