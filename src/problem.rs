@@ -177,7 +177,7 @@ impl Problem {
             Problem::OverMaxFields { .. } => "too_many_fields",
             Problem::StrayQuote { .. } => "stray_quote",
             Problem::NotUtf8 => "not_utf8",
-            Problem::PendingEmpty => "pending_date_missing",
+            Problem::PendingEmpty => "missing_pending",
             Problem::Date { .. } => "not_a_date",
             Problem::OutsideCalendar { .. } => "date_outside_calendar",
             Problem::Hetu(_) => "invalid_hetu",

@@ -1462,3 +1462,95 @@ fn the_audit_page_lists_the_rows_to_check_that_the_api_warns_of() {
     let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
     assert!(!page.text().contains("Tarkistettavat rivit"));
 }
+
+/// After "Tarkista lista" the page carries the audit's two files, so saving them needs no second
+/// upload: the links' bytes are the API's CSV and Excel CSV of the same list.
+#[test]
+fn the_audit_page_carries_its_files_to_save_without_a_second_upload() {
+    let server = Server::start(&[]);
+    let csv = std::fs::read("samples/cases-fi.csv").unwrap();
+    let (content_type, body) = multipart(
+        &[("lang", "fi"), ("as_of", "23.11.2026")],
+        "cases-fi.csv",
+        &csv,
+    );
+    let page = server
+        .request("POST", "/audit", &[("Content-Type", &content_type)], &body)
+        .text();
+    let link = |name: &str| -> Vec<u8> {
+        let at = page
+            .find(&format!(
+                "download=\"{name}\" href=\"data:text/csv;charset=utf-8,"
+            ))
+            .unwrap_or_else(|| panic!("no {name} link"));
+        let rest = &page[at..];
+        let encoded = rest.split_once(',').unwrap().1.split('"').next().unwrap();
+        let mut bytes = Vec::new();
+        let mut chars = encoded.bytes();
+        while let Some(b) = chars.next() {
+            if b == b'%' {
+                let hex: String = [chars.next().unwrap(), chars.next().unwrap()]
+                    .iter()
+                    .map(|&c| c as char)
+                    .collect();
+                bytes.push(u8::from_str_radix(&hex, 16).unwrap());
+            } else {
+                bytes.push(b);
+            }
+        }
+        bytes
+    };
+    let plain = audit_api(&server, "as_of=23.11.2026&format=csv&lang=fi", &csv);
+    assert_eq!(link("audit.csv"), plain.body);
+    let excel = audit_api(&server, "as_of=23.11.2026&format=excel&lang=fi", &csv);
+    assert_eq!(link("audit-excel.csv"), excel.body);
+}
+
+/// A list whose case id column was not found is told so on the page, and the form offers its
+/// headers to pick the one that holds it; picked, the ids are read.
+#[test]
+fn a_list_without_a_case_id_column_lets_the_user_pick_it() {
+    let server = Server::start(&[]);
+    let csv = b"Asiakasnumero;Vireilletulopvm\nX-17;2.11.2026\n";
+    let post = |fields: &[(&str, &str)]| {
+        let (content_type, body) = multipart(fields, "list.csv", csv);
+        server
+            .request("POST", "/audit", &[("Content-Type", &content_type)], &body)
+            .text()
+    };
+    let page = post(&[("lang", "fi"), ("as_of", "23.11.2026")]);
+    assert!(
+        page.contains("Listasta ei löytynyt asiatunnuksen saraketta"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<label for=\"case_id_column\">Asiatunnuksen sarake</label>")
+            && page.contains("<option value=\"Asiakasnumero\">Asiakasnumero</option>"),
+        "{page}"
+    );
+    assert!(!page.contains("X-17"), "{page}");
+    let page = post(&[
+        ("lang", "fi"),
+        ("as_of", "23.11.2026"),
+        ("case_id_column", "Asiakasnumero"),
+    ]);
+    assert!(!page.contains("Listasta ei löytynyt asiatunnuksen saraketta"));
+    assert!(page.contains("X-17"), "{page}");
+}
+
+/// The calendar page's counter lists the holidays and eves it skipped, as the command does.
+#[test]
+fn the_calendar_page_lists_the_days_it_skipped() {
+    let server = Server::start(&[]);
+    let page = server
+        .request("GET", "/calendar?lang=sv&from=17.12.2024&days=7", &[], b"")
+        .text();
+    assert!(
+        page.contains("Helgdagar och aftnar som hoppades över: julafton"),
+        "{page}"
+    );
+    assert!(
+        page.contains("juldagen") && page.contains("annandag jul"),
+        "{page}"
+    );
+}

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::words::assert_no_english;
 use common::{maaraika, run, run_on_terminal};
 use unicode_width::UnicodeWidthStr;
 
@@ -774,46 +775,6 @@ fn messages_on_a_terminal_wrap_to_its_width() {
     assert!(stderr.lines().all(|l| !l.starts_with("  ")), "{stderr}");
 }
 
-/// The English of the label table as it could leak into a Finnish or Swedish output: every
-/// stretch of a label's English text between its values (`{0}`), of 14 characters or more, that
-/// is not also in its Finnish or Swedish words (command-line flags and example values are).
-pub fn english_fragments() -> Vec<&'static str> {
-    let mut fragments = Vec::new();
-    for &label in maaraika::labels::ALL_LABELS {
-        let [en, fi, sv] = maaraika::labels::words(label);
-        for part in en.split(['{', '}']) {
-            let part = part.trim_matches(|c: char| !c.is_alphanumeric());
-            if part.chars().count() >= 14 && !fi.contains(part) && !sv.contains(part) {
-                fragments.push(part);
-            }
-        }
-    }
-    fragments
-}
-
-/// Fails on any English sentence of the label table, and on maaraika's own column keys, in a
-/// Finnish or Swedish output.
-pub fn assert_no_english(what: &str, text: &str) {
-    for fragment in english_fragments() {
-        assert!(
-            !text.contains(fragment),
-            "{what}: English `{fragment}` in:\n{text}"
-        );
-    }
-    for key in [
-        "pending_date",
-        "started_date",
-        "completed_date",
-        "birth_date",
-        "care_allowance",
-        "child_welfare",
-        "decision_date",
-        "implemented_date",
-    ] {
-        assert!(!text.contains(key), "{what}: the key `{key}` in:\n{text}");
-    }
-}
-
 /// Every kind of row problem and warning (tests/data/every-problem-fi.csv has one row of each:
 /// an impossible date, a word in a flag column, a start before the pending date, a short row, no
 /// pending date, an age of 200, a care allowance without its level, a child's flag at 40, a
@@ -890,7 +851,7 @@ fn every_row_problem_and_warning_is_in_the_chosen_language() {
             "not_yes_or_no",
             "start_before_pending",
             "too_few_fields",
-            "pending_date_missing",
+            "missing_pending",
             "invalid_age",
             "invalid_care_level",
             "child_flag_for_adult",

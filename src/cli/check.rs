@@ -93,11 +93,14 @@ fn age_arg(text: &str) -> std::result::Result<u32, String> {
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
+    // What is wrong with the case, in the language of the answer.
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
     let person = match (args.birth_date, &args.hetu, args.age) {
         (Some(birth), _, _) => Person::BirthDate(birth),
-        (_, Some(code), _) => {
-            Person::Hetu(Hetu::parse(code).map_err(|e| Error::Usage(format!("--hetu: {e}")))?)
-        }
+        (_, Some(code), _) => Person::Hetu(Hetu::parse(code).map_err(|e| {
+            let text = maaraika::problem::Problem::Hetu(e).text(lang);
+            Error::Usage(format!("--hetu: {text}"))
+        })?),
         (_, _, Some(age)) => Person::Age(age),
         _ => Person::Unknown,
     };
@@ -116,8 +119,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         implemented: args.implemented,
     };
     let as_of = args.as_of.unwrap_or_else(today_in_finland);
-    let answer =
-        check(&case, as_of, args.reading.reading()).map_err(|e| Error::Usage(e.to_string()))?;
+    let answer = check(&case, as_of, args.reading.reading())
+        .map_err(|e| Error::Usage(maaraika::problem::case_error(&e, lang)))?;
     let evaluation = &answer.evaluation;
     match args.format {
         Format::Json => write_json(out, &answer)?,

@@ -19,6 +19,7 @@ use crate::calendar::{calendar, Reading};
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::{Case, Outcome, Status};
 use crate::labels::capitalised;
+use crate::report::{CaseSink, CsvSink, CsvStyle};
 use crate::rules::{Group, Milestone};
 
 /// Which page the navigation marks as the current one.
@@ -426,7 +427,7 @@ fn check_answer(lang: UiLang, case: &Case, answer: &CheckAnswer, from_hetu: bool
                     }
                 }
             }
-            div.scroll {
+            div.scroll tabindex="0" role="region" aria-label=(t.result) {
             table.outcomes {
                 caption.sr { (t.result) }
                 thead {
@@ -680,6 +681,19 @@ fn audit_markup(
                 span.hint #as_of-hint { (t.as_of_hint) }
             }
             (reading_fieldset(t, conservative))
+            // The list had no case id column: the user picks the column that holds it.
+            @if let Some(Ok(Audited { case_id_missing: Some(headers), .. })) = &result {
+                @if !headers.is_empty() {
+                    div.field {
+                        label for="case_id_column" { (t.case_id_column) }
+                        select #case_id_column name="case_id_column" aria-describedby="case-id-missing" {
+                            @for header in headers {
+                                option value=(header) { (header) }
+                            }
+                        }
+                    }
+                }
+            }
             // The file last: the server reads the other fields first, then streams the file.
             div.field {
                 label for="file" { (t.file) }
@@ -709,6 +723,17 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             @if let Some(error) = &audited.error {
                 (error_box(t, &error.message))
             }
+            @if audited.case_id_missing.is_some() {
+                p.note #case-id-missing role="status" { (t.case_id_missing) }
+            }
+            @if let Some([plain, excel]) = &audited.downloads {
+                p.downloads {
+                    (t.download_ready) " "
+                    a.button download="audit.csv" href=(data_uri(plain)) { (t.download_csv) }
+                    " "
+                    a.button download="audit-excel.csv" href=(data_uri(excel)) { (t.download_excel) }
+                }
+            }
             ul.cards {
                 li.card.count { span.big { (c.rows) } span { (t.rows) } }
                 li.card.count { span.big { (c.evaluated) } span { (t.evaluated) } }
@@ -731,15 +756,15 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             @if audited.overdue.is_empty() {
                 p { (t.none_overdue) }
             } @else {
-                (case_table(lang, &audited.overdue, c.overdue > CASES_LISTED as u64))
+                (case_table(lang, t.overdue_cases, &audited.overdue, c.overdue > CASES_LISTED as u64))
             }
             @if !audited.due.is_empty() {
                 h3 { (t.due_cases) }
-                (case_table(lang, &audited.due, audited.due.len() >= CASES_LISTED))
+                (case_table(lang, t.due_cases, &audited.due, audited.due.len() >= CASES_LISTED))
             }
             @if !audited.invalid.is_empty() {
                 h3 { (t.invalid_rows) }
-                (problem_table(t, true, audited.invalid.iter().map(|row| ProblemRow {
+                (problem_table(t, t.invalid_rows, true, audited.invalid.iter().map(|row| ProblemRow {
                     line: row.line,
                     position: row.position,
                     column: row.column.as_deref(),
@@ -753,7 +778,7 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             @if !audited.warnings.is_empty() {
                 h3 { (t.warning_rows) }
                 p.hint { (t.warnings_intro) }
-                (problem_table(t, false, audited.warnings.iter().map(|row| ProblemRow {
+                (problem_table(t, t.warning_rows, false, audited.warnings.iter().map(|row| ProblemRow {
                     line: row.line,
                     position: row.position,
                     column: row.column.as_deref(),
@@ -783,11 +808,12 @@ struct ProblemRow<'a> {
 /// line, the column and what is wrong, in the order found.
 fn problem_table<'a>(
     t: &Texts,
+    title: &str,
     with_case: bool,
     rows: impl Iterator<Item = ProblemRow<'a>>,
 ) -> Markup {
     html! {
-        div.scroll {
+        div.scroll tabindex="0" role="region" aria-label=(title) {
             table.list {
                 thead {
                     tr {
@@ -833,7 +859,7 @@ fn group_chart(lang: UiLang, by_group: &[StatusCounts; 7]) -> Markup {
     html! {
         h3 #by-group { (t.by_group) }
         p.hint { (t.by_group_hint) }
-        div.scroll {
+        div.scroll tabindex="0" role="region" aria-labelledby="by-group" {
             table.list.chart aria-labelledby="by-group" {
                 thead {
                     tr {
@@ -882,10 +908,10 @@ fn bar_parts(counts: &StatusCounts, largest: u64, width: u64) -> Vec<(Status, u6
     parts
 }
 
-fn case_table(lang: UiLang, cases: &[Listed], more: bool) -> Markup {
+fn case_table(lang: UiLang, title: &str, cases: &[Listed], more: bool) -> Markup {
     let t = lang.t();
     html! {
-        div.scroll {
+        div.scroll tabindex="0" role="region" aria-label=(title) {
             table.list {
                 thead {
                     tr {
@@ -989,16 +1015,48 @@ pub async fn audit_post(
             Err(response) => return response,
         };
     let settings = options.settings();
+    // The user's choice of the case id column, when an earlier audit found none.
+    let mut input = crate::input::InputOptions::default();
+    if let Some(header) = fields
+        .get("case_id_column")
+        .filter(|h| !h.trim().is_empty())
+    {
+        input
+            .columns
+            .push((crate::input::Column::CaseId, header.trim().to_string()));
+    }
     let result = tokio::task::spawn_blocking(move || {
-        let (mut reader, failure) = stream::open(upload)?;
-        Ok(stream::audit(
+        let (mut reader, failure) = stream::open_with(upload, &input)?;
+        // The page carries the audit's two files, so that saving them needs no second upload.
+        let chain = reader.has_chain_columns();
+        let kept = [Kept::default(), Kept::default()];
+        let sink = |excel: bool, out: Kept| -> std::io::Result<Box<dyn CaseSink>> {
+            let style = CsvStyle {
+                excel,
+                lang: lang.labels(),
+            };
+            let sink = CsvSink::new(out, style, false, chain, settings.reading, settings.as_of)?;
+            Ok(Box::new(sink))
+        };
+        let io = |e: std::io::Error| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+        let mut both = Box::new(Both(
+            sink(false, kept[0].clone()).map_err(io)?,
+            sink(true, kept[1].clone()).map_err(io)?,
+        ));
+        let mut audited = stream::audit(
             &mut reader,
             &failure,
             settings,
-            None,
+            Some(&mut *both),
             true,
             lang.labels(),
-        ))
+        );
+        both.finish().map_err(io)?;
+        audited.downloads = match kept.map(Kept::take) {
+            [Some(plain), Some(excel)] if audited.error.is_none() => Some([plain, excel]),
+            _ => None,
+        };
+        Ok(audited)
     })
     .await
     .unwrap_or_else(|_| {
@@ -1159,7 +1217,7 @@ pub async fn calendar_page(
                         input #to name="to" type="text" inputmode="numeric" autocomplete="off" aria-describedby="date-hint" value=(value(&q.to));
                     }
                     div.field {
-                        label for="days" { (t.add_days) " " span.opt { "(" (t.add_title) ")" } }
+                        label for="days" { (t.add_days_field) }
                         input #days name="days" type="text" inputmode="numeric" autocomplete="off" value=(value(&q.days));
                     }
                     p.hint #date-hint { (t.date_hint) }
@@ -1177,6 +1235,18 @@ pub async fn calendar_page(
                         strong { (day(lang, added.date)) } " " (t.add_result) " " (added.working_days)
                         " (" (day(lang, added.from)) ")"
                     }
+                    // The holidays and eves the count passed over (weekends aside), as the
+                    // command line lists them.
+                    p.skipped {
+                        (t.skipped_days) ": "
+                        @if added.skipped.is_empty() {
+                            (t.none_skipped)
+                        }
+                        @for (i, holiday) in added.skipped.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            (lang.labels().holiday(holiday)) " (" (day(lang, holiday.date)) ")"
+                        }
+                    }
                 }
             }
             section.card aria-labelledby="holidays-title" {
@@ -1188,7 +1258,7 @@ pub async fn calendar_page(
                     button type="submit" { (t.show) }
                 }
                 @if let Some(rows) = &holidays {
-                    div.scroll {
+                    div.scroll tabindex="0" role="region" aria-label=(t.holidays_of) {
                         table.list {
                             thead {
                                 tr {
@@ -1216,4 +1286,75 @@ pub async fn calendar_page(
         status,
         layout(lang, t.calendar_title, Nav::Calendar, "/calendar", body),
     )
+}
+
+/// The most a result page carries of each saved file; a larger audit is saved with the buttons
+/// of the form (which send the list again).
+const KEPT_BYTES: usize = 2 * 1024 * 1024;
+
+/// A writer that keeps what it is given, up to [`KEPT_BYTES`]; past that it keeps nothing.
+#[derive(Clone, Default)]
+struct Kept(std::sync::Arc<std::sync::Mutex<(Vec<u8>, bool)>>);
+
+impl Kept {
+    /// What was written, unless it was too much.
+    fn take(self) -> Option<Vec<u8>> {
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match kept.1 {
+            true => None,
+            false => Some(std::mem::take(&mut kept.0)),
+        }
+    }
+}
+
+impl std::io::Write for Kept {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.1 || kept.0.len() + buf.len() > KEPT_BYTES {
+            kept.1 = true;
+            kept.0 = Vec::new();
+        } else {
+            kept.0.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Two outputs of the same cases.
+struct Both(Box<dyn CaseSink>, Box<dyn CaseSink>);
+
+impl CaseSink for Both {
+    fn case(&mut self, case: &crate::batch::Evaluated) -> std::io::Result<()> {
+        self.0.case(case)?;
+        self.1.case(case)
+    }
+
+    fn invalid(&mut self, invalid: &crate::batch::Invalid) -> std::io::Result<()> {
+        self.0.invalid(invalid)?;
+        self.1.invalid(invalid)
+    }
+
+    fn finish(self: Box<Self>) -> std::io::Result<()> {
+        let Both(first, second) = *self;
+        first.finish()?;
+        second.finish()
+    }
+}
+
+/// A file as a link's `data:` address: the bytes percent-encoded, all but letters and digits.
+fn data_uri(bytes: &[u8]) -> String {
+    let mut uri = String::with_capacity(bytes.len() * 2 + 32);
+    uri.push_str("data:text/csv;charset=utf-8,");
+    for &byte in bytes {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
 }

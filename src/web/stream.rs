@@ -442,12 +442,21 @@ impl Write for ChannelWriter {
 /// line does with one on standard input, bounded by the upload limit and never written to
 /// disk. An error here is the answer (400, or 413 when the upload was too large).
 pub fn open(upload: Upload) -> Result<(CaseReader, UploadFailure), Failure> {
+    open_with(upload, &InputOptions::default())
+}
+
+/// [`open`] with the options of the command line's `--column` (the page's choice of the case
+/// id column).
+pub fn open_with(
+    upload: Upload,
+    options: &InputOptions,
+) -> Result<(CaseReader, UploadFailure), Failure> {
     let Upload {
         reader,
         label,
         failure,
     } = upload;
-    match CaseReader::from_reader_sheet(Box::new(reader), &label, &InputOptions::default(), None) {
+    match CaseReader::from_reader_sheet(Box::new(reader), &label, options, None) {
         Ok(reader) => Ok((reader, failure)),
         Err(error) => Err(failure.take().unwrap_or_else(|| input_failure(&error))),
     }
@@ -555,6 +564,10 @@ pub struct Audited {
     pub by_group: [StatusCounts; 7],
     /// Why reading stopped before the end, if it did.
     pub error: Option<Failure>,
+    /// The list has no case id column: the headers not read, one of which may hold it.
+    pub case_id_missing: Option<Vec<String>>,
+    /// The audit as plain CSV and as Excel CSV, when the page carries them.
+    pub downloads: Option<[Vec<u8>; 2]>,
 }
 
 /// Runs an opened list through the library's engine ([`crate::audit`]), each case to `sink` (if
@@ -569,12 +582,25 @@ pub fn audit(
     lang: Lang,
 ) -> Audited {
     let places = Places::of(reader);
+    let case_id_missing = reader
+        .position_of(crate::input::Column::CaseId)
+        .is_none()
+        .then(|| {
+            reader
+                .unused_headers()
+                .iter()
+                .map(|h| h.to_string())
+                .collect()
+        });
     let options = audit::Options {
         show_hetu: settings.show_hetu,
         ..audit::Options::new(settings.as_of, settings.reading)
     };
     let mut engine = audit::Audit::new(options);
-    let mut audited = Audited::default();
+    let mut audited = Audited {
+        case_id_missing,
+        ..Audited::default()
+    };
     let result = engine.run(reader, |found| -> Result<(), crate::error::Error> {
         match found {
             Found::Case(case) => {

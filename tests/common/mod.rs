@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod crafted;
 pub mod server;
+pub mod words;
 
 use assert_cmd::Command;
 

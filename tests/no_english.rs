@@ -1,0 +1,206 @@
+//! Issue 21 item 4: no English reaches a Finnish or Swedish output. Every front end (the
+//! command's tables and texts, `--excel` CSV, `--errors`, workbooks, the web pages, the API's
+//! error texts) is rendered in Finnish and in Swedish over a list that raises every kind of row
+//! problem and warning, and each output people read is searched for the English of every label
+//! of the table and for maaraika's own column keys.
+
+mod common;
+
+use common::server::{multipart, Server};
+use common::words::assert_no_english;
+use common::{maaraika, run};
+
+const AS_OF: &str = "23.11.2026";
+
+/// The text of a page as read: the tags (with their names and ids, which are keys) left out.
+fn visible(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn every_problem() -> String {
+    format!(
+        "{}/tests/data/every-problem-fi.csv",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// The command line: tables, `--excel` CSV, `--errors` (with `--excel`), workbooks, and
+/// standard error, for every list command; `check` and `calendar` as text.
+#[test]
+fn no_english_in_any_command_output_in_finnish_or_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = every_problem();
+    for lang in ["fi", "sv"] {
+        for command in ["audit", "overdue", "summary", "thl"] {
+            let mut base = vec![command, list.as_str(), "--as-of", AS_OF, "--lang", lang];
+            if command == "thl" {
+                base.extend(["--period", "1.4.2026..30.11.2026"]);
+            }
+            // A table, and CSV for Finnish Excel with its errors file.
+            let errors = dir.path().join(format!("{command}-{lang}-errors.csv"));
+            let errors_arg = errors.to_str().unwrap().to_string();
+            for extra in [
+                vec!["--format", "table"],
+                vec!["--excel", "--errors", errors_arg.as_str()],
+            ] {
+                let mut args = base.clone();
+                args.extend(extra.iter().copied());
+                let (code, out, err) = run(&args, b"");
+                assert!(code == 3 || code == 0, "{args:?}: {err}");
+                let what = format!("{args:?}");
+                assert_no_english(&what, &out);
+                assert_no_english(&what, &err);
+            }
+            if command != "thl" {
+                let listed = std::fs::read_to_string(&errors).unwrap();
+                assert_no_english(&format!("{command} --errors {lang}"), &listed);
+            }
+            // A workbook: every cell of every sheet.
+            let book = dir.path().join(format!("{command}-{lang}.xlsx"));
+            let mut args = base.clone();
+            args.extend(["--format", "xlsx", "--output", book.to_str().unwrap()]);
+            let (_, _, err) = run(&args, b"");
+            assert_no_english(&format!("{args:?}"), &err);
+            use calamine::Reader;
+            let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+            for name in workbook.sheet_names() {
+                let range = workbook.worksheet_range(&name).unwrap();
+                let text: Vec<String> = range.rows().flatten().map(|c| c.to_string()).collect();
+                assert_no_english(
+                    &format!("{command} {lang} workbook sheet {name}"),
+                    &text.join("\n"),
+                );
+            }
+        }
+        for args in [
+            vec![
+                "check",
+                "--pending",
+                "18.12.2026",
+                "--age",
+                "78",
+                "--as-of",
+                AS_OF,
+            ],
+            vec![
+                "check",
+                "--pending",
+                "2.11.2026",
+                "--child-welfare",
+                "--age",
+                "9",
+                "--started",
+                "3.11.2026",
+                "--completed",
+                "20.11.2026",
+                "--as-of",
+                AS_OF,
+            ],
+            vec!["check", "--pending", "31.2.2026"],
+            vec!["check", "--pending", "2.11.2026", "--age", "200"],
+            vec![
+                "check",
+                "--pending",
+                "2.11.2026",
+                "--started",
+                "1.11.2026",
+                "--as-of",
+                AS_OF,
+            ],
+            vec!["calendar", "add", "17.12.2024", "7"],
+            vec!["calendar", "count", "23.11.2026", "2.12.2026"],
+            vec!["calendar", "is-working", "24.12.2026"],
+            vec!["calendar", "holidays", "2026"],
+        ] {
+            let out = maaraika()
+                .args(&args)
+                .args(["--lang", lang])
+                .output()
+                .unwrap();
+            let what = format!("{args:?} --lang {lang}");
+            assert_no_english(&what, &String::from_utf8_lossy(&out.stdout));
+            assert_no_english(&what, &String::from_utf8_lossy(&out.stderr));
+        }
+    }
+}
+
+/// The web pages in Finnish and Swedish (the audit page over the list of every problem, the
+/// check page with a date it cannot read and with dates that cannot all be true, the calendar)
+/// and the JSON API's problem texts with `lang=fi|sv`.
+#[test]
+fn no_english_on_the_web_pages_or_in_the_api_texts_in_finnish_or_swedish() {
+    let server = Server::start(&[]);
+    let csv = std::fs::read(every_problem()).unwrap();
+    for lang in ["fi", "sv"] {
+        let (content_type, body) = multipart(&[("lang", lang), ("as_of", AS_OF)], "list.csv", &csv);
+        let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
+        assert_eq!(page.status, 200, "{}", page.text());
+        // The page carries the audit's files as links: those are CSV, not page text.
+        let text: String = page
+            .text()
+            .split("href=\"data:")
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('"').map_or("", |(_, rest)| rest)
+                }
+            })
+            .collect();
+        assert_no_english(&format!("/audit {lang}"), &visible(&text));
+        for form in [
+            format!("lang={lang}&pending=31.2.2026"),
+            format!("lang={lang}&pending=2.11.2026&started=1.11.2026&as_of=23.11.2026"),
+            format!("lang={lang}&pending=2.11.2026&hetu=131052-308X"),
+            format!("lang={lang}&pending=18.12.2026&age=78&as_of=23.11.2026"),
+        ] {
+            let page = server.request(
+                "POST",
+                "/check",
+                &[("Content-Type", "application/x-www-form-urlencoded")],
+                form.as_bytes(),
+            );
+            assert_no_english(&format!("/check {form}"), &visible(&page.text()));
+        }
+        for path in [
+            format!("/calendar?lang={lang}&year=2026&from=17.12.2024&days=7&to=2.1.2025"),
+            format!("/audit?lang={lang}"),
+            format!("/?lang={lang}"),
+        ] {
+            let page = server.request("GET", &path, &[], b"");
+            assert_no_english(&path, &visible(&page.text()));
+        }
+        let api = server
+            .request(
+                "POST",
+                &format!("/api/audit?as_of={AS_OF}&lang={lang}"),
+                &[("Content-Type", "text/csv")],
+                &csv,
+            )
+            .json();
+        for kind in ["invalid", "warnings"] {
+            for row in api[kind].as_array().unwrap() {
+                let problem = row["problem"].as_str().unwrap();
+                assert_no_english(&format!("api {kind} {lang}"), problem);
+                if let Some(column) = row["column"].as_str() {
+                    assert_no_english(&format!("api {kind} column {lang}"), column);
+                }
+            }
+        }
+        assert!(!api["invalid"].as_array().unwrap().is_empty());
+    }
+}
