@@ -1589,6 +1589,59 @@ labels! {
         "tiedoston {0} ensimmäisellä rivillä ei ole sarakkeiden nimiä: vie asialuettelo uudelleen otsikkorivin kanssa",
         "första raden i {0} har inga kolumnnamn: exportera ärendelistan på nytt med en rubrikrad",
     ],
+    /// `{0}` the file, `{1}` why.
+    ErrCannotOpen => ["cannot open {0}: {1}", "tiedostoa {0} ei voi avata: {1}", "filen {0} kan inte öppnas: {1}"],
+    ErrNotFound => [
+        "file not found: check the file name and folder",
+        "tiedostoa ei löydy: tarkista tiedoston nimi ja kansio",
+        "filen hittas inte: kontrollera filnamnet och mappen",
+    ],
+    ErrIsAFolder => [
+        "it is a folder, not a file: give the CSV file in it",
+        "se on kansio eikä tiedosto: anna kansiossa oleva CSV-tiedosto",
+        "det är en mapp, inte en fil: ange CSV-filen i den",
+    ],
+    ErrNoAccess => [
+        "permission denied: ask for read access, or copy the file somewhere you can read it",
+        "ei lukuoikeutta: pyydä lukuoikeus tai kopioi tiedosto paikkaan, josta voit lukea sen",
+        "åtkomst nekad: be om läsrätt eller kopiera filen till en plats där du kan läsa den",
+    ],
+    /// `{0}` the file, `{1}` the sheet asked for, `{2}` the sheets.
+    ErrUnknownSheet => [
+        "{0} has no sheet \"{1}\": its sheets are {2}; choose one with --sheet NAME",
+        "työkirjassa {0} ei ole taulukkoa \"{1}\": sen taulukot ovat {2}; valitse yksi valitsimella --sheet NIMI",
+        "arbetsboken {0} har inget blad \"{1}\": dess blad är {2}; välj ett med --sheet NAMN",
+    ],
+    /// `{0}` the file, `{1}` and `{2}` the headers, `{3}` the column, `{4}` its key.
+    ErrDuplicateColumn => [
+        "{0}: the columns \"{1}\" and \"{2}\" both mean {4}: delete or rename one of them, or choose one with --column {4}=HEADER",
+        "{0}: sarakkeet \"{1}\" ja \"{2}\" tarkoittavat kumpikin saraketta {3}: poista tai nimeä toinen uudelleen tai valitse toinen valitsimella --column {4}=OTSIKKO",
+        "{0}: kolumnerna \"{1}\" och \"{2}\" betyder båda kolumnen {3}: ta bort eller byt namn på den ena eller välj en med --column {4}=RUBRIK",
+    ],
+    /// `{0}` the column's key, `{1}` the header asked for, `{2}` the file, `{3}` its headers.
+    ErrMappedColumnNotFound => [
+        "--column {0}={1}: {2} has no column \"{1}\"; its columns are {3}",
+        "--column {0}={1}: tiedostossa {2} ei ole saraketta \"{1}\"; sen sarakkeet ovat {3}",
+        "--column {0}={1}: filen {2} har ingen kolumn \"{1}\"; dess kolumner är {3}",
+    ],
+    /// `{0}` the line, `{1}` the file.
+    ErrUnclosedQuote => [
+        "line {0} of {1} opens a quote (\") that is never closed: close it or remove it (check that cell in Excel), then export again",
+        "tiedoston {1} rivillä {0} alkaa lainausmerkki (\"), joka ei pääty: lisää loppumerkki tai poista se (tarkista solu Excelissä) ja vie lista uudelleen",
+        "på rad {0} i {1} börjar ett citattecken (\") som aldrig slutar: avsluta eller ta bort det (kontrollera cellen i Excel) och exportera listan på nytt",
+    ],
+    /// `{0}` the file, `{1}` the line.
+    ErrTooManyColumns => [
+        "the header row of {0} (line {1}) has more columns than an Excel sheet holds: this does not look like a case list; check that the file is the exported case list, or give the delimiter with --delimiter",
+        "tiedoston {0} otsikkorivillä (rivi {1}) on enemmän sarakkeita kuin Excel-taulukkoon mahtuu: tämä ei näytä asialuettelolta; tarkista, että tiedosto on viety asialuettelo, tai anna erotin valitsimella --delimiter",
+        "rubrikraden i {0} (rad {1}) har fler kolumner än ett Excel-blad rymmer: det här ser inte ut som en ärendelista; kontrollera att filen är den exporterade ärendelistan eller ange avgränsaren med --delimiter",
+    ],
+    /// `{0}` the line, `{1}` the file.
+    ErrRowTooLong => [
+        "line {0} of {1} is too long: this does not look like a case list; export it again as CSV",
+        "tiedoston {1} rivi {0} on liian pitkä: tämä ei näytä asialuettelolta; vie se uudelleen CSV-muodossa",
+        "rad {0} i {1} är för lång: det här ser inte ut som en ärendelista; exportera den på nytt som CSV",
+    ],
     ErrPendingRequired => [
         "pending: the day the matter became pending is required (23.11.2026 or 2026-11-23)",
         "Vireilletulopäivä puuttuu: anna päivä, jona asia tuli vireille (23.11.2026 tai 2026-11-23)",

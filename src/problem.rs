@@ -583,8 +583,66 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         InputError::NoHeader { path } => {
             lang.fill(Label::ErrNoHeader, &[&path.display().to_string()])
         }
+        InputError::Open { path, source } => {
+            let why = match source.kind() {
+                std::io::ErrorKind::NotFound => lang.get(Label::ErrNotFound).to_string(),
+                std::io::ErrorKind::IsADirectory => lang.get(Label::ErrIsAFolder).to_string(),
+                std::io::ErrorKind::PermissionDenied => lang.get(Label::ErrNoAccess).to_string(),
+                _ => source.to_string(),
+            };
+            lang.fill(Label::ErrCannotOpen, &[&path.display().to_string(), &why])
+        }
+        InputError::UnknownSheet {
+            path,
+            sheet,
+            sheets,
+        } => lang.fill(
+            Label::ErrUnknownSheet,
+            &[&path.display().to_string(), sheet, &quoted(sheets)],
+        ),
+        InputError::DuplicateColumn {
+            path,
+            column,
+            first,
+            second,
+        } => {
+            let name = Column::from_name(column).map_or((*column).to_string(), |c| {
+                lang.get(column_label(c)).to_lowercase()
+            });
+            lang.fill(
+                Label::ErrDuplicateColumn,
+                &[&path.display().to_string(), first, second, &name, column],
+            )
+        }
+        InputError::MappedColumnNotFound {
+            path,
+            column,
+            header,
+            found,
+        } => lang.fill(
+            Label::ErrMappedColumnNotFound,
+            &[column, header, &path.display().to_string(), &quoted(found)],
+        ),
+        InputError::UnclosedQuote { path, line } => lang.fill(
+            Label::ErrUnclosedQuote,
+            &[&line.to_string(), &path.display().to_string()],
+        ),
+        InputError::TooManyColumns { path, line } => lang.fill(
+            Label::ErrTooManyColumns,
+            &[&path.display().to_string(), &line.to_string()],
+        ),
+        InputError::RowTooLong { path, line } => lang.fill(
+            Label::ErrRowTooLong,
+            &[&line.to_string(), &path.display().to_string()],
+        ),
         _ => error.to_string(),
     }
+}
+
+/// Names in quotes, one after another: `"Nimi", "Pvm"`.
+fn quoted(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    quoted.join(", ")
 }
 
 /// What ended a command, in `lang` where it is worded here ([`input_error`],

@@ -906,6 +906,23 @@ fn command_errors_and_hints_follow_the_language() {
         "{stderr}"
     );
     assert_no_english("fi", &stderr.replace("--column pending_date=", ""));
+    let (code, _, stderr) = run(&["audit", "/no/such/list.csv", "--lang", "fi"], b"");
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim_end(),
+        "maaraika: virhe: tiedostoa /no/such/list.csv ei voi avata: tiedostoa ei löydy: \
+         tarkista tiedoston nimi ja kansio"
+    );
+    let (_, _, stderr) = run(
+        &["audit", "-", "--lang", "sv", "--column", "case_id=Nummer"],
+        b"Asiakasnumero;Vireilletulopvm\nX-1;2.11.2026\n",
+    );
+    assert!(
+        stderr.contains(
+            "maaraika: fel: --column case_id=Nummer: filen <stdin> har ingen kolumn \"Nummer\""
+        ),
+        "{stderr}"
+    );
     let (_, _, stderr) = run(
         &[
             "audit", "-", "--as-of", AS_OF, "--lang", "fi", "--format", "csv",
