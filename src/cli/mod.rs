@@ -229,7 +229,7 @@ fn message_lang() -> Lang {
             None => None,
         });
     given
-        .and_then(|value| Lang::from_str(&value, true).ok())
+        .map(|value| Lang::from_locale(&value))
         .unwrap_or_else(Lang::from_env)
 }
 

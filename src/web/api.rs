@@ -388,7 +388,8 @@ pub async fn stream_audit(
     let (ready_sender, ready) = tokio::sync::oneshot::channel();
     let (mut writer, body) = ChannelWriter::new();
     tokio::task::spawn_blocking(move || {
-        let (mut reader, failure) = match stream::open(upload) {
+        let input = crate::input::InputOptions::default();
+        let (mut reader, failure) = match stream::open_with(upload, &input, options.lang.labels()) {
             Ok(opened) => opened,
             Err(failure) => {
                 let _ = ready_sender.send(Err(failure));

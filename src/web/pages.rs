@@ -1026,7 +1026,7 @@ pub async fn audit_post(
             .push((crate::input::Column::CaseId, header.trim().to_string()));
     }
     let result = tokio::task::spawn_blocking(move || {
-        let (mut reader, failure) = stream::open_with(upload, &input)?;
+        let (mut reader, failure) = stream::open_with(upload, &input, lang.labels())?;
         // The page carries the audit's two files, so that saving them needs no second upload.
         let chain = reader.has_chain_columns();
         let kept = [Kept::default(), Kept::default()];

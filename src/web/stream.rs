@@ -442,14 +442,15 @@ impl Write for ChannelWriter {
 /// line does with one on standard input, bounded by the upload limit and never written to
 /// disk. An error here is the answer (400, or 413 when the upload was too large).
 pub fn open(upload: Upload) -> Result<(CaseReader, UploadFailure), Failure> {
-    open_with(upload, &InputOptions::default())
+    open_with(upload, &InputOptions::default(), Lang::En)
 }
 
 /// [`open`] with the options of the command line's `--column` (the page's choice of the case
-/// id column).
+/// id column), and what is wrong with a list that cannot be read in `lang`.
 pub fn open_with(
     upload: Upload,
     options: &InputOptions,
+    lang: Lang,
 ) -> Result<(CaseReader, UploadFailure), Failure> {
     let Upload {
         reader,
@@ -458,23 +459,20 @@ pub fn open_with(
     } = upload;
     match CaseReader::from_reader_sheet(Box::new(reader), &label, options, None) {
         Ok(reader) => Ok((reader, failure)),
-        Err(error) => Err(failure.take().unwrap_or_else(|| input_failure(&error))),
+        Err(error) => Err(failure
+            .take()
+            .unwrap_or_else(|| input_failure(&error, lang))),
     }
 }
 
 /// A file that could not be opened: a workbook that cannot be read is 422 (the request was
 /// fine, its content is not), anything else 400.
-fn input_failure(error: &InputError) -> Failure {
+fn input_failure(error: &InputError, lang: Lang) -> Failure {
+    let message = crate::problem::input_error(error, lang);
     match error {
-        InputError::Workbook { .. } => {
-            Failure::new(StatusCode::UNPROCESSABLE_ENTITY, input_message(error))
-        }
-        _ => Failure::bad_request(input_message(error)),
+        InputError::Workbook { .. } => Failure::new(StatusCode::UNPROCESSABLE_ENTITY, message),
+        _ => Failure::bad_request(message),
     }
-}
-
-fn input_message(error: &InputError) -> String {
-    error.to_string()
 }
 
 /// An invalid row as listed in an answer.
