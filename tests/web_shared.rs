@@ -912,3 +912,46 @@ fn crafted_uploads_and_oversized_form_fields_at_once_stay_within_256_mb() {
     assert!(peak < 256 * 1024, "peak {} MB", peak / 1024);
     assert_eq!(server.get("/healthz").status, 200);
 }
+
+/// SIGTERM while an upload is under way: no new connection is taken, the upload is answered
+/// whole, and the server ends with 0 within its 10 s grace.
+#[test]
+fn sigterm_lets_a_request_under_way_finish_and_stops() {
+    use std::io::{Read, Write};
+    let mut server = Server::start(&[]);
+    let port = server.port;
+    let rows = "A,23.11.2026,1.1.1990\n".repeat(4);
+    let body = format!("case_id,pending_date,birth_date\n{rows}");
+    let slow = std::thread::spawn(move || {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "POST /api/audit?as_of=23.11.2026 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Content-Type: text/csv\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .unwrap();
+        for piece in body.as_bytes().chunks(24) {
+            stream.write_all(piece).unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let started = Instant::now();
+    let status = server.stop_with("TERM");
+    assert_eq!(status.code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let answer = slow.join().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.contains("\"rows\":4,\"evaluated\":4"),
+        "{}",
+        &answer[answer.len().saturating_sub(600)..]
+    );
+}
