@@ -69,6 +69,10 @@ fn listening_beyond_this_machine_without_a_sign_in_is_refused() {
         assert!(out.is_empty(), "it must not start: {out}");
         assert!(err.contains("--auth-proxy-header"), "{err}");
         assert!(err.contains("--no-login"), "{err}");
+        assert!(
+            !err.contains("  "),
+            "the message reads as one sentence: {err:?}"
+        );
     }
 }
 

@@ -103,7 +103,10 @@ impl Settings {
             return None;
         }
         Some(format!(
-            "--listen {}: listening beyond this machine without a sign-in would let anyone who              can reach the address use the page: put the server behind the county's sign-in              proxy with --auth-proxy-header NAME --auth-proxy-from ADDR (and --public-url), or              say --no-login to serve without one",
+            "--listen {}: listening beyond this machine without a sign-in would let anyone who \
+             can reach the address use the page: put the server behind the county's sign-in \
+             proxy with --auth-proxy-header NAME --auth-proxy-from ADDR (and --public-url), or \
+             say --no-login to serve without one",
             self.listen
         ))
     }
