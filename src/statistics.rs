@@ -62,16 +62,17 @@ pub struct ThlCounts {
     pub completed_late_pct: Option<Decimal>,
 }
 
-/// A period of the statistics, both days included.
+/// The period a report counts (`thl --from --to`), both days included; not a [`crate::rules::Period`],
+/// which is a span of time the law allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
+pub struct ReportPeriod {
     /// The first day.
     pub from: NaiveDate,
     /// The last day.
     pub to: NaiveDate,
 }
 
-impl Period {
+impl ReportPeriod {
     /// Whether `date` is in the period, both days included.
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.from <= date && date <= self.to
@@ -102,7 +103,7 @@ impl ThlCounts {
         &mut self,
         case: &Case,
         evaluation: &Evaluation,
-        period: Period,
+        period: ReportPeriod,
         as_of: NaiveDate,
         reading: Reading,
     ) -> Result<(), CalendarError> {

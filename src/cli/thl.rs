@@ -18,7 +18,7 @@ use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};
 use maaraika::input::Column as InputColumn;
 use maaraika::labels::{Label, Lang};
-use maaraika::statistics::{Period, ThlCounts};
+use maaraika::statistics::{ReportPeriod, ThlCounts};
 use maaraika::table::{terminal_width, Column, Table};
 
 const EXAMPLES: &str = "\
@@ -65,7 +65,7 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let settings = args.list.settings();
-    let period = Period {
+    let period = ReportPeriod {
         from: args.period.0,
         to: args.period.1,
     };
@@ -204,7 +204,7 @@ fn write_workbook<W: Write>(
     args: &ThlArgs,
     rows: &[(Option<&str>, ThlCounts)],
     lang: Lang,
-    period: Period,
+    period: ReportPeriod,
     as_of: NaiveDate,
 ) -> Result<()> {
     use maaraika::xlsx::Cell;
@@ -299,7 +299,7 @@ fn write_tables(
     out: &mut dyn Write,
     rows: &[(Option<&str>, ThlCounts)],
     lang: Lang,
-    period: Period,
+    period: ReportPeriod,
     as_of: NaiveDate,
 ) -> Result<()> {
     let width = terminal_width();
