@@ -304,7 +304,49 @@ pub fn capitalised(text: &str) -> String {
 /// The words of the statutes as `rules.rs` cites them in English, and in Finnish and Swedish:
 /// the acts' names and the notes after them. Longer phrases first; section numbers and the
 /// abbreviations `mom.` and `k.` stay as they are.
-const STATUTE_PHRASES: [[&str; 3]; 17] = [
+const STATUTE_PHRASES: [[&str; 3]; 25] = [
+    // The social-assistance clocks (src/assistance/rules.rs), before the shorter phrases below
+    // that their words contain.
+    [
+        "Social Assistance Act",
+        "toimeentulotukilaki",
+        "lagen om utkomststöd",
+    ],
+    [
+        "by the 7th working day after the completed application arrived",
+        "viimeistään 7. arkipäivänä täydennetyn hakemuksen saapumisesta",
+        "senast den 7:e vardagen efter att den kompletterade ansökan kom in",
+    ],
+    [
+        "by the 7th working day after the application arrived",
+        "viimeistään 7. arkipäivänä hakemuksen saapumisesta",
+        "senast den 7:e vardagen efter att ansökan kom in",
+    ],
+    [
+        "urgent, the same or the next working day",
+        "kiireellinen, samana tai seuraavana arkipäivänä",
+        "brådskande, samma eller följande vardag",
+    ],
+    [
+        "a request for more information by the 7th working day",
+        "lisäselvityspyyntö viimeistään 7. arkipäivänä",
+        "begäran om tilläggsutredning senast den 7:e vardagen",
+    ],
+    [
+        "a meeting by the 7th working day after the client asked",
+        "henkilökohtainen keskustelu viimeistään 7. arkipäivänä asiakkaan pyynnöstä",
+        "personligt samtal senast den 7:e vardagen efter klientens begäran",
+    ],
+    [
+        "carried out without delay, no day count",
+        "toteutettava viipymättä, ei päivinä laskettua määräaikaa",
+        "verkställs utan dröjsmål, ingen dagräkning",
+    ],
+    [
+        "before 1.1.2008: no day count",
+        "ennen 1.1.2008: ei päivinä laskettua määräaikaa",
+        "före 1.1.2008: ingen dagräkning",
+    ],
     [
         "decide within 3 months of the application; applications pending on 1.1.2025 keep that limit",
         "päätös 3 kuukauden kuluessa hakemuksesta; 1.1.2025 vireillä olleisiin hakemuksiin sovelletaan tätä määräaikaa",
@@ -1728,9 +1770,47 @@ mod tests {
             statutes.extend(rule.limits.iter().filter_map(|l| l.statute));
         }
         statutes.extend(SERVICE_RULES.iter().map(|r| r.statute));
+        statutes.extend(
+            crate::assistance::rules::ASSISTANCE_RULES
+                .iter()
+                .map(|r| r.statute),
+        );
+        statutes.push(crate::assistance::rules::BEFORE_DAY_COUNT);
         let english = [
-            "Act", "within", "the", "decide", "delay", "months", "urgent", "aged", "care", "and",
-            "of", "day", "whether", "or", "more", "no", "count", "Welfare", "Services",
+            "Assistance",
+            "by",
+            "after",
+            "request",
+            "information",
+            "meeting",
+            "client",
+            "asked",
+            "carried",
+            "out",
+            "next",
+            "working",
+            "application",
+            "arrived",
+            "before",
+            "Act",
+            "within",
+            "the",
+            "decide",
+            "delay",
+            "months",
+            "urgent",
+            "aged",
+            "care",
+            "and",
+            "of",
+            "day",
+            "whether",
+            "or",
+            "more",
+            "no",
+            "count",
+            "Welfare",
+            "Services",
         ];
         for lang in [Lang::Fi, Lang::Sv] {
             for statute in &statutes {

@@ -114,4 +114,28 @@ fn the_tab_is_in_three_languages_and_checks_one_application() {
     assert_eq!(answer.status, 200, "{}", answer.text());
     // Saturday 7.3.2026 arrives on Monday 9.3; the 7th working day is Wednesday 18.3.
     assert!(answer.text().contains("18.3.2026"), "{}", answer.text());
+    // The statutes in the page's language, as the assessment's are.
+    for (lang, act, english) in [
+        (
+            "fi",
+            "Toimeentulotukilaki 1412/1997",
+            "Social Assistance Act",
+        ),
+        (
+            "sv",
+            "Lagen om utkomststöd 1412/1997",
+            "Social Assistance Act",
+        ),
+    ] {
+        let body = format!("lang={lang}&application_date=7.3.2026&as_of=9.3.2026");
+        let answer = server.request(
+            "POST",
+            "/assistance",
+            &[("Content-Type", "application/x-www-form-urlencoded")],
+            body.as_bytes(),
+        );
+        let text = answer.text();
+        assert!(text.contains(act), "{lang}: {text}");
+        assert!(!text.contains(english), "{lang}: {text}");
+    }
 }

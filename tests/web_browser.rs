@@ -118,6 +118,7 @@ fn every_page_passes_axe_and_is_photographed_at_phone_and_desktop_widths() {
     let server = Server::start(&[]);
     let browser = Browser::start();
     let sample = manifest_dir().join("samples/cases-with-errors.csv");
+    let applications = manifest_dir().join("samples/applications-fi.csv");
     let mut failures = Vec::new();
     let pages: Vec<(&str, Step)> = vec![
         ("check", Box::new(|_: &Browser| {})),
@@ -147,6 +148,26 @@ fn every_page_passes_axe_and_is_photographed_at_phone_and_desktop_widths() {
                 b.choose_file("#file", &sample);
                 b.click("div.buttons button");
                 b.wait_for("#result-title");
+            }),
+        ),
+        ("assistance", Box::new(|_: &Browser| {})),
+        (
+            "assistance-result",
+            Box::new(|b: &Browser| {
+                b.type_into("#application_date", "6.3.2026");
+                b.type_into("#decision_date", "18.3.2026");
+                b.type_into("#as_of", "23.3.2026");
+                b.click("form.card[action='/assistance'] button[type=submit]");
+                b.wait_for("#result-title");
+            }),
+        ),
+        (
+            "assistance-list",
+            Box::new(|b: &Browser| {
+                b.type_into("#list_as_of", "23.11.2026");
+                b.choose_file("#file", &applications);
+                b.click("form.card[action='/assistance/audit'] button[type=submit]");
+                b.wait_for("#list-result-title");
             }),
         ),
         ("calendar", Box::new(|_: &Browser| {})),

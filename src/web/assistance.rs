@@ -562,7 +562,7 @@ fn verdict_rows(lang: UiLang, verdicts: &[Verdict; 4]) -> Markup {
                 td { (v.deadline().map(|d| super::pages::day(lang, d)).unwrap_or_default()) }
                 td { (status_text(lang, v)) }
                 td.num { (days(v)) }
-                td.statute { (v.statute) }
+                td.statute { (lang.labels().statute(v.statute)) }
             }
         }
     }
