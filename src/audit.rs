@@ -45,7 +45,7 @@ use crate::batch::{self, Evaluated, Invalid, Item, Settings, Tally, REDACTED};
 use crate::calendar::Reading;
 use crate::dates::finnish;
 use crate::error::EXIT_ERROR;
-use crate::evaluation::{Note, Recorded};
+use crate::evaluation::{Note, Recorded, Status};
 use crate::hetu::redact_hetus;
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
@@ -209,6 +209,17 @@ impl WarningCounts {
     }
 }
 
+/// Cases with a deadline the list cannot judge, by milestone: the list has no column for its
+/// date ([`crate::evaluation::Status::NotRecorded`]). Said once at the end of a run, with the
+/// column that would let them be judged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct NotRecorded {
+    /// Cases with a decision deadline and no `decision_date` column.
+    pub decision: u64,
+    /// Cases with a service deadline and no `implemented_date` column.
+    pub implementation: u64,
+}
+
 /// What a whole run found: the rows (evaluated, invalid, overdue) and the warnings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
@@ -216,6 +227,8 @@ pub struct Outcome {
     pub tally: Tally,
     /// Rows warned about, by kind.
     pub warnings: WarningCounts,
+    /// Deadlines the list cannot judge, by milestone.
+    pub not_recorded: NotRecorded,
 }
 
 impl Outcome {
@@ -294,6 +307,11 @@ impl Audit {
             outcome.tally.count(&item);
             match item {
                 Item::Evaluated(case) => {
+                    let e = &case.evaluation;
+                    outcome.not_recorded.decision +=
+                        u64::from(e.decision.status == Status::NotRecorded);
+                    outcome.not_recorded.implementation +=
+                        u64::from(e.implementation.status == Status::NotRecorded);
                     if case.evaluation.notes.contains(Note::DateAfterAsOf) {
                         date_after_as_of(&case, as_of, outcome, &mut visit)?;
                     }

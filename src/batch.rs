@@ -14,13 +14,14 @@ use chrono::NaiveDate;
 
 use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
 use crate::dates::{parse_date, parse_date_bytes, quick_date};
-use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person};
+use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person, Unrecorded};
 use crate::hetu::{may_hold_code, Hetu};
 use crate::input::{
     flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, ColumnRef,
     Fields, InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
 use crate::problem::{Problem, Shown};
+use crate::rules::Milestone;
 use crate::text::is_plain;
 
 mod units;
@@ -588,16 +589,27 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         (None, None, Some(age)) => Person::Age(age),
         (None, None, None) => Person::Unknown,
     };
-    // Most lists record no decision or service: their columns are then not looked for per row.
-    let (decision, implemented) =
-        if row.has(Column::DecisionDate) || row.has(Column::ImplementedDate) {
-            (
-                calendar_date_column(row, Column::DecisionDate)?,
-                calendar_date_column(row, Column::ImplementedDate)?,
-            )
-        } else {
-            (None, None)
-        };
+    // Most lists record no decision or service: their columns are then not looked for per row,
+    // and their milestones are not judged (a list without a column cannot say it was met).
+    let (has_decision, has_implemented) = (
+        row.has(Column::DecisionDate),
+        row.has(Column::ImplementedDate),
+    );
+    let (decision, implemented) = if has_decision || has_implemented {
+        (
+            calendar_date_column(row, Column::DecisionDate)?,
+            calendar_date_column(row, Column::ImplementedDate)?,
+        )
+    } else {
+        (None, None)
+    };
+    let mut unrecorded = Unrecorded::NONE;
+    if !has_decision {
+        unrecorded = unrecorded.with(Milestone::Decision);
+    }
+    if !has_implemented {
+        unrecorded = unrecorded.with(Milestone::Implementation);
+    }
     Ok(Case {
         pending,
         person,
@@ -615,6 +627,7 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         older_person: flag_column(row, Column::OlderPerson)?,
         decision,
         implemented,
+        unrecorded,
     })
 }
 

@@ -57,6 +57,44 @@ pub struct Case {
     pub decision: Option<NaiveDate>,
     /// The day the service granted began (palvelu alkanut), if it has.
     pub implemented: Option<NaiveDate>,
+    /// The milestones whose date the source cannot record (a case list without their column,
+    /// `check` without the date): they get their deadline but no verdict
+    /// ([`Status::NotRecorded`]). Empty by default: every milestone is judged.
+    pub unrecorded: Unrecorded,
+}
+
+/// A set of milestones whose date a source cannot record ([`Case::unrecorded`]). Only the
+/// decision and the service can be unrecorded: a list without a start date is a list of
+/// matters not yet started, and a completion needs a start.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Unrecorded(u8);
+
+impl Unrecorded {
+    /// Every milestone can be recorded.
+    pub const NONE: Unrecorded = Unrecorded(0);
+
+    /// The set with `milestone` added.
+    pub const fn with(self, milestone: Milestone) -> Unrecorded {
+        Unrecorded(self.0 | 1 << milestone as u8)
+    }
+
+    /// Whether `milestone` cannot be recorded.
+    #[inline]
+    pub const fn contains(self, milestone: Milestone) -> bool {
+        self.0 & (1 << milestone as u8) != 0
+    }
+
+    /// Whether every milestone can be recorded.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The milestones in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = Milestone> {
+        Milestone::ALL
+            .into_iter()
+            .filter(move |m| self.contains(*m))
+    }
 }
 
 /// A date recorded in a [`Case`].
@@ -106,10 +144,15 @@ pub enum Status {
     Overdue,
     /// No statutory deadline.
     None,
+    /// A deadline the source cannot tell was met: it does not record the milestone's date (a
+    /// list without its column). Not counted, not listed as overdue; the deadline is still given.
+    #[serde(rename = "not_recorded")]
+    NotRecorded,
 }
 
 impl Status {
-    /// Every status, in the order the summaries list them.
+    /// Every status a count lists, in the order the summaries list them ([`Status::NotRecorded`]
+    /// is never counted).
     pub const ALL: [Status; 5] = [
         Status::Met,
         Status::Late,
@@ -126,6 +169,7 @@ impl Status {
             Status::Due => "due",
             Status::Overdue => "overdue",
             Status::None => "none",
+            Status::NotRecorded => "not_recorded",
         }
     }
 }
@@ -169,6 +213,19 @@ impl Outcome {
         as_of: NaiveDate,
         reading: Reading,
     ) -> Result<Outcome, CalendarError> {
+        Outcome::judge_recorded(deadline, done, true, as_of, reading)
+    }
+
+    /// [`Outcome::judge`] for a milestone the source may not record: where it does not
+    /// (`recorded` false), a deadline is [`Status::NotRecorded`], not judged.
+    #[inline(always)]
+    pub fn judge_recorded(
+        deadline: Option<NaiveDate>,
+        done: Option<NaiveDate>,
+        recorded: bool,
+        as_of: NaiveDate,
+        reading: Reading,
+    ) -> Result<Outcome, CalendarError> {
         let Some(deadline) = deadline else {
             return Ok(Outcome::none());
         };
@@ -177,6 +234,10 @@ impl Outcome {
             deadline: Some(deadline),
             ..Outcome::none()
         };
+        if !recorded {
+            outcome.status = Status::NotRecorded;
+            return Ok(outcome);
+        }
         match done {
             Some(done) if done <= deadline => outcome.status = Status::Met,
             Some(done) => {
@@ -196,6 +257,50 @@ impl Outcome {
             }
         }
         Ok(outcome)
+    }
+}
+
+/// Where a case stands as a whole: the milestone that matters most now, with its deadline and
+/// working days. Overdue before due before late before met: among overdue milestones the one
+/// most working days over, among due ones the one fewest working days left, among late ones the
+/// one most working days late, among met ones the last in the chain; a tie goes to the earlier
+/// milestone (start, completion, decision, service). A case none of whose milestones has a
+/// deadline stands at `none`, with no milestone.
+///
+/// This is the one answer to "is this case overdue, and why": every front end takes it from
+/// [`Evaluation::standing`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    /// The status of the milestone that matters most (`none`: no milestone has a deadline).
+    pub status: Status,
+    /// That milestone.
+    pub milestone: Option<Milestone>,
+    /// Its deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Its working days: over the deadline (`overdue`), left (`due`), late (`late`); none for
+    /// `met` and `none`.
+    pub working_days: Option<i64>,
+}
+
+impl Standing {
+    /// A case with no deadline at all.
+    pub const NONE: Standing = Standing {
+        status: Status::None,
+        milestone: None,
+        deadline: None,
+        working_days: None,
+    };
+
+    /// How much a status matters now: the lower, the more.
+    #[inline]
+    fn rank(status: Status) -> u8 {
+        match status {
+            Status::Overdue => 0,
+            Status::Due => 1,
+            Status::Late => 2,
+            Status::Met => 3,
+            Status::None | Status::NotRecorded => 4,
+        }
     }
 }
 
@@ -561,10 +666,23 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
         }
     }
     let [start, completion, decision, implementation] = deadlines.0;
+    let recorded = |m: Milestone| !case.unrecorded.contains(m);
     let start = Outcome::judge(start, case.started, as_of, reading)?;
     let completion = Outcome::judge(completion, case.completed, as_of, reading)?;
-    let decision = Outcome::judge(decision, case.decision, as_of, reading)?;
-    let implementation = Outcome::judge(implementation, case.implemented, as_of, reading)?;
+    let decision = Outcome::judge_recorded(
+        decision,
+        case.decision,
+        recorded(Milestone::Decision),
+        as_of,
+        reading,
+    )?;
+    let implementation = Outcome::judge_recorded(
+        implementation,
+        case.implemented,
+        recorded(Milestone::Implementation),
+        as_of,
+        reading,
+    )?;
     let elapsed = |until: Option<NaiveDate>| {
         cal.working_days_between(case.pending, until.unwrap_or(as_of), reading)
             .map(|days| days.max(0))
@@ -645,11 +763,55 @@ impl Evaluation {
             .unwrap_or(0)
     }
 
-    /// Whether any deadline is overdue.
+    /// Whether any deadline is overdue: [`Evaluation::standing`] is overdue.
     pub fn is_overdue(&self) -> bool {
         Milestone::ALL
             .iter()
             .any(|&m| self.outcome(m).status == Status::Overdue)
+    }
+
+    /// Where the case stands as a whole: the one definition every front end takes (the overdue
+    /// list and its order, the closing count line, `--fail-on-overdue`, the web page's cards,
+    /// chart and lists, the API's counts, the workbook's marks). See [`Standing`].
+    #[inline]
+    pub fn standing(&self) -> Standing {
+        let mut best: Option<(Milestone, &Outcome)> = None;
+        for milestone in Milestone::ALL {
+            let outcome = self.outcome(milestone);
+            let rank = |o: &Outcome| Standing::rank(o.status);
+            let better = match best {
+                None => Standing::rank(outcome.status) < 4,
+                Some((_, b)) => match rank(outcome).cmp(&rank(b)) {
+                    std::cmp::Ordering::Less => true,
+                    std::cmp::Ordering::Greater => false,
+                    std::cmp::Ordering::Equal => match outcome.status {
+                        Status::Overdue => outcome.working_days_overdue > b.working_days_overdue,
+                        Status::Due => outcome.working_days_remaining < b.working_days_remaining,
+                        Status::Late => outcome.working_days_late > b.working_days_late,
+                        // The milestone met furthest along the chain.
+                        Status::Met => true,
+                        Status::None | Status::NotRecorded => false,
+                    },
+                },
+            };
+            if better {
+                best = Some((milestone, outcome));
+            }
+        }
+        match best {
+            None => Standing::NONE,
+            Some((milestone, outcome)) => Standing {
+                status: outcome.status,
+                milestone: Some(milestone),
+                deadline: outcome.deadline,
+                working_days: match outcome.status {
+                    Status::Overdue => outcome.working_days_overdue,
+                    Status::Due => outcome.working_days_remaining,
+                    Status::Late => outcome.working_days_late,
+                    Status::Met | Status::None | Status::NotRecorded => None,
+                },
+            },
+        }
     }
 
     /// Where `milestone` stands.

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::calendar::{Holiday, HolidayKind, Reading};
 use crate::evaluation::{Note, Status};
-use crate::rules::{Group, Groups};
+use crate::rules::{Group, Groups, Milestone};
 
 /// The language of what people read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,6 +90,17 @@ impl Lang {
             Status::Due => Label::Due,
             Status::Overdue => Label::Overdue,
             Status::None => Label::NoDeadline,
+            Status::NotRecorded => Label::NotRecorded,
+        })
+    }
+
+    /// A milestone's short name, as the table's headers name it: `completion`, `valmistus`.
+    pub fn milestone(self, milestone: Milestone) -> &'static str {
+        self.get(match milestone {
+            Milestone::Start => Label::TabStart,
+            Milestone::Completion => Label::TabCompletion,
+            Milestone::Decision => Label::TabDecision,
+            Milestone::Implementation => Label::TabService,
         })
     }
 
@@ -451,6 +462,8 @@ labels! {
     Due => ["due", "määräaika kulumassa", "tidsfristen löper"],
     Overdue => ["overdue", "määräaika ylittynyt", "tidsfristen överskriden"],
     NoDeadline => ["none", "ei määräaikaa", "ingen tidsfrist"],
+    /// A deadline the list cannot tell was met: it has no column for the milestone's date.
+    NotRecorded => ["not recorded", "ei kirjattu", "inte registrerat"],
     // Groups, and the rows of the summary that are not groups.
     Urgent => ["urgent need", "kiireellinen avun tarve", "brådskande behov"],
     Over75 => ["aged over 75", "yli 75-vuotias", "över 75 år"],
@@ -629,6 +642,23 @@ labels! {
     TabServiceBy => ["service by", "palvelu viim.", "tjänst senast"],
     TabService => ["service", "palvelu", "tjänst"],
     TabWorkingDays => ["working days", "arkipäiviä", "vardagar"],
+    /// `{0}`: the list; `{1}`: how many cases; `{2}`: the milestone; `{3}`: the column.
+    NoticeNotRecorded => [
+        "{0}: note: {1} cases have a {2} deadline that is not judged: the list has no {3} column (add it to judge them).",
+        "{0}: huom: {1} asian määräaikaa ({2}) ei arvioida: listassa ei ole saraketta {3} (lisää se, niin ne arvioidaan).",
+        "{0}: obs: tidsfristen ({2}) för {1} ärenden bedöms inte: listan har ingen kolumn {3} (lägg till den för att bedöma dem).",
+    ],
+    /// `{0}`: the list.
+    NoticeNotStarted => [
+        "{0}: note: the list has no started_date column: it is read as a list of matters not yet started.",
+        "{0}: huom: listassa ei ole saraketta started_date (arviointi aloitettu): se luetaan listana asioista, joiden arviointia ei ole aloitettu.",
+        "{0}: obs: listan har ingen kolumn started_date (bedömningen inledd): den läses som en lista över ärenden vars bedömning inte har inletts.",
+    ],
+    // Why a case is on the overdue list: the deadline that put it there.
+    ColReasonMilestone => ["reason", "syy", "orsak"],
+    ColReasonStatus => ["reason status", "syyn tila", "orsakens status"],
+    ColReasonDeadline => ["reason deadline", "syyn määräaika", "orsakens tidsfrist"],
+    ColReasonWorkingDays => ["reason working days", "syyn arkipäivät", "orsakens vardagar"],
     /// `{0}`: the columns left out; `{1}`: the width.
     TabLeftOut => [
         "Left out to fit {1} columns: {0}. Every column: --format csv --output FILE, or a wider window.",

@@ -79,6 +79,9 @@ pub struct Column {
     pub right: bool,
     /// Left out when the table does not fit: the lowest number first; `None` never.
     pub leave_out: Option<u8>,
+    /// Kept on one line: the columns that may be left out are, before this one wraps (it wraps
+    /// only when the table does not fit without them).
+    pub whole: bool,
 }
 
 impl Column {
@@ -90,6 +93,7 @@ impl Column {
             max: width(header),
             right: false,
             leave_out: None,
+            whole: false,
         };
         for value in values {
             column.min = column.min.max(longest_word(value));
@@ -117,6 +121,12 @@ impl Column {
         self.leave_out = Some(order);
         self
     }
+
+    /// Kept on one line while other columns can be left out instead ([`Column::whole`]).
+    pub fn whole(mut self) -> Column {
+        self.whole = true;
+        self
+    }
 }
 
 /// The display width of a text (a wide character takes two columns).
@@ -141,16 +151,18 @@ impl Table {
     /// Fits `columns` into `total` characters.
     pub fn fit(columns: Vec<Column>, total: usize, lang: Lang) -> Table {
         let mut kept: Vec<bool> = vec![true; columns.len()];
-        let needed = |kept: &[bool]| {
+        // The width the kept columns need, with the whole ones on one line or not.
+        let needed_as = |kept: &[bool], whole: bool| {
             let shown: Vec<&Column> = columns
                 .iter()
                 .zip(kept)
                 .filter(|(_, k)| **k)
                 .map(|(c, _)| c)
                 .collect();
-            shown.iter().map(|c| c.min).sum::<usize>() + GAP * shown.len().saturating_sub(1)
+            let least = |c: &&Column| if whole && c.whole { c.max } else { c.min };
+            shown.iter().map(least).sum::<usize>() + GAP * shown.len().saturating_sub(1)
         };
-        while needed(&kept) > total {
+        while needed_as(&kept, true) > total {
             let next = columns
                 .iter()
                 .enumerate()
@@ -161,14 +173,15 @@ impl Table {
                 None => break,
             }
         }
+        let whole = needed_as(&kept, true) <= total;
         let mut widths: Vec<Option<usize>> = columns
             .iter()
             .zip(&kept)
-            .map(|(c, k)| k.then_some(c.min))
+            .map(|(c, k)| k.then_some(if whole && c.whole { c.max } else { c.min }))
             .collect();
         // The room left: first so that headers need not wrap, then a character at a time to
         // each column that can use it.
-        let mut room = total.saturating_sub(needed(&kept));
+        let mut room = total.saturating_sub(needed_as(&kept, whole));
         for (w, c) in widths.iter_mut().zip(&columns) {
             if let Some(w) = w {
                 let more = width(&c.header).min(c.max).saturating_sub(*w).min(room);

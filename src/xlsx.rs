@@ -31,7 +31,6 @@ use crate::evaluation::Status;
 use crate::labels::{Label, Lang};
 use crate::report::schema::{self, Options, Row, Spec, Value};
 use crate::report::CaseSink;
-use crate::rules::Milestone;
 use crate::text::shown;
 
 /// The fill of an overdue row: Excel's own "bad" red.
@@ -449,15 +448,14 @@ pub struct XlsxSink<W: Write> {
     invalid_rows: u64,
     /// Per status, by the start and by the completion.
     counts: [[u64; 5]; 2],
-    /// Whether the list records the decision or the service: their columns follow
-    /// ([`schema::Part::Chain`]) and their deadlines mark a row too.
-    chain: bool,
 }
 
 impl<W: Write> XlsxSink<W> {
     /// `overdue_sheet`: also a sheet of the overdue and due-soon cases (for `audit`, whose
     /// case sheet lists them all). `due_soon`: working days left that mark a case as due soon.
     /// `chain`: the list has a decision or service column, so theirs follow as in the CSV.
+    /// `standing`: each case says where it stands and why ([`schema::Part::Standing`]), as the
+    /// overdue list does.
     pub fn new(
         out: W,
         about: About,
@@ -465,6 +463,7 @@ impl<W: Write> XlsxSink<W> {
         due_soon: u32,
         overdue_sheet: bool,
         chain: bool,
+        standing: bool,
     ) -> io::Result<Self> {
         let lang = about.lang;
         let formats = Formats::new();
@@ -472,6 +471,7 @@ impl<W: Write> XlsxSink<W> {
             show_hetu,
             chain,
             case_only: false,
+            standing,
         };
         let columns: Vec<&Spec> = schema::columns(schema::Format::Csv, options).collect();
         let headers: Vec<&str> = columns.iter().map(|s| lang.get(s.label)).collect();
@@ -509,27 +509,17 @@ impl<W: Write> XlsxSink<W> {
             evaluated: 0,
             invalid_rows: 0,
             counts: [[0; 5]; 2],
-            chain,
         })
     }
 
-    /// Overdue if any milestone shown is, else due soon if any is: the start and the
-    /// completion, and with the chain's columns the decision and the service too.
+    /// By where the case stands ([`crate::evaluation::Evaluation::standing`]): overdue, else due
+    /// soon when its nearest deadline is within `due_soon` working days.
     fn mark(&self, case: &Evaluated) -> Mark {
-        let shown = if self.chain { 4 } else { 2 };
-        let outcomes = || {
-            Milestone::ALL[..shown]
-                .iter()
-                .map(|&m| case.evaluation.outcome(m))
-        };
-        if outcomes().any(|o| o.status == Status::Overdue) {
-            Mark::Overdue
-        } else if outcomes().any(|o| {
-            o.status == Status::Due && o.working_days_remaining.is_some_and(|d| d <= self.due_soon)
-        }) {
-            Mark::Soon
-        } else {
-            Mark::Plain
+        let standing = case.evaluation.standing();
+        match standing.status {
+            Status::Overdue => Mark::Overdue,
+            Status::Due if standing.working_days.is_some_and(|d| d <= self.due_soon) => Mark::Soon,
+            _ => Mark::Plain,
         }
     }
 }
@@ -555,7 +545,8 @@ impl<W: Write> CaseSink for XlsxSink<W> {
                     notes.join("; ")
                 }
                 Value::Reading(reading) => lang.reading(reading).to_owned(),
-                Value::Days(n, label) => format!("{n} {}", lang.get(label)),
+                Value::Days(_, n, label) => format!("{n} {}", lang.get(label)),
+                Value::Milestone(m) => m.map(|m| lang.milestone(m)).unwrap_or_default().to_owned(),
                 _ => String::new(),
             })
             .collect();

@@ -216,6 +216,7 @@ fn status_text(status: Status, excel: bool) -> &'static str {
         Status::Due => "määräaika kulumassa",
         Status::Overdue => "määräaika ylittynyt",
         Status::None => "ei määräaikaa",
+        Status::NotRecorded => "ei kirjattu",
     }
 }
 

@@ -28,6 +28,7 @@ fn options(show_hetu: bool, chain: bool) -> Options {
         show_hetu,
         chain,
         case_only: false,
+        standing: false,
     }
 }
 

@@ -402,8 +402,25 @@ fn a_list_with_decision_and_service_columns_gets_their_columns_in_the_workbook()
     let (code, err) = write_workbook(&["overdue", s(&list)], &out);
     assert_eq!(code, 0, "{err}");
     let listed = sheet(&out, "cases");
-    assert_eq!(header_of(&listed).len(), 30);
-    assert_eq!(date_of(&row_of(&listed, "B")[25]), (2026, 9, 1));
+    // The audit's 30 columns, and the four that say why the case is on the list: B's service,
+    // due 1.9.2026, 59 working days over.
+    let header = header_of(&listed);
+    assert_eq!(header.len(), 34);
+    assert_eq!(
+        header[30..],
+        [
+            "reason",
+            "reason status",
+            "reason deadline",
+            "reason working days"
+        ]
+    );
+    let b = row_of(&listed, "B");
+    assert_eq!(date_of(&b[25]), (2026, 9, 1));
+    assert_eq!(b[30], Data::String("service".into()));
+    assert_eq!(b[31], Data::String("overdue".into()));
+    assert_eq!(date_of(&b[32]), (2026, 9, 1));
+    assert_eq!(number(&b[33]), 59.0);
 }
 
 #[test]

@@ -259,7 +259,7 @@ impl AssistanceEvaluation {
                 Status::Due => (1, o.working_days_remaining.unwrap_or(0)),
                 Status::Late => (2, -o.working_days_late.unwrap_or(0)),
                 Status::Met => (3, 0),
-                Status::None => return None,
+                Status::None | Status::NotRecorded => return None,
             })
         };
         self.verdicts

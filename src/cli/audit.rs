@@ -8,10 +8,9 @@ use clap::Args;
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::Format;
 use maaraika::error::{Error, Result};
-use maaraika::evaluation::{Evaluation, Status};
 use maaraika::input::CaseReader;
 use maaraika::labels::Label;
-use maaraika::report::{CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
+use maaraika::report::{schema, CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -37,56 +36,63 @@ pub struct AuditArgs {
     pub out: OutputArgs,
 }
 
-/// The sink for a format; `xlsx` for a workbook (with the working days left that mark a case as
-/// due soon, whether to add a sheet of the overdue cases, and the folder of its file).
+/// A workbook a list command writes (`--format xlsx`).
+pub struct Workbook {
+    /// What it is: `audit`, `overdue`.
+    pub title: &'static str,
+    /// A case due within this many working days is marked as due soon.
+    pub due_soon: u32,
+    /// Also a sheet of the overdue and due-soon cases.
+    pub overdue_sheet: bool,
+    /// The folder of its file, where its temporary files are made.
+    pub folder: Option<PathBuf>,
+}
+
+/// The sink for a format, or for `xlsx` a workbook. With `standing`, each case says where it
+/// stands and why (the deadline that put it on the list, its date and working days), as the
+/// overdue list does.
 pub fn sink<'a, W: Write + 'a>(
     format: Format,
     out: W,
     style: CsvStyle,
     list: &ListArgs,
     reader: &CaseReader,
-    xlsx: Option<(&'static str, u32, bool, Option<PathBuf>)>,
+    xlsx: Option<Workbook>,
+    standing: bool,
 ) -> Result<Box<dyn CaseSink + 'a>> {
     let reading = list.reading.reading();
     let as_of = list.settings().as_of;
-    if let Some((title, due_soon, overdue_sheet, folder)) = xlsx {
+    let chain = reader.has_chain_columns();
+    if let Some(workbook) = xlsx {
         let about = maaraika::xlsx::About {
             source: list.label(),
             as_of,
             reading,
             lang: style.lang,
-            title,
-            folder,
+            title: workbook.title,
+            folder: workbook.folder,
             places: maaraika::problem::Places::of(reader),
         };
         return Ok(Box::new(maaraika::xlsx::XlsxSink::new(
             out,
             about,
             list.show_hetu,
-            due_soon,
-            overdue_sheet,
-            reader.has_chain_columns(),
+            workbook.due_soon,
+            workbook.overdue_sheet,
+            chain,
+            standing,
         )?));
     }
+    let options = schema::Options {
+        show_hetu: list.show_hetu,
+        chain,
+        case_only: false,
+        standing,
+    };
     Ok(match format {
-        Format::Csv => {
-            let chain = reader.has_chain_columns();
-            Box::new(CsvSink::new(
-                out,
-                style,
-                list.show_hetu,
-                chain,
-                reading,
-                as_of,
-            )?)
-        }
-        Format::Json => Box::new(JsonSink::new(out, list.show_hetu, reading)),
-        Format::Table => Box::new(TableSink::new(
-            out,
-            style.lang,
-            reader.has_chain_columns(),
-            reading,
-        )),
+        Format::Csv => Box::new(CsvSink::with_options(out, style, options, reading, as_of)?),
+        Format::Json => Box::new(JsonSink::with_options(out, options, reading)),
+        Format::Table => Box::new(TableSink::new(out, style.lang, chain, reading)),
     })
 }
 
@@ -109,19 +115,28 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let mut output = args.out.open(stdout)?;
-    let xlsx = args
-        .out
-        .xlsx()
-        .then(|| ("audit", DUE_SOON, true, output_folder(&args.out)));
-    let sink =
-        std::cell::RefCell::new(sink(format, &mut output, style, &args.list, &reader, xlsx)?);
+    let xlsx = args.out.xlsx().then(|| Workbook {
+        title: "audit",
+        due_soon: DUE_SOON,
+        overdue_sheet: true,
+        folder: output_folder(&args.out),
+    });
+    let sink = std::cell::RefCell::new(sink(
+        format,
+        &mut output,
+        style,
+        &args.list,
+        &reader,
+        xlsx,
+        false,
+    )?);
     let mut counts = [0u64; 5];
     let mut invalid_failed = None;
     let listed = run_list(
         &args.list,
         &mut reader,
         |case| {
-            counts[case_status(&case.evaluation) as usize] += 1;
+            counts[case.evaluation.standing().status as usize] += 1;
             Ok(sink.borrow_mut().case(case)?)
         },
         |invalid| {
@@ -167,14 +182,4 @@ pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
         super::stderr_line(&format!("{}: {line}", args.list.label()));
     }
     Ok(code)
-}
-
-/// Where a case stands as a whole, for the closing count: overdue if either deadline is, else
-/// due, else late, else met; `none` when it has no deadline at all.
-fn case_status(evaluation: &Evaluation) -> Status {
-    let (start, completion) = (evaluation.start.status, evaluation.completion.status);
-    [Status::Overdue, Status::Due, Status::Late, Status::Met]
-        .into_iter()
-        .find(|s| start == *s || completion == *s)
-        .unwrap_or(Status::None)
 }

@@ -117,6 +117,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         older_person: args.older_person,
         decision: args.decision,
         implemented: args.implemented,
+        unrecorded: Default::default(),
     };
     let as_of = args.as_of.unwrap_or_else(today_in_finland);
     let answer = check(&case, as_of, args.reading.reading())
@@ -348,7 +349,7 @@ fn write_outcome(
         Status::Due if deadline == as_of => lang.get(Label::ChkDueToday).to_string(),
         Status::Due => lang.fill(Label::ChkDue, &[&days(outcome.working_days_remaining)]),
         Status::Overdue => lang.fill(Label::ChkOverdue, &[&days(outcome.working_days_overdue)]),
-        Status::None => lang.status(Status::None).to_string(),
+        Status::None | Status::NotRecorded => lang.status(outcome.status).to_string(),
     };
     let by = match label {
         Label::ChkStart => Label::ChkStartBy,

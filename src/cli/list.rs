@@ -20,6 +20,7 @@ use maaraika::input::{
 use maaraika::labels::Label;
 use maaraika::problem::{column_label, Places};
 use maaraika::report::{CsvStyle, Lang};
+use maaraika::rules::Milestone;
 use maaraika::text::{shown, spreadsheet_cell};
 
 /// The arguments every case-list command takes.
@@ -98,6 +99,9 @@ impl ListArgs {
         };
         let reader = CaseReader::open_sheet(&self.file, &options, self.sheet.as_deref())?;
         self.tell_columns(&reader);
+        if !reader.has_column(Column::StartedDate) {
+            stderr_line(&self.lang().fill(Label::NoticeNotStarted, &[&self.label()]));
+        }
         Ok(reader)
     }
 
@@ -452,6 +456,7 @@ pub fn run_list(
     })?;
     let outcome = audit.outcome();
     reporter.finish_warnings(&outcome, options.as_of);
+    tell_not_recorded(args, &outcome);
     if outcome.tally.evaluated + outcome.tally.invalid == 0 {
         let text = reporter.lang.get(Label::MsgNoCases);
         stderr_line(&format!("{}: {text}", reporter.label));
@@ -460,6 +465,33 @@ pub fn run_list(
     match output_failed {
         Some(error) => Err(error),
         None => Ok(outcome),
+    }
+}
+
+/// Says once, for each milestone the list cannot judge, how many cases have its deadline and the
+/// column that would let them be judged.
+fn tell_not_recorded(args: &ListArgs, outcome: &Outcome) {
+    let lang = args.lang();
+    let counts = outcome.not_recorded;
+    for (count, milestone, column) in [
+        (counts.decision, Milestone::Decision, Column::DecisionDate),
+        (
+            counts.implementation,
+            Milestone::Implementation,
+            Column::ImplementedDate,
+        ),
+    ] {
+        if count > 0 {
+            stderr_line(&lang.fill(
+                Label::NoticeNotRecorded,
+                &[
+                    &args.label(),
+                    &count.to_string(),
+                    lang.milestone(milestone),
+                    column.name(),
+                ],
+            ));
+        }
     }
 }
 

@@ -12,15 +12,15 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::audit::sink;
+use super::audit::{sink, Workbook};
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use chrono::{Datelike, NaiveDate};
 
 use maaraika::batch::{Evaluated, Settings};
 use maaraika::error::{Error, Result};
-use maaraika::evaluation::{evaluate, Case, Evaluation, Person, Status};
-use maaraika::hetu::Hetu;
+use maaraika::evaluation::{evaluate, Case, Evaluation, Person, Status, Unrecorded};
 use maaraika::rules::Milestone;
+use maaraika::hetu::Hetu;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -41,30 +41,21 @@ pub struct OverdueArgs {
     pub out: OutputArgs,
 }
 
-/// How urgent a case is: overdue before due; the most overdue, then the soonest due, first. Every
-/// milestone counts: the start, the completion, the decision and the service.
+/// How urgent a case is, by where it stands ([`Evaluation::standing`], the library's one
+/// definition): overdue before due; the most working days over, then the fewest left, first.
+/// `None`: not on the list (neither overdue nor, with `--due-within`, due within it).
 fn urgency(evaluation: &Evaluation, due_within: Option<u32>) -> Option<(u8, i64)> {
-    let outcomes = Milestone::ALL.map(|m| evaluation.outcome(m));
-    let overdue = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Overdue)
-        .filter_map(|o| o.working_days_overdue)
-        .max();
-    if let Some(days) = overdue {
-        return Some((0, -days));
+    let standing = evaluation.standing();
+    let days = standing.working_days.unwrap_or(0);
+    match standing.status {
+        Status::Overdue => Some((0, -days)),
+        Status::Due if days <= i64::from(due_within?) => Some((1, days)),
+        _ => None,
     }
-    let limit = i64::from(due_within?);
-    outcomes
-        .iter()
-        .filter(|o| o.status == Status::Due)
-        .filter_map(|o| o.working_days_remaining)
-        .filter(|days| *days <= limit)
-        .min()
-        .map(|days| (1, days))
 }
 
 /// A case's place on the list: its urgency (a class, overdue before due, and working days), then
-/// the earliest deadline, then the line.
+/// the deadline of where it stands, then the line.
 type Order = ((u8, i64), Option<NaiveDate>, u64);
 
 /// The one definition of the list's order: where `case` goes on it, or `None` when it is not
@@ -72,7 +63,7 @@ type Order = ((u8, i64), Option<NaiveDate>, u64);
 fn order(case: &Evaluated, due_within: Option<u32>) -> Option<Order> {
     let key = urgency(&case.evaluation, due_within)?;
     let e = &case.evaluation;
-    Some((key, e.start.deadline.min(e.completion.deadline), case.line))
+    Some((key, e.standing().deadline, case.line))
 }
 
 /// An [`Order`] packed into 16 bytes that sort as it does: the rank (all but the line) and the
@@ -393,6 +384,7 @@ fn put_case(record: &mut Vec<u8>, case: &Case) {
         older_person,
         decision,
         implemented,
+        unrecorded,
     } = *case;
     let flags = [
         care_allowance,
@@ -401,6 +393,8 @@ fn put_case(record: &mut Vec<u8>, case: &Case) {
         child_welfare,
         urgent,
         older_person,
+        unrecorded.contains(Milestone::Decision),
+        unrecorded.contains(Milestone::Implementation),
     ];
     record.push(
         flags
@@ -457,6 +451,12 @@ fn get_case(bytes: &mut &[u8]) -> io::Result<Case> {
         4 => Person::Age(get_u32(bytes)?),
         _ => return Err(damaged()),
     };
+    let mut unrecorded = Unrecorded::NONE;
+    for (bit, milestone) in [(6, Milestone::Decision), (7, Milestone::Implementation)] {
+        if flag(bit) {
+            unrecorded = unrecorded.with(milestone);
+        }
+    }
     Ok(Case {
         pending: pending.ok_or_else(damaged)?,
         person,
@@ -470,6 +470,7 @@ fn get_case(bytes: &mut &[u8]) -> io::Result<Case> {
         older_person: flag(5),
         decision,
         implemented,
+        unrecorded,
     })
 }
 
@@ -507,8 +508,14 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let xlsx = args
         .out
         .xlsx()
-        .then(|| ("overdue", args.due_within.unwrap_or(0), false, folder));
-    let mut sink = sink(format, &mut output, style, &args.list, &reader, xlsx)?;
+        .then(|| Workbook {
+            title: "overdue",
+            due_soon: args.due_within.unwrap_or(0),
+            overdue_sheet: false,
+            folder,
+        });
+    // Every row says which deadline put it on the list, its date and working days.
+    let mut sink = sink(format, &mut output, style, &args.list, &reader, xlsx, true)?;
     for listed in &listed {
         let kept = records.read(listed.at).map_err(|source| Error::Read {
             path: spill.clone(),

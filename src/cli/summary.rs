@@ -74,8 +74,12 @@ struct Counts {
     invalid: u64,
 }
 
-fn status_index(status: Status) -> usize {
-    Status::ALL.iter().position(|s| *s == status).unwrap_or(4)
+/// Counts a status in `counts` (in the order of [`Status::ALL`]); a milestone the list does not
+/// record ([`Status::NotRecorded`]) is not counted.
+fn count_status(counts: &mut [u64; 5], status: Status) {
+    if let Some(index) = Status::ALL.iter().position(|s| *s == status) {
+        counts[index] += 1;
+    }
 }
 
 /// met / (met + late + overdue), as a percentage rounded half away from zero to one decimal.
@@ -556,10 +560,10 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
             let mut add = |index: usize| {
                 let c = &mut counts[index];
                 c.cases += 1;
-                c.start[status_index(e.start.status)] += 1;
-                c.completion[status_index(e.completion.status)] += 1;
-                c.decision[status_index(e.decision.status)] += 1;
-                c.implementation[status_index(e.implementation.status)] += 1;
+                count_status(&mut c.start, e.start.status);
+                count_status(&mut c.completion, e.completion.status);
+                count_status(&mut c.decision, e.decision.status);
+                count_status(&mut c.implementation, e.implementation.status);
             };
             for group in e.groups.iter() {
                 add(group as usize);

@@ -18,7 +18,7 @@ use crate::batch::Evaluated;
 use crate::calendar::Reading;
 use crate::evaluation::{Note, Notes, Status};
 use crate::labels::{Label, Lang};
-use crate::rules::{Group, Groups};
+use crate::rules::{Group, Groups, Milestone};
 use crate::text::{spreadsheet_cell, starts_formula};
 
 /// How dates and fields are written in CSV.
@@ -164,10 +164,31 @@ impl CsvStyle {
             Value::Groups(groups) => self.groups(groups).into(),
             Value::Notes(notes) => self.notes(notes).into(),
             Value::Reading(reading) => self.reading(reading).into(),
-            Value::Days(n, _) => n.to_string().into(),
+            Value::Days(_, n, _) => n.to_string().into(),
+            Value::Milestone(milestone) => self.milestone(milestone).into(),
+        }
+    }
+
+    /// A milestone: its stable key (`completion`), or for Excel its name in `lang`; empty for
+    /// none.
+    pub fn milestone(self, milestone: Option<Milestone>) -> &'static str {
+        match milestone {
+            None => "",
+            Some(m) if self.excel => self.lang.milestone(m),
+            Some(m) => m.key(),
         }
     }
 }
+
+/// Every status a field may hold, in the order of the variants of [`Status`].
+const STATUSES: [Status; 6] = [
+    Status::Met,
+    Status::Late,
+    Status::Due,
+    Status::Overdue,
+    Status::None,
+    Status::NotRecorded,
+];
 
 /// Audit rows as CSV, written fast: each record straight into reserved room, the fields that
 /// take few values (statuses, groups, notes, the reading, the as-of date) written once and
@@ -178,10 +199,12 @@ pub struct CsvSink<W: Write> {
     style: CsvStyle,
     show_hetu: bool,
     chain: bool,
+    /// Where each case stands and why, after the other columns ([`schema::Part::Standing`]).
+    standing: bool,
     reading: Reading,
     as_of: NaiveDate,
     /// The status fields, in the order of the variants of [`Status`].
-    statuses: [Field; 5],
+    statuses: [Field; 6],
     reading_field: Field,
     /// The as-of date, the same on every record.
     as_of_field: Field,
@@ -198,23 +221,44 @@ impl<W: Write> CsvSink<W> {
     /// Writes the header; `show_hetu`: the identity code's column; `chain`: the list records the
     /// decision or the service, so their columns follow; `reading` and `as_of`: the run's.
     pub fn new(
-        mut out: W,
+        out: W,
         style: CsvStyle,
         show_hetu: bool,
         chain: bool,
         reading: Reading,
         as_of: NaiveDate,
     ) -> io::Result<Self> {
+        let options = Options {
+            show_hetu,
+            chain,
+            ..Options::default()
+        };
+        Self::with_options(out, style, options, reading, as_of)
+    }
+
+    /// [`CsvSink::new`] with the columns of `options` (`case_only` is not for a list).
+    pub fn with_options(
+        mut out: W,
+        style: CsvStyle,
+        options: Options,
+        reading: Reading,
+        as_of: NaiveDate,
+    ) -> io::Result<Self> {
+        let Options {
+            show_hetu,
+            chain,
+            standing,
+            ..
+        } = options;
+        let options = Options {
+            case_only: false,
+            ..options
+        };
         let mut records = if style.excel {
             out.write_all("\u{feff}".as_bytes())?;
             Records::new(b';', b"\r\n", true)
         } else {
             Records::new(b',', b"\n", false)
-        };
-        let options = Options {
-            show_hetu,
-            chain,
-            case_only: false,
         };
         let specs: Vec<&Spec> = schema::columns(Format::Csv, options).collect();
         let header: Vec<&str> = specs.iter().map(|s| style.header(s.key, s.label)).collect();
@@ -229,11 +273,8 @@ impl<W: Write> CsvSink<W> {
             }
         })?;
         let delimiter = records.delimiter();
-        let statuses = Status::ALL.map(|status| Field::new(style.status(status), delimiter));
-        debug_assert!(Status::ALL
-            .iter()
-            .enumerate()
-            .all(|(i, &s)| s as usize == i));
+        let statuses = STATUSES.map(|status| Field::new(style.status(status), delimiter));
+        debug_assert!(STATUSES.iter().enumerate().all(|(i, &s)| s as usize == i));
         let reading_field = Field::new(style.reading(reading), delimiter);
         let as_of_field = Field::new(&style.date_text(as_of), delimiter);
         // A field of a fixed size or of a few values takes at most the widest of them; free
@@ -254,6 +295,7 @@ impl<W: Write> CsvSink<W> {
             style,
             show_hetu,
             chain,
+            standing,
             reading,
             as_of,
             statuses,
@@ -269,7 +311,7 @@ impl<W: Write> CsvSink<W> {
 /// The fields of a record written ahead of time.
 struct Written<'a> {
     style: CsvStyle,
-    statuses: &'a [Field; 5],
+    statuses: &'a [Field; 6],
     reading: &'a Field,
     as_of: &'a Field,
     groups: &'a Field,
@@ -287,10 +329,12 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
     written: &Written,
 ) {
     let column = const {
+        // The standing's columns come last and are written after these (see `CsvSink::case`).
         let options = Options {
             show_hetu: HETU,
             chain: CHAIN,
             case_only: false,
+            standing: false,
         };
         if I < SCHEMA.len() && SCHEMA[I].written(Format::Csv, options) {
             Some(SCHEMA[I].column)
@@ -311,8 +355,30 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
             Value::Groups(_) => fields.field(written.groups),
             Value::Notes(_) => fields.field(written.notes),
             Value::Reading(_) => fields.field(written.reading),
-            Value::Days(n, _) => fields.signed(n),
+            Value::Days(_, n, _) => fields.signed(n),
+            Value::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
         },
+    }
+}
+
+/// The columns of where a case stands and why ([`schema::Part::Standing`]), the last ones of a
+/// record: written the plain way, as the lists that have them are short.
+fn write_standing(fields: &mut RecordCursor, row: &Row, written: &Written) {
+    let options = Options {
+        standing: true,
+        ..Options::default()
+    };
+    for spec in SCHEMA
+        .iter()
+        .filter(|s| s.part == schema::Part::Standing && s.written(Format::Csv, options))
+    {
+        match spec.value(row) {
+            Value::Status(status) => fields.field(&written.statuses[status as usize]),
+            Value::Date(date) => fields.date(written.style, date),
+            Value::Count(n) => fields.count(n),
+            Value::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
+            value => fields.text(written.style.value(value).as_bytes()),
+        }
     }
 }
 
@@ -355,7 +421,9 @@ impl<W: Write> CaseSink for CsvSink<W> {
             + notes.room()
             + text_room(row.case_id)
             + text_room(row.unit)
-            + row.hetu.map_or(0, text_room);
+            + row.hetu.map_or(0, text_room)
+            // The standing's milestone, a word of at most 20 bytes.
+            + if self.standing { text_room("implementation_status") } else { 0 };
         let written = Written {
             style,
             statuses: &self.statuses,
@@ -365,6 +433,19 @@ impl<W: Write> CaseSink for CsvSink<W> {
             notes,
         };
         let out = &mut self.out;
+        if self.standing {
+            // A list picked by where cases stand: short, so written without the fast paths.
+            let (show_hetu, chain) = (self.show_hetu, self.chain);
+            return self.records.write(room, out, |fields| {
+                match (show_hetu, chain) {
+                    (false, false) => write_record::<false, false>(fields, &row, &written),
+                    (true, false) => write_record::<true, false>(fields, &row, &written),
+                    (false, true) => write_record::<false, true>(fields, &row, &written),
+                    (true, true) => write_record::<true, true>(fields, &row, &written),
+                }
+                write_standing(fields, &row, &written);
+            });
+        }
         match (self.show_hetu, self.chain) {
             (false, false) => self.records.write(room, out, |fields| {
                 write_record::<false, false>(fields, &row, &written)
@@ -444,7 +525,7 @@ mod tests {
     use std::borrow::Cow;
 
     use super::*;
-    use crate::evaluation::{evaluate, Case, Person};
+    use crate::evaluation::{evaluate, Case, Person, Unrecorded};
 
     #[test]
     fn dates_in_both_csv_styles() {
@@ -523,6 +604,12 @@ mod tests {
                     older_person: variant == 8,
                     decision: if variant >= 8 { done(20) } else { None },
                     implemented: if variant == 9 { done(35) } else { None },
+                    // Lists without the chain's columns, or with only the decision's.
+                    unrecorded: match variant {
+                        0 | 3 => Unrecorded::NONE.with(Milestone::Decision),
+                        4 | 8 => Unrecorded::NONE.with(Milestone::Implementation),
+                        _ => Unrecorded::NONE,
+                    },
                 };
                 let Ok(evaluation) = evaluate(&case, as_of, reading) else {
                     continue;
@@ -564,29 +651,35 @@ mod tests {
             let cases = cases(as_of, reading);
             assert!(cases.len() > 50);
             for style in styles {
-                for (show_hetu, chain) in
-                    [(false, false), (true, false), (false, true), (true, true)]
-                {
+                for (show_hetu, chain, standing) in [
+                    (false, false, false),
+                    (true, false, false),
+                    (false, true, false),
+                    (true, true, false),
+                    (false, false, true),
+                    (true, true, true),
+                ] {
+                    let options = Options {
+                        show_hetu,
+                        chain,
+                        case_only: false,
+                        standing,
+                    };
                     let mut fast = Vec::new();
                     let mut sink = Box::new(
-                        CsvSink::new(&mut fast, style, show_hetu, chain, reading, as_of).unwrap(),
+                        CsvSink::with_options(&mut fast, style, options, reading, as_of).unwrap(),
                     );
                     for case in &cases {
                         sink.case(case).unwrap();
                     }
                     sink.finish().unwrap();
                     let mut plain = Vec::new();
-                    let options = Options {
-                        show_hetu,
-                        chain,
-                        case_only: false,
-                    };
                     let rows = cases.iter().map(|c| Row::new(c, reading, Some(as_of)));
                     write_plain(&mut plain, style, Format::Csv, options, rows).unwrap();
                     assert_eq!(
                         String::from_utf8_lossy(&fast),
                         String::from_utf8_lossy(&plain),
-                        "{style:?}, --show-hetu {show_hetu}, chain {chain}"
+                        "{style:?}, --show-hetu {show_hetu}, chain {chain}, standing {standing}"
                     );
                 }
             }

@@ -75,7 +75,8 @@ impl Serialize for JsonValue<'_> {
             Value::Groups(groups) => groups.serialize(serializer),
             Value::Notes(notes) => serializer.collect_seq(notes.iter().map(Note::text)),
             Value::Reading(reading) => reading.serialize(serializer),
-            Value::Days(n, _) => serializer.serialize_i64(n),
+            Value::Days(_, n, _) => serializer.serialize_i64(n),
+            Value::Milestone(m) => m.serialize(serializer),
         }
     }
 }
@@ -111,9 +112,18 @@ impl<W: Write> JsonSink<W> {
     pub fn new(out: W, show_hetu: bool, reading: Reading) -> Self {
         let options = Options {
             show_hetu,
-            // The decision and the service are in the `deadlines` list.
+            ..Options::default()
+        };
+        Self::with_options(out, options, reading)
+    }
+
+    /// [`JsonSink::new`] with the columns of `options` (the decision and the service are in
+    /// the `deadlines` list whatever `chain` says).
+    pub fn with_options(out: W, options: Options, reading: Reading) -> Self {
+        let options = Options {
             chain: false,
             case_only: false,
+            ..options
         };
         JsonSink {
             out,

@@ -50,9 +50,18 @@ pub enum Column {
     Notes,
     /// The as-of date of the run.
     AsOf,
-    /// The working days that matter most for people (`3 left`, `5 overdue`): the table's last
-    /// column.
+    /// Where the case stands ([`crate::evaluation::Standing`]), said with its milestone and
+    /// working days (`completion 5 overdue`, `start 3 left`): the table's last column.
     WorkingDays,
+    /// The milestone the case stands at ([`crate::evaluation::Standing`]): the deadline that put
+    /// it on the overdue list.
+    StandingMilestone,
+    /// Its status.
+    StandingStatus,
+    /// Its deadline.
+    StandingDeadline,
+    /// Its working days: over the deadline, left, or late.
+    StandingWorkingDays,
 }
 
 /// A column's value, typed: each format writes each kind its own way.
@@ -75,8 +84,11 @@ pub enum Value<'a> {
     Notes(Notes),
     /// A reading of the law.
     Reading(Reading),
-    /// Working days with what they are (`DaysLeft`, `DaysOverdue`, …).
-    Days(i64, Label),
+    /// Working days with the milestone they are of, where there is one, and what they are
+    /// (`DaysLeft`, `DaysOverdue`, …).
+    Days(Option<Milestone>, i64, Label),
+    /// A milestone, where there is one.
+    Milestone(Option<Milestone>),
 }
 
 /// When a column is written.
@@ -93,6 +105,9 @@ pub enum Part {
     /// The decision and the service after it: only when the list records them
     /// ([`crate::input::CaseReader::has_chain_columns`]).
     Chain,
+    /// Where the case stands and why: in the lists of cases picked for it (`overdue`), whose
+    /// every row must say which deadline put it there.
+    Standing,
 }
 
 /// The output formats a column may belong to.
@@ -231,6 +246,7 @@ impl Spec {
                 Part::Hetu => options.show_hetu && !options.case_only,
                 Part::Case => true,
                 Part::Chain => options.chain,
+                Part::Standing => options.standing,
             }
     }
 
@@ -265,31 +281,35 @@ impl Column {
             Column::Notes => Value::Notes(e.notes),
             Column::AsOf => Value::Date(row.as_of),
             Column::WorkingDays => {
-                let (n, label) = working_days(e);
-                Value::Days(n, label)
+                let (milestone, n, label) = working_days(e);
+                Value::Days(milestone, n, label)
             }
+            Column::StandingMilestone => Value::Milestone(e.standing().milestone),
+            Column::StandingStatus => Value::Status(e.standing().status),
+            Column::StandingDeadline => Value::Date(e.standing().deadline),
+            Column::StandingWorkingDays => Value::Count(e.standing().working_days),
         }
     }
 }
 
-/// The working days that matter for a case, for people: the most overdue, else the fewest left,
-/// else how late it was done, else how many have passed.
-fn working_days(e: &Evaluation) -> (i64, Label) {
-    let outcomes = Milestone::ALL.map(|m| e.outcome(m));
-    if let Some(n) = outcomes.iter().filter_map(|o| o.working_days_overdue).max() {
-        return (n, Label::DaysOverdue);
-    }
-    if let Some(n) = outcomes
-        .iter()
-        .filter_map(|o| o.working_days_remaining)
-        .min()
-    {
-        return (n, Label::DaysLeft);
-    }
-    if let Some(n) = outcomes.iter().find_map(|o| o.working_days_late) {
-        return (n, Label::DaysLate);
-    }
-    (e.elapsed_working_days, Label::DaysElapsed)
+/// The working days that matter for a case, for people, with the milestone they are of: where
+/// the case stands ([`Evaluation::standing`]) when it is overdue, due or late; else the working
+/// days passed since the pending date, of no milestone.
+fn working_days(e: &Evaluation) -> (Option<Milestone>, i64, Label) {
+    let standing = e.standing();
+    let label = match standing.status {
+        Status::Overdue => Label::DaysOverdue,
+        Status::Due => Label::DaysLeft,
+        Status::Late => Label::DaysLate,
+        Status::Met | Status::None | Status::NotRecorded => {
+            return (None, e.elapsed_working_days, Label::DaysElapsed)
+        }
+    };
+    (
+        standing.milestone,
+        standing.working_days.unwrap_or(0),
+        label,
+    )
 }
 
 /// A milestone's five columns: its deadline, its status and the working days late, remaining
@@ -385,7 +405,7 @@ const IMPLEMENTATION: [Spec; 5] = outcome(
 /// Every column of the audit, in the order every format writes them. The decision and the
 /// service come last (they were added after the others, and scripts read the columns before
 /// them by position); in the table, before its working days.
-pub const SCHEMA: [Spec; 32] = [
+pub const SCHEMA: [Spec; 36] = [
     Spec::new(Column::Line, "line", Label::ColLine, Part::Row)
         .table(Label::TabLine)
         // Up to 9 999 999 lines.
@@ -454,6 +474,32 @@ pub const SCHEMA: [Spec; 32] = [
     IMPLEMENTATION[2].not_json(),
     IMPLEMENTATION[3].not_json(),
     IMPLEMENTATION[4].not_json(),
+    // Why a case is on a list picked by where cases stand: the deadline that put it there, its
+    // date and working days. In the table, the last column says it.
+    Spec::new(
+        Column::StandingMilestone,
+        "reason_milestone",
+        Label::ColReasonMilestone,
+        Part::Standing,
+    ),
+    Spec::new(
+        Column::StandingStatus,
+        "reason_status",
+        Label::ColReasonStatus,
+        Part::Standing,
+    ),
+    Spec::new(
+        Column::StandingDeadline,
+        "reason_deadline",
+        Label::ColReasonDeadline,
+        Part::Standing,
+    ),
+    Spec::new(
+        Column::StandingWorkingDays,
+        "reason_working_days",
+        Label::ColReasonWorkingDays,
+        Part::Standing,
+    ),
     // Only in the table: the CSV has each count in a column of its own.
     Spec::new(
         Column::WorkingDays,
@@ -473,6 +519,8 @@ pub struct Options {
     pub chain: bool,
     /// Only the columns of a case (`check`, which has no row or run).
     pub case_only: bool,
+    /// Where each case stands and why ([`Part::Standing`]): for `overdue`.
+    pub standing: bool,
 }
 
 /// The columns `format` writes with `options`, in order.

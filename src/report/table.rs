@@ -11,7 +11,7 @@ use crate::batch::Evaluated;
 use crate::calendar::Reading;
 use crate::evaluation::Status;
 use crate::labels::Label;
-use crate::rules::Group;
+use crate::rules::{Group, Milestone};
 
 /// Audit rows as a table for people.
 pub struct TableSink<W: Write> {
@@ -71,20 +71,42 @@ fn table_column(spec: &Spec, lang: Lang) -> Option<crate::table::Column> {
                 Column::PendingDate | Column::Deadline(_) | Column::AsOf => {
                     vec!["30.12.2026".into()]
                 }
-                Column::Status(_) => Status::ALL.map(|s| lang.status(s).into()).to_vec(),
+                // Only these can be unrecorded (a list with one of the two columns).
+                Column::Status(Milestone::Decision | Milestone::Implementation) => {
+                    let mut words: Vec<Cow<str>> =
+                        Status::ALL.map(|s| lang.status(s).into()).to_vec();
+                    words.push(lang.status(Status::NotRecorded).into());
+                    words
+                }
+                Column::Status(_) | Column::StandingStatus => {
+                    Status::ALL.map(|s| lang.status(s).into()).to_vec()
+                }
+                Column::StandingMilestone => {
+                    Milestone::ALL.map(|m| lang.milestone(m).into()).to_vec()
+                }
+                Column::StandingDeadline => vec!["30.12.2026".into()],
+                Column::StandingWorkingDays => vec!["99999".into()],
                 Column::Groups => Group::ALL.map(|g| lang.group(g).into()).to_vec(),
                 // Not in the table (it says them once, after the rows): the header decides.
                 Column::Notes | Column::Reading => Vec::new(),
-                Column::WorkingDays => [
-                    Label::DaysOverdue,
-                    Label::DaysLeft,
-                    Label::DaysLate,
-                    Label::DaysElapsed,
-                ]
-                .map(|l| format!("99999 {}", lang.get(l)).into())
-                .to_vec(),
+                // Where the case stands, with its milestone: never left out.
+                Column::WorkingDays => Milestone::ALL
+                    .into_iter()
+                    .flat_map(|m| {
+                        [Label::DaysOverdue, Label::DaysLeft, Label::DaysLate]
+                            .map(|l| days_cell(Some(m), 9999, l, lang))
+                    })
+                    .chain([days_cell(None, 9999, Label::DaysElapsed, lang)])
+                    .map(Cow::Owned)
+                    .collect(),
             };
-            Fitted::new(header, words.iter().map(|w| w.as_ref()))
+            let fitted = Fitted::new(header, words.iter().map(|w| w.as_ref()));
+            match spec.column {
+                // Where the case stands is read whole (`valmistus 27 yli`): other columns are
+                // left out before it wraps.
+                Column::WorkingDays => fitted.whole(),
+                _ => fitted,
+            }
         }
     };
     if table.right {
@@ -112,6 +134,15 @@ pub fn cell_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(cell)
 }
 
+/// Working days as people read them, with the milestone they are of: `completion 5 overdue`,
+/// `valmistus 5 yli`; `12 elapsed` of none.
+fn days_cell(milestone: Option<Milestone>, n: i64, label: Label, lang: Lang) -> String {
+    match milestone {
+        Some(m) => format!("{} {n} {}", lang.milestone(m), lang.get(label)),
+        None => format!("{n} {}", lang.get(label)),
+    }
+}
+
 /// A value as a table cell in `lang`.
 fn cell(value: Value, lang: Lang) -> String {
     match value {
@@ -126,7 +157,8 @@ fn cell(value: Value, lang: Lang) -> String {
             notes.join("; ")
         }
         Value::Reading(reading) => lang.reading(reading).to_string(),
-        Value::Days(n, label) => format!("{n} {}", lang.get(label)),
+        Value::Days(milestone, n, label) => days_cell(milestone, n, label, lang),
+        Value::Milestone(m) => m.map(|m| lang.milestone(m)).unwrap_or_default().to_string(),
     }
 }
 

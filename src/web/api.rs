@@ -154,6 +154,7 @@ impl CheckRequest {
             decision: date("decision", Label::WebDecision, &self.decision)?,
             implemented: date("implemented", Label::WebImplemented, &self.implemented)?,
             older_person: self.older_person,
+            unrecorded: Default::default(),
         };
         let as_of = as_of_field(self.as_of.as_deref())?;
         let reading = reading_field(self.reading.as_deref(), self.conservative)?;

@@ -18,7 +18,7 @@ use crate::answer::{self, CheckAnswer};
 use crate::calendar::{calendar, Reading};
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::{Case, Outcome, Status};
-use crate::labels::capitalised;
+use crate::labels::{capitalised, Label};
 use crate::report::{CaseSink, CsvSink, CsvStyle};
 use crate::rules::{Group, Milestone};
 
@@ -921,11 +921,13 @@ fn case_table(lang: UiLang, title: &str, cases: &[Listed], more: bool) -> Markup
                         th scope="col" { (t.groups) }
                         th scope="col" { (t.start) }
                         th scope="col" { (t.completion) }
+                        th scope="col" { (lang.labels().get(Label::ColReasonMilestone)) }
                         th scope="col" { (t.working_days) }
                     }
                 }
                 tbody {
                     @for case in cases {
+                        @let s = &case.standing;
                         @let r = &case.record.evaluation;
                         tr {
                             td.num { (case.line) }
@@ -939,6 +941,13 @@ fn case_table(lang: UiLang, title: &str, cases: &[Listed], more: bool) -> Markup
                             td {
                                 @if let Some(d) = r.completion.deadline { (finnish(d)) " " }
                                 (status_badge(lang, r.completion.status))
+                            }
+                            // The deadline that put the case on the list: its milestone, date
+                            // and status.
+                            td {
+                                @if let Some(m) = s.milestone { (lang.labels().milestone(m)) " " }
+                                @if let Some(d) = s.deadline { (finnish(d)) " " }
+                                (status_badge(lang, s.status))
                             }
                             td.num { (case.days) }
                         }

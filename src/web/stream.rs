@@ -17,12 +17,12 @@ use super::access::{current_rows, RowCount};
 use super::{Failure, UPLOAD_IDLE_TIMEOUT};
 use crate::audit::{self, Found, Warning, WarningCounts};
 use crate::batch;
-use crate::evaluation::Status;
+use crate::evaluation::{Standing, Status};
 use crate::input::{CaseReader, ColumnRef, InputError, InputOptions};
 use crate::labels::Lang;
 use crate::problem::Places;
 use crate::report::CaseSink;
-use crate::rules::Group;
+use crate::rules::{Group, Groups};
 
 /// Pieces of an upload on their way to the reader.
 const PIECES_IN_FLIGHT: usize = 32;
@@ -515,6 +515,9 @@ pub struct Listed {
     pub case_id: String,
     pub unit: String,
     pub record: crate::report::CaseRecord,
+    /// Where the case stands ([`crate::evaluation::Evaluation::standing`]): the deadline that
+    /// put it on the list, its date and working days.
+    pub standing: Standing,
     /// Sort key: working days overdue (overdue) or left (due).
     pub days: i64,
 }
@@ -543,6 +546,9 @@ pub struct Counts {
     pub invalid: u64,
     /// Evaluated cases with a deadline passed and not done.
     pub overdue: u64,
+    /// The cases by where they stand ([`crate::evaluation::Evaluation::standing`]): each once,
+    /// by the status of the milestone that matters most now.
+    pub cases: StatusCounts,
     pub start: StatusCounts,
     pub completion: StatusCounts,
     /// Rows evaluated (or reported) but worth a second look, by kind.
@@ -557,8 +563,8 @@ pub struct Audited {
     pub warnings: Vec<WarningRow>,
     pub overdue: Vec<Listed>,
     pub due: Vec<Listed>,
-    /// Per group (in the order of [`Group::ALL`], then no group): the cases by the status of
-    /// their most pressing deadline ([`most_pressing`]); a case counts once in each of its groups.
+    /// Per group (in the order of [`Group::ALL`], then no group): the cases by where they stand
+    /// ([`crate::evaluation::Evaluation::standing`]); a case counts once in each of its groups.
     pub by_group: [StatusCounts; 7],
     /// Why reading stopped before the end, if it did.
     pub error: Option<Failure>,
@@ -603,14 +609,16 @@ pub fn audit(
         match found {
             Found::Case(case) => {
                 let e = &case.evaluation;
+                let standing = e.standing();
+                audited.counts.cases.0[standing.status as usize] += 1;
                 audited.counts.start.0[e.start.status as usize] += 1;
                 audited.counts.completion.0[e.completion.status as usize] += 1;
-                count_by_group(&mut audited.by_group, e);
+                count_by_group(&mut audited.by_group, e.groups, standing.status);
                 if let Some(sink) = sink.as_deref_mut() {
                     sink.case(case)?;
                 }
                 if list {
-                    keep_listed(&mut audited, case, settings);
+                    keep_listed(&mut audited, case, standing, settings);
                 }
             }
             Found::Invalid(invalid) => {
@@ -673,21 +681,12 @@ pub fn audit(
     audited
 }
 
-/// A case's status for the chart per group: overdue before due before late before met,
-/// and none only when neither deadline has one.
-pub fn most_pressing(e: &crate::evaluation::Evaluation) -> Status {
-    [Status::Overdue, Status::Due, Status::Late, Status::Met]
-        .into_iter()
-        .find(|s| e.start.status == *s || e.completion.status == *s)
-        .unwrap_or(Status::None)
-}
-
-fn count_by_group(by_group: &mut [StatusCounts; 7], e: &crate::evaluation::Evaluation) {
-    let status = most_pressing(e) as usize;
-    if e.groups.is_empty() {
+fn count_by_group(by_group: &mut [StatusCounts; 7], groups: Groups, status: Status) {
+    let status = status as usize;
+    if groups.is_empty() {
         by_group[Group::ALL.len()].0[status] += 1;
     }
-    for group in e.groups.iter() {
+    for group in groups.iter() {
         by_group[group as usize].0[status] += 1;
     }
 }
@@ -700,31 +699,27 @@ fn sort_listed(cases: &mut [Listed], most_first: bool) {
     }
 }
 
-fn keep_listed(audited: &mut Audited, case: &batch::Evaluated, settings: batch::Settings) {
+/// Keeps a case for the page's lists by where it stands: overdue (the most working days over
+/// first) or due (the fewest left first).
+fn keep_listed(
+    audited: &mut Audited,
+    case: &batch::Evaluated,
+    standing: Standing,
+    settings: batch::Settings,
+) {
     let e = &case.evaluation;
-    let outcomes = [&e.start, &e.completion];
-    let (cases, days, most_first) = if e.is_overdue() {
-        let days = outcomes
-            .iter()
-            .filter_map(|o| o.working_days_overdue)
-            .max()
-            .unwrap_or(0);
-        (&mut audited.overdue, days, true)
-    } else if let Some(days) = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Due)
-        .filter_map(|o| o.working_days_remaining)
-        .min()
-    {
-        (&mut audited.due, days, false)
-    } else {
-        return;
+    let days = standing.working_days.unwrap_or(0);
+    let (cases, most_first) = match standing.status {
+        Status::Overdue => (&mut audited.overdue, true),
+        Status::Due => (&mut audited.due, false),
+        _ => return,
     };
     cases.push(Listed {
         line: case.line,
         case_id: case.case_id.to_string(),
         unit: case.unit.to_string(),
         record: crate::report::CaseRecord::new(case.case.pending, e, settings.reading),
+        standing,
         days,
     });
     if cases.len() >= 2 * CASES_LISTED {
