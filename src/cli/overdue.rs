@@ -19,8 +19,8 @@ use chrono::{Datelike, NaiveDate};
 use maaraika::batch::{Evaluated, Settings};
 use maaraika::error::{Error, Result};
 use maaraika::evaluation::{evaluate, Case, Evaluation, Person, Status, Unrecorded};
-use maaraika::rules::Milestone;
 use maaraika::hetu::Hetu;
+use maaraika::rules::Milestone;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -505,15 +505,12 @@ pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let settings = args.list.settings();
     let style = args.out.style(args.list.lang());
     let mut output = args.out.open(stdout)?;
-    let xlsx = args
-        .out
-        .xlsx()
-        .then(|| Workbook {
-            title: "overdue",
-            due_soon: args.due_within.unwrap_or(0),
-            overdue_sheet: false,
-            folder,
-        });
+    let xlsx = args.out.xlsx().then(|| Workbook {
+        title: "overdue",
+        due_soon: args.due_within.unwrap_or(0),
+        overdue_sheet: false,
+        folder,
+    });
     // Every row says which deadline put it on the list, its date and working days.
     let mut sink = sink(format, &mut output, style, &args.list, &reader, xlsx, true)?;
     for listed in &listed {
@@ -653,6 +650,15 @@ mod tests {
                 older_person: i == 2,
                 decision: (i == 4).then(|| date(2026, 11, 21)),
                 implemented: None,
+                // Every way a list may lack the chain's columns comes back as it was.
+                unrecorded: match i % 4 {
+                    0 => Unrecorded::NONE,
+                    1 => Unrecorded::NONE.with(Milestone::Decision),
+                    2 => Unrecorded::NONE.with(Milestone::Implementation),
+                    _ => Unrecorded::NONE
+                        .with(Milestone::Decision)
+                        .with(Milestone::Implementation),
+                },
             };
             let evaluated = Evaluated {
                 line: 10 + i as u64,
