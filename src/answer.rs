@@ -71,6 +71,14 @@ pub struct OtherReading {
     pub completion_deadline: Option<NaiveDate>,
     /// The completion status in it.
     pub completion_status: Status,
+    /// The decision deadline in it.
+    pub decision_deadline: Option<NaiveDate>,
+    /// The decision status in it.
+    pub decision_status: Status,
+    /// The service's deadline in it.
+    pub implementation_deadline: Option<NaiveDate>,
+    /// The service's status in it.
+    pub implementation_status: Status,
 }
 
 /// One case checked: the `check --format json` object, and the evaluation it came from.
@@ -100,15 +108,28 @@ fn deadlines<S: serde::Serializer>(
 }
 
 /// Checks one case as of a date in a reading, with the other reading's dates where they differ.
+///
+/// One case by hand records a decision only when it is given: without one the decision is not
+/// judged ([`Status::NotRecorded`], its deadline still given), and the answer says what it
+/// would need (`--decision`).
 pub fn check(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<CheckAnswer, CaseError> {
+    let mut case = *case;
+    if case.decision.is_none() {
+        case.unrecorded = case.unrecorded.with(Milestone::Decision);
+    }
+    let case = &case;
     let other = match reading {
         Reading::Standard => Reading::Conservative,
         Reading::Conservative => Reading::Standard,
     };
     let evaluation = evaluate(case, as_of, reading)?;
     let other_evaluation = evaluate(case, as_of, other)?;
+    // Every milestone compared: a deadline or a status that differs.
     let differs = evaluation.start != other_evaluation.start
-        || evaluation.completion.deadline != other_evaluation.completion.deadline;
+        || Milestone::ALL.into_iter().any(|m| {
+            let (one, other) = (evaluation.outcome(m), other_evaluation.outcome(m));
+            one.deadline != other.deadline || one.status != other.status
+        });
     let skipped = match evaluation.start.deadline {
         Some(deadline) => calendar().skipped_holidays(case.pending, deadline, reading),
         None => Vec::new(),
@@ -124,6 +145,10 @@ pub fn check(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<CheckAns
             start_status: other_evaluation.start.status,
             completion_deadline: other_evaluation.completion.deadline,
             completion_status: other_evaluation.completion.status,
+            decision_deadline: other_evaluation.decision.deadline,
+            decision_status: other_evaluation.decision.status,
+            implementation_deadline: other_evaluation.implementation.deadline,
+            implementation_status: other_evaluation.implementation.status,
         }),
         evaluation,
     })

@@ -17,8 +17,8 @@ use crate::dates::{parse_date, parse_date_bytes, quick_date};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person, Unrecorded};
 use crate::hetu::{may_hold_code, Hetu};
 use crate::input::{
-    flag_word, parse_age, parse_care_level, parse_flag, CareLevel, CaseReader, Column, ColumnRef,
-    Fields, InputError, RawRow, ReadError, RowLayout, RowProblem,
+    flag_word, parse_care_level, parse_flag, CareLevel, CaseReader, Column, ColumnRef, Fields,
+    InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
 use crate::problem::{Problem, Shown};
 use crate::rules::Milestone;
@@ -397,6 +397,7 @@ fn column_of(err: &CaseError) -> Option<Column> {
         CaseError::ImplementedBeforeDecision { .. } | CaseError::ImplementedWithoutDecision => {
             Column::ImplementedDate
         }
+        CaseError::AgeOutOfRange { .. } => Column::Age,
         CaseError::ChildFlagForAdult { .. } => return None,
     })
 }
@@ -574,10 +575,20 @@ pub fn decode(row: &RawRow) -> Result<Case, RowProblem> {
         _ => None,
     };
     let age = match row.get(Column::Age) {
-        Some(text) if !text.is_empty() => Some(parse_age(&text).map_err(|_| {
-            let value = Shown::of(&text);
-            problem(row, Column::Age, Problem::Age { value })
-        })?),
+        // Whole years; an age over the oldest is refused as the case's validation refuses it
+        // (`CaseError::AgeOutOfRange`), in the words every front end uses, whether or not a
+        // birth date beside it is what the case is judged by.
+        Some(text) if !text.is_empty() => {
+            let age = text.trim().parse::<u32>().map_err(|_| {
+                let value = Shown::of(&text);
+                problem(row, Column::Age, Problem::Age { value })
+            })?;
+            if age > crate::evaluation::MAX_AGE {
+                let error = CaseError::AgeOutOfRange { age };
+                return Err(problem(row, Column::Age, Problem::Case(error)));
+            }
+            Some(age)
+        }
         _ => None,
     };
     let person = match (birth, hetu, age) {

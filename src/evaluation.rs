@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::calendar::age_on;
 use crate::calendar::{calendar, CalendarError, Reading};
-use crate::dates::finnish;
 use crate::hetu::Hetu;
 use crate::rules::{
     applicable_rule_indexes, Anchor, Facts, Groups, Limit, Milestone, Rule, ServiceRule,
@@ -304,12 +303,18 @@ impl Standing {
     }
 }
 
-/// A case that cannot be evaluated as recorded. Messages name the field and the fix, with dates
-/// written the Finnish way as users enter them, and never an identity code.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// The oldest age a case may give, in whole years: older than anyone has lived, so a larger
+/// number is a typing error.
+pub const MAX_AGE: u32 = 130;
+
+/// A case that cannot be evaluated as recorded: what is wrong, as data (the dates and the age
+/// involved), the one validation every front end shares (the command line's flags, a list's
+/// rows, the web form and `POST /api/check`). [`crate::problem::case_error`] words it in
+/// each language, naming the field and the fix, dates written the Finnish way as users enter
+/// them, never an identity code; `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaseError {
     /// The assessment started before the matter was pending.
-    #[error("the start date {} is before the pending date {}: check both dates", finnish(*started), finnish(*pending))]
     StartBeforePending {
         /// The start date recorded.
         started: NaiveDate,
@@ -317,11 +322,6 @@ pub enum CaseError {
         pending: NaiveDate,
     },
     /// The assessment was completed before the matter was pending.
-    #[error(
-        "the completion date {} is before the pending date {}: check both dates",
-        finnish(*completed),
-        finnish(*pending)
-    )]
     CompletionBeforePending {
         /// The completion date recorded.
         completed: NaiveDate,
@@ -329,11 +329,6 @@ pub enum CaseError {
         pending: NaiveDate,
     },
     /// The assessment was completed before it started.
-    #[error(
-        "the completion date {} is before the start date {}: check both dates",
-        finnish(*completed),
-        finnish(*started)
-    )]
     CompletionBeforeStart {
         /// The completion date recorded.
         completed: NaiveDate,
@@ -341,10 +336,8 @@ pub enum CaseError {
         started: NaiveDate,
     },
     /// A completion date without a start date.
-    #[error("there is a completion date but no start date: add the date the assessment started")]
     CompletionWithoutStart,
     /// The decision was made before the matter was pending.
-    #[error("the decision date {} is before the pending date {}: check both dates", finnish(*decision), finnish(*pending))]
     DecisionBeforePending {
         /// The decision date recorded.
         decision: NaiveDate,
@@ -352,11 +345,6 @@ pub enum CaseError {
         pending: NaiveDate,
     },
     /// The service began before the decision.
-    #[error(
-        "the service began on {}, before the decision date {}: check both dates",
-        finnish(*implemented),
-        finnish(*decision)
-    )]
     ImplementedBeforeDecision {
         /// The date recorded for the service beginning.
         implemented: NaiveDate,
@@ -364,30 +352,40 @@ pub enum CaseError {
         decision: NaiveDate,
     },
     /// A date the service began without a decision date.
-    #[error(
-        "there is a date the service began but no decision date: add the date of the decision"
-    )]
     ImplementedWithoutDecision,
     /// Born after the matter was pending.
-    #[error("the birth date {} is after the pending date {}: check both dates", finnish(*birth), finnish(*pending))]
     BornAfterPending {
         /// The birth date.
         birth: NaiveDate,
         /// The pending date recorded.
         pending: NaiveDate,
     },
+    /// An age over [`MAX_AGE`].
+    AgeOutOfRange {
+        /// The age given.
+        age: u32,
+    },
     /// A child's flag on an adult's case.
-    #[error(
-        "the case is marked as a child's, but the person is {age} on the pending date: \
-         check the birth date or age, and the child flags"
-    )]
     ChildFlagForAdult {
         /// The age on the pending date.
         age: u32,
     },
     /// A date outside the supported calendar.
-    #[error("{0}")]
-    Calendar(#[from] CalendarError),
+    Calendar(CalendarError),
+}
+
+impl std::fmt::Display for CaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::problem::case_error(self, crate::labels::Lang::En))
+    }
+}
+
+impl std::error::Error for CaseError {}
+
+impl From<CalendarError> for CaseError {
+    fn from(error: CalendarError) -> Self {
+        CaseError::Calendar(error)
+    }
 }
 
 /// Something worth saying about a case that does not stop its evaluation.
@@ -621,6 +619,11 @@ pub fn validate(case: &Case) -> Result<Option<u32>, CaseError> {
             Some(_) => {}
         }
     }
+    if let Person::Age(age) = case.person {
+        if age > MAX_AGE {
+            return Err(CaseError::AgeOutOfRange { age });
+        }
+    }
     let age = age_of(case)?;
     if let Some(age) = age {
         if age >= 18 && (case.child_special_support || case.child_welfare) {
@@ -661,7 +664,9 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
         for (index, rule) in SERVICE_RULES.iter().enumerate() {
             if rule.applies_to(&facts, case.pending) {
                 service_rules.insert(index);
-                deadlines.tighten(&rule.limit, case, reading)?;
+                if rule.day_count {
+                    deadlines.tighten(&rule.limit, case, reading)?;
+                }
             }
         }
     }
@@ -691,6 +696,8 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     let span = Span {
         pending: case.pending,
         until: case.decision.unwrap_or(as_of),
+        decision: case.decision,
+        service_until: case.implemented.unwrap_or(as_of),
         reading,
     };
 
@@ -728,6 +735,10 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
 struct Span {
     pending: NaiveDate,
     until: NaiveDate,
+    /// The decision, from which a service without a day count is counted.
+    decision: Option<NaiveDate>,
+    /// The day the service began, or the as-of date.
+    service_until: NaiveDate,
     reading: Reading,
 }
 
@@ -862,10 +873,9 @@ impl<'a> Deadline<'a> {
                 .collect(),
         };
         if statutes.is_empty() {
-            let under_current_act = e
-                .rules
-                .first()
-                .is_none_or(|rule| rule.until.is_none() || rule.from >= CURRENT_ACT_DATE);
+            // Act 1301/2014 cited only for matters pending once it was in force: before it, a
+            // case in no group had no such duty in statute to cite.
+            let under_current_act = e.span.pending >= CURRENT_ACT_DATE;
             match self.milestone {
                 Milestone::Start if e.groups.is_empty() && under_current_act => {
                     statutes.push(EVERYONE_ELSE)
@@ -880,23 +890,30 @@ impl<'a> Deadline<'a> {
     }
 
     /// Working days from the pending date up to the milestone or the as-of date, where the
-    /// outputs show them: for the start and the decision.
+    /// outputs show them: for the start and the decision; for a service the law gives no day
+    /// count ("without delay", [`crate::rules::ServiceRule::day_count`]), from the decision up
+    /// to its beginning or the as-of date.
     pub fn elapsed_working_days(&self) -> Option<i64> {
-        match self.milestone {
-            Milestone::Start => Some(self.evaluation.elapsed_working_days),
-            Milestone::Decision => {
-                let Span {
-                    pending,
-                    until,
-                    reading,
-                } = self.evaluation.span;
-                let days = calendar()
-                    .working_days_between(pending, until, reading)
-                    .ok()?;
-                Some(days.max(0))
+        let Span {
+            pending,
+            until,
+            decision,
+            service_until,
+            reading,
+        } = self.evaluation.span;
+        let (from, until) = match self.milestone {
+            Milestone::Start => return Some(self.evaluation.elapsed_working_days),
+            Milestone::Decision => (pending, until),
+            Milestone::Implementation
+                if self.outcome().deadline.is_none()
+                    && self.evaluation.service_rules.iter().any(|r| !r.day_count) =>
+            {
+                (decision?, service_until)
             }
-            _ => None,
-        }
+            _ => return None,
+        };
+        let days = calendar().working_days_between(from, until, reading).ok()?;
+        Some(days.max(0))
     }
 }
 

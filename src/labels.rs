@@ -369,9 +369,9 @@ const STATUTE_PHRASES: [[&str; 3]; 25] = [
         "beslut senast den 7:e vardagen om utredning inleds",
     ],
     [
-        "urgent, without delay (taken as the day of the decision)",
-        "kiireellinen, viipymättä (päätöksen päivänä)",
-        "brådskande, utan dröjsmål (beslutsdagen)",
+        "urgent, without delay, no day count",
+        "kiireellinen, viipymättä, ei päivinä laskettua määräaikaa",
+        "brådskande, utan dröjsmål, ingen dagräkning",
     ],
     [
         "within 3 months of the matter becoming pending",
@@ -642,6 +642,12 @@ labels! {
     TabServiceBy => ["service by", "palvelu viim.", "tjänst senast"],
     TabService => ["service", "palvelu", "tjänst"],
     TabWorkingDays => ["working days", "arkipäiviä", "vardagar"],
+    /// `{0}`: the age given; `{1}`: the oldest age.
+    PrbAgeOutOfRange => [
+        "the age {0} is not a whole number of years from 0 to {1}: check the age",
+        "ikä {0} ei ole kokonaisia vuosia väliltä 0–{1}: tarkista ikä",
+        "åldern {0} är inte ett helt antal år mellan 0 och {1}: kontrollera åldern",
+    ],
     /// `{0}`: the list; `{1}`: how many cases; `{2}`: the milestone; `{3}`: the column.
     NoticeNotRecorded => [
         "{0}: note: {1} cases have a {2} deadline that is not judged: the list has no {3} column (add it to judge them).",
@@ -1037,6 +1043,22 @@ labels! {
         "start by {0} ({1})",
         "aloitettava viimeistään {0} ({1})",
         "påbörjas senast {0} ({1})",
+    ],
+    /// A decision deadline `check` cannot judge without the decision's date.
+    ChkGiveDecision => [
+        "not judged: give --decision to judge the decision",
+        "ei arvioitu: anna --decision, niin päätös arvioidaan",
+        "inte bedömt: ange --decision för att bedöma beslutet",
+    ],
+    ChkOtherDecision => [
+        "decide by {0} ({1})",
+        "päätettävä viimeistään {0} ({1})",
+        "beslut senast {0} ({1})",
+    ],
+    ChkOtherService => [
+        "service to begin by {0} ({1})",
+        "palvelun alettava viimeistään {0} ({1})",
+        "tjänsten ska inledas senast {0} ({1})",
     ],
     ChkOtherCompletion => [
         "complete by {0} ({1})",

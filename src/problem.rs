@@ -349,6 +349,7 @@ fn case_code(error: &CaseError) -> &'static str {
         CaseError::ImplementedBeforeDecision { .. } => "implemented_before_decision",
         CaseError::ImplementedWithoutDecision => "implemented_without_decision",
         CaseError::BornAfterPending { .. } => "born_after_pending",
+        CaseError::AgeOutOfRange { .. } => "age_out_of_range",
         CaseError::ChildFlagForAdult { .. } => "child_flag_for_adult",
         CaseError::Calendar(_) => "date_outside_calendar",
     }
@@ -387,6 +388,10 @@ pub fn case_error(error: &CaseError, lang: Lang) -> String {
         CaseError::BornAfterPending { birth, pending } => {
             lang.fill(Label::PrbBornAfterPending, &[&d(birth), &d(pending)])
         }
+        CaseError::AgeOutOfRange { age } => lang.fill(
+            Label::PrbAgeOutOfRange,
+            &[&age.to_string(), &crate::evaluation::MAX_AGE.to_string()],
+        ),
         CaseError::ChildFlagForAdult { age } => {
             lang.fill(Label::PrbChildFlagForAdult, &[&age.to_string()])
         }

@@ -409,6 +409,10 @@ pub struct ServiceRule {
     pub until: Option<NaiveDate>,
     /// The limit it sets.
     pub limit: Limit,
+    /// Whether the law counts days: an urgent service is to begin "without delay" (45 § 2
+    /// mom.), which is no day count. Such a rule sets no deadline; the working days since the
+    /// decision are shown instead, as for a decision without a day count.
+    pub day_count: bool,
     /// The statute, as it should be cited.
     pub statute: &'static str,
 }
@@ -425,6 +429,7 @@ pub const SERVICE_RULES: &[ServiceRule] = &[
             Period::Months(3),
             Anchor::Pending,
         ),
+        day_count: true,
         statute: "Social Welfare Act 1301/2014, 45 § 2 mom.: within 3 months of the matter \
             becoming pending",
     },
@@ -433,8 +438,8 @@ pub const SERVICE_RULES: &[ServiceRule] = &[
         from: CURRENT_ACT_DATE,
         until: None,
         limit: limit(Milestone::Implementation, Period::SameDay, Anchor::Decision),
-        statute: "Social Welfare Act 1301/2014, 45 § 2 mom.: urgent, without delay (taken as the \
-            day of the decision)",
+        day_count: false,
+        statute: "Social Welfare Act 1301/2014, 45 § 2 mom.: urgent, without delay, no day count",
     },
     ServiceRule {
         who: Who::OlderPersonNotUrgent,
@@ -445,6 +450,7 @@ pub const SERVICE_RULES: &[ServiceRule] = &[
             Period::Months(3),
             Anchor::Decision,
         ),
+        day_count: true,
         statute: "Older Persons Services Act 980/2012, 18 §: within 3 months of the decision",
     },
 ];

@@ -152,16 +152,20 @@ fn the_implementation_limit_applies_once_a_decision_is_recorded() {
 }
 
 #[test]
-fn an_urgent_service_begins_without_delay_on_the_day_of_the_decision() {
-    // Urgent, pending Monday 20.4.2026, decided Wednesday 22.4.2026: the service is due that day.
+fn an_urgent_service_is_to_begin_without_delay_which_is_no_day_count() {
+    // Urgent, pending Monday 20.4.2026, decided Wednesday 22.4.2026: "without delay" (1301/2014
+    // 45 § 2 mom.) gives no day to count to, so no deadline and no verdict; the working days
+    // since the decision are shown instead: 1 by Thursday 23.4.2026.
     let case = Case {
         urgent: true,
         ..service(d(2026, 4, 20), Some(d(2026, 4, 22)))
     };
     let e = eval(&case, d(2026, 4, 23), Standard);
-    assert_eq!(e.implementation.deadline, Some(d(2026, 4, 22)));
-    assert_eq!(e.implementation.status, Status::Overdue);
-    assert!(statute(&e, Milestone::Implementation).contains("urgent"));
+    assert_eq!(e.implementation.deadline, None);
+    assert_eq!(e.implementation.status, Status::None);
+    assert!(statute(&e, Milestone::Implementation).contains("urgent, without delay"));
+    let service = e.deadlines().nth(3).unwrap();
+    assert_eq!(service.elapsed_working_days(), Some(1));
 }
 
 #[test]

@@ -233,13 +233,25 @@ fn contradictory_flags_are_rejected() {
 
 #[test]
 fn an_age_is_a_whole_number_from_0_to_130_as_in_the_audit() {
-    for age in ["-5", "131", "4294967295", "7.5", "abc"] {
+    for age in ["-5", "7.5", "abc", "4294967296"] {
         let err = fails(&["--pending", "23.11.2026", "--age", age]);
         assert_eq!(
             err.trim_end(),
             format!(
                 "maaraika: error: invalid value '{age}' for '--age <YEARS>': the age must be a \
                  whole number of years from 0 to 130"
+            )
+        );
+    }
+    // Whole years but over 130: refused by the case's one validation, in the words of the web
+    // API and a list's rows.
+    for age in ["131", "4294967295"] {
+        let err = fails(&["--pending", "23.11.2026", "--age", age]);
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "maaraika: error: the age {age} is not a whole number of years from 0 to 130: \
+                 check the age"
             )
         );
     }

@@ -385,3 +385,36 @@ fn a_list_without_a_start_date_is_said_once_to_be_of_matters_not_yet_started() {
     // Not started: A-1's start was due by 12.12.2024.
     assert!(out.contains("A-1"), "{out}");
 }
+
+#[test]
+fn check_judges_a_decision_only_when_given_and_says_what_it_needs() {
+    // D-1 by hand: a disabled person's application pending 2.9.2024, to be decided by
+    // Monday 2.12.2024 (3 months). Without --decision nothing says whether it was decided.
+    let args = [
+        "check",
+        "--pending",
+        "2.9.2024",
+        "--age",
+        "40",
+        "--disabled",
+        "--started",
+        "4.9.2024",
+        "--as-of",
+        AS_OF,
+    ];
+    let (code, text, err) = run(&[&args[..], &["--lang", "en"][..]].concat(), b"");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        text.contains(
+            "Decision by Monday 2.12.2024: not judged: give --decision to judge the decision."
+        ),
+        "{text}"
+    );
+    let json = common::json(&args);
+    assert_eq!(json["deadlines"][2]["status"], "not_recorded");
+    assert_eq!(json["deadlines"][2]["deadline"], "2024-12-02");
+    // Given, it is judged: decided 5.12.2024, 3 working days late (3, 4, 5.12).
+    let json = common::json(&[&args[..], &["--decision", "5.12.2024"][..]].concat());
+    assert_eq!(json["deadlines"][2]["status"], "late");
+    assert_eq!(json["deadlines"][2]["working_days_late"], 3);
+}

@@ -24,7 +24,7 @@ use super::{stderr_line, write_json, Format};
 use maaraika::assistance::read::{self, Evaluated, Found, Record};
 use maaraika::assistance::thl::{CountedBy, Month, MonthCounts};
 use maaraika::assistance::Milestone;
-use maaraika::audit::Outcome;
+use maaraika::audit::{Outcome, WarningCounts};
 use maaraika::calendar::Reading;
 use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};

@@ -14,7 +14,6 @@ use maaraika::dates::today_in_finland;
 use maaraika::error::{Error, Result};
 use maaraika::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use maaraika::hetu::Hetu;
-use maaraika::input::parse_age;
 use maaraika::labels::{Label, Lang};
 use maaraika::report::{schema, write_plain, CsvStyle};
 use maaraika::rules::{Milestone, Period, EVERYONE_ELSE};
@@ -87,9 +86,13 @@ pub struct CheckArgs {
     lang: Option<Lang>,
 }
 
-/// Parses `--age` by the age column's rule; `-5` arrives here as a value, not as a flag.
+/// Parses `--age` as whole years; `-5` arrives here as a value, not as a flag. An age over the
+/// oldest is the case's validation's to refuse ([`maaraika::evaluation::CaseError`]), in the
+/// words the web API and a list's rows use.
 fn age_arg(text: &str) -> std::result::Result<u32, String> {
-    parse_age(text).map_err(|e| format!("the age {e}"))
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| format!("the age {}", maaraika::input::AgeError))
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
@@ -258,17 +261,31 @@ fn write_text(
         )?,
         Some(other) => {
             let mut dates = Vec::new();
-            if let Some(start) = other.start_deadline {
-                dates.push(lang.fill(
+            for (deadline, status, label) in [
+                (
+                    other.start_deadline,
+                    other.start_status,
                     Label::ChkOtherStart,
-                    &[&lang.on_date(start), lang.status(other.start_status)],
-                ));
-            }
-            if let Some(done_by) = other.completion_deadline {
-                dates.push(lang.fill(
+                ),
+                (
+                    other.completion_deadline,
+                    other.completion_status,
                     Label::ChkOtherCompletion,
-                    &[&lang.on_date(done_by), lang.status(other.completion_status)],
-                ));
+                ),
+                (
+                    other.decision_deadline,
+                    other.decision_status,
+                    Label::ChkOtherDecision,
+                ),
+                (
+                    other.implementation_deadline,
+                    other.implementation_status,
+                    Label::ChkOtherService,
+                ),
+            ] {
+                if let Some(deadline) = deadline {
+                    dates.push(lang.fill(label, &[&lang.on_date(deadline), lang.status(status)]));
+                }
             }
             writeln!(
                 out,
@@ -349,7 +366,8 @@ fn write_outcome(
         Status::Due if deadline == as_of => lang.get(Label::ChkDueToday).to_string(),
         Status::Due => lang.fill(Label::ChkDue, &[&days(outcome.working_days_remaining)]),
         Status::Overdue => lang.fill(Label::ChkOverdue, &[&days(outcome.working_days_overdue)]),
-        Status::None | Status::NotRecorded => lang.status(outcome.status).to_string(),
+        Status::NotRecorded => lang.get(Label::ChkGiveDecision).to_string(),
+        Status::None => lang.status(outcome.status).to_string(),
     };
     let by = match label {
         Label::ChkStart => Label::ChkStartBy,

@@ -320,8 +320,9 @@ pub fn parse_flag(text: &str) -> Result<bool, FlagError> {
     }
 }
 
-/// The oldest age accepted: older than anyone has lived, so a larger number is a typing error.
-pub const MAX_AGE: u32 = 130;
+/// The oldest age accepted: older than anyone has lived, so a larger number is a typing error
+/// (defined with the case's validation, [`crate::evaluation::CaseError::AgeOutOfRange`]).
+pub use crate::evaluation::MAX_AGE;
 
 /// Why a text is not an age. Quotes no value: the caller adds where it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
