@@ -107,9 +107,7 @@ pub fn output_folder(out: &OutputArgs) -> Option<PathBuf> {
 /// In a workbook of the audit, a case due within this many working days is marked as due soon.
 pub const DUE_SOON: u32 = 3;
 
-pub fn run(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
-    // One as-of date for the whole run, even one that passes midnight.
-    args.list.as_of = Some(args.list.settings().as_of);
+pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let lang = args.list.lang();

@@ -31,6 +31,10 @@ pub struct ListArgs {
     /// Judge as of this day [default: today in Finland].
     #[arg(long, value_parser = as_of_arg, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
+    /// Today in Finland, looked up once for the whole job (a run that passes midnight keeps
+    /// the day it began on), when `--as-of` is not given.
+    #[arg(skip)]
+    pub today: std::sync::OnceLock<NaiveDate>,
     #[command(flatten)]
     pub reading: ReadingArg,
     /// The file's character encoding [default: auto, UTF-8 or Windows-1252 as found].
@@ -80,7 +84,9 @@ impl ListArgs {
     /// What the engine is asked for: the as-of date, the reading, and what fails the run.
     pub fn options(&self) -> audit::Options {
         audit::Options {
-            as_of: self.as_of.unwrap_or_else(today_in_finland),
+            as_of: self
+                .as_of
+                .unwrap_or_else(|| *self.today.get_or_init(today_in_finland)),
             reading: self.reading.reading(),
             show_hetu: self.show_hetu,
             strict: self.strict,

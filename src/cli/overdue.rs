@@ -474,9 +474,7 @@ fn get_case(bytes: &mut &[u8]) -> io::Result<Case> {
     })
 }
 
-pub fn run(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
-    // One as-of date for the whole run, even one that passes midnight.
-    args.list.as_of = Some(args.list.settings().as_of);
+pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
     let folder = super::audit::output_folder(&args.out);
