@@ -959,3 +959,23 @@ fn sigterm_lets_a_request_under_way_finish_and_stops() {
         &answer[answer.len().saturating_sub(600)..]
     );
 }
+
+/// The OpenAPI document gives `reading` as `standard` or `conservative`: a `reading=` given empty
+/// is refused, not taken as the default (schemathesis sent it and was answered 200).
+#[test]
+fn an_empty_reading_is_refused_as_the_openapi_document_says() {
+    let server = Server::start(&[]);
+    for path in [
+        "/api/calendar/holidays/2026?reading=",
+        "/api/calendar/add?from=23.11.2026&days=7&reading=",
+        "/api/calendar/count?from=23.11.2026&to=2.12.2026&reading=",
+    ] {
+        assert_eq!(server.get(path).status, 400, "{path}");
+    }
+    assert_eq!(
+        server
+            .get("/api/calendar/holidays/2026?reading=standard")
+            .status,
+        200
+    );
+}

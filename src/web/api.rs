@@ -89,9 +89,10 @@ fn field_name(key: &'static str, label: Label, lang: Lang) -> &'static str {
     }
 }
 
-/// `standard` or `conservative`.
+/// `standard` or `conservative`; absent is the standard reading (or `conservative: true`). Given
+/// but empty (`reading=`) is refused as the OpenAPI document's enum says, not taken as absent.
 pub fn reading_field(text: Option<&str>, conservative: bool) -> Result<Reading, Failure> {
-    match text.map(str::trim).filter(|t| !t.is_empty()) {
+    match text.map(str::trim) {
         None if conservative => Ok(Reading::Conservative),
         None | Some("standard") => Ok(Reading::Standard),
         Some("conservative") => Ok(Reading::Conservative),
