@@ -831,6 +831,10 @@ fn the_openapi_document_and_the_server_agree_by_schemathesis() {
             "positive_data_acceptance",
             "--max-examples",
             "20",
+            // One seed: the same requests on every run, so that CI's answer does not depend on
+            // the draw (another seed is one edit away, and was tried: see the commit).
+            "--seed",
+            "20261206",
             "--no-color",
         ])
         .current_dir(report.path())
