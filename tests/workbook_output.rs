@@ -490,13 +490,16 @@ book = openpyxl.load_workbook(sys.argv[1])
 assert book.sheetnames == ["THL"], book.sheetnames
 thl = book["THL"]
 assert thl.freeze_panes == "A2", thl.freeze_panes
-assert thl.auto_filter.ref == "A1:P4", thl.auto_filter.ref
+assert thl.auto_filter.ref == "A1:L4", thl.auto_filter.ref
 rows = {row[0].value: row for row in thl.iter_rows(min_row=2, max_row=4)}
 all = rows["all"]
-assert all[1].value == datetime.datetime(2026, 4, 1) and all[1].number_format == "d.m.yyyy", all[1].value
-assert all[3].value == datetime.datetime(2026, 10, 8), all[3].value
-assert isinstance(all[5].value, int) and all[5].value == 6 and all[5].number_format == "0", all[5].value
-assert abs(all[11].value - 0.333) < 1e-9 and all[11].number_format == "0.0%", all[11].number_format
+assert isinstance(all[1].value, int) and all[1].value == 6 and all[1].number_format == "0", all[1].value
+assert abs(all[7].value - 0.333) < 1e-9 and all[7].number_format == "0.0%", all[7].number_format
+# The period, the as-of date and the reading once, under the table, the dates as dates.
+below = {row[0].value: row[1] for row in thl.iter_rows(min_row=6, max_row=thl.max_row)}
+assert below["from"].value == datetime.datetime(2026, 4, 1) and below["from"].number_format == "d.m.yyyy", below["from"].value
+assert below["to"].value == datetime.datetime(2026, 9, 30), below["to"].value
+assert below["as_of"].value == datetime.datetime(2026, 10, 8), below["as_of"].value
 assert book.properties.title.startswith("maaraika thl"), book.properties.title
 assert "8.10.2026" in (book.properties.subject or ""), book.properties.subject
 print("ok")
