@@ -272,7 +272,7 @@ fn xlsx_io(error: XlsxError) -> io::Error {
 #[derive(Clone, Debug)]
 pub struct About {
     /// The case list read, as named in messages. Shown with every identity code in it redacted
-    /// (a file may be named after a person): see [`About::source`].
+    /// (a file may be named after a person): see `About::source`.
     pub source: String,
     /// The as-of date.
     pub as_of: NaiveDate,

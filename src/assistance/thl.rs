@@ -4,7 +4,7 @@
 //! the urgent applications and the meetings.
 //!
 //! The form is not public. Which date puts an application in the month is a reading: the arrival
-//! month ([`CountedBy::Arrival`], the likelier one and the default) or the decision month.
+//! month ([`CountedBy::ArrivalMonth`], the likelier one and the default) or the decision month.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;

@@ -5,15 +5,15 @@
 //! no `catch_unwind` stops), a crafted .xlsb makes it panic, an 855-byte .ods of repeated rows
 //! makes it fill gigabytes. So maaraika runs it in a child process of its own program, started
 //! with [`CHILD_ARG`], under limits of memory and CPU time in proportion to the file's size
-//! ([`limits_for`]): what goes wrong there ends the child, and the reader says "cannot be read as
+//! (`limits_for`): what goes wrong there ends the child, and the reader says "cannot be read as
 //! a workbook" (exit 2; the web server answers 422 and stays up).
 //!
 //! The two talk in frames over pipes (a tag byte, a length, the bytes): the parent sends the job
 //! (the file's path or its bytes, the sheet asked for); the child answers with the sheet it
-//! opened ([`Opened`]: its name, date system, the cell styles' number formats for the .xlsx
+//! opened (`Opened`: its name, date system, the cell styles' number formats for the .xlsx
 //! scanner), then waits. The parent asks for the merged regions and the cells from a given one
-//! on ([`Child::go`]), or for nothing, when the .xlsx scanner of this process read the whole
-//! sheet itself ([`super::xlsx_sheet`], which is bounded by content and reads no further than a
+//! on (`Child::go`), or for nothing, when the .xlsx scanner of this process read the whole
+//! sheet itself (`input::xlsx_sheet`, which is bounded by content and reads no further than a
 //! buffer at a time: it stays in the process, for speed). Cells come back one frame each: their
 //! row, column and value; the parent renders them as CSV text for the one decoder, as it does
 //! the scanner's.
