@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::audit::output_folder;
 use super::file::Output;
 use super::list::{exit_code, ListArgs, OutputArgs, RowReporter};
-use super::summary::{too_many_units, MAX_UNITS};
+use super::summary::{too_many_units, unit_counts};
 use super::{stderr_line, write_json, Format};
 use maaraika::assistance::read::{self, Evaluated, Found, Record};
 use maaraika::assistance::thl::{CountedBy, Month, MonthCounts};
@@ -727,18 +727,13 @@ fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
     let mut units: BTreeMap<String, MilestoneCounts> = BTreeMap::new();
     let outcome = run_applications(&args.list, &mut reader, style, |a| {
-        let key = if by_unit { a.unit.as_ref() } else { "" };
-        if !units.contains_key(key) {
-            if units.len() >= MAX_UNITS {
-                return Err(too_many_units(
-                    &args.list.label(),
-                    unit_header.as_deref(),
-                    a.line,
-                ));
-            }
-            units.insert(key.to_owned(), MilestoneCounts::default());
-        }
-        let counts = units.get_mut(key).expect("inserted above");
+        let Some(counts) = unit_counts(&mut units, by_unit, &a.unit) else {
+            return Err(too_many_units(
+                &args.list.label(),
+                unit_header.as_deref(),
+                a.line,
+            ));
+        };
         for (m, verdict) in a.evaluation.verdicts.iter().enumerate() {
             let status = verdict.status();
             let index = SUMMARY_STATUSES
@@ -957,18 +952,13 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let units: RefCell<BTreeMap<String, MonthCounts>> = RefCell::new(BTreeMap::new());
     let outcome = run_applications(&args.list, &mut reader, style, |a| {
         let mut units = units.borrow_mut();
-        let key = if by_unit { a.unit.as_ref() } else { "" };
-        if !units.contains_key(key) {
-            if units.len() >= MAX_UNITS {
-                return Err(too_many_units(
-                    &args.list.label(),
-                    unit_header.as_deref(),
-                    a.line,
-                ));
-            }
-            units.insert(key.to_owned(), MonthCounts::default());
-        }
-        let counts = units.get_mut(key).expect("inserted above");
+        let Some(counts) = unit_counts(&mut units, by_unit, &a.unit) else {
+            return Err(too_many_units(
+                &args.list.label(),
+                unit_header.as_deref(),
+                a.line,
+            ));
+        };
         counts.add(&a.application, &a.evaluation, month, counted_by);
         Ok(())
     })?;

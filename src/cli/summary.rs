@@ -523,6 +523,24 @@ impl Units {
 }
 
 /// Why a list cannot be counted by unit: its unit column is not one of units.
+/// The counts of a case's unit (every case under one key when not by unit), a new entry made
+/// while there are fewer than [`MAX_UNITS`]; `None` past that, for the caller's
+/// [`too_many_units`]. What `thl` and the social-assistance commands share with this command.
+pub(super) fn unit_counts<'a, T: Default>(
+    units: &'a mut BTreeMap<String, T>,
+    by_unit: bool,
+    unit: &str,
+) -> Option<&'a mut T> {
+    let key = if by_unit { unit } else { "" };
+    if !units.contains_key(key) {
+        if units.len() >= MAX_UNITS {
+            return None;
+        }
+        units.insert(key.to_owned(), T::default());
+    }
+    units.get_mut(key)
+}
+
 pub(super) fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Error {
     Error::Usage(format!(
         "{label} line {line}: the unit column ({}) has more than {MAX_UNITS} different values, \

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
-use super::summary::{parse_period, too_many_units, By, MAX_UNITS};
+use super::summary::{parse_period, too_many_units, unit_counts, By};
 use super::{write_json, Format};
 use maaraika::calendar::Reading;
 use maaraika::dates::finnish;
@@ -78,14 +78,9 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
         &mut reader,
         |case| {
             let mut units = units.borrow_mut();
-            let key = if by_unit { case.unit.as_ref() } else { "" };
-            if !units.contains_key(key) {
-                if units.len() >= MAX_UNITS {
-                    return Err(too_many(case.line));
-                }
-                units.insert(key.to_owned(), ThlCounts::default());
-            }
-            let counts = units.get_mut(key).expect("inserted above");
+            let Some(counts) = unit_counts(&mut units, by_unit, &case.unit) else {
+                return Err(too_many(case.line));
+            };
             counts
                 .add(
                     &case.case,
