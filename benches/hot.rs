@@ -7,10 +7,11 @@ use std::io::Cursor;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use maaraika::batch::{self, Item, Settings};
+use maaraika::batch::{self, Item};
 use maaraika::calendar::{calendar, parse_rules, Calendar, Reading, HOLIDAY_DATA};
 use maaraika::dates::parse_date_bytes;
 use maaraika::evaluation::{evaluate, Case, Person};
+use maaraika::options::Options;
 // The generator is the binary's developer tool (`maaraika generate`), not the library's.
 #[allow(dead_code)] // the benchmark writes case lists only, not applications
 #[path = "../src/cli/generate/lists.rs"]
@@ -99,11 +100,7 @@ fn rows(c: &mut Criterion) {
                     &InputOptions::default(),
                 )
                 .unwrap();
-                let settings = Settings {
-                    as_of: d(2026, 11, 23),
-                    reading: Reading::Standard,
-                    show_hetu: false,
-                };
+                let settings = Options::new(d(2026, 11, 23), Reading::Standard);
                 let style = CsvStyle {
                     excel: false,
                     lang: Lang::En,
@@ -118,7 +115,7 @@ fn rows(c: &mut Criterion) {
                     settings.as_of,
                 )
                 .unwrap();
-                batch::run(&mut reader, settings, |item| -> anyhow::Result<()> {
+                batch::run(&mut reader, &settings, |item| -> anyhow::Result<()> {
                     if let Item::Evaluated(case) = item {
                         sink.case(&case)?;
                     }

@@ -10,11 +10,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use maaraika::audit::{self, Found, Options};
+use maaraika::audit::{self, Found};
 use maaraika::calendar::Reading;
 use maaraika::dates::given_as_of;
 use maaraika::error::EXIT_ERROR;
 use maaraika::input::{CaseReader, InputError, InputOptions};
+use maaraika::options::Options;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -9,9 +9,10 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use maaraika::audit::{self, Found, Options};
+//! use maaraika::audit::{self, Found};
 //! use maaraika::calendar::Reading;
 //! use maaraika::input::{CaseReader, InputError, InputOptions};
+//! use maaraika::options::Options;
 //!
 //! let list = "case_id,pending_date,started_date\n\
 //!             A-1,2026-11-02,2026-11-05\n\
@@ -41,14 +42,14 @@
 
 use chrono::NaiveDate;
 
-use crate::batch::{self, Evaluated, Invalid, Item, Settings, Tally, REDACTED};
-use crate::calendar::Reading;
+use crate::batch::{self, Evaluated, Invalid, Item, Tally, REDACTED};
 use crate::dates::finnish;
 use crate::error::EXIT_ERROR;
 use crate::evaluation::{Note, Recorded, Status};
 use crate::hetu::redact_hetus;
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
+use crate::options::Options;
 
 mod seen_ids;
 use seen_ids::SeenIds;
@@ -57,45 +58,6 @@ use seen_ids::SeenIds;
 pub const EXIT_INVALID_ROWS: u8 = 3;
 /// Exit code: `--fail-on-overdue` and something is overdue.
 pub const EXIT_OVERDUE: u8 = 1;
-
-/// How to audit a list, and what makes the run fail.
-#[derive(Clone, Copy, Debug)]
-pub struct Options {
-    /// The day the list is judged as of.
-    pub as_of: NaiveDate,
-    /// The reading of the law where it leaves room.
-    pub reading: Reading,
-    /// Keep the identity codes in the case texts handed back (they are redacted by default).
-    pub show_hetu: bool,
-    /// Invalid rows fail the run ([`EXIT_ERROR`]) instead of ending it with
-    /// [`EXIT_INVALID_ROWS`] (`--strict`).
-    pub strict: bool,
-    /// An overdue case ends the run with [`EXIT_OVERDUE`] (`--fail-on-overdue`).
-    pub fail_on_overdue: bool,
-}
-
-impl Options {
-    /// Judged as of `as_of` in `reading`; codes redacted; invalid rows end the run with
-    /// [`EXIT_INVALID_ROWS`], overdue cases do not change the exit code.
-    pub fn new(as_of: NaiveDate, reading: Reading) -> Self {
-        Options {
-            as_of,
-            reading,
-            show_hetu: false,
-            strict: false,
-            fail_on_overdue: false,
-        }
-    }
-
-    /// What evaluating a row needs ([`batch::run`]).
-    pub fn settings(&self) -> Settings {
-        Settings {
-            as_of: self.as_of,
-            reading: self.reading,
-            show_hetu: self.show_hetu,
-        }
-    }
-}
 
 /// One thing found in a list, handed to the caller of [`run`] as it is found. A row's warnings
 /// come before the row itself.
@@ -303,7 +265,7 @@ impl Audit {
             seen,
         } = self;
         let as_of = options.as_of;
-        batch::run(reader, options.settings(), |item| {
+        batch::run(reader, options, |item| {
             outcome.tally.count(&item);
             match item {
                 Item::Evaluated(case) => {

@@ -12,7 +12,7 @@ use std::thread;
 
 use chrono::NaiveDate;
 
-use crate::calendar::{Reading, FIRST_DATE, LAST_DATE};
+use crate::calendar::{FIRST_DATE, LAST_DATE};
 use crate::dates::{parse_date, parse_date_bytes, quick_date};
 use crate::evaluation::{evaluate, Case, CaseError, Evaluation, Person, Unrecorded};
 use crate::hetu::{may_hold_code, Hetu};
@@ -20,6 +20,7 @@ use crate::input::{
     flag_word, parse_care_level, parse_flag, CareLevel, CaseReader, Column, ColumnRef, Fields,
     InputError, RawRow, ReadError, RowLayout, RowProblem,
 };
+use crate::options::Options;
 use crate::problem::{Problem, Shown};
 use crate::rules::Milestone;
 use crate::text::is_plain;
@@ -90,17 +91,6 @@ impl Tally {
     }
 }
 
-/// How to evaluate a list.
-#[derive(Clone, Copy, Debug)]
-pub struct Settings {
-    /// The as-of date.
-    pub as_of: NaiveDate,
-    /// The reading.
-    pub reading: Reading,
-    /// Keep identity codes in the texts (`--show-hetu`).
-    pub show_hetu: bool,
-}
-
 /// What a case id or unit is shown as when it looks like an identity code and the user did not ask
 /// to see identity codes.
 pub const REDACTED: &str = crate::hetu::REDACTED;
@@ -111,7 +101,8 @@ const CHUNK_ROWS: usize = 2048;
 /// Chunks on their way at once; the reading thread waits when they are all taken.
 const CHUNKS_IN_FLIGHT: usize = 4;
 
-/// Reads every row of `reader`, evaluates it, and hands each [`Item`] to `visit`, in input order.
+/// Reads every row of `reader`, evaluates it as `options` say (the as-of date and reading; codes
+/// kept in the texts only with `show_hetu`), and hands each [`Item`] to `visit`, in input order.
 /// Stops early only on a fatal input error or when `visit` fails.
 ///
 /// Two threads share the work. One reads rows (see [`crate::input`]) into chunks of records; the
@@ -122,24 +113,25 @@ const CHUNKS_IN_FLIGHT: usize = 4;
 /// grow with the file and no row costs an allocation.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
-    settings: Settings,
+    options: &Options,
     mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let show_hetu = options.show_hetu;
     let layout = reader.layout().clone();
     let (full_sender, full) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
     let (empty_sender, empty) = mpsc::channel();
     let shared = Shared::default();
     thread::scope(|scope| {
         let shared = &shared;
-        scope.spawn(move || read_chunks(reader, settings, full_sender, empty, shared));
+        scope.spawn(move || read_chunks(reader, show_hetu, full_sender, empty, shared));
         let evaluate_chunks = || {
             for message in full {
                 let mut chunk: Chunk = message.map_err(E::from)?;
                 shared.waiting.fetch_sub(1, Ordering::Relaxed);
-                chunk.decode(&layout, settings);
+                chunk.decode(&layout, show_hetu);
                 let Chunk { text, decoded, .. } = &mut chunk;
                 for row in decoded.drain(..) {
-                    visit(evaluate_row(text, row, settings))?;
+                    visit(evaluate_row(text, row, options))?;
                 }
                 // The reader may have finished: then the chunk is simply dropped.
                 let _ = empty_sender.send(chunk);
@@ -211,7 +203,7 @@ impl Chunk {
     }
 
     /// Decodes the rows read (once; a chunk decoded by the reader is left as it is).
-    fn decode(&mut self, layout: &RowLayout, settings: Settings) {
+    fn decode(&mut self, layout: &RowLayout, show_hetu: bool) {
         if self.read.is_empty() {
             return;
         }
@@ -220,7 +212,7 @@ impl Chunk {
             self.decoded.push(match read {
                 ReadRow::Row { line, record } => decode_row(
                     &layout.row(&self.records[record], line),
-                    settings,
+                    show_hetu,
                     &mut text,
                     &mut self.units,
                 ),
@@ -260,13 +252,13 @@ fn keep_shown(text: &mut Vec<u8>, row: &RawRow, column: Column, show_hetu: bool)
     text.extend_from_slice(crate::text::shown(&decoded, show_hetu).as_bytes());
 }
 
-fn decode_row(row: &RawRow, settings: Settings, text: &mut Vec<u8>, units: &mut Units) -> Decoded {
-    let case_id = keep(text, row, Column::CaseId, settings.show_hetu);
-    let unit = units.keep(text, row, settings.show_hetu);
+fn decode_row(row: &RawRow, show_hetu: bool, text: &mut Vec<u8>, units: &mut Units) -> Decoded {
+    let case_id = keep(text, row, Column::CaseId, show_hetu);
+    let unit = units.keep(text, row, show_hetu);
     match decode(row) {
         Ok(case) => Decoded::Case {
             line: row.line(),
-            hetu: (settings.show_hetu && row.bytes(Column::Hetu).is_some())
+            hetu: (show_hetu && row.bytes(Column::Hetu).is_some())
                 .then(|| keep(text, row, Column::Hetu, true)),
             case_id,
             unit,
@@ -283,7 +275,7 @@ fn decode_row(row: &RawRow, settings: Settings, text: &mut Vec<u8>, units: &mut 
 /// The reading thread: chunks filled with rows and sent on, then a fatal error if there is one.
 fn read_chunks(
     reader: &mut CaseReader,
-    settings: Settings,
+    show_hetu: bool,
     full: SyncSender<Result<Chunk, InputError>>,
     empty: Receiver<Chunk>,
     shared: &Shared,
@@ -319,7 +311,7 @@ fn read_chunks(
         }
         // The evaluating side still has a chunk to do: it is the busier one, so decode here.
         if shared.waiting.load(Ordering::Relaxed) > 0 {
-            chunk.decode(&layout, settings);
+            chunk.decode(&layout, show_hetu);
         }
         shared.waiting.fetch_add(1, Ordering::Relaxed);
         // A failed send means the evaluating side has stopped.
@@ -338,7 +330,7 @@ fn read_chunks(
 }
 
 /// The evaluating side of a decoded row.
-fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
+fn evaluate_row<'t>(text: &'t str, row: Decoded, options: &Options) -> Item<'t> {
     // The texts were made fit to show as they were kept.
     let text_at = |range: Range<usize>| Cow::Borrowed(text.get(range).unwrap_or_default());
     let (case_id, unit, line, hetu, case) = match row {
@@ -361,7 +353,7 @@ fn evaluate_row(text: &str, row: Decoded, settings: Settings) -> Item<'_> {
             case,
         } => (text_at(case_id), text_at(unit), line, hetu, case),
     };
-    match evaluate(&case, settings.as_of, settings.reading) {
+    match evaluate(&case, options.as_of, options.reading) {
         Ok(evaluation) => Item::Evaluated(Evaluated {
             line,
             case_id,
@@ -668,12 +660,11 @@ mod tests {
         .unwrap()
     }
 
-    fn settings() -> Settings {
-        Settings {
-            as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            reading: Reading::Standard,
-            show_hetu: false,
-        }
+    fn options() -> Options {
+        Options::new(
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            crate::calendar::Reading::Standard,
+        )
     }
 
     #[test]
@@ -683,7 +674,7 @@ mod tests {
         let mut invalid = 0;
         run(
             &mut reader(rows),
-            settings(),
+            &options(),
             |item| -> Result<(), InputError> {
                 let (line, id) = match item {
                     Item::Evaluated(case) => (case.line, case.case_id.into_owned()),
@@ -731,7 +722,7 @@ mod tests {
         )
         .unwrap();
         let mut seen = 0;
-        run(&mut reader, settings(), |item| -> Result<(), InputError> {
+        run(&mut reader, &options(), |item| -> Result<(), InputError> {
             let Item::Evaluated(case) = item else {
                 panic!("every row is valid");
             };
@@ -747,7 +738,7 @@ mod tests {
     #[test]
     fn a_failing_visit_stops_the_reading() {
         let mut seen = 0;
-        let result = run(&mut reader(CHUNK_ROWS * 20), settings(), |_| {
+        let result = run(&mut reader(CHUNK_ROWS * 20), &options(), |_| {
             seen += 1;
             if seen == 3000 {
                 return Err(InputError::Empty {

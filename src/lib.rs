@@ -56,6 +56,7 @@ pub mod evaluation;
 pub mod hetu;
 pub mod input;
 pub mod labels;
+pub mod options;
 pub mod problem;
 pub mod report;
 pub mod rules;

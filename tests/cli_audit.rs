@@ -525,3 +525,96 @@ fn tables_as_people_see_them() {
     );
     insta::assert_snapshot!("summary_table_en", summary);
 }
+
+/// The as-of date given is the one date of the whole run: every row of the output carries it,
+/// the working days are counted to it, the warning of a date after it names it, and the
+/// tables that say their date (thl, the social-assistance summary) say it. Worked on a wall
+/// calendar of December 2024: A-1, aged 80, pending Mon 2.12 and not started, was to be started
+/// by the 7th working day after (3, 4, 5, 9, 10, 11, 12: Independence Day Fri 6.12 is not one),
+/// Thu 12.12, and is over it by Fri 13 and Mon 16: 2 working days; A-3, pending Tue 10.12, is
+/// due Thu 19.12 with 3 working days left (17, 18, 19); A-2 started on 20.12, after the date.
+#[test]
+fn an_as_of_date_given_is_used_by_every_output_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("december.csv");
+    std::fs::write(
+        &list,
+        "case_id,pending_date,age,started_date\n\
+         A-1,2.12.2024,80,\n\
+         A-2,2.12.2024,80,20.12.2024\n\
+         A-3,10.12.2024,80,\n",
+    )
+    .unwrap();
+    let file = list.to_str().unwrap();
+    let (code, stdout, stderr) = run(
+        &["audit", file, "--as-of", "16.12.2024", "--format", "csv"],
+        None,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cell = |row: &csv::StringRecord, key: &str| {
+        row[header.iter().position(|h| h == key).unwrap()].to_string()
+    };
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|row| cell(row, "as_of") == "2024-12-16"));
+    assert_eq!(cell(&rows[0], "start_working_days_overdue"), "2");
+    assert_eq!(cell(&rows[2], "start_working_days_remaining"), "3");
+    assert!(
+        stderr.contains("20.12.2024 is after the as-of date 16.12.2024"),
+        "{stderr}"
+    );
+    // thl and the social-assistance summary (whose command set its own as-of date apart) say
+    // the day under their tables.
+    let applications = dir.path().join("applications.csv");
+    std::fs::write(
+        &applications,
+        "case_id,application_date,decision_date\nH-1,2.12.2024,\n",
+    )
+    .unwrap();
+    let applications = applications.to_str().unwrap();
+    for command in [
+        &["thl", file, "--period", "1.12.2024..31.12.2024"][..],
+        &["assistance", "summary", applications],
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--as-of", "16.12.2024", "--format", "table", "--lang", "en"]);
+        let (_, stdout, stderr) = run(&args, None);
+        assert!(stdout.contains("As of 16.12.2024."), "{stdout}{stderr}");
+    }
+}
+
+/// Without `--as-of` the run is judged as of today in Finland, one day for every row.
+#[test]
+fn without_as_of_every_row_is_judged_as_of_one_day_today_in_finland() {
+    let before = maaraika::dates::today_in_finland();
+    let (code, stdout, stderr) = run(
+        &[
+            "audit",
+            sample("cases.csv").to_str().unwrap(),
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    let after = maaraika::dates::today_in_finland();
+    assert!(code == 0 || code == 3, "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "as_of")
+        .unwrap();
+    let days: std::collections::BTreeSet<String> = reader
+        .records()
+        .map(|row| row.unwrap()[at].to_string())
+        .collect();
+    assert_eq!(days.len(), 1, "{days:?}");
+    let day = days.into_iter().next().unwrap();
+    assert!(
+        day == before.to_string() || day == after.to_string(),
+        "{day}, today {before}"
+    );
+}

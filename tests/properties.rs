@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 mod common;
 
 use chrono::{Days, NaiveDate};
-use maaraika::batch::{self, Item, Settings};
+use maaraika::batch::{self, Item};
 use maaraika::calendar::Reading;
 use maaraika::input::{CaseReader, InputError, InputOptions};
+use maaraika::options::Options;
 use proptest::prelude::*;
 
 const AS_OF: &str = "2026-11-23";
@@ -258,9 +259,9 @@ proptest! {
             &InputOptions::default(),
         )
         .unwrap();
-        let settings = Settings { as_of: as_of(), reading: Reading::Standard, show_hetu: false };
+        let settings = Options::new(as_of(), Reading::Standard);
         let mut seen = Vec::new();
-        batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+        batch::run(&mut reader, &settings, |item| -> Result<(), InputError> {
             seen.push(match item {
                 Item::Evaluated(case) => (case.line, false),
                 Item::Invalid(invalid) => (invalid.problem.line, true),

@@ -14,13 +14,12 @@ use std::thread;
 use super::evaluation::{
     evaluate_application, names, Application, ApplicationError, AssistanceEvaluation, Recorded,
 };
-use crate::batch::{
-    calendar_date_column, check_width, flag_column, problem, Invalid, Settings, Tally,
-};
+use crate::batch::{calendar_date_column, check_width, flag_column, problem, Invalid, Tally};
 use crate::hetu::may_hold_code;
 use crate::input::{
     CaseReader, Column, ColumnRef, Fields, InputError, RawRow, ReadError, RowProblem,
 };
+use crate::options::Options;
 use crate::problem::Problem;
 use crate::text::{is_plain, shown};
 
@@ -164,7 +163,7 @@ impl Units {
     }
 }
 
-/// Reads every row of `reader`, evaluates it as of the settings' date and reading, and hands
+/// Reads every row of `reader`, evaluates it as of the options' date and reading, and hands
 /// each to `visit`, in input order. Returns the counts; stops early only on a fatal input error
 /// or when `visit` fails.
 ///
@@ -173,7 +172,7 @@ impl Units {
 /// reused, so memory does not grow with the file.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
-    settings: Settings,
+    options: &Options,
     mut visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
 ) -> Result<Tally, E> {
     let recorded = recorded(reader);
@@ -242,7 +241,7 @@ pub fn run<E: From<InputError>>(
                         }
                     };
                     let row = layout.row(&chunk.records[record], line);
-                    visit_row(&row, recorded, settings, &mut units, &mut tally, &mut visit)?;
+                    visit_row(&row, recorded, options, &mut units, &mut tally, &mut visit)?;
                 }
                 // The reader may have finished: then the chunk is simply dropped.
                 let _ = empty_sender.send(chunk);
@@ -260,18 +259,18 @@ pub fn run<E: From<InputError>>(
 fn visit_row<E>(
     row: &RawRow,
     recorded: Recorded,
-    settings: Settings,
+    options: &Options,
     units: &mut Units,
     tally: &mut Tally,
     visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let case_id = text(row, Column::CaseId, settings.show_hetu);
+    let case_id = text(row, Column::CaseId, options.show_hetu);
     let evaluated = decode(row).and_then(|application| {
-        evaluate_application(&application, recorded, settings.as_of, settings.reading)
+        evaluate_application(&application, recorded, options.as_of, options.reading)
             .map(|evaluation| (application, evaluation))
             .map_err(|error| chain_problem(row, error))
     });
-    let unit = units.get(row, settings.show_hetu);
+    let unit = units.get(row, options.show_hetu);
     match evaluated {
         Ok((application, evaluation)) => {
             tally.evaluated += 1;

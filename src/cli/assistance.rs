@@ -31,6 +31,7 @@ use maaraika::error::{csv_io, Error, Result};
 use maaraika::evaluation::Status;
 use maaraika::input::{Column as InputColumn, InputError};
 use maaraika::labels::{Label, Lang};
+use maaraika::options::Options;
 use maaraika::report::CsvStyle;
 use maaraika::statistics::percent;
 use maaraika::table::{terminal_width, Column, Table};
@@ -177,15 +178,16 @@ const WARNINGS_SHOWN: u64 = 100;
 /// the exit code.
 fn run_applications(
     list: &ListArgs,
+    options: &Options,
     reader: &mut maaraika::input::CaseReader,
     style: CsvStyle,
     mut visit: impl FnMut(&Evaluated) -> Result<()>,
 ) -> Result<Outcome> {
     let mut reporter = RowReporter::new(list, reader, style)?;
-    let as_of = list.settings().as_of;
+    let as_of = options.as_of;
     let label = list.label();
     let mut warnings = WarningCounts::default();
-    let tally = read::run(reader, list.settings(), |found| -> Result<()> {
+    let tally = read::run(reader, options, |found| -> Result<()> {
         match found {
             Found::Application(application) => {
                 if let Some(date) = application.application.first_date_after(as_of) {
@@ -371,15 +373,15 @@ impl Grid {
 
 fn about(
     list: &ListArgs,
+    options: &Options,
     out: &OutputArgs,
     lang: Lang,
     title: &'static str,
 ) -> maaraika::xlsx::About {
-    let settings = list.settings();
     maaraika::xlsx::About {
         source: list.label(),
-        as_of: settings.as_of,
-        reading: settings.reading,
+        as_of: options.as_of,
+        reading: options.reading,
         lang,
         title,
         folder: output_folder(out),
@@ -609,18 +611,18 @@ impl<'a> RowSink<'a> {
     }
 }
 
-fn audit(mut args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
-    args.list.as_of = Some(args.list.settings().as_of);
+fn audit(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
-    let reading = args.list.settings().reading;
-    let about = about(&args.list, &args.out, lang, "assistance audit");
+    let reading = options.reading;
+    let about = about(&args.list, &options, &args.out, lang, "assistance audit");
     let output = args.out.open(stdout)?;
     let mut sink = RowSink::new(format, args.out.xlsx(), style, reading, output)?;
-    let listed = run_applications(&args.list, &mut reader, style, |a| sink.add(a));
-    finish_rows(sink, listed, &args.list, &about)
+    let listed = run_applications(&args.list, &options, &mut reader, style, |a| sink.add(a));
+    finish_rows(sink, listed, &args.list, &options, &about)
 }
 
 /// Ends a run that wrote rows: the rows collected written, the output kept unless the run failed.
@@ -628,6 +630,7 @@ fn finish_rows(
     sink: RowSink,
     listed: Result<Outcome>,
     list: &ListArgs,
+    options: &Options,
     about: &maaraika::xlsx::About,
 ) -> Result<u8> {
     // Reading failed for good mid-way: the rows before it are out, JSON is closed, an `--output`
@@ -638,7 +641,7 @@ fn finish_rows(
     }
     let outcome = listed?;
     let output = sink.finish(about, false)?;
-    let code = exit_code(list, &outcome);
+    let code = exit_code(list, options, &outcome);
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
 }
@@ -667,17 +670,17 @@ fn urgency(a: &Evaluated, due_within: Option<u32>) -> Option<(u8, i64)> {
         .map(|days| (1, days))
 }
 
-fn overdue(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
-    args.list.as_of = Some(args.list.settings().as_of);
+fn overdue(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
-    let reading = args.list.settings().reading;
-    let about = about(&args.list, &args.out, lang, "assistance overdue");
+    let reading = options.reading;
+    let about = about(&args.list, &options, &args.out, lang, "assistance overdue");
     // Kept until sorted: the texts and the evaluation, some 300 bytes an application.
     let mut kept: Vec<((u8, i64), Evaluated<'static>)> = Vec::new();
-    let listed = run_applications(&args.list, &mut reader, style, |a| {
+    let listed = run_applications(&args.list, &options, &mut reader, style, |a| {
         if let Some(rank) = urgency(a, args.due_within) {
             kept.push((
                 rank,
@@ -700,7 +703,7 @@ fn overdue(mut args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
             sink.add(a)?;
         }
     }
-    finish_rows(sink, listed, &args.list, &about)
+    finish_rows(sink, listed, &args.list, &options, &about)
 }
 
 /// The statuses of the summary, in its order; the last is `not_recorded`.
@@ -716,17 +719,16 @@ const SUMMARY_STATUSES: [Option<Status>; 6] = [
 /// Counts per milestone and status (in the order of [`SUMMARY_STATUSES`]).
 type MilestoneCounts = [[u64; 6]; 4];
 
-fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
-    args.list.as_of = Some(args.list.settings().as_of);
+fn summary(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
-    let settings = args.list.settings();
     let by_unit = args.by == Some(SummaryBy::Unit);
     let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
     let mut units: BTreeMap<String, MilestoneCounts> = BTreeMap::new();
-    let outcome = run_applications(&args.list, &mut reader, style, |a| {
+    let outcome = run_applications(&args.list, &options, &mut reader, style, |a| {
         let Some(counts) = unit_counts(&mut units, by_unit, &a.unit) else {
             return Err(too_many_units(
                 &args.list.label(),
@@ -796,7 +798,7 @@ fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
             })
         })
         .collect();
-    let about = about(&args.list, &args.out, lang, "assistance summary");
+    let about = about(&args.list, &options, &args.out, lang, "assistance summary");
     let mut output = args.out.open(stdout)?;
     write_grid(
         &mut output,
@@ -834,11 +836,11 @@ fn summary(mut args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
         writeln!(
             output,
             "{}",
-            lang.fill(Label::ThlAsOfLine, &[&finnish(settings.as_of)])
+            lang.fill(Label::ThlAsOfLine, &[&finnish(options.as_of)])
         )?;
-        writeln!(output, "{}", lang.reading_line(settings.reading))?;
+        writeln!(output, "{}", lang.reading_line(options.reading))?;
     }
-    let code = exit_code(&args.list, &outcome);
+    let code = exit_code(&args.list, &options, &outcome);
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
 }
@@ -925,13 +927,12 @@ const THL_COLUMNS: [(&str, Label, Option<&str>); 7] = [
     ),
 ];
 
-fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
-    args.list.as_of = Some(args.list.settings().as_of);
+fn thl(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
+    let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
-    let settings = args.list.settings();
     let by_unit = args.by.contains(&ThlBy::Unit);
     let counted_by = match (
         args.by.contains(&ThlBy::ArrivalMonth),
@@ -950,7 +951,7 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let month = args.month;
     let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
     let units: RefCell<BTreeMap<String, MonthCounts>> = RefCell::new(BTreeMap::new());
-    let outcome = run_applications(&args.list, &mut reader, style, |a| {
+    let outcome = run_applications(&args.list, &options, &mut reader, style, |a| {
         let mut units = units.borrow_mut();
         let Some(counts) = unit_counts(&mut units, by_unit, &a.unit) else {
             return Err(too_many_units(
@@ -1018,15 +1019,15 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
                     row.push(Cell::Pct(share));
                 }
             }
-            row.push(Cell::Date(Some(settings.as_of)));
+            row.push(Cell::Date(Some(options.as_of)));
             row.push(Cell::Word(
-                settings.reading.as_str(),
-                lang.reading(settings.reading),
+                options.reading.as_str(),
+                lang.reading(options.reading),
             ));
             row
         })
         .collect();
-    let about = about(&args.list, &args.out, lang, "assistance thl");
+    let about = about(&args.list, &options, &args.out, lang, "assistance thl");
     let mut output = args.out.open(stdout)?;
     if format == Format::Table && !args.out.xlsx() {
         let title = lang.fill(
@@ -1038,8 +1039,8 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let report = |counts: MonthCounts| MonthReport {
         month,
         counted_by,
-        as_of: settings.as_of,
-        reading: settings.reading,
+        as_of: options.as_of,
+        reading: options.reading,
         counts,
     };
     match format {
@@ -1048,8 +1049,8 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
             &UnitsReport {
                 month,
                 counted_by,
-                as_of: settings.as_of,
-                reading: settings.reading,
+                as_of: options.as_of,
+                reading: options.reading,
                 units: units
                     .iter()
                     .map(|(unit, counts)| UnitCounts {
@@ -1075,11 +1076,11 @@ fn thl(mut args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
         writeln!(
             output,
             "{}",
-            lang.fill(Label::ThlAsOfLine, &[&finnish(settings.as_of)])
+            lang.fill(Label::ThlAsOfLine, &[&finnish(options.as_of)])
         )?;
-        writeln!(output, "{}", lang.reading_line(settings.reading))?;
+        writeln!(output, "{}", lang.reading_line(options.reading))?;
     }
-    let code = exit_code(&args.list, &outcome);
+    let code = exit_code(&args.list, &options, &outcome);
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
 }

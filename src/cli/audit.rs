@@ -10,6 +10,7 @@ use super::Format;
 use maaraika::error::{Error, Result};
 use maaraika::input::CaseReader;
 use maaraika::labels::Label;
+use maaraika::options::Options;
 use maaraika::report::{schema, CaseSink, CsvSink, CsvStyle, JsonSink, TableSink};
 
 const EXAMPLES: &str = "\
@@ -38,6 +39,8 @@ pub struct AuditArgs {
 
 /// A workbook a list command writes (`--format xlsx`).
 pub struct Workbook {
+    /// The case list it is made from, as messages name it ([`ListArgs::label`]).
+    pub source: String,
     /// What it is: `audit`, `overdue`.
     pub title: &'static str,
     /// A case due within this many working days is marked as due soon.
@@ -55,17 +58,16 @@ pub fn sink<'a, W: Write + 'a>(
     format: Format,
     out: W,
     style: CsvStyle,
-    list: &ListArgs,
+    options: &Options,
     reader: &CaseReader,
     xlsx: Option<Workbook>,
     standing: bool,
 ) -> Result<Box<dyn CaseSink + 'a>> {
-    let reading = list.reading.reading();
-    let as_of = list.settings().as_of;
+    let Options { as_of, reading, .. } = *options;
     let chain = reader.has_chain_columns();
     if let Some(workbook) = xlsx {
         let about = maaraika::xlsx::About {
-            source: list.label(),
+            source: workbook.source,
             as_of,
             reading,
             lang: style.lang,
@@ -76,22 +78,22 @@ pub fn sink<'a, W: Write + 'a>(
         return Ok(Box::new(maaraika::xlsx::XlsxSink::new(
             out,
             about,
-            list.show_hetu,
+            options.show_hetu,
             workbook.due_soon,
             workbook.overdue_sheet,
             chain,
             standing,
         )?));
     }
-    let options = schema::Options {
-        show_hetu: list.show_hetu,
+    let columns = schema::Options {
+        show_hetu: options.show_hetu,
         chain,
         case_only: false,
         standing,
     };
     Ok(match format {
-        Format::Csv => Box::new(CsvSink::with_options(out, style, options, reading, as_of)?),
-        Format::Json => Box::new(JsonSink::with_options(out, options, reading)),
+        Format::Csv => Box::new(CsvSink::with_options(out, style, columns, reading, as_of)?),
+        Format::Json => Box::new(JsonSink::with_options(out, columns, reading)),
         Format::Table => Box::new(TableSink::new(out, style.lang, chain, reading)),
     })
 }
@@ -109,11 +111,13 @@ pub const DUE_SOON: u32 = 3;
 
 pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
+    let options = args.list.options();
     let mut reader = args.list.open(&args.out)?;
     let lang = args.list.lang();
     let style = args.out.style(lang);
     let mut output = args.out.open(stdout)?;
     let xlsx = args.out.xlsx().then(|| Workbook {
+        source: args.list.label(),
         title: "audit",
         due_soon: DUE_SOON,
         overdue_sheet: true,
@@ -123,7 +127,7 @@ pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
         format,
         &mut output,
         style,
-        &args.list,
+        &options,
         &reader,
         xlsx,
         false,
@@ -132,6 +136,7 @@ pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let mut invalid_failed = None;
     let listed = run_list(
         &args.list,
+        &options,
         &mut reader,
         |case| {
             counts[case.evaluation.standing().status as usize] += 1;
@@ -160,7 +165,7 @@ pub fn run(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let outcome = listed?;
     let tally = outcome.tally;
     sink.finish()?;
-    let code = exit_code(&args.list, &outcome);
+    let code = exit_code(&args.list, &options, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     if std::io::stderr().is_terminal() {

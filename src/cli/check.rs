@@ -10,11 +10,11 @@ use super::calendar::holiday_list;
 use super::{as_of_arg, date_arg, write_json, Format, ReadingArg};
 use maaraika::answer::{check, start_rule_text, CheckAnswer};
 use maaraika::calendar::Reading;
-use maaraika::dates::today_in_finland;
 use maaraika::error::{Error, Result};
 use maaraika::evaluation::{Case, Evaluation, Outcome, Person, Status};
 use maaraika::hetu::Hetu;
 use maaraika::labels::{Label, Lang};
+use maaraika::options::Given;
 use maaraika::report::{schema, write_plain, CsvStyle};
 use maaraika::rules::{Milestone, Period, EVERYONE_ELSE};
 
@@ -122,8 +122,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         implemented: args.implemented,
         unrecorded: Default::default(),
     };
-    let as_of = args.as_of.unwrap_or_else(today_in_finland);
-    let answer = check(&case, as_of, args.reading.reading())
+    let options = Given::new(args.as_of, args.reading.reading()).resolve();
+    let answer = check(&case, options.as_of, options.reading)
         .map_err(|e| Error::Usage(maaraika::problem::case_error(&e, lang)))?;
     let evaluation = &answer.evaluation;
     match args.format {

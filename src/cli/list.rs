@@ -9,15 +9,16 @@ use clap::Args;
 
 use super::file::{check_targets, AtomicFile, Output};
 use super::{as_of_arg, stderr_line, Format, ReadingArg};
-use maaraika::audit::{self, Audit, Found, Outcome, Warning, MAX_IDS_COMPARED};
-use maaraika::batch::{Evaluated, Invalid, Settings};
-use maaraika::dates::{finnish, today_in_finland};
+use maaraika::audit::{Audit, Found, Outcome, Warning, MAX_IDS_COMPARED};
+use maaraika::batch::{Evaluated, Invalid};
+use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};
 use maaraika::input::{
     parse_column_mapping, parse_delimiter, CaseReader, Column, ColumnRef, EncodingChoice,
     InputOptions,
 };
 use maaraika::labels::Label;
+use maaraika::options::{Given, Options};
 use maaraika::problem::{column_label, Places};
 use maaraika::report::{CsvStyle, Lang};
 use maaraika::rules::Milestone;
@@ -31,10 +32,6 @@ pub struct ListArgs {
     /// Judge as of this day [default: today in Finland].
     #[arg(long, value_parser = as_of_arg, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
-    /// Today in Finland, looked up once for the whole job (a run that passes midnight keeps
-    /// the day it began on), when `--as-of` is not given.
-    #[arg(skip)]
-    pub today: std::sync::OnceLock<NaiveDate>,
     #[command(flatten)]
     pub reading: ReadingArg,
     /// The file's character encoding [default: auto, UTF-8 or Windows-1252 as found].
@@ -77,21 +74,22 @@ impl ListArgs {
         self.lang.unwrap_or_else(Lang::from_env)
     }
 
-    pub fn settings(&self) -> Settings {
-        self.options().settings()
-    }
-
-    /// What the engine is asked for: the as-of date, the reading, and what fails the run.
-    pub fn options(&self) -> audit::Options {
-        audit::Options {
-            as_of: self
-                .as_of
-                .unwrap_or_else(|| *self.today.get_or_init(today_in_finland)),
+    /// What the flags give the job: the as-of date if given, the reading, and what fails the run.
+    pub fn given(&self) -> Given {
+        Given {
+            as_of: self.as_of,
             reading: self.reading.reading(),
             show_hetu: self.show_hetu,
             strict: self.strict,
             fail_on_overdue: self.fail_on_overdue,
         }
+    }
+
+    /// The job's options, resolved from the flags ([`Given::resolve`]: today in Finland when
+    /// `--as-of` is not given). Called once per command; the value is handed to everything the
+    /// command runs, so that every output of the job has the same as-of date.
+    pub fn options(&self) -> Options {
+        self.given().resolve()
     }
 
     /// Opens the case list, after checking the files the command will write (`out`, and
@@ -427,14 +425,14 @@ const WARNINGS_SHOWN: u64 = 100;
 /// `style` ([`RowReporter::new`]).
 pub fn run_list(
     args: &ListArgs,
+    options: &Options,
     reader: &mut CaseReader,
     mut visit: impl FnMut(&Evaluated) -> Result<()>,
     mut on_invalid: impl FnMut(&Invalid),
     style: CsvStyle,
 ) -> Result<Outcome> {
     let mut reporter = RowReporter::new(args, reader, style)?;
-    let options = args.options();
-    let mut audit = Audit::new(options);
+    let mut audit = Audit::new(*options);
     let mut output_failed = None;
     audit.run(reader, |found| -> Result<()> {
         match found {
@@ -503,7 +501,7 @@ fn tell_not_recorded(args: &ListArgs, outcome: &Outcome) {
 
 /// The exit code of a finished run, decided by the engine ([`Outcome::exit_code`]), after a
 /// line counting the invalid rows.
-pub fn exit_code(args: &ListArgs, outcome: &Outcome) -> u8 {
+pub fn exit_code(args: &ListArgs, options: &Options, outcome: &Outcome) -> u8 {
     let tally = outcome.tally;
     if tally.invalid > 0 {
         let lang = args.lang();
@@ -528,5 +526,37 @@ pub fn exit_code(args: &ListArgs, outcome: &Outcome) -> u8 {
         );
         stderr_line(&format!("{}: {text}", args.label()));
     }
-    outcome.exit_code(&args.options())
+    outcome.exit_code(options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use maaraika::calendar::Reading;
+
+    #[derive(Parser)]
+    struct Command {
+        #[command(flatten)]
+        list: ListArgs,
+    }
+
+    fn given(args: &[&str]) -> Given {
+        let argv = ["maaraika", "list.csv"].iter().chain(args);
+        Command::try_parse_from(argv).unwrap().list.given()
+    }
+
+    /// The flags give the library what the web's fields give it (`web::api`'s test holds the
+    /// fields `as_of=1.12.2026&reading=conservative` to the same [`Given`]); the one
+    /// [`Given::resolve`] then makes the job's options for both.
+    #[test]
+    fn the_flags_give_what_the_web_fields_give() {
+        assert_eq!(
+            given(&["--as-of", "1.12.2026", "--conservative"]),
+            Given::new(NaiveDate::from_ymd_opt(2026, 12, 1), Reading::Conservative)
+        );
+        assert_eq!(given(&[]), Given::new(None, Reading::Standard));
+        let all = given(&["--show-hetu", "--strict", "--fail-on-overdue"]);
+        assert!(all.show_hetu && all.strict && all.fail_on_overdue);
+    }
 }

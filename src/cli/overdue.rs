@@ -16,10 +16,11 @@ use super::audit::{sink, Workbook};
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use chrono::{Datelike, NaiveDate};
 
-use maaraika::batch::{Evaluated, Settings};
+use maaraika::batch::Evaluated;
 use maaraika::error::{Error, Result};
 use maaraika::evaluation::{evaluate, Case, Evaluation, Person, Status, Unrecorded};
 use maaraika::hetu::Hetu;
+use maaraika::options::Options;
 use maaraika::rules::Milestone;
 
 const EXAMPLES: &str = "\
@@ -296,8 +297,8 @@ impl Records {
 
 impl Kept<'_> {
     /// The case evaluated again, as it was read.
-    fn evaluated(&self, settings: Settings) -> Result<Evaluated<'_>> {
-        let evaluation = evaluate(&self.case, settings.as_of, settings.reading)
+    fn evaluated(&self, options: &Options) -> Result<Evaluated<'_>> {
+        let evaluation = evaluate(&self.case, options.as_of, options.reading)
             .map_err(|e| Error::Usage(e.to_string()))?;
         Ok(Evaluated {
             line: self.line,
@@ -476,6 +477,7 @@ fn get_case(bytes: &mut &[u8]) -> io::Result<Case> {
 
 pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
+    let options = args.list.options();
     let mut reader = args.list.open(&args.out)?;
     let folder = super::audit::output_folder(&args.out);
     let mut listing = Listing::new(folder.as_deref()).map_err(|source| Error::Write {
@@ -489,6 +491,7 @@ pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     };
     let outcome = run_list(
         &args.list,
+        &options,
         &mut reader,
         |case| {
             if let Some(order) = order(case, args.due_within) {
@@ -500,26 +503,26 @@ pub fn run(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
         args.out.style(args.list.lang()),
     )?;
     let (mut records, listed) = listing.sorted().map_err(spill_error)?;
-    let settings = args.list.settings();
     let style = args.out.style(args.list.lang());
     let mut output = args.out.open(stdout)?;
     let xlsx = args.out.xlsx().then(|| Workbook {
+        source: args.list.label(),
         title: "overdue",
         due_soon: args.due_within.unwrap_or(0),
         overdue_sheet: false,
         folder,
     });
     // Every row says which deadline put it on the list, its date and working days.
-    let mut sink = sink(format, &mut output, style, &args.list, &reader, xlsx, true)?;
+    let mut sink = sink(format, &mut output, style, &options, &reader, xlsx, true)?;
     for listed in &listed {
         let kept = records.read(listed.at).map_err(|source| Error::Read {
             path: spill.clone(),
             source,
         })?;
-        sink.case(&kept.evaluated(settings)?)?;
+        sink.case(&kept.evaluated(&options)?)?;
     }
     sink.finish()?;
-    let code = exit_code(&args.list, &outcome);
+    let code = exit_code(&args.list, &options, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)
@@ -670,15 +673,11 @@ mod tests {
             written.push((at, evaluated));
         }
         let mut records = spill.finish().unwrap();
-        let settings = Settings {
-            as_of,
-            reading: Reading::Standard,
-            show_hetu: false,
-        };
+        let options = Options::new(as_of, Reading::Standard);
         // Out of the order written, as the sort reads them.
         for (at, listed) in written.iter().rev() {
             let kept = records.read(*at).unwrap();
-            let read = kept.evaluated(settings).unwrap();
+            let read = kept.evaluated(&options).unwrap();
             assert_eq!(read.line, listed.line);
             assert_eq!(read.case_id, listed.case_id);
             assert_eq!(read.unit, listed.unit);

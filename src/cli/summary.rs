@@ -17,6 +17,7 @@ use maaraika::error::{csv_io, Error, Result};
 use maaraika::evaluation::Status;
 use maaraika::input::Column as InputColumn;
 use maaraika::labels::{Label, Lang};
+use maaraika::options::Options;
 use maaraika::report::CsvStyle;
 use maaraika::rules::{Group, Milestone};
 use maaraika::table::{terminal_width, Column, Table};
@@ -343,6 +344,7 @@ fn columns(chain: bool) -> impl Iterator<Item = &'static (&'static str, Label)> 
 fn write_workbook<W: Write>(
     out: W,
     args: &SummaryArgs,
+    options: &Options,
     rows: &[Row],
     lang: Lang,
     by_unit: bool,
@@ -398,8 +400,8 @@ fn write_workbook<W: Write>(
         .collect();
     let about = maaraika::xlsx::About {
         source: args.list.label(),
-        as_of: args.list.settings().as_of,
-        reading: args.list.reading.reading(),
+        as_of: options.as_of,
+        reading: options.reading,
         lang,
         title: "summary",
         folder: super::audit::output_folder(&args.out),
@@ -552,6 +554,7 @@ pub(super) fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Er
 
 pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
+    let options = args.list.options();
     let mut reader = args.list.open(&args.out)?;
     let by_unit = args.by == Some(By::Unit);
     let unit_header = reader.header_of(InputColumn::Unit).map(str::to_owned);
@@ -563,6 +566,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     });
     let outcome = run_list(
         &args.list,
+        &options,
         &mut reader,
         |case| {
             if let Some((from, to)) = args.period {
@@ -628,7 +632,7 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
 
     let mut output = args.out.open(stdout)?;
     match format {
-        _ if args.out.xlsx() => write_workbook(&mut output, &args, &rows, lang, by_unit)?,
+        _ if args.out.xlsx() => write_workbook(&mut output, &args, &options, &rows, lang, by_unit)?,
         Format::Json => write_json(&mut output, &rows)?,
         Format::Csv => {
             let style = args.out.style(lang);
@@ -651,10 +655,10 @@ pub fn run(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
                 let (from, to) = (maaraika::dates::finnish(from), maaraika::dates::finnish(to));
                 writeln!(output, "{}", lang.fill(Label::SumPeriodLine, &[&from, &to]))?;
             }
-            writeln!(output, "{}", lang.reading_line(args.list.reading.reading()))?;
+            writeln!(output, "{}", lang.reading_line(options.reading))?;
         }
     }
-    let code = exit_code(&args.list, &outcome);
+    let code = exit_code(&args.list, &options, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)

@@ -64,7 +64,7 @@ struct Report {
 pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let format = args.out.format()?;
     let mut reader = args.list.open(&args.out)?;
-    let settings = args.list.settings();
+    let options = args.list.options();
     let period = ReportPeriod {
         from: args.period.0,
         to: args.period.1,
@@ -75,6 +75,7 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let units: RefCell<BTreeMap<String, ThlCounts>> = RefCell::new(BTreeMap::new());
     let outcome = run_list(
         &args.list,
+        &options,
         &mut reader,
         |case| {
             let mut units = units.borrow_mut();
@@ -86,8 +87,8 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
                     &case.case,
                     &case.evaluation,
                     period,
-                    settings.as_of,
-                    settings.reading,
+                    options.as_of,
+                    options.reading,
                 )
                 .map_err(Error::from)
         },
@@ -102,8 +103,8 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let report = |counts: ThlCounts| Report {
         from: period.from,
         to: period.to,
-        as_of: settings.as_of,
-        reading: settings.reading,
+        as_of: options.as_of,
+        reading: options.reading,
         counts,
     };
     // The rows: one per unit and `all`, or `all` alone.
@@ -117,7 +118,7 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let mut output = args.out.open(stdout)?;
     match format {
         _ if args.out.xlsx() => {
-            write_workbook(&mut output, &args, &rows, lang, period, settings.as_of)?
+            write_workbook(&mut output, &args, &rows, lang, period, options.as_of)?
         }
         Format::Json if by_unit => {
             // One object per unit, keyed by its name, and `all`; a unit that is itself called
@@ -153,20 +154,20 @@ pub fn run(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
                 fields.extend([
                     style.date_text(period.from),
                     style.date_text(period.to),
-                    style.date_text(settings.as_of),
-                    style.reading(settings.reading).to_string(),
+                    style.date_text(options.as_of),
+                    style.reading(options.reading).to_string(),
                 ]);
                 fields.extend(numbers(counts, |share| style.share(share)));
                 writer.write_record(&fields).map_err(csv_io)?;
             }
             writer.flush()?;
         }
-        Format::Table => write_tables(&mut output, &rows, lang, period, settings.as_of)?,
+        Format::Table => write_tables(&mut output, &rows, lang, period, options.as_of)?,
     }
     if format == Format::Table {
-        writeln!(output, "{}", lang.reading_line(settings.reading))?;
+        writeln!(output, "{}", lang.reading_line(options.reading))?;
     }
-    let code = exit_code(&args.list, &outcome);
+    let code = exit_code(&args.list, &options, &outcome);
     // Kept unless the run failed (`--strict` and an invalid row).
     output.finish(code != maaraika::error::EXIT_ERROR)?;
     Ok(code)

@@ -14,12 +14,11 @@ use super::lang::UiLang;
 use super::stream::{self, ChannelWriter, Upload};
 use super::{json_response, AppState, Failure};
 use crate::answer;
-use crate::batch;
 use crate::calendar::Reading;
-use crate::dates::today_in_finland;
 use crate::evaluation::{Case, Person};
 use crate::hetu::Hetu;
 use crate::labels::{Label, Lang};
+use crate::options::{Given, Options};
 use crate::report::{CaseSink, CsvSink, CsvStyle, JsonSink};
 
 /// The OpenAPI document of this API.
@@ -102,14 +101,25 @@ pub fn reading_field(text: Option<&str>, conservative: bool) -> Result<Reading, 
     }
 }
 
-/// The as-of date: given (inside the calendar), or today in Finland.
-pub fn as_of_field(text: Option<&str>) -> Result<NaiveDate, Failure> {
+/// The as-of date given (inside the calendar), if one is: an empty field is none, and the job's
+/// options then take today in Finland ([`Given::resolve`]).
+pub fn as_of_field(text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
-        None => Ok(today_in_finland()),
-        Some(text) => {
-            crate::dates::given_as_of(text).map_err(|e| Failure::bad_request(format!("as_of: {e}")))
-        }
+        None => Ok(None),
+        Some(text) => crate::dates::given_as_of(text)
+            .map(Some)
+            .map_err(|e| Failure::bad_request(format!("as_of: {e}"))),
     }
+}
+
+/// The options of a job from the query or form fields `as_of` and `reading`, resolved as the
+/// command line resolves its flags ([`Given::resolve`]); nothing from the web shows identity
+/// codes, and nothing but a bad input fails a web job.
+pub fn options_of(fields: &HashMap<String, String>) -> Result<Options, Failure> {
+    let get = |name: &str| fields.get(name).map(String::as_str);
+    let as_of = as_of_field(get("as_of"))?;
+    let reading = reading_field(get("reading"), false)?;
+    Ok(Given::new(as_of, reading).resolve())
 }
 
 impl CheckRequest {
@@ -157,8 +167,11 @@ impl CheckRequest {
             older_person: self.older_person,
             unrecorded: Default::default(),
         };
-        let as_of = as_of_field(self.as_of.as_deref())?;
-        let reading = reading_field(self.reading.as_deref(), self.conservative)?;
+        let given = Given::new(
+            as_of_field(self.as_of.as_deref())?,
+            reading_field(self.reading.as_deref(), self.conservative)?,
+        );
+        let Options { as_of, reading, .. } = given.resolve();
         Ok((case, as_of, reading))
     }
 
@@ -275,12 +288,11 @@ pub async fn count(
     Ok(json_response(&answer))
 }
 
-/// What an audit is asked for: the list's as-of date and reading, the language of Excel labels,
-/// and the output.
+/// What an audit is asked for: the job's options (the as-of date and reading, resolved as the
+/// command line's), the language of Excel labels, and the output.
 #[derive(Clone, Copy, Debug)]
 pub struct AuditOptions {
-    pub as_of: NaiveDate,
-    pub reading: Reading,
+    pub options: Options,
     pub lang: UiLang,
     pub format: AuditFormat,
 }
@@ -323,19 +335,10 @@ impl AuditOptions {
             }
         };
         Ok(AuditOptions {
-            as_of: as_of_field(get("as_of"))?,
-            reading: reading_field(get("reading"), false)?,
+            options: options_of(fields)?,
             lang,
             format,
         })
-    }
-
-    pub fn settings(&self) -> batch::Settings {
-        batch::Settings {
-            as_of: self.as_of,
-            reading: self.reading,
-            show_hetu: false,
-        }
     }
 }
 
@@ -401,13 +404,13 @@ pub async fn stream_audit(
         if ready_sender.send(Ok(())).is_err() {
             return;
         }
-        let settings = options.settings();
+        let job = options.options;
         let outcome = match options.format {
             AuditFormat::Json => write_json(
                 &mut writer,
                 &mut reader,
                 &failure,
-                settings,
+                &job,
                 options.lang.labels(),
             ),
             AuditFormat::Csv | AuditFormat::Excel => {
@@ -415,7 +418,7 @@ pub async fn stream_audit(
                     excel: options.format == AuditFormat::Excel,
                     lang: options.lang.labels(),
                 };
-                write_csv(&mut writer, &mut reader, &failure, settings, style)
+                write_csv(&mut writer, &mut reader, &failure, &job, style)
             }
         };
         match outcome {
@@ -459,14 +462,14 @@ fn write_json(
     out: &mut ChannelWriter,
     reader: &mut crate::input::CaseReader,
     failure: &stream::UploadFailure,
-    settings: batch::Settings,
+    options: &Options,
     lang: crate::labels::Lang,
 ) -> Result<(), String> {
     use std::io::Write;
     let io = |e: std::io::Error| e.to_string();
     out.write_all(b"{\n\"cases\": ").map_err(io)?;
-    let mut sink = Box::new(JsonSink::new(&mut *out, false, settings.reading));
-    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false, lang);
+    let mut sink = Box::new(JsonSink::new(&mut *out, false, options.reading));
+    let audited = stream::audit(reader, failure, options, Some(&mut *sink), false, lang);
     sink.finish().map_err(io)?;
     if let Some(error) = &audited.error {
         if error.message.contains("client went away") {
@@ -493,7 +496,7 @@ fn write_csv(
     out: &mut ChannelWriter,
     reader: &mut crate::input::CaseReader,
     failure: &stream::UploadFailure,
-    settings: batch::Settings,
+    options: &Options,
     style: CsvStyle,
 ) -> Result<(), String> {
     let chain = reader.has_chain_columns();
@@ -502,13 +505,13 @@ fn write_csv(
         style,
         false,
         chain,
-        settings.reading,
-        settings.as_of,
+        options.reading,
+        options.as_of,
     )
     .map_err(|e| e.to_string())?;
     let mut sink = Box::new(sink);
     let lang = style.lang;
-    let audited = stream::audit(reader, failure, settings, Some(&mut *sink), false, lang);
+    let audited = stream::audit(reader, failure, options, Some(&mut *sink), false, lang);
     if let Some(error) = audited.error {
         return Err(error.message);
     }
@@ -525,5 +528,47 @@ mod erased {
         fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
             serde_json::to_writer(out, self)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// The web builds a job's options as the command line does (`cli::list::ListArgs::given`
+    /// maps `--as-of 1.12.2026 --conservative` to the same [`Given`], and the test beside it
+    /// holds it to that): the same inputs, the same value, whichever door.
+    #[test]
+    fn the_web_resolves_the_options_the_command_line_resolves() {
+        let given = Given::new(NaiveDate::from_ymd_opt(2026, 12, 1), Reading::Conservative);
+        let asked = fields(&[("as_of", "1.12.2026"), ("reading", "conservative")]);
+        assert_eq!(options_of(&asked).unwrap(), given.resolve());
+        // The audit's form and query fields take the same route.
+        let audit = AuditOptions::from_fields(&asked, AuditFormat::Json).unwrap();
+        assert_eq!(audit.options, given.resolve());
+        // Left out (or empty), the as-of date is today in Finland, as `--as-of` left out.
+        for asked in [fields(&[]), fields(&[("as_of", " ")])] {
+            let before = Given::new(None, Reading::Standard).resolve();
+            let options = options_of(&asked).unwrap();
+            let after = Given::new(None, Reading::Standard).resolve();
+            assert!(options == before || options == after, "{options:?}");
+        }
+    }
+
+    /// A web job never shows identity codes and never fails on what it finds: those are the
+    /// command line's `--show-hetu`, `--strict` and `--fail-on-overdue`, which the web has not.
+    #[test]
+    fn a_web_job_hides_codes_and_fails_only_on_bad_input() {
+        let options = options_of(&fields(&[("as_of", "2026-12-01")])).unwrap();
+        assert!(!options.show_hetu && !options.strict && !options.fail_on_overdue);
+        assert!(options_of(&fields(&[("as_of", "31.2.2026")])).is_err());
+        assert!(options_of(&fields(&[("reading", "")])).is_err());
     }
 }

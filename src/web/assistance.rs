@@ -11,19 +11,19 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 use serde::{Deserialize, Serialize};
 
-use super::api::{as_of_field, date_field, reading_field, upload};
+use super::api::{as_of_field, date_field, options_of, reading_field, upload};
 use super::lang::UiLang;
 use super::pages::{error_box, html_response, layout, reading_fieldset, LangQuery, Nav};
 use super::stream::{self, UploadFailure};
 use super::{json_response, AppState, Failure};
 use crate::assistance::read::{self, Found, Record, Standing};
 use crate::assistance::{evaluate_application, Application, Milestone, Recorded, Verdict};
-use crate::batch::Settings;
 use crate::calendar::Reading;
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::Status;
 use crate::input::CaseReader;
 use crate::labels::Label;
+use crate::options::{Given, Options};
 
 /// One application as the API takes it: the list's column names.
 #[derive(Deserialize, Debug, Default)]
@@ -88,8 +88,11 @@ impl AssistanceRequest {
             meeting: date("meeting_date", &self.meeting_date)?,
             paid: date("paid_date", &self.paid_date)?,
         };
-        let as_of = as_of_field(self.as_of.as_deref())?;
-        let reading = reading_field(self.reading.as_deref(), self.conservative)?;
+        let given = Given::new(
+            as_of_field(self.as_of.as_deref())?,
+            reading_field(self.reading.as_deref(), self.conservative)?,
+        );
+        let Options { as_of, reading, .. } = given.resolve();
         Ok((application, as_of, reading))
     }
 
@@ -176,21 +179,21 @@ pub struct ListCounts {
 fn audit_list(
     reader: &mut CaseReader,
     failure: &UploadFailure,
-    settings: Settings,
+    options: &Options,
     keep: impl Fn(&read::Evaluated) -> bool,
 ) -> ListAnswer {
     let mut answer = ListAnswer {
-        as_of: Some(settings.as_of),
-        reading: settings.reading,
+        as_of: Some(options.as_of),
+        reading: options.reading,
         ..ListAnswer::default()
     };
     let result = read::run(
         reader,
-        settings,
+        options,
         |found| -> Result<(), crate::input::InputError> {
             match found {
                 Found::Application(a) if keep(a) => {
-                    let record = serde_json::to_value(Record::of(a, settings.reading));
+                    let record = serde_json::to_value(Record::of(a, options.reading));
                     answer.applications.extend(record.ok());
                 }
                 Found::Application(_) => {}
@@ -229,12 +232,12 @@ fn audit_list(
 /// Runs an audit of an upload (which holds its audit slot) on a blocking thread.
 async fn run_audit(
     upload: stream::Upload,
-    settings: Settings,
+    options: Options,
     keep: fn(&read::Evaluated) -> bool,
 ) -> Result<ListAnswer, Failure> {
     tokio::task::spawn_blocking(move || {
         let (mut reader, failure) = stream::open(upload)?;
-        Ok(audit_list(&mut reader, &failure, settings, keep))
+        Ok(audit_list(&mut reader, &failure, &options, keep))
     })
     .await
     .unwrap_or_else(|_| {
@@ -242,15 +245,6 @@ async fn run_audit(
             StatusCode::INTERNAL_SERVER_ERROR,
             "the audit stopped unexpectedly",
         ))
-    })
-}
-
-fn settings_of(fields: &HashMap<String, String>) -> Result<Settings, Failure> {
-    let get = |name: &str| fields.get(name).map(String::as_str);
-    Ok(Settings {
-        as_of: as_of_field(get("as_of"))?,
-        reading: reading_field(get("reading"), false)?,
-        show_hetu: false,
     })
 }
 
@@ -265,8 +259,8 @@ pub async fn audit_api(
         .map(|Query(q)| q)
         .map_err(|e| Failure::bad_request(e.body_text()))?;
     let (fields, upload) = upload(&state, fields, request).await?;
-    let settings = settings_of(&fields)?;
-    let answer = run_audit(upload, settings, |_| true).await?;
+    let options = options_of(&fields)?;
+    let answer = run_audit(upload, options, |_| true).await?;
     Ok(json_response(&answer))
 }
 
@@ -397,8 +391,8 @@ pub async fn audit_post(
     };
     let fields: HashMap<String, String> = texts.into_iter().collect();
     let lang = UiLang::choose(fields.get("lang").map(String::as_str), &headers);
-    let settings = match settings_of(&fields) {
-        Ok(settings) => settings,
+    let options = match options_of(&fields) {
+        Ok(options) => options,
         Err(failure) => return refuse(lang, failure),
     };
     // The page lists what needs doing: applications with a milestone overdue or due.
@@ -408,7 +402,7 @@ pub async fn audit_post(
             .iter()
             .any(|v| matches!(v.status(), Some(Status::Overdue | Status::Due)))
     };
-    let answer = run_audit(upload, settings, pressing).await;
+    let answer = run_audit(upload, options, pressing).await;
     let form = AssistanceForm {
         as_of: fields.get("as_of").cloned(),
         reading: fields.get("reading").cloned(),

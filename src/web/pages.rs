@@ -1023,7 +1023,7 @@ pub async fn audit_post(
             Ok(read) => read,
             Err(response) => return response,
         };
-    let settings = options.settings();
+    let job = options.options;
     // The user's choice of the case id column, when an earlier audit found none.
     let mut input = crate::input::InputOptions::default();
     if let Some(header) = fields
@@ -1044,7 +1044,7 @@ pub async fn audit_post(
                 excel,
                 lang: lang.labels(),
             };
-            let sink = CsvSink::new(out, style, false, chain, settings.reading, settings.as_of)?;
+            let sink = CsvSink::new(out, style, false, chain, job.reading, job.as_of)?;
             Ok(Box::new(sink))
         };
         let io = |e: std::io::Error| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
@@ -1055,7 +1055,7 @@ pub async fn audit_post(
         let mut audited = stream::audit(
             &mut reader,
             &failure,
-            settings,
+            &job,
             Some(&mut *both),
             true,
             lang.labels(),

@@ -17,9 +17,11 @@ use super::access::{current_rows, RowCount};
 use super::{Failure, UPLOAD_IDLE_TIMEOUT};
 use crate::audit::{self, Found, Warning, WarningCounts};
 use crate::batch;
+use crate::calendar::Reading;
 use crate::evaluation::{Standing, Status};
 use crate::input::{CaseReader, ColumnRef, InputError, InputOptions};
 use crate::labels::Lang;
+use crate::options::Options;
 use crate::problem::Places;
 use crate::report::CaseSink;
 use crate::rules::{Group, Groups};
@@ -580,7 +582,7 @@ pub struct Audited {
 pub fn audit(
     reader: &mut CaseReader,
     failure: &UploadFailure,
-    settings: batch::Settings,
+    options: &Options,
     mut sink: Option<&mut dyn CaseSink>,
     list: bool,
     lang: Lang,
@@ -596,11 +598,7 @@ pub fn audit(
                 .map(|h| h.to_string())
                 .collect()
         });
-    let options = audit::Options {
-        show_hetu: settings.show_hetu,
-        ..audit::Options::new(settings.as_of, settings.reading)
-    };
-    let mut engine = audit::Audit::new(options);
+    let mut engine = audit::Audit::new(*options);
     let mut audited = Audited {
         case_id_missing,
         ..Audited::default()
@@ -618,7 +616,7 @@ pub fn audit(
                     sink.case(case)?;
                 }
                 if list {
-                    keep_listed(&mut audited, case, standing, settings);
+                    keep_listed(&mut audited, case, standing, options.reading);
                 }
             }
             Found::Invalid(invalid) => {
@@ -652,7 +650,7 @@ pub fn audit(
                             .map(|(at, _)| at),
                         date,
                         first_line,
-                        problem: warning.text(settings.as_of, lang),
+                        problem: warning.text(options.as_of, lang),
                     });
                 }
             }
@@ -705,7 +703,7 @@ fn keep_listed(
     audited: &mut Audited,
     case: &batch::Evaluated,
     standing: Standing,
-    settings: batch::Settings,
+    reading: Reading,
 ) {
     let e = &case.evaluation;
     let days = standing.working_days.unwrap_or(0);
@@ -718,7 +716,7 @@ fn keep_listed(
         line: case.line,
         case_id: case.case_id.to_string(),
         unit: case.unit.to_string(),
-        record: crate::report::CaseRecord::new(case.case.pending, e, settings.reading),
+        record: crate::report::CaseRecord::new(case.case.pending, e, reading),
         standing,
         days,
     });

@@ -8,11 +8,12 @@ use std::io::Cursor;
 pub mod crafted;
 
 use chrono::NaiveDate;
-use maaraika::batch::{self, Item, Settings};
+use maaraika::batch::{self, Item};
 use maaraika::calendar::Reading;
 use maaraika::dates::{finnish, parse_date, parse_date_bytes};
 use maaraika::hetu::{contains_hetu_like, looks_like_hetu, redact_hetus, Hetu};
 use maaraika::input::{CaseReader, EncodingChoice, InputError, InputOptions};
+use maaraika::options::Options;
 use maaraika::report::{CaseSink, CsvSink, CsvStyle, JsonSink, Lang, TableSink};
 
 /// The header the row target puts above each row: every column.
@@ -129,15 +130,14 @@ pub fn check_audit(data: &[u8]) {
                 return;
             }
         };
-    let settings = Settings {
-        as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        reading: if options & 0x40 == 0 {
+    let settings = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        if options & 0x40 == 0 {
             Reading::Standard
         } else {
             Reading::Conservative
         },
-        show_hetu: false,
-    };
+    );
     let style = CsvStyle {
         excel: options & 0x80 != 0,
         lang: if options & 0x20 == 0 {
@@ -170,7 +170,7 @@ pub fn check_audit(data: &[u8]) {
                 settings.reading,
             )),
         ];
-        let result = batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+        let result = batch::run(&mut reader, &settings, |item| -> Result<(), InputError> {
             match item {
                 Item::Evaluated(case) => {
                     for sink in &mut sinks {
@@ -218,17 +218,16 @@ pub fn check_row(data: &[u8]) {
         },
     );
     let mut reader = reader.expect("the header is valid");
-    let settings = Settings {
-        as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        reading: if data.len().is_multiple_of(2) {
+    let settings = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        if data.len().is_multiple_of(2) {
             Reading::Standard
         } else {
             Reading::Conservative
         },
-        show_hetu: false,
-    };
+    );
     let mut items = 0;
-    batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+    batch::run(&mut reader, &settings, |item| -> Result<(), InputError> {
         items += 1;
         match item {
             Item::Evaluated(case) => {
@@ -295,13 +294,12 @@ pub fn check_workbook(kind: WorkbookKind, data: &[u8]) {
                 return;
             }
         };
-    let settings = Settings {
-        as_of: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        reading: Reading::Standard,
-        show_hetu: false,
-    };
+    let settings = Options::new(
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        Reading::Standard,
+    );
     let mut messages = Vec::new();
-    let result = batch::run(&mut reader, settings, |item| -> Result<(), InputError> {
+    let result = batch::run(&mut reader, &settings, |item| -> Result<(), InputError> {
         if let Item::Invalid(invalid) = item {
             messages.extend_from_slice(invalid.problem.to_string().as_bytes());
         }
