@@ -11,9 +11,11 @@ use crate::evaluation::CaseError;
 use crate::hetu::HetuError;
 use std::sync::Arc;
 
-use crate::input::{
-    CareLevelError, CaseReader, Column, ColumnRef, InputError, SheetPlaces, MAX_AGE,
-};
+use crate::input::cells::{CareLevelError, MAX_AGE};
+use crate::input::column::{Column, ColumnRef};
+use crate::input::error::InputError;
+use crate::input::reader::CaseReader;
+use crate::input::workbook::SheetPlaces;
 use crate::labels::{Label, Lang};
 
 /// A cell's value fit to quote in a message: never an identity code nor one inside it, cut at

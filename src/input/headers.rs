@@ -25,7 +25,7 @@
 //! `Yksikkökoodi` beside it is not used); two exact names, or two stem matches and no exact name,
 //! are an error that names both.
 
-use super::Column;
+use super::column::Column;
 
 /// The key headers are compared by: lowercase, `ä`/`å` → `a`, `ö` → `o`, and only letters and
 /// digits. Client systems and people write the same header in many ways (`Syntymä-aika`,
@@ -42,7 +42,7 @@ pub fn normalize_header(header: &str) -> String {
 }
 
 /// `ä`/`å` → `a`, `ö` → `o`: Finnish and Swedish letters as people type them without them.
-fn fold(c: char) -> char {
+pub(super) fn fold(c: char) -> char {
     match c {
         'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
         'ö' | 'ø' | 'ó' => 'o',
@@ -228,8 +228,8 @@ pub(super) const NAMES: [(Column, &[&str]); Column::ALL.len()] = [
 
 /// One way of naming a column by word stems: every group in `all` must have a hit, nothing in
 /// `not` may.
-struct Rule {
-    column: Column,
+pub(super) struct Rule {
+    pub(super) column: Column,
     all: &'static [&'static [&'static str]],
     not: &'static [&'static [&'static str]],
 }
@@ -392,7 +392,7 @@ const MEETING: &[&str] = &[
 ];
 
 /// The stems of each column, in the order they are tried (see the module's header).
-const RULES: &[Rule] = &[
+pub(super) const RULES: &[Rule] = &[
     Rule {
         column: Column::Hetu,
         all: &[&[
@@ -823,7 +823,7 @@ pub(super) fn from_key(key: &str) -> Option<Column> {
 }
 
 impl Rule {
-    fn fits(&self, key: &str, words: &[&str]) -> bool {
+    pub(super) fn fits(&self, key: &str, words: &[&str]) -> bool {
         let hit = |pattern: &&str| match pattern.strip_prefix('=') {
             Some(word) => words.contains(&word),
             None => key.contains(pattern),
@@ -859,163 +859,40 @@ pub fn names_care_allowance_level(header: &str) -> bool {
             || LEVELS.iter().any(|stem| key.contains(stem)))
 }
 
-/// Letters and digits of a short cell, lowercased and folded like a header, in a buffer on the
-/// stack: the cells that are not plain yes/no come on every row of some exports.
-fn cell_key<'a>(text: &str, buffer: &'a mut [u8; 64]) -> Option<&'a str> {
-    let mut length = 0;
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        for lower in c.to_lowercase() {
-            let folded = fold(lower);
-            let end = length + folded.len_utf8();
-            folded.encode_utf8(buffer.get_mut(length..end)?);
-            length = end;
-        }
+impl Column {
+    /// The column a header or a `--column` name means: by its full names, or by its word stems
+    /// ([`match_header`]), so `Syntymäaika`, `SYNTYMÄ-AIKA`, `Syntymäpäivä` and `Födelsedatum`
+    /// all mean the birth date.
+    pub fn from_name(text: &str) -> Option<Column> {
+        match_header(text).map(HeaderMatch::column)
     }
-    std::str::from_utf8(&buffer[..length]).ok()
 }
 
-/// Words that turn a cell's word into its negation: `ei kiireellinen`, `icke brådskande`,
-/// `not urgent`, `non-urgent`, `ingen funktionsnedsättning`.
-const NEGATIONS: [&str; 9] = [
-    "eiole", "ei", "not", "non", "no", "ej", "inte", "icke", "ingen",
-];
-
-/// A flag cell that names its column's own word, or its negation: `kiireellinen` and
-/// `ei kiireellinen`/`kiireetön` in an urgency column, `brådskande`/`icke brådskande`,
-/// `vammainen`, `lastensuojelu`; `normaali`/`normal` in an urgency column is a no; in a column of
-/// the highest care allowance also a level in words
-/// (`ylin` yes, `korotettu`/`perus` no). `None` for anything else.
-pub fn flag_word(column: Column, text: &str) -> Option<bool> {
-    let mut buffer = [0u8; 64];
-    let key = cell_key(text, &mut buffer)?;
-    // An urgency column's other class: `normaali`, `tavallinen`, `normal`, `routine`.
-    const NOT_URGENT: [&str; 6] = [
-        "normaali",
-        "tavallinen",
-        "normal",
-        "routine",
-        "rutin",
-        "ordinary",
-    ];
-    if column == Column::Urgent && NOT_URGENT.contains(&key) {
-        return Some(false);
-    }
-    let names = |key: &str| {
-        let named = from_key(key) == Some(column)
-            || RULES
-                .iter()
-                .any(|rule| rule.column == column && rule.fits(key, &[key]));
-        // In a column of the highest care allowance, only the highest is a yes.
-        named && (column != Column::CareAllowance || !names_care_allowance_level(key))
+/// Parses `--column pending_date=Saapunut`, which makes any header mean a column (the header is
+/// matched after [`normalize_header`] too). Lets a user read a file whose headers maaraika does
+/// not know without editing the file.
+pub fn parse_column_mapping(text: &str) -> Result<(Column, String), String> {
+    let Some((name, header)) = text.split_once('=') else {
+        return Err(format!(
+            "--column needs COLUMN=HEADER, e.g. --column pending_date=Saapunut (got \"{text}\")"
+        ));
     };
-    for negation in NEGATIONS {
-        if key
-            .strip_prefix(negation)
-            .is_some_and(|rest| !rest.is_empty() && names(rest))
-        {
-            return Some(false);
-        }
-    }
-    // Finnish -ton/-tön, "without": `kiireetön`.
-    if key.ends_with("ton") && names(key) {
-        return Some(false);
-    }
-    if names(key) {
-        return Some(true);
-    }
-    // A level in a column of the highest care allowance: `ylin` is a yes, `korotettu` a no.
-    if column == Column::CareAllowance && !key.bytes().all(|byte| byte.is_ascii_digit()) {
-        return parse_care_level(text)
-            .ok()
-            .map(|level| level == CareLevel::Highest);
-    }
-    None
-}
-
-/// The level of a care allowance (hoitotuki), as a column that names only the allowance gives it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CareLevel {
-    /// No allowance.
-    None,
-    /// Perushoitotuki, grundbelopp, basic: level 1.
-    Basic,
-    /// Korotettu hoitotuki, förhöjt vårdbidrag, increased: level 2.
-    Increased,
-    /// Ylin hoitotuki, högsta vårdbidrag, highest: level 3, the group with its own deadline.
-    Highest,
-}
-
-/// Why a cell of a care-allowance level column was not read. Quotes no value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum CareLevelError {
-    /// A yes without the level.
-    #[error(
-        "says the client has a care allowance but not its level: write ylin, korotettu or perus \
-         (högsta, förhöjt, grund; or 3, 2, 1; only the highest has its own deadline), or name the \
-         column \"Ylin hoitotuki\" if it says yes or no to the highest level"
-    )]
-    BareYes,
-    /// Neither a level nor a no.
-    #[error(
-        "is not a care allowance level: write ylin, korotettu or perus (högsta, förhöjt, grund; \
-         or 3, 2, 1), or leave it empty (or ei/0) for none"
-    )]
-    Unknown,
-}
-
-/// Parses a cell of a care-allowance level column: `ylin`/`korotettu`/`perus`, `3`/`2`/`1`,
-/// Swedish `högsta`/`förhöjt`/`grund`, English `highest`/`increased`/`basic`, also as part of a
-/// longer text (`ylin hoitotuki`, `förhöjt vårdbidrag`); empty, `0` and the ways of writing no are
-/// none. A yes (`kyllä`, `x`) is [`CareLevelError::BareYes`].
-pub fn parse_care_level(text: &str) -> Result<CareLevel, CareLevelError> {
-    match text.trim() {
-        "3" => return Ok(CareLevel::Highest),
-        "2" => return Ok(CareLevel::Increased),
-        "1" => return Ok(CareLevel::Basic),
-        _ => {}
-    }
-    match super::parse_flag(text) {
-        Ok(false) => return Ok(CareLevel::None),
-        Ok(true) => return Err(CareLevelError::BareYes),
-        Err(_) => {}
-    }
-    let mut buffer = [0u8; 64];
-    let key = cell_key(text, &mut buffer).ok_or(CareLevelError::Unknown)?;
-    // `ei hoitotukea`, `ingen vårdbidrag`.
-    let allowance = |rest: &str| {
-        ["hoitotu", "vardbidr", "careallow"]
-            .iter()
-            .any(|s| rest.contains(s))
+    let header = header.trim();
+    let Some(column) = Column::from_name(name) else {
+        return Err(format!(
+            "--column: \"{}\" is not a column maaraika knows: use one of {}",
+            name.trim(),
+            Column::ALL.map(Column::name).join(", ")
+        ));
     };
-    if NEGATIONS
-        .iter()
-        .any(|negation| key.strip_prefix(negation).is_some_and(allowance))
-    {
-        return Ok(CareLevel::None);
+    if normalize_header(header).is_empty() {
+        return Err(format!(
+            "--column {}= needs the header of the column in your file after the =, e.g. --column {}=Saapunut",
+            column.name(),
+            column.name()
+        ));
     }
-    const LEVELS: [(CareLevel, &[&str]); 3] = [
-        (
-            CareLevel::Highest,
-            &[
-                "ylin", "ylim", "korkein", "hogst", "highest", "taso3", "level3",
-            ],
-        ),
-        (
-            CareLevel::Increased,
-            &["korot", "forhoj", "increased", "raised", "taso2", "level2"],
-        ),
-        (
-            CareLevel::Basic,
-            &[
-                "perus", "grund", "basic", "alin", "lowest", "taso1", "level1",
-            ],
-        ),
-    ];
-    LEVELS
-        .iter()
-        .find(|(_, stems)| stems.iter().any(|stem| key.contains(stem)))
-        .map(|(level, _)| *level)
-        .ok_or(CareLevelError::Unknown)
+    Ok((column, header.to_owned()))
 }
 
 #[cfg(test)]
@@ -1045,10 +922,5 @@ mod tests {
         assert_eq!(words("caseId"), ["case", "id"]);
         assert_eq!(words("AsiakasID"), ["asiakas", "id"]);
         assert_eq!(words("DOB"), ["dob"]);
-    }
-
-    #[test]
-    fn a_long_cell_is_no_word() {
-        assert_eq!(flag_word(Column::Urgent, &"kiire".repeat(20)), None);
     }
 }

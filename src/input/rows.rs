@@ -15,9 +15,15 @@
 
 use std::io::{self, Read};
 
-use super::{MAX_FIELDS, MAX_ROW_BYTES};
-
 mod quick;
+
+/// Longest row (in bytes) read before giving up: far above any real case list row (an Excel cell
+/// holds at most 32,767 characters), low enough that junk cannot fill the memory.
+pub const MAX_ROW_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Most fields a record is read with: an Excel sheet has at most 16,384 columns. A header with
+/// more is not one of a case list; a row with more is reported.
+pub const MAX_FIELDS: usize = 16_384;
 
 /// Read buffer size: large enough that reading costs few system calls.
 const BUFFER_BYTES: usize = 64 * 1024;
@@ -96,7 +102,7 @@ enum Scan {
 }
 
 /// A quoted value of a record that runs over lines, or that the end of the input left open:
-/// what a stray quote looks like, for [`crate::input`] to judge.
+/// what a stray quote looks like, for the reader (`reader.rs`) to judge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuotedLines {
     /// The field (0-based) the value is in.

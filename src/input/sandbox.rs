@@ -34,8 +34,8 @@ use std::time::Duration;
 
 use calamine::Dimensions;
 
+use super::error::InputError;
 use super::workbook::{self, Value};
-use super::InputError;
 
 /// The first argument that makes the program a workbook reader for its parent.
 pub const CHILD_ARG: &str = "__read-workbook";
@@ -98,7 +98,7 @@ const END: u8 = b'E';
 const FAILED: u8 = b'X';
 
 /// The longest frame the parent takes from a child: a cell of 16 MB (as a CSV row may be).
-const MAX_FRAME: u64 = super::MAX_ROW_BYTES;
+const MAX_FRAME: u64 = super::rows::MAX_ROW_BYTES;
 
 /// Why the child could not open the sheet, as sent in a [`FAILED`] frame.
 pub(super) enum Failure {

@@ -25,9 +25,12 @@ use calamine::{
     Xlsb, Xlsx,
 };
 
+use super::column::Column;
+use super::error::InputError;
+use super::headers::{match_header, normalize_header, HeaderMatch};
+use super::rows::MAX_FIELDS;
 use super::sandbox::{Child, Failure, Source};
 use super::xlsx_sheet::{FastBook, FastSheet, Scan};
-use super::{match_header, normalize_header, Column, HeaderMatch, InputError, MAX_FIELDS};
 
 /// The fix for a file calamine cannot read.
 const RESAVE: &str =

@@ -1,0 +1,233 @@
+//! Why a file cannot be read at all ([`InputError`], exit code 2). Messages say what to do, and
+//! name files, columns and lines but never a field value.
+
+use std::borrow::Cow;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::column::Column;
+use super::rows::{MAX_FIELDS, MAX_ROW_BYTES};
+
+/// Why a file cannot be read at all (exit code 2). Messages say what to do, and name files,
+/// columns and lines but never a field value.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The file cannot be opened.
+    #[error("cannot open {}: {}", .path.display(), open_reason(.source))]
+    Open {
+        /// The case list.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// Nothing in the file (0 bytes, or only a byte-order mark, blank lines or a `sep=` line).
+    #[error("{} is empty: export the case list again with a header row", .path.display())]
+    Empty {
+        /// The case list.
+        path: PathBuf,
+    },
+    /// The first row has no column names.
+    #[error(
+        "the first row of {} has no column names: export the case list again with a header row",
+        .path.display()
+    )]
+    NoHeader {
+        /// The case list.
+        path: PathBuf,
+    },
+    /// Not a CSV file at all: an Excel workbook, or Excel's "Unicode text".
+    #[error("{} is {what}, not CSV: {fix}", .path.display())]
+    NotCsv {
+        /// The case list.
+        path: PathBuf,
+        /// What the file is instead.
+        what: &'static str,
+        /// How to make it readable.
+        fix: &'static str,
+    },
+    /// A workbook that cannot be read: damaged, protected with a password, or with nothing on
+    /// its sheet. `problem` says which, and the fix.
+    #[error("{} {problem}", .path.display())]
+    Workbook {
+        /// The case list.
+        path: PathBuf,
+        /// What is wrong.
+        problem: String,
+    },
+    /// `--sheet NAME` names no sheet of the workbook.
+    #[error(
+        "{} has no sheet \"{sheet}\": its sheets are {}; choose one with --sheet NAME",
+        .path.display(),
+        quoted_list(.sheets)
+    )]
+    UnknownSheet {
+        /// The case list.
+        path: PathBuf,
+        /// The sheet asked for.
+        sheet: String,
+        /// The sheets the workbook has.
+        sheets: Vec<String>,
+    },
+    /// A required column is not in the header row.
+    #[error("{}", missing_column_message(.path, .column, .found))]
+    MissingColumn {
+        /// The case list.
+        path: PathBuf,
+        /// The column.
+        column: &'static str,
+        /// The headers the file has.
+        found: Vec<String>,
+    },
+    /// Two headers mean the same column, so which one to use is not known.
+    #[error(
+        "{}: the columns \"{first}\" and \"{second}\" both mean {column}: delete or rename one of \
+         them, or choose one with --column {column}=HEADER",
+        .path.display()
+    )]
+    DuplicateColumn {
+        /// The case list.
+        path: PathBuf,
+        /// The column.
+        column: &'static str,
+        /// The first header that means it.
+        first: String,
+        /// The second header that means it.
+        second: String,
+    },
+    /// `--column COLUMN=HEADER` names a header that is not in the file.
+    #[error(
+        "--column {column}={header}: {} has no column \"{header}\"; its columns are {}",
+        .path.display(),
+        quoted_list(.found)
+    )]
+    MappedColumnNotFound {
+        /// The case list.
+        path: PathBuf,
+        /// The column.
+        column: &'static str,
+        /// The header asked for.
+        header: String,
+        /// The headers the file has.
+        found: Vec<String>,
+    },
+    /// A quote opened in the header row, or one that runs on for [`MAX_ROW_BYTES`], is never
+    /// closed.
+    #[error(
+        "line {line} of {} opens a quote (\") that is never closed: close it or remove it \
+         (check that cell in Excel), then export again",
+        .path.display()
+    )]
+    UnclosedQuote {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+    },
+    /// A header row with more than [`MAX_FIELDS`] columns: not a case list.
+    #[error(
+        "the header row of {} (line {line}) has more than {} columns, more than an Excel sheet \
+         holds: this does not look like a case list; check that the file is the exported case \
+         list, or give the delimiter with --delimiter",
+        .path.display(),
+        MAX_FIELDS
+    )]
+    TooManyColumns {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+    },
+    /// A row longer than [`MAX_ROW_BYTES`]: not a case list.
+    #[error(
+        "line {line} of {} is over {} MB long: this does not look like a case list; export it \
+         again as CSV",
+        .path.display(),
+        MAX_ROW_BYTES / (1024 * 1024)
+    )]
+    RowTooLong {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+    },
+    /// Reading failed (a disk or network error, a pipe that broke).
+    #[error("cannot read {} at line {line}: {source}", .path.display())]
+    Read {
+        /// The case list.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+        /// Why.
+        source: io::Error,
+    },
+}
+
+fn open_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "file not found: check the file name and folder".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file: give the CSV file in it".into(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied: ask for read access, or copy the file somewhere you can read it"
+                .into()
+        }
+        _ => error.to_string(),
+    }
+}
+
+/// A header fit for a terminal: control characters (a binary file's "header" has escape
+/// sequences) as `?`, at most 60 characters, and no identity code (a file without a header row
+/// has a client's data in its first line).
+pub(super) fn shown_header(header: &str) -> Cow<'_, str> {
+    const LONGEST: usize = 60;
+    if crate::hetu::contains_hetu_like(header) {
+        return Cow::Owned(shown_header(&crate::hetu::redact_hetus(header)).into_owned());
+    }
+    if header.chars().count() <= LONGEST && !header.chars().any(char::is_control) {
+        return Cow::Borrowed(header);
+    }
+    let mut shown: String = header
+        .chars()
+        .take(LONGEST)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if header.chars().count() > LONGEST {
+        shown.push('…');
+    }
+    Cow::Owned(shown)
+}
+
+/// Headers as `"A", "B", "C"`, at most 40 of them.
+fn quoted_list(headers: &[String]) -> String {
+    const SHOWN: usize = 40;
+    let mut list = headers
+        .iter()
+        .take(SHOWN)
+        .map(|header| format!("\"{}\"", shown_header(header)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if headers.len() > SHOWN {
+        list.push_str(&format!(" and {} more", headers.len() - SHOWN));
+    }
+    if list.is_empty() {
+        list.push_str("none");
+    }
+    list
+}
+
+fn missing_column_message(path: &Path, column: &str, found: &[String]) -> String {
+    let finnish = Column::from_name(column).map_or(column, |known| known.finnish_name());
+    let mut message = format!(
+        "{} has no {column} column. The columns found are {}. Rename the header of the column \
+         that holds it to {finnish} (or {column}), or tell maaraika its name with \
+         --column {column}=YOUR_HEADER",
+        path.display(),
+        quoted_list(found)
+    );
+    if found.len() == 1 {
+        message.push_str(
+            ". Only one column was found: if the columns are separated by another character, \
+             give it with --delimiter (e.g. --delimiter ';')",
+        );
+    }
+    message
+}
