@@ -10,7 +10,7 @@
 //! and axe-core); `.ci/run` installs them and runs it, and a missing tool fails it.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use std::net::Ipv4Addr;
 use std::path::PathBuf;

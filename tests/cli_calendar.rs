@@ -1,6 +1,6 @@
 //! `maaraika calendar` on the real binary: what a user sees, and the exit codes.
 
-mod common;
+use crate::common;
 
 use common::{json, maaraika};
 use predicates::prelude::*;

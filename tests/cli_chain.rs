@@ -1,7 +1,7 @@
 //! The statutory chain on the real binary: `check --decision --implemented --older-person`, and the
 //! `deadlines` list of the JSON outputs (issue 12 item 4, issue 13 items 3-6).
 
-mod common;
+use crate::common;
 
 use common::{json, run};
 use serde_json::Value;

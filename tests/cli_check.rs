@@ -1,6 +1,6 @@
 //! `maaraika check` on the real binary: JSON keys, both readings, statuses, bad input.
 
-mod common;
+use crate::common;
 
 use common::{json, maaraika};
 use predicates::prelude::*;

@@ -1,7 +1,7 @@
 //! Shell completions and the manual page come from the same clap definitions as `--help`
 //! (issue 11: "`maaraika completions bash|zsh|fish|powershell` and `maaraika man`").
 
-mod common;
+use crate::common;
 
 use common::run;
 

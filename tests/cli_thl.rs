@@ -18,7 +18,7 @@
 //! | C10 urgent child welfare | Länsi | Mon 7.9 | Wed 16.9 | 9.9 | within (the 7 days, not same-day) | — | | |
 //! | C11 | Itä | 31.2.2026 | | | invalid row, reported | | | |
 
-mod common;
+use crate::common;
 
 use common::{maaraika, run};
 use serde_json::{json, Value};

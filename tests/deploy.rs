@@ -7,7 +7,7 @@
 //! not a container registry, so the base images cannot be pulled (and podman cannot run a build
 //! step in CI's container). This test lints the recipe instead.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -14,7 +14,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 
-mod common;
+use crate::common;
 
 const AS_OF: &str = "23.11.2026";
 const COMMANDS: [&str; 3] = ["audit", "overdue", "summary"];

@@ -2,11 +2,9 @@
 //! found as a regression test, their seed corpora replayed, and the same checks on random input
 //! (proptest), so that `cargo test` covers them on the stable toolchain, without cargo-fuzz.
 
-mod fuzz_checks;
-
 use std::path::Path;
 
-use fuzz_checks::{
+use crate::fuzz_checks::{
     check_audit, check_date, check_hetu, check_row, check_workbook, WorkbookKind, ROW_HEADER,
 };
 use maaraika::dates::{parse_date, DateError};

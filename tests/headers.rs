@@ -7,7 +7,7 @@ use maaraika::input::{
     flag_word, names_care_allowance_level, parse_care_level, parse_flag, CareLevel, Column,
 };
 
-mod common;
+use crate::common;
 
 const AS_OF: &str = "2026-11-23";
 

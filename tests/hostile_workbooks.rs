@@ -4,7 +4,7 @@
 //! cost nothing by themselves; no case is lost to the order of cells or rows. The memory of each
 //! class is measured in `tests/memory.rs`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 //! compared on every milestone; an urgent service's "without delay" is no day count.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::server::Server;
 use serde_json::Value;

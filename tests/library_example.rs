@@ -1,20 +1,40 @@
 //! `examples/library_audit.rs`, a front end made of the library alone, counts what the command
 //! line shows: the library hands back everything the CLI prints.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;
 
 /// The example, built once per run by the cargo that runs the tests (a no-op after a whole
-/// `cargo test`, which builds the examples; needed with `--test library_example` alone, and so
+/// `cargo test`, which builds the examples; needed with `--test tests library_example::` alone, and so
 /// that the binary tested is never an older build), from `target/…/examples/`, beside the `deps`
 /// folder this test runs from.
 fn example() -> Command {
     static BUILT: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     BUILT.get_or_init(|| {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let status = Command::new(cargo)
+        let mut build = Command::new(cargo);
+        // Without the variables cargo sets for this test (CARGO_MANIFEST_DIR, CARGO_PKG_*, …):
+        // build scripts that watch them (ring's) would see them change, and the next `cargo test`
+        // would rebuild ring, rustls and the whole crate.
+        for (name, _) in std::env::vars_os() {
+            let name = name.to_string_lossy();
+            if [
+                "CARGO_MANIFEST_",
+                "CARGO_PKG_",
+                "CARGO_CRATE_",
+                "CARGO_BIN_",
+            ]
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+                || name == "CARGO_PRIMARY_PACKAGE"
+                || name == "CARGO_TARGET_TMPDIR"
+            {
+                build.env_remove(name.as_ref());
+            }
+        }
+        let status = build
             .args([
                 "build",
                 "--quiet",

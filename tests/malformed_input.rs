@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Std, Stdio};
 
-mod common;
+use crate::common;
 
 const AS_OF: &str = "23.11.2026";
 

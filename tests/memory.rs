@@ -3,7 +3,7 @@
 //! (`/usr/bin/time`, Debian's `time` package), which CI installs: ignored by a plain
 //! `cargo test` (the runs take minutes in a debug build), and failing when GNU time is missing.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

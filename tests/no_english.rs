@@ -4,7 +4,7 @@
 //! problem and warning, and each output people read is searched for the English of every label
 //! of the table and for maaraika's own column keys.
 
-mod common;
+use crate::common;
 
 use common::server::{multipart, Server};
 use common::words::assert_no_english;

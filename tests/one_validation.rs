@@ -3,7 +3,7 @@
 //! (`evaluation::validate`, its reasons the values of `CaseError`).
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::run;
 use common::server::Server;

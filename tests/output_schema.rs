@@ -2,7 +2,7 @@
 //! columns of `report::schema::SCHEMA` that belong to it, in the schema's order, under the
 //! schema's key (for programs) or its label in `--lang` (for people).
 
-mod common;
+use crate::common;
 
 use std::fmt;
 use std::path::Path;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use maaraika::hetu::{contains_hetu_like, Hetu};

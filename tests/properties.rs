@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-mod common;
+use crate::common;
 
 use chrono::{Days, NaiveDate};
 use maaraika::batch::{self, Item};

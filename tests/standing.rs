@@ -22,7 +22,7 @@
 //! - N-1, aged 80, pending 2.12.2024, started 3.12: met, nothing overdue.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::server::Server;
 use common::{maaraika, run, run_on_terminal};

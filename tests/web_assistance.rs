@@ -2,7 +2,7 @@
 //! `maaraika assistance`, matching the OpenAPI document; the page in three languages.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::server::Server;
 use serde_json::Value;

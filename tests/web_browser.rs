@@ -7,7 +7,7 @@
 //! `target/screenshots/`.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::browser::{axe_script, manifest_dir, wait_for_file, Browser};
 use common::server::Server;

@@ -3,7 +3,7 @@
 //! nothing written to disk, and a clean stop.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::server::{multipart, request, Server};
 use serde_json::Value;

@@ -4,7 +4,7 @@
 //! the refusals of hostile requests (issue 20): each on the real binary and a real socket.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use std::net::Ipv4Addr;
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 //! command line (help, error prefix, `<stdin>`, plurals) are right. On the real binary; the
 //! terminal is a pseudo-terminal made by util-linux `script`.
 
-mod common;
+use crate::common;
 
 use common::words::assert_no_english;
 use common::{maaraika, run, run_on_terminal};

@@ -2,7 +2,7 @@
 //! header found below a title, bad cells named as Excel names them, and clear errors for the
 //! workbooks that cannot be read.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! in `--lang`, text never a formula); their formats, frozen header, filter and fills are checked
 //! with openpyxl, and LibreOffice's reading of them, by the ignored tests at the end.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
