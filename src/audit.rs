@@ -50,6 +50,7 @@ use crate::hetu::redact_hetus;
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
 use crate::options::Options;
+use crate::rules::Milestone;
 
 mod seen_ids;
 use seen_ids::SeenIds;
@@ -180,6 +181,86 @@ pub struct NotRecorded {
     pub decision: u64,
     /// Cases with a service deadline and no `implemented_date` column.
     pub implementation: u64,
+}
+
+impl NotRecorded {
+    /// A notice for each milestone some case has a deadline of that the list cannot judge,
+    /// the decision first.
+    pub fn notices(&self) -> impl Iterator<Item = Notice> {
+        [
+            (self.decision, Milestone::Decision, Column::DecisionDate),
+            (
+                self.implementation,
+                Milestone::Implementation,
+                Column::ImplementedDate,
+            ),
+        ]
+        .into_iter()
+        .filter(|(cases, ..)| *cases > 0)
+        .map(|(cases, milestone, column)| Notice::NotRecorded {
+            milestone,
+            column,
+            cases,
+        })
+    }
+}
+
+/// What a run says once about the whole list rather than about a row: what the list's columns
+/// leave out, and so what its verdicts do not cover. The command line says it on standard error
+/// (after the list's name and "note"), the web page under its result, the API in `notices`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// `cases` cases have a deadline of `milestone` that is not judged (status `not_recorded`):
+    /// the list has no `column`, which would let them be judged.
+    NotRecorded {
+        /// The milestone not judged.
+        milestone: Milestone,
+        /// The column the list lacks.
+        column: Column,
+        /// The cases with a deadline of it.
+        cases: u64,
+    },
+    /// The list has no `started_date` column: it is read as a list of matters not yet started.
+    NotStarted,
+}
+
+impl Notice {
+    /// What the list's columns call for before its first row: [`Notice::NotStarted`] for a list
+    /// without a `started_date` column.
+    pub fn of_columns(reader: &CaseReader) -> Option<Notice> {
+        (!reader.has_column(Column::StartedDate)).then_some(Notice::NotStarted)
+    }
+
+    /// A stable key for programs: `not_recorded`, `not_started`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Notice::NotRecorded { .. } => "not_recorded",
+            Notice::NotStarted => "not_started",
+        }
+    }
+
+    /// The column the notice is about: the one the list lacks.
+    pub fn column(&self) -> Column {
+        match *self {
+            Notice::NotRecorded { column, .. } => column,
+            Notice::NotStarted => Column::StartedDate,
+        }
+    }
+
+    /// The notice in `lang`, as every front end says it.
+    pub fn text(&self, lang: Lang) -> String {
+        match *self {
+            Notice::NotRecorded {
+                milestone,
+                column,
+                cases,
+            } => lang.fill(
+                Label::NoticeNotRecorded,
+                &[&cases.to_string(), lang.milestone(milestone), column.name()],
+            ),
+            Notice::NotStarted => lang.get(Label::NoticeNotStarted).to_string(),
+        }
+    }
 }
 
 /// What a whole run found: the rows (evaluated, invalid, overdue) and the warnings.

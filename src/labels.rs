@@ -648,17 +648,18 @@ labels! {
         "ikä {0} ei ole kokonaisia vuosia väliltä 0–{1}: tarkista ikä",
         "åldern {0} är inte ett helt antal år mellan 0 och {1}: kontrollera åldern",
     ],
-    /// `{0}`: the list; `{1}`: how many cases; `{2}`: the milestone; `{3}`: the column.
+    /// A notice about a whole list (`audit::Notice`), after the list's name and [`Label::PlaceNote`]
+    /// on the command line, alone on the web page. `{0}`: how many cases; `{1}`: the
+    /// milestone; `{2}`: the column.
     NoticeNotRecorded => [
-        "{0}: note: {1} cases have a {2} deadline that is not judged: the list has no {3} column (add it to judge them).",
-        "{0}: huom: {1} asian määräaikaa ({2}) ei arvioida: listassa ei ole saraketta {3} (lisää se, niin ne arvioidaan).",
-        "{0}: obs: tidsfristen ({2}) för {1} ärenden bedöms inte: listan har ingen kolumn {3} (lägg till den för att bedöma dem).",
+        "{0} cases have a {1} deadline that is not judged: the list has no {2} column (add it to judge them).",
+        "{0} asian määräaikaa ({1}) ei arvioida: listassa ei ole saraketta {2} (lisää se, niin ne arvioidaan).",
+        "tidsfristen ({1}) för {0} ärenden bedöms inte: listan har ingen kolumn {2} (lägg till den för att bedöma dem).",
     ],
-    /// `{0}`: the list.
     NoticeNotStarted => [
-        "{0}: note: the list has no started_date column: it is read as a list of matters not yet started.",
-        "{0}: huom: listassa ei ole saraketta started_date (arviointi aloitettu): se luetaan listana asioista, joiden arviointia ei ole aloitettu.",
-        "{0}: obs: listan har ingen kolumn started_date (bedömningen inledd): den läses som en lista över ärenden vars bedömning inte har inletts.",
+        "the list has no started_date column: it is read as a list of matters not yet started.",
+        "listassa ei ole saraketta started_date (arviointi aloitettu): se luetaan listana asioista, joiden arviointia ei ole aloitettu.",
+        "listan har ingen kolumn started_date (bedömningen inledd): den läses som en lista över ärenden vars bedömning inte har inletts.",
     ],
     // Why a case is on the overdue list: the deadline that put it there.
     ColReasonMilestone => ["reason", "syy", "orsak"],
@@ -1596,6 +1597,7 @@ labels! {
     /// `{0}` the sheet, `{1}` the row.
     PlaceSheetRow => ["{0} row {1}", "{0} rivi {1}", "{0} rad {1}"],
     PlaceWarning => ["warning", "varoitus", "varning"],
+    PlaceNote => ["note", "huom", "obs"],
     XlsCode => ["code", "koodi", "kod"],
     // The closing lines of a list command on standard error.
     /// `{0}` the ids compared, `{1}` the rows not compared.

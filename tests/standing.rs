@@ -418,3 +418,85 @@ fn check_judges_a_decision_only_when_given_and_says_what_it_needs() {
     assert_eq!(json["deadlines"][2]["status"], "late");
     assert_eq!(json["deadlines"][2]["working_days_late"], 3);
 }
+
+/// The web says what the command line says once about a list, in the same words: a list
+/// without `started_date` is of matters not yet started, and a list without `decision_date`
+/// leaves the two disabled persons' decisions (due 2.12.2024, 3 months from 2.9.2024) unjudged.
+/// The API gives each notice a stable code with the column and the cases; the page says each
+/// once, in the page's language.
+#[test]
+fn the_web_page_and_the_api_say_the_command_lines_notices_about_a_list() {
+    let csv = "case_id,pending_date,age,disabled\n\
+               D-1,2.9.2024,40,1\n\
+               D-2,2.9.2024,40,1\n\
+               A-1,2.12.2024,80,0\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(&dir, "new.csv", csv);
+    let server = Server::start(&[]);
+    for (lang, note) in [("en", "note"), ("fi", "huom"), ("sv", "obs")] {
+        let (_, _, err) = run(
+            &[
+                "audit", &file, "--as-of", AS_OF, "--lang", lang, "--format", "csv",
+            ],
+            b"",
+        );
+        let prefix = format!("{file}: {note}: ");
+        let said: Vec<&str> = err
+            .lines()
+            .filter_map(|l| l.strip_prefix(&prefix))
+            .collect();
+        assert_eq!(said.len(), 2, "{err}");
+        let answer = server.request(
+            "POST",
+            &format!("/api/audit?as_of={AS_OF}&lang={lang}"),
+            &[("Content-Type", "text/csv")],
+            csv.as_bytes(),
+        );
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        let json = answer.json();
+        let texts: Vec<&str> = json["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts, said, "{lang}");
+        let (content_type, body) = common::server::multipart(
+            &[("lang", lang), ("as_of", AS_OF)],
+            "new.csv",
+            csv.as_bytes(),
+        );
+        let page = server.request("POST", "/audit", &[("Content-Type", &content_type)], &body);
+        assert_eq!(page.status, 200);
+        let page = page.text();
+        for text in &said {
+            assert_eq!(page.matches(text).count(), 1, "{lang}: {text}\n{page}");
+        }
+    }
+    let answer = server.request(
+        "POST",
+        &format!("/api/audit?as_of={AS_OF}"),
+        &[("Content-Type", "text/csv")],
+        csv.as_bytes(),
+    );
+    let notices = &answer.json()["notices"];
+    let codes =
+        |n: &Value| [&n["code"], &n["milestone"], &n["column"], &n["cases"]].map(|v| v.to_string());
+    assert_eq!(
+        codes(&notices[0]),
+        ["\"not_started\"", "null", "\"started_date\"", "null"]
+    );
+    assert_eq!(
+        codes(&notices[1]),
+        ["\"not_recorded\"", "\"decision\"", "\"decision_date\"", "2"]
+    );
+    assert_eq!(notices.as_array().unwrap().len(), 2);
+    // A list with every column leaves nothing to say.
+    let answer = server.request(
+        "POST",
+        &format!("/api/audit?as_of={AS_OF}"),
+        &[("Content-Type", "text/csv")],
+        list(&[S, C, D, I, N]).as_bytes(),
+    );
+    assert_eq!(answer.json()["notices"], serde_json::json!([]));
+}

@@ -665,6 +665,20 @@ fn the_answers_match_the_openapi_document() {
         &answer.json(),
         "audit",
     );
+    // A list without started_date and decision_date: both notices.
+    let csv = b"case_id,pending_date,age,disabled\nD-1,2.9.2024,40,1\nA-1,2.12.2024,80,0\n";
+    let answer = audit_api(&server, "as_of=16.12.2024&lang=fi", csv).json();
+    assert_eq!(
+        answer["notices"].as_array().map(Vec::len),
+        Some(2),
+        "{answer}"
+    );
+    validate(
+        &doc,
+        response_schema(&doc, "/api/audit", "post", "200"),
+        &answer,
+        "audit with notices",
+    );
     // Errors.
     for (answer, path, method) in [
         (server.post_json("/api/check", "{"), "/api/check", "post"),

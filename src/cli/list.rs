@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::file::{check_targets, AtomicFile, Output};
 use super::{as_of_arg, stderr_line, Format, ReadingArg};
-use maaraika::audit::{Audit, Found, Outcome, Warning, MAX_IDS_COMPARED};
+use maaraika::audit::{Audit, Found, Notice, Outcome, Warning, MAX_IDS_COMPARED};
 use maaraika::batch::{Evaluated, Invalid};
 use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};
@@ -21,7 +21,6 @@ use maaraika::labels::Label;
 use maaraika::options::{Given, Options};
 use maaraika::problem::{column_label, Places};
 use maaraika::report::{CsvStyle, Lang};
-use maaraika::rules::Milestone;
 use maaraika::text::{shown, spreadsheet_cell};
 
 /// The arguments every case-list command takes.
@@ -103,8 +102,8 @@ impl ListArgs {
         };
         let reader = CaseReader::open_sheet(&self.file, &options, self.sheet.as_deref())?;
         self.tell_columns(&reader);
-        if !reader.has_column(Column::StartedDate) {
-            stderr_line(&self.lang().fill(Label::NoticeNotStarted, &[&self.label()]));
+        if let Some(notice) = Notice::of_columns(&reader) {
+            tell(self, notice);
         }
         Ok(reader)
     }
@@ -475,28 +474,16 @@ pub fn run_list(
 /// Says once, for each milestone the list cannot judge, how many cases have its deadline and the
 /// column that would let them be judged.
 fn tell_not_recorded(args: &ListArgs, outcome: &Outcome) {
-    let lang = args.lang();
-    let counts = outcome.not_recorded;
-    for (count, milestone, column) in [
-        (counts.decision, Milestone::Decision, Column::DecisionDate),
-        (
-            counts.implementation,
-            Milestone::Implementation,
-            Column::ImplementedDate,
-        ),
-    ] {
-        if count > 0 {
-            stderr_line(&lang.fill(
-                Label::NoticeNotRecorded,
-                &[
-                    &args.label(),
-                    &count.to_string(),
-                    lang.milestone(milestone),
-                    column.name(),
-                ],
-            ));
-        }
+    for notice in outcome.not_recorded.notices() {
+        tell(args, notice);
     }
+}
+
+/// A notice about the whole list, on one line after the list's name: `cases.csv: note: …`.
+fn tell(args: &ListArgs, notice: Notice) {
+    let lang = args.lang();
+    let note = lang.get(Label::PlaceNote);
+    stderr_line(&format!("{}: {note}: {}", args.label(), notice.text(lang)));
 }
 
 /// The exit code of a finished run, decided by the engine ([`Outcome::exit_code`]), after a

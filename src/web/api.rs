@@ -456,8 +456,8 @@ pub async fn stream_audit(
     Ok(response)
 }
 
-/// `{"cases": [the audit --format json array], "invalid": [...], "counts": {...}}`; a reading
-/// stopped early adds `"error"`.
+/// `{"cases": [the audit --format json array], "invalid": [...], "warnings": [...], "notices":
+/// [...], "counts": {...}}`; a reading stopped early adds `"error"`.
 fn write_json(
     out: &mut ChannelWriter,
     reader: &mut crate::input::CaseReader,
@@ -484,6 +484,12 @@ fn write_json(
     json(out, "invalid_listed", &audited.invalid.len())?;
     json(out, "warnings", &audited.warnings)?;
     json(out, "warnings_listed", &audited.warnings.len())?;
+    let notices: Vec<stream::NoticeRow> = audited
+        .notices
+        .iter()
+        .map(|notice| stream::NoticeRow::new(notice, lang))
+        .collect();
+    json(out, "notices", &notices)?;
     json(out, "counts", &audited.counts)?;
     if let Some(error) = &audited.error {
         json(out, "error", &error.message)?;

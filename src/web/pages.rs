@@ -726,6 +726,10 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
             @if audited.case_id_missing.is_some() {
                 p.note #case-id-missing role="status" { (t.case_id_missing) }
             }
+            // What the list's columns leave out, in the command line's words.
+            @for notice in &audited.notices {
+                p.note.notice data-code=(notice.code()) { (notice.text(lang.labels())) }
+            }
             @if let Some([plain, excel]) = &audited.downloads {
                 p.downloads {
                     (t.download_ready) " "

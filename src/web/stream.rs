@@ -15,7 +15,7 @@ use tokio::sync::{mpsc, oneshot, OwnedSemaphorePermit};
 
 use super::access::{current_rows, RowCount};
 use super::{Failure, UPLOAD_IDLE_TIMEOUT};
-use crate::audit::{self, Found, Warning, WarningCounts};
+use crate::audit::{self, Found, Notice, Warning, WarningCounts};
 use crate::batch;
 use crate::calendar::Reading;
 use crate::evaluation::{Standing, Status};
@@ -510,6 +510,41 @@ pub struct WarningRow {
     pub problem: String,
 }
 
+/// A notice about the whole list ([`audit::Notice`]) as an answer gives it: said once, whatever
+/// the rows.
+#[derive(serde::Serialize, Clone, Debug)]
+pub struct NoticeRow {
+    /// `not_recorded` or `not_started`.
+    pub code: &'static str,
+    /// The milestone not judged (`decision`, `implementation`); none for `not_started`.
+    pub milestone: Option<&'static str>,
+    /// The column the list lacks, by its key (`decision_date`, `implemented_date`,
+    /// `started_date`).
+    pub column: &'static str,
+    /// The cases with a deadline that is not judged; none for `not_started`.
+    pub cases: Option<u64>,
+    /// The notice in the answer's language (the command line's words).
+    pub text: String,
+}
+
+impl NoticeRow {
+    pub fn new(notice: &Notice, lang: Lang) -> Self {
+        let (milestone, cases) = match *notice {
+            Notice::NotRecorded {
+                milestone, cases, ..
+            } => (Some(milestone.key()), Some(cases)),
+            Notice::NotStarted => (None, None),
+        };
+        NoticeRow {
+            code: notice.code(),
+            milestone,
+            column: notice.column().name(),
+            cases,
+            text: notice.text(lang),
+        }
+    }
+}
+
 /// A case listed on the audit page (overdue or due).
 #[derive(Clone, Debug)]
 pub struct Listed {
@@ -563,6 +598,9 @@ pub struct Audited {
     pub counts: Counts,
     pub invalid: Vec<InvalidRow>,
     pub warnings: Vec<WarningRow>,
+    /// What the run says once about the whole list: the list has no started_date, the
+    /// milestones it cannot judge.
+    pub notices: Vec<Notice>,
     pub overdue: Vec<Listed>,
     pub due: Vec<Listed>,
     /// Per group (in the order of [`Group::ALL`], then no group): the cases by where they stand
@@ -601,6 +639,7 @@ pub fn audit(
     let mut engine = audit::Audit::new(*options);
     let mut audited = Audited {
         case_id_missing,
+        notices: Notice::of_columns(reader).into_iter().collect(),
         ..Audited::default()
     };
     let result = engine.run(reader, |found| -> Result<(), crate::error::Error> {
@@ -676,6 +715,7 @@ pub fn audit(
     audited.counts.invalid = tally.invalid;
     audited.counts.overdue = tally.overdue;
     audited.counts.warnings = outcome.warnings;
+    audited.notices.extend(outcome.not_recorded.notices());
     audited
 }
 
