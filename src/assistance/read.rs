@@ -14,8 +14,9 @@ use std::thread;
 use super::evaluation::{
     evaluate_application, names, Application, ApplicationError, AssistanceEvaluation, Recorded,
 };
-use crate::batch::{calendar_date_column, check_width, flag_column, problem, Invalid, Tally};
+use crate::batch::{Invalid, Tally};
 use crate::hetu::may_hold_code;
+use crate::input::decode::{calendar_date_column, check_width, flag_column, problem};
 use crate::input::{
     CaseReader, Column, ColumnRef, Fields, InputError, RawRow, ReadError, RowProblem,
 };

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::keep;
+use crate::input::decode::keep;
 use crate::input::{Column, RawRow};
 
 /// Units remembered per chunk; a list with more distinct units keeps the rest row by row.

@@ -31,6 +31,7 @@
 
 pub(crate) mod cells;
 pub(crate) mod column;
+pub(crate) mod decode;
 pub(crate) mod error;
 pub(crate) mod headers;
 pub(crate) mod reader;
@@ -47,6 +48,7 @@ pub use cells::{
     FlagError, MAX_AGE,
 };
 pub use column::{Column, ColumnRef};
+pub use decode::decode;
 pub use error::InputError;
 pub use headers::{
     match_header, names_care_allowance_level, normalize_header, parse_column_mapping, HeaderMatch,
