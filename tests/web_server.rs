@@ -1568,3 +1568,34 @@ fn the_calendar_page_lists_the_days_it_skipped() {
         "{page}"
     );
 }
+
+/// The server and the command line resolve a job's options alike: the same list with the same
+/// as-of date and reading gives the same audit CSV, byte for byte, from `POST /api/audit` and
+/// from `maaraika audit`; with no as-of date both take today in Finland.
+#[test]
+fn the_api_and_the_command_line_audit_a_list_alike_with_the_same_options() {
+    let server = Server::start(&[]);
+    let file = "samples/cases.csv";
+    let csv = std::fs::read(file).unwrap();
+    let (with, without) = (
+        ["--as-of", "16.12.2024", "--conservative"].as_slice(),
+        [].as_slice(),
+    );
+    for (query, flags) in [
+        ("as_of=16.12.2024&reading=conservative&format=csv", with),
+        ("format=csv", without),
+    ] {
+        // Twice at the most: a day may turn in Helsinki between the two runs.
+        let same = (0..2).any(|_| {
+            let api = audit_api(&server, query, &csv);
+            assert_eq!(api.status, 200, "{}", api.text());
+            let mut args = vec!["audit", file, "--format", "csv"];
+            args.extend_from_slice(flags);
+            let (code, stdout, stderr) = common::run(&args, b"");
+            assert!(code == 0 || code == 3, "{stderr}");
+            assert!(stdout.lines().count() > 2, "{stdout}");
+            api.text() == stdout
+        });
+        assert!(same, "{query}");
+    }
+}
