@@ -1415,6 +1415,23 @@ labels! {
         "on tyhjä: jokaiselle asialle tarvitaan vireilletulopäivä",
         "är tom: varje ärende behöver datum då det blev anhängigt",
     ],
+    PrbArrivalEmpty => [
+        "is empty: every application needs the day it arrived",
+        "on tyhjä: jokaiselle hakemukselle tarvitaan sen saapumispäivä",
+        "är tom: varje ansökan behöver den dag då den inkom",
+    ],
+    /// `{0}` the later date, `{1}` its name, `{2}` the date it cannot precede, `{3}` that one's.
+    PrbApplicationBefore => [
+        "{0} ({1}) is before {2} ({3}): check both dates",
+        "{0} ({1}) on aiempi kuin {2} ({3}): tarkista molemmat päivämäärät",
+        "{0} ({1}) är tidigare än {2} ({3}): kontrollera båda datumen",
+    ],
+    /// `{0}` the date recorded, `{1}` the date it needs.
+    PrbApplicationWithout => [
+        "there is a date for \"{0}\" but none for \"{1}\": add the missing date, or remove the other",
+        "kohdassa \"{0}\" on päivämäärä, mutta kohdassa \"{1}\" ei ole: lisää puuttuva päivämäärä tai poista toinen",
+        "det finns ett datum för \"{0}\" men inget för \"{1}\": lägg till det datum som saknas eller ta bort det andra",
+    ],
     PrbDateEmpty => ["{0} is empty", "{0} on tyhjä", "{0} är tomt"],
     PrbDateFormat => [
         "{0} is not a date: write it as 23.11.2026 or 2026-11-23",

@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::assistance::evaluation::ApplicationError;
 use crate::calendar::{CalendarError, FIRST_DATE, LAST_DATE};
 use crate::dates::{finnish, DateError, FIRST_YEAR};
 use crate::evaluation::CaseError;
@@ -160,14 +161,10 @@ pub enum Problem {
     BirthDateDiffers,
     /// The dates or facts of the case cannot all be true.
     Case(CaseError),
-    /// A problem of a module that does not yet word its problems in each language (the social
-    /// assistance lists): its stable key and its English text.
-    Text {
-        /// The key for programs.
-        code: &'static str,
-        /// The English text.
-        text: String,
-    },
+    /// An application without the day it arrived (a social-assistance list).
+    ArrivalEmpty,
+    /// The dates of an application that cannot all be true (a social-assistance list).
+    Application(ApplicationError),
 }
 
 impl Problem {
@@ -188,7 +185,8 @@ impl Problem {
             Problem::CareLevel { .. } => "invalid_care_level",
             Problem::BirthDateDiffers => "birth_date_differs_from_hetu",
             Problem::Case(error) => case_code(error),
-            Problem::Text { code, .. } => code,
+            Problem::ArrivalEmpty => "arrival_date_missing",
+            Problem::Application(_) => "application_dates",
         }
     }
 
@@ -280,7 +278,8 @@ impl Problem {
             }
             Problem::BirthDateDiffers => lang.get(Label::PrbBirthDateDiffers).to_string(),
             Problem::Case(error) => case_error(error, lang),
-            Problem::Text { text, .. } => text.clone(),
+            Problem::ArrivalEmpty => lang.get(Label::PrbArrivalEmpty).to_string(),
+            Problem::Application(error) => application_error(error, lang),
         }
     }
 }
@@ -398,6 +397,44 @@ pub fn case_error(error: &CaseError, lang: Lang) -> String {
             lang.fill(Label::PrbChildFlagForAdult, &[&age.to_string()])
         }
         CaseError::Calendar(error) => calendar_error(error, lang),
+    }
+}
+
+/// An application whose dates cannot all be true, in `lang`: each date named as the
+/// social-assistance pages name it (`päätös`, `hakemus saapunut`), never by its key.
+pub fn application_error(error: &ApplicationError, lang: Lang) -> String {
+    use crate::assistance::evaluation::names;
+    let name = |key: &str| {
+        lang.get(match key {
+            names::DECISION => Label::AsDecision,
+            names::REQUESTED => Label::AsInfoRequest,
+            names::RECEIVED => Label::AsInfoReceived,
+            names::REPLY_DUE => Label::AsInfoReplyDue,
+            names::MEETING_REQUESTED => Label::AsMeetingRequested,
+            names::MEETING => Label::AsMeeting,
+            names::PAID => Label::AsPayment,
+            _ => Label::AsApplicationDate,
+        })
+    };
+    match error {
+        ApplicationError::Before {
+            later,
+            later_date,
+            earlier,
+            earlier_date,
+        } => lang.fill(
+            Label::PrbApplicationBefore,
+            &[
+                &finnish(*later_date),
+                name(later),
+                &finnish(*earlier_date),
+                name(earlier),
+            ],
+        ),
+        ApplicationError::Without { what, needs } => {
+            lang.fill(Label::PrbApplicationWithout, &[name(what), name(needs)])
+        }
+        ApplicationError::Calendar(error) => calendar_error(error, lang),
     }
 }
 

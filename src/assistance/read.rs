@@ -60,16 +60,8 @@ pub fn recorded(reader: &CaseReader) -> Recorded {
 /// Decodes a row into an application: every field checked, the first problem reported.
 pub fn decode(row: &RawRow) -> Result<Application, RowProblem> {
     check_width(row)?;
-    let arrival = calendar_date_column(row, Column::PendingDate)?.ok_or_else(|| {
-        problem(
-            row,
-            Column::PendingDate,
-            Problem::Text {
-                code: "arrival_date_missing",
-                text: "is empty: every application needs the day it arrived".into(),
-            },
-        )
-    })?;
+    let arrival = calendar_date_column(row, Column::PendingDate)?
+        .ok_or_else(|| problem(row, Column::PendingDate, Problem::ArrivalEmpty))?;
     let date = |column| calendar_date_column(row, column);
     Ok(Application {
         arrival,
@@ -103,10 +95,7 @@ fn chain_problem(row: &RawRow, error: ApplicationError) -> RowProblem {
     RowProblem {
         line: row.line(),
         column: error.column().map(|name| ColumnRef::Known(column_of(name))),
-        problem: Problem::Text {
-            code: "application_dates",
-            text: error.to_string(),
-        },
+        problem: Problem::Application(error),
     }
 }
 

@@ -96,12 +96,12 @@ impl AssistanceRequest {
         Ok((application, as_of, reading))
     }
 
-    /// The answer, or what is wrong with the dates.
-    pub fn answer(&self) -> Result<AssistanceAnswer, Failure> {
+    /// The answer, or what is wrong with the dates (worded in `lang`).
+    pub fn answer(&self, lang: crate::labels::Lang) -> Result<AssistanceAnswer, Failure> {
         let (a, as_of, reading) = self.application()?;
         let evaluate = |reading| {
             evaluate_application(&a, Recorded::ALL, as_of, reading)
-                .map_err(|e| Failure::bad_request(e.to_string()))
+                .map_err(|e| Failure::bad_request(crate::problem::application_error(&e, lang)))
         };
         let e = evaluate(reading)?;
         let other = match reading {
@@ -141,7 +141,7 @@ pub async fn check_api(
             "the request body is not the JSON of one application: {e}"
         ))
     })?;
-    Ok(json_response(&request.answer()?))
+    Ok(json_response(&request.answer(crate::labels::Lang::En)?))
 }
 
 /// A row that could not be read, as the API and the page list it.
@@ -346,7 +346,7 @@ pub async fn check_post(
         Err(rejection) => return refuse(Failure::new(rejection.status(), rejection.body_text())),
     };
     let lang = UiLang::choose(form.lang.as_deref(), &headers);
-    let answer = form.request().answer();
+    let answer = form.request().answer(lang.labels());
     let status = answer
         .as_ref()
         .map_or_else(|f| f.status, |_| StatusCode::OK);
