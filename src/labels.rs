@@ -11,6 +11,30 @@ use crate::calendar::{Holiday, HolidayKind, Reading};
 use crate::evaluation::{Note, Status};
 use crate::rules::{Group, Groups, Milestone};
 
+/// Whose words name the groups of a case: the act in force on its pending date
+/// ([`Lang::group_on`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wording {
+    /// 1301/2014, from 1.4.2015: the act in force.
+    Current,
+    /// 710/1982 40 a § as 751/2008 has it, 1.1.2009 to 31.3.2015.
+    Act2008,
+    /// 710/1982 40 a § as 125/2006 has it, before 2009.
+    Act2006,
+}
+
+/// The act whose words name the groups of a case pending since `pending`.
+pub fn wording_of(pending: NaiveDate) -> Wording {
+    use crate::rules::{AGE_75_DATE, CURRENT_ACT_DATE};
+    if pending < AGE_75_DATE {
+        Wording::Act2006
+    } else if pending < CURRENT_ACT_DATE {
+        Wording::Act2008
+    } else {
+        Wording::Current
+    }
+}
+
 /// The language of what people read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -121,22 +145,22 @@ impl Lang {
     /// (som fyllt 75 år) under 710/1982 40 a § (751/2008) in 2009 to 3/2015, and `80 vuotta
     /// täyttänyt` (som fyllt 80 år) under 40 a § (125/2006) in 2006 to 2008.
     pub fn group_on(self, group: Group, pending: NaiveDate) -> &'static str {
-        use crate::rules::{AGE_75_DATE, CURRENT_ACT_DATE};
-        match group {
-            Group::Over75 if pending < AGE_75_DATE => self.get(Label::Over80Act2006),
-            Group::Over75 if pending < CURRENT_ACT_DATE => self.get(Label::Over75Act2008),
+        match (group, wording_of(pending)) {
+            (Group::Over75, Wording::Act2006) => self.get(Label::Over80Act2006),
+            (Group::Over75, Wording::Act2008) => self.get(Label::Over75Act2008),
             _ => self.group(group),
         }
     }
 
-    /// The groups of a case for people: `aged over 75, disabled person`, or a dash.
-    pub fn groups(self, groups: Groups) -> String {
+    /// The groups of a case pending since `pending` for people, each as the act in force then
+    /// words it ([`Lang::group_on`]): `aged over 75, disabled person`, or a dash.
+    pub fn groups(self, groups: Groups, pending: NaiveDate) -> String {
         if groups.is_empty() {
             return "-".into();
         }
         groups
             .iter()
-            .map(|g| self.group(g))
+            .map(|g| self.group_on(g, pending))
             .collect::<Vec<_>>()
             .join(", ")
     }

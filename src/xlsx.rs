@@ -539,7 +539,7 @@ impl<W: Write> CaseSink for XlsxSink<W> {
             .map(|value| match *value {
                 Value::Text(Some(text)) => shown(text, self.show_hetu).into_owned(),
                 Value::Status(status) => lang.status(status).to_owned(),
-                Value::Groups(groups) => lang.groups(groups),
+                Value::Groups(groups, pending) => lang.groups(groups, pending),
                 Value::Notes(notes) => {
                     let notes: Vec<&str> = notes.iter().map(|n| lang.note(n)).collect();
                     notes.join("; ")

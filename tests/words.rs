@@ -920,3 +920,71 @@ fn command_errors_and_hints_follow_the_language() {
         "{stderr}"
     );
 }
+
+/// 1301/2014 names the group `yli 75-vuotias` (över 75 år) from 1.4.2015; 710/1982 40 a § named
+/// it `75 vuotta täyttänyt` (som fyllt 75 år, 751/2008) in 2009 to 3/2015 and `80 vuotta
+/// täyttänyt` (som fyllt 80 år, 125/2006) before: every list names a case's group as the act
+/// in force on its pending date words it (the table, Excel CSV, the workbook), as `check` does.
+#[test]
+fn list_outputs_name_the_older_persons_group_as_the_act_in_force_words_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("old.csv");
+    std::fs::write(
+        &list,
+        "Asiatunnus,Vireilletulopvm,Ikä\nA1,10.3.2012,80\nA2,10.3.2007,82\nA3,10.3.2026,80\n",
+    )
+    .unwrap();
+    let list = list.to_str().unwrap();
+    for (lang, names) in [
+        (
+            "fi",
+            [
+                "75 vuotta täyttänyt",
+                "80 vuotta täyttänyt",
+                "yli 75-vuotias",
+            ],
+        ),
+        ("sv", ["som fyllt 75 år", "som fyllt 80 år", "över 75 år"]),
+    ] {
+        let base = ["--as-of", "1.4.2026", "--lang", lang];
+        let book = dir.path().join(format!("old-{lang}.xlsx"));
+        let mut outputs = Vec::new();
+        for command in ["audit", "overdue"] {
+            for extra in [vec!["--format", "table"], vec!["--excel"]] {
+                let mut args = vec![command, list];
+                args.extend(base);
+                args.extend(extra);
+                // Wide enough that the table keeps its groups column.
+                let out = maaraika()
+                    .args(&args)
+                    .env("COLUMNS", "400")
+                    .output()
+                    .unwrap();
+                let out = String::from_utf8_lossy(&out.stdout).into_owned();
+                outputs.push((format!("{args:?}"), out));
+            }
+        }
+        let mut args = vec!["audit", list, "--format", "xlsx", "--output"];
+        args.push(book.to_str().unwrap());
+        args.extend(base);
+        let (code, _, err) = run(&args, b"");
+        assert_eq!(code, 0, "{err}");
+        use calamine::Reader;
+        let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+        let first = workbook.sheet_names()[0].clone();
+        let range = workbook.worksheet_range(&first).unwrap();
+        let cells: Vec<String> = range.rows().flatten().map(|c| c.to_string()).collect();
+        outputs.push((format!("{lang} workbook"), cells.join("\n")));
+        for (what, out) in outputs {
+            let lines: Vec<&str> = out.lines().collect();
+            for (case, name) in ["A1", "A2", "A3"].iter().zip(names) {
+                let row = lines
+                    .iter()
+                    .position(|l| l.contains(case))
+                    .map(|at| lines[at..].iter().take(12).copied().collect::<String>());
+                let row = row.unwrap_or_else(|| panic!("{what}: no {case} in\n{out}"));
+                assert!(row.contains(name), "{what}: {case} not `{name}` in\n{out}");
+            }
+        }
+    }
+}

@@ -83,11 +83,11 @@ impl CsvStyle {
 
     /// The groups field: stable keys (`over_75|disabled`, `none`), or for Excel labels in `lang`
     /// (no group spelt out: a cell of a lone `-` would start like a formula).
-    pub fn groups(self, groups: Groups) -> String {
+    pub fn groups(self, groups: Groups, pending: NaiveDate) -> String {
         if self.excel && groups.is_empty() {
             self.lang.get(Label::NoGroup).to_owned()
         } else if self.excel {
-            self.lang.groups(groups)
+            self.lang.groups(groups, pending)
         } else {
             groups.joined("|")
         }
@@ -161,7 +161,7 @@ impl CsvStyle {
             Value::Date(None) => "".into(),
             Value::Status(status) => self.status(status).into(),
             Value::Count(n) => count(n).into(),
-            Value::Groups(groups) => self.groups(groups).into(),
+            Value::Groups(groups, pending) => self.groups(groups, pending).into(),
             Value::Notes(notes) => self.notes(notes).into(),
             Value::Reading(reading) => self.reading(reading).into(),
             Value::Days(_, n, _) => n.to_string().into(),
@@ -212,7 +212,7 @@ pub struct CsvSink<W: Write> {
     room: usize,
     /// The groups field and the notes field take few values (a set of six groups, of four notes):
     /// each value is written, quoted as needed, once, and copied from here afterwards.
-    /// Indexed by the sets' bits.
+    /// Indexed by the wording of the names (`labels::Wording`) and the sets' bits.
     groups_fields: Vec<Option<Field>>,
     notes_fields: Vec<Option<Field>>,
 }
@@ -302,7 +302,7 @@ impl<W: Write> CsvSink<W> {
             reading_field,
             as_of_field,
             room: specs.len() * widest + TERMINATOR_ROOM,
-            groups_fields: vec![None; 1 << Group::ALL.len()],
+            groups_fields: vec![None; 3 << Group::ALL.len()],
             notes_fields: vec![None; 1 << 4],
         })
     }
@@ -352,7 +352,7 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
             Value::Date(date) => fields.date(written.style, date),
             Value::Status(status) => fields.field(&written.statuses[status as usize]),
             Value::Count(n) => fields.count(n),
-            Value::Groups(_) => fields.field(written.groups),
+            Value::Groups(..) => fields.field(written.groups),
             Value::Notes(_) => fields.field(written.notes),
             Value::Reading(_) => fields.field(written.reading),
             Value::Days(_, n, _) => fields.signed(n),
@@ -410,8 +410,11 @@ impl<W: Write> CaseSink for CsvSink<W> {
         let row = Row::new(case, self.reading, Some(self.as_of));
         let e = &case.evaluation;
         let (style, delimiter) = (self.style, self.records.delimiter());
-        let groups = self.groups_fields[usize::from(e.groups.bits())]
-            .get_or_insert_with(|| Field::new(&style.groups(e.groups), delimiter));
+        // One field per set of groups and wording of their names (see `Lang::group_on`).
+        let wording = crate::labels::wording_of(case.case.pending) as usize;
+        let groups = self.groups_fields
+            [(wording << Group::ALL.len()) | usize::from(e.groups.bits())]
+        .get_or_insert_with(|| Field::new(&style.groups(e.groups, case.case.pending), delimiter));
         let notes = self.notes_fields[usize::from(e.notes.bits())]
             .get_or_insert_with(|| Field::new(&style.notes(e.notes), delimiter));
         let text_room = |text: &str| csv_fast::text_room(text.as_bytes());

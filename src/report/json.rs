@@ -72,7 +72,7 @@ impl Serialize for JsonValue<'_> {
             Value::Date(date) => date.serialize(serializer),
             Value::Status(status) => status.serialize(serializer),
             Value::Count(n) => n.serialize(serializer),
-            Value::Groups(groups) => groups.serialize(serializer),
+            Value::Groups(groups, _) => groups.serialize(serializer),
             Value::Notes(notes) => serializer.collect_seq(notes.iter().map(Note::text)),
             Value::Reading(reading) => reading.serialize(serializer),
             Value::Days(_, n, _) => serializer.serialize_i64(n),

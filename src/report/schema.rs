@@ -78,8 +78,9 @@ pub enum Value<'a> {
     Status(Status),
     /// Working days or years; empty where they do not apply.
     Count(Option<i64>),
-    /// A set of groups.
-    Groups(Groups),
+    /// A set of groups, with the pending date that decides their names' wording
+    /// ([`crate::labels::Lang::group_on`]).
+    Groups(Groups, NaiveDate),
     /// A set of notes.
     Notes(Notes),
     /// A reading of the law.
@@ -269,7 +270,7 @@ impl Column {
             Column::Unit => Value::Text(Some(row.unit)),
             Column::Hetu => Value::Text(row.hetu),
             Column::PendingDate => Value::Date(Some(row.pending)),
-            Column::Groups => Value::Groups(e.groups),
+            Column::Groups => Value::Groups(e.groups, row.pending),
             Column::Deadline(m) => Value::Date(e.outcome(m).deadline),
             Column::Status(m) => Value::Status(e.outcome(m).status),
             Column::WorkingDaysLate(m) => Value::Count(e.outcome(m).working_days_late),

@@ -151,7 +151,7 @@ fn cell(value: Value, lang: Lang) -> String {
         Value::Date(date) => date.map(crate::dates::finnish).unwrap_or_default(),
         Value::Status(status) => lang.status(status).to_string(),
         Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-        Value::Groups(groups) => lang.groups(groups),
+        Value::Groups(groups, pending) => lang.groups(groups, pending),
         Value::Notes(notes) => {
             let notes: Vec<_> = notes.iter().map(|n| lang.note(n)).collect();
             notes.join("; ")

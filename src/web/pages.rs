@@ -937,7 +937,7 @@ fn case_table(lang: UiLang, title: &str, cases: &[Listed], more: bool) -> Markup
                             td.num { (case.line) }
                             td { (case.case_id) }
                             td { (case.unit) }
-                            td { (r.groups.iter().map(|g| lang.group(g)).collect::<Vec<_>>().join(", ")) }
+                            td { (r.groups.iter().map(|g| lang.labels().group_on(g, case.record.pending_date)).collect::<Vec<_>>().join(", ")) }
                             td {
                                 @if let Some(d) = r.start.deadline { (finnish(d)) " " }
                                 (status_badge(lang, r.start.status))
