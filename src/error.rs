@@ -10,17 +10,20 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::labels::{Label, Lang};
+
 /// Exit code: the command could not be done.
 pub const EXIT_ERROR: u8 = 2;
 
 /// What ended a command. Messages name the value and the fix, and never contain an identity code.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A value given on the command line is wrong.
+    /// A value given on the command line is wrong: worded where it was found, in the
+    /// language of the messages.
     #[error("{0}")]
     Usage(String),
     /// Reading an input file failed.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {source}", .path.display())]
     Read {
         /// The file.
         path: PathBuf,
@@ -28,7 +31,7 @@ pub enum Error {
         source: io::Error,
     },
     /// Writing an output failed.
-    #[error("cannot write {}: {}", .path.display(), write_reason(.source))]
+    #[error("cannot write {}: {}", .path.display(), write_reason(.source, Lang::En))]
     Write {
         /// The file.
         path: PathBuf,
@@ -37,15 +40,15 @@ pub enum Error {
     },
     /// An output file maaraika will not write (the case list itself, a read-only file, a
     /// link another user put in a shared folder).
-    #[error("cannot write {}: {reason}", .path.display())]
+    #[error("cannot write {}: {}", .path.display(), Lang::En.get(*.reason))]
     Refused {
         /// The file.
         path: PathBuf,
         /// Why it is refused, and what to do.
-        reason: String,
+        reason: Label,
     },
     /// Writing to standard output failed (other than a closed pipe).
-    #[error("{}", output_message(.0))]
+    #[error("{}", output_message(.0, Lang::En))]
     Output(#[from] io::Error),
     #[error(transparent)]
     /// A date outside the supported calendar.
@@ -55,26 +58,75 @@ pub enum Error {
     Input(#[from] crate::input::InputError),
 }
 
-/// Why an output file cannot be written, and what to do, in plain words.
-fn write_reason(error: &io::Error) -> String {
+/// Why an output file cannot be written, and what to do, in plain words in `lang`.
+fn write_reason(error: &io::Error, lang: Lang) -> String {
     let error = innermost(error);
+    let label = match error.kind() {
+        io::ErrorKind::NotFound => Label::ErrWriteNoFolder,
+        io::ErrorKind::NotADirectory => Label::ErrWriteNotAFolder,
+        io::ErrorKind::PermissionDenied => Label::ErrWriteDenied,
+        io::ErrorKind::ReadOnlyFilesystem => Label::ErrReadOnlyDisk,
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Label::ErrDiskFull,
+        _ => return io_reason(error, lang),
+    };
+    lang.get(label).to_string()
+}
+
+/// An I/O error of no kind worded above: the system's own words (English), after a sentence
+/// in `lang` saying so; in English the system's words alone.
+fn io_reason(error: &io::Error, lang: Lang) -> String {
+    if let Some(worded) = error.get_ref().and_then(|e| e.downcast_ref::<Worded>()) {
+        return worded.0.clone();
+    }
+    match lang {
+        Lang::En => error.to_string(),
+        _ => lang.fill(Label::ErrSystemSays, &[&error.to_string()]),
+    }
+}
+
+/// An I/O error's cause that maaraika itself words, in the language of the messages (a closed
+/// standard output): shown as it is, not as the system's words.
+#[derive(Debug)]
+pub struct Worded(pub String);
+
+impl std::fmt::Display for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Worded {}
+
+impl Error {
+    /// What ended the command, in `lang`: what is wrong and how to fix it. Errors of the case
+    /// list are worded by [`crate::problem::error_text`], which calls this for the rest.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Error::Read { path, source } => lang.fill(
+                Label::ErrCannotRead,
+                &[&path.display().to_string(), &read_reason(source, lang)],
+            ),
+            Error::Write { path, source } => lang.fill(
+                Label::ErrCannotWrite,
+                &[&path.display().to_string(), &write_reason(source, lang)],
+            ),
+            Error::Refused { path, reason } => lang.fill(
+                Label::ErrCannotWrite,
+                &[&path.display().to_string(), lang.get(*reason)],
+            ),
+            Error::Output(error) => output_message(error, lang),
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// Why a file cannot be read, in `lang`.
+pub fn read_reason(error: &io::Error, lang: Lang) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => "the folder does not exist: check the path, or create the \
-            folder first"
-            .into(),
-        io::ErrorKind::NotADirectory => "a part of the path is a file, not a folder: check the \
-            path"
-            .into(),
-        io::ErrorKind::PermissionDenied => "permission denied: choose a folder you can write \
-            to, or ask for write access"
-            .into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only: choose another place for \
-            the file"
-            .into(),
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "the disk is full: free \
-            some space or choose another place for the file"
-            .into(),
-        _ => error.to_string(),
+        io::ErrorKind::NotFound => lang.get(Label::ErrNotFound).to_string(),
+        io::ErrorKind::IsADirectory => lang.get(Label::ErrIsAFolder).to_string(),
+        io::ErrorKind::PermissionDenied => lang.get(Label::ErrNoAccess).to_string(),
+        _ => io_reason(error, lang),
     }
 }
 
@@ -122,11 +174,19 @@ pub struct FileWriteError {
 
 impl std::fmt::Display for FileWriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "cannot write {}: {}",
-            self.path.display(),
-            write_reason(&self.source)
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl FileWriteError {
+    /// `cannot write FILE: why`, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        lang.fill(
+            Label::ErrCannotWrite,
+            &[
+                &self.path.display().to_string(),
+                &write_reason(&self.source, lang),
+            ],
         )
     }
 }
@@ -146,12 +206,12 @@ impl FileWriteError {
     }
 }
 
-/// The message for a failed write of the output: naming the file where there is one.
-fn output_message(error: &io::Error) -> String {
+/// The message for a failed write of the output, in `lang`: naming the file where there is one.
+fn output_message(error: &io::Error, lang: Lang) -> String {
     let mut current = error;
     while let Some(inner) = current.get_ref() {
         if let Some(file) = inner.downcast_ref::<FileWriteError>() {
-            return file.to_string();
+            return file.text(lang);
         }
         if let Some(csv::ErrorKind::Io(io)) = inner.downcast_ref::<csv::Error>().map(|e| e.kind()) {
             current = io;
@@ -161,7 +221,7 @@ fn output_message(error: &io::Error) -> String {
             break;
         }
     }
-    format!("cannot write the output: {}", write_reason(error))
+    lang.fill(Label::ErrCannotWriteOutput, &[&write_reason(error, lang)])
 }
 
 /// The result of a command.

@@ -1779,6 +1779,215 @@ labels! {
         "tiedoston {1} rivi {0} on liian pitkä: tämä ei näytä asialuettelolta; vie se uudelleen CSV-muodossa",
         "rad {0} i {1} är för lång: det här ser inte ut som en ärendelista; exportera den på nytt som CSV",
     ],
+    // The command line's own errors (`Error::Usage`), each naming the flag to change.
+    /// `{0}` the flag, `{1}` the file.
+    UseOutputIsStdin => [
+        "{0} {1} is the file standard input is read from: writing it would replace the case list; give another file name",
+        "{0} {1} on tiedosto, josta vakiosyöte luetaan: sen kirjoittaminen korvaisi asialuettelon; anna toinen tiedoston nimi",
+        "{0} {1} är filen som standard in läses från: att skriva den skulle ersätta ärendelistan; ange ett annat filnamn",
+    ],
+    /// `{0}` the flag, `{1}` the file, `{2}` the case list.
+    UseOutputIsInput => [
+        "{0} {1} is the case list being read ({2}): writing it would replace the case list; give another file name",
+        "{0} {1} on luettava asialuettelo ({2}): sen kirjoittaminen korvaisi asialuettelon; anna toinen tiedoston nimi",
+        "{0} {1} är ärendelistan som läses ({2}): att skriva den skulle ersätta ärendelistan; ange ett annat filnamn",
+    ],
+    /// `{0}` and `{2}` the flags, `{1}` and `{3}` their files.
+    UseSameFile => [
+        "{0} {1} and {2} {3} name the same file: give each its own file name",
+        "{0} {1} ja {2} {3} ovat sama tiedosto: anna kummallekin oma tiedoston nimi",
+        "{0} {1} och {2} {3} är samma fil: ge var och en ett eget filnamn",
+    ],
+    /// `{0}` the case list.
+    UseStdoutIsInput => [
+        "standard output goes to the case list being read ({0}): the case list would be overwritten; send the output to another file",
+        "vakiotuloste ohjautuu luettavaan asialuetteloon ({0}): asialuettelo kirjoitettaisiin yli; ohjaa tuloste toiseen tiedostoon",
+        "standard ut går till ärendelistan som läses ({0}): ärendelistan skulle skrivas över; skicka resultatet till en annan fil",
+    ],
+    UseStdoutClosed => [
+        "standard output is closed: send it to a file (> FILE or --output FILE), or to /dev/null to discard it",
+        "vakiotuloste on suljettu: ohjaa se tiedostoon (> TIEDOSTO tai --output TIEDOSTO) tai laitteeseen /dev/null, jos tulosta ei tarvita",
+        "standard ut är stängd: skicka den till en fil (> FIL eller --output FIL) eller till /dev/null om resultatet inte behövs",
+    ],
+    UseStderrIsGiven => [
+        "standard error goes to a file this command was given (2>> or 2<> FILE): its messages would be written into it; send them to another file",
+        "virhetuloste ohjautuu tiedostoon, joka annettiin tälle komennolle (2>> tai 2<> TIEDOSTO): viestit kirjoitettaisiin siihen; ohjaa ne toiseen tiedostoon",
+        "standard fel går till en fil som kommandot fick (2>> eller 2<> FIL): meddelandena skulle skrivas i den; skicka dem till en annan fil",
+    ],
+    /// `{0}` the other format.
+    UseExcelWithFormat => [
+        "--excel writes CSV for Excel and cannot be combined with --format {0}: leave out one of them",
+        "--excel kirjoittaa CSV:tä Exceliin eikä sitä voi käyttää yhdessä valitsimen --format {0} kanssa: jätä toinen pois",
+        "--excel skriver CSV för Excel och kan inte kombineras med --format {0}: utelämna den ena",
+    ],
+    UseXlsxNeedsOutput => [
+        "--format xlsx writes an Excel workbook, which is no text for a terminal or a pipe: name the file with --output FILE.xlsx",
+        "--format xlsx kirjoittaa Excel-työkirjan, joka ei ole tekstiä päätteelle tai putkeen: anna tiedoston nimi valitsimella --output TIEDOSTO.xlsx",
+        "--format xlsx skriver en Excel-arbetsbok, som inte är text för en terminal eller ett rör: ange filens namn med --output FIL.xlsx",
+    ],
+    /// `{0}` the list, `{1}` the line, `{2}` the unit column's header, `{3}` the most units.
+    UseTooManyUnits => [
+        "{0} line {1}: the unit column ({2}) has more than {3} different values, which does not look like units or teams: check that it is the right column (or name it with --column unit=HEADER), or leave out --by unit",
+        "{0} rivi {1}: yksikkösarakkeessa ({2}) on yli {3} eri arvoa, mikä ei näytä yksiköiltä tai tiimeiltä: tarkista, että sarake on oikea (tai nimeä se valitsimella --column unit=OTSIKKO), tai jätä --by unit pois",
+        "{0} rad {1}: enhetskolumnen ({2}) har fler än {3} olika värden, vilket inte ser ut som enheter eller team: kontrollera att det är rätt kolumn (eller ange den med --column unit=RUBRIK) eller utelämna --by unit",
+    ],
+    UseTwoCountings => [
+        "--by arrival-month and --by decision-month are two readings of one count: choose one",
+        "--by arrival-month ja --by decision-month ovat saman luvun kaksi laskentatapaa: valitse toinen",
+        "--by arrival-month och --by decision-month är två sätt att räkna samma tal: välj det ena",
+    ],
+    /// `{0}` the command asked for, `{1}` the commands.
+    UseNoSuchCommand => [
+        "there is no command `{0}`: give one of {1}",
+        "komentoa `{0}` ei ole: anna jokin näistä: {1}",
+        "kommandot `{0}` finns inte: ange ett av {1}",
+    ],
+    /// `{0}` the value.
+    UseNotAPeriod => [
+        "`{0}` is not a period: write FROM..TO, e.g. 1.4.2026..30.9.2026",
+        "`{0}` ei ole ajanjakso: kirjoita ALKU..LOPPU, esim. 1.4.2026..30.9.2026",
+        "`{0}` är ingen period: skriv FRÅN..TILL, t.ex. 1.4.2026..30.9.2026",
+    ],
+    /// `{0}` the period.
+    UsePeriodBackwards => [
+        "the period {0} ends before it starts",
+        "ajanjakso {0} päättyy ennen kuin se alkaa: kirjoita ensin alkupäivä",
+        "perioden {0} slutar innan den börjar: skriv startdatumet först",
+    ],
+    /// `{0}` the value.
+    UseNotAMonth => [
+        "`{0}` is not a month: write YYYY-MM, e.g. 2026-04 for April 2026",
+        "`{0}` ei ole kuukausi: kirjoita VVVV-KK, esim. 2026-04 (huhtikuu 2026)",
+        "`{0}` är ingen månad: skriv ÅÅÅÅ-MM, t.ex. 2026-04 för april 2026",
+    ],
+    /// `{0}` the value.
+    UseNotADelimiter => [
+        "--delimiter \"{0}\" is not one maaraika reads: use , ; tab or |",
+        "--delimiter \"{0}\" ei ole erotin, jonka maaraika lukee: käytä merkkiä , ; | tai sanaa tab",
+        "--delimiter \"{0}\" är ingen avgränsare som maaraika läser: använd , ; | eller ordet tab",
+    ],
+    /// `{0}` the value.
+    UseColumnForm => [
+        "--column needs COLUMN=HEADER, e.g. --column pending_date=Saapunut (got \"{0}\")",
+        "--column tarvitsee muodon SARAKE=OTSIKKO, esim. --column pending_date=Saapunut (annettu \"{0}\")",
+        "--column behöver formen KOLUMN=RUBRIK, t.ex. --column pending_date=Inkommen (angivet \"{0}\")",
+    ],
+    /// `{0}` the name given, `{1}` the names maaraika knows.
+    UseColumnUnknown => [
+        "\"{0}\" is not a column maaraika knows: use one of {1}",
+        "\"{0}\" ei ole sarake, jonka maaraika tuntee: käytä jotakin näistä: {1}",
+        "\"{0}\" är ingen kolumn som maaraika känner till: använd en av {1}",
+    ],
+    /// `{0}` the column's key.
+    UseColumnNoHeader => [
+        "--column {0}= needs the header of the column in your file after the =, e.g. --column {0}=Saapunut",
+        "--column {0}= tarvitsee =-merkin jälkeen tiedostosi sarakkeen otsikon, esim. --column {0}=Saapunut",
+        "--column {0}= behöver rubriken på kolumnen i din fil efter =, t.ex. --column {0}=Inkommen",
+    ],
+    /// `{0}` the value.
+    UseNotAWholeNumber => [
+        "`{0}` is not a whole number",
+        "`{0}` ei ole kokonaisluku: kirjoita esim. 3",
+        "`{0}` är inget heltal: skriv t.ex. 3",
+    ],
+    /// `{0}` the value, `{1}` the values there are.
+    UseNotOneOf => [
+        "`{0}` is not one of {1}",
+        "`{0}` ei ole mikään sallituista arvoista: {1}",
+        "`{0}` är inte ett av de tillåtna värdena: {1}",
+    ],
+    /// `{0}` the options missing.
+    UseMissing => [
+        "the following required arguments were not provided: {0}",
+        "komennosta puuttuu pakollinen valitsin: {0}",
+        "kommandot saknar ett obligatoriskt alternativ: {0}",
+    ],
+    /// `{0}` the option given, `{1}` the one it cannot go with.
+    UseConflict => [
+        "{0} cannot be used with {1}",
+        "valitsinta {0} ei voi käyttää yhdessä valitsimen {1} kanssa: jätä toinen pois",
+        "{0} kan inte användas tillsammans med {1}: utelämna det ena",
+    ],
+    /// `{0}` the argument given.
+    UseUnknownArgument => [
+        "unexpected argument {0}",
+        "tuntematon valitsin tai arvo {0}",
+        "okänt alternativ eller värde {0}",
+    ],
+    /// `{0}` the command: where its options are listed.
+    UseSeeHelp => [
+        "see {0} --help",
+        "valitsimet: {0} --help",
+        "alternativen: {0} --help",
+    ],
+    /// `{0}` the suggestion.
+    UseDidYouMean => ["tip: {0}", "vihje: {0}", "tips: {0}"],
+    /// `{0}` the file, `{1}` why.
+    ErrCannotRead => ["cannot read {0}: {1}", "tiedostoa {0} ei voi lukea: {1}", "filen {0} kan inte läsas: {1}"],
+    /// `{0}` the file, `{1}` why and what to do.
+    ErrCannotWrite => ["cannot write {0}: {1}", "tiedostoa {0} ei voi kirjoittaa: {1}", "filen {0} kan inte skrivas: {1}"],
+    /// `{0}` why and what to do.
+    ErrCannotWriteOutput => [
+        "cannot write the output: {0}",
+        "tulosta ei voi kirjoittaa: {0}",
+        "resultatet kan inte skrivas: {0}",
+    ],
+    /// `{0}`: the operating system's own words (English).
+    ErrSystemSays => [
+        "{0}",
+        "käyttöjärjestelmän ilmoitus (englanniksi): {0}",
+        "operativsystemets meddelande (på engelska): {0}",
+    ],
+    ErrWriteNoFolder => [
+        "the folder does not exist: check the path, or create the folder first",
+        "kansiota ei ole: tarkista polku tai luo kansio ensin",
+        "mappen finns inte: kontrollera sökvägen eller skapa mappen först",
+    ],
+    ErrWriteNotAFolder => [
+        "a part of the path is a file, not a folder: check the path",
+        "osa polusta on tiedosto eikä kansio: tarkista polku",
+        "en del av sökvägen är en fil, inte en mapp: kontrollera sökvägen",
+    ],
+    ErrWriteDenied => [
+        "permission denied: choose a folder you can write to, or ask for write access",
+        "ei kirjoitusoikeutta: valitse kansio, johon voit kirjoittaa, tai pyydä kirjoitusoikeus",
+        "åtkomst nekad: välj en mapp som du kan skriva i eller be om skrivrätt",
+    ],
+    ErrReadOnlyDisk => [
+        "the disk is read-only: choose another place for the file",
+        "levylle voi vain lukea: valitse tiedostolle toinen paikka",
+        "disken är skrivskyddad: välj en annan plats för filen",
+    ],
+    ErrDiskFull => [
+        "the disk is full: free some space or choose another place for the file",
+        "levy on täynnä: vapauta tilaa tai valitse tiedostolle toinen paikka",
+        "disken är full: frigör utrymme eller välj en annan plats för filen",
+    ],
+    ErrForeignLink => [
+        "the path goes through a symbolic link owned by another user in a folder everyone may write to (like /tmp), and such a link could point anywhere: give the path of the real file or folder",
+        "polku kulkee toisen käyttäjän symbolisen linkin kautta kansiossa, johon kaikki voivat kirjoittaa (kuten /tmp), ja sellainen linkki voi osoittaa minne tahansa: anna todellisen tiedoston tai kansion polku",
+        "sökvägen går via en symbolisk länk som ägs av en annan användare i en mapp där alla får skriva (som /tmp), och en sådan länk kan peka vart som helst: ange sökvägen till den verkliga filen eller mappen",
+    ],
+    ErrOutputIsFolder => [
+        "it is a directory: give a file name",
+        "se on kansio: anna tiedoston nimi",
+        "det är en mapp: ange ett filnamn",
+    ],
+    ErrLinkLoop => [
+        "too many levels of symbolic links (a link that leads back to itself): give the path of the real file",
+        "liian monta symbolista linkkiä peräkkäin (linkki johtaa takaisin itseensä): anna todellisen tiedoston polku",
+        "för många nivåer av symboliska länkar (en länk som leder tillbaka till sig själv): ange sökvägen till den verkliga filen",
+    ],
+    ErrReadOnlyFile => [
+        "permission denied: the file is read-only (no one may write it): give another file name, or make it writable first (chmod u+w)",
+        "ei kirjoitusoikeutta: tiedosto on vain luku -tilassa (kukaan ei voi kirjoittaa siihen): anna toinen tiedoston nimi tai salli kirjoitus ensin (chmod u+w)",
+        "åtkomst nekad: filen är skrivskyddad (ingen får skriva i den): ange ett annat filnamn eller gör den skrivbar först (chmod u+w)",
+    ],
+    ErrNotYourFile => [
+        "permission denied: you may not write this file: give another file name, or ask its owner for write access",
+        "ei kirjoitusoikeutta: et voi kirjoittaa tähän tiedostoon: anna toinen tiedoston nimi tai pyydä sen omistajalta kirjoitusoikeus",
+        "åtkomst nekad: du får inte skriva i den här filen: ange ett annat filnamn eller be dess ägare om skrivrätt",
+    ],
     ErrPendingRequired => [
         "pending: the day the matter became pending is required (23.11.2026 or 2026-11-23)",
         "Vireilletulopäivä puuttuu: anna päivä, jona asia tuli vireille (23.11.2026 tai 2026-11-23)",

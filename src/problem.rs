@@ -628,12 +628,7 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             lang.fill(Label::ErrNoHeader, &[&path.display().to_string()])
         }
         InputError::Open { path, source } => {
-            let why = match source.kind() {
-                std::io::ErrorKind::NotFound => lang.get(Label::ErrNotFound).to_string(),
-                std::io::ErrorKind::IsADirectory => lang.get(Label::ErrIsAFolder).to_string(),
-                std::io::ErrorKind::PermissionDenied => lang.get(Label::ErrNoAccess).to_string(),
-                _ => source.to_string(),
-            };
+            let why = crate::error::read_reason(source, lang);
             lang.fill(Label::ErrCannotOpen, &[&path.display().to_string(), &why])
         }
         InputError::UnknownSheet {
@@ -689,12 +684,12 @@ fn quoted(names: &[String]) -> String {
     quoted.join(", ")
 }
 
-/// What ended a command, in `lang` where it is worded here ([`input_error`],
-/// [`calendar_error`]), else in English.
+/// What ended a command, in `lang`: the case list's errors ([`input_error`]), the calendar's
+/// ([`calendar_error`]), the files' ([`crate::error::Error::text`]).
 pub fn error_text(error: &crate::error::Error, lang: Lang) -> String {
     match error {
         crate::error::Error::Input(error) => input_error(error, lang),
         crate::error::Error::Calendar(error) if lang != Lang::En => calendar_error(error, lang),
-        _ => error.to_string(),
+        _ => error.text(lang),
     }
 }

@@ -366,7 +366,11 @@ fn impossible_chains_are_invalid_rows_reported_with_their_cell_and_exit_3() {
         stderr.contains("line 2, column 3 (decision_date)"),
         "{stderr}"
     );
-    assert!(stderr.contains("before the application_date"), "{stderr}");
+    // The dates named as the pages name them, not by their keys.
+    assert!(
+        stderr.contains("2.3.2026 (decision) is before 3.3.2026 (application arrived)"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("line 3, column 5 (info_received_date)"),
         "{stderr}"

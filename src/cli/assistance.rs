@@ -940,9 +940,7 @@ fn thl(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     ) {
         (true, true) => {
             return Err(Error::Usage(
-                "--by arrival-month and --by decision-month are two readings of one count: \
-                 choose one"
-                    .into(),
+                lang.get(maaraika::labels::Label::UseTwoCountings).into(),
             ))
         }
         (_, true) => CountedBy::DecisionMonth,

@@ -23,10 +23,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use maaraika::error::{Error, FileWriteError, Result};
+use maaraika::labels::Label;
 
 /// Checks the files a case-list command will write, before the case list `input` is read
 /// (see the module's header). `output: None` means standard output.
 pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>) -> Result<()> {
+    let lang = super::message_lang();
     let from_stdin = input == Path::new("-");
     let input_id = if from_stdin {
         stream_identity(io::stdin())
@@ -44,23 +46,20 @@ pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>)
         let Some(id) = target.identity() else {
             continue;
         };
+        let shown = path.display().to_string();
         if input_id.as_ref() == Some(&id) {
-            let what = if from_stdin {
-                "is the file standard input is read from".to_string()
+            return Err(Error::Usage(if from_stdin {
+                lang.fill(Label::UseOutputIsStdin, &[flag, &shown])
             } else {
-                format!("is {INPUT} ({})", input.display())
-            };
-            return Err(Error::Usage(format!(
-                "{flag} {} {what}: writing it would replace the case list; give another file name",
-                path.display()
-            )));
+                let input = input.display().to_string();
+                lang.fill(Label::UseOutputIsInput, &[flag, &shown, &input])
+            }));
         }
         if let Some((other, other_path, _)) = named.iter().find(|(_, _, seen)| *seen == id) {
-            return Err(Error::Usage(format!(
-                "{other} {} and {flag} {} name the same file: give each its own file name",
-                other_path.display(),
-                path.display()
-            )));
+            let other_path = other_path.display().to_string();
+            return Err(Error::Usage(
+                lang.fill(Label::UseSameFile, &[other, &other_path, flag, &shown]),
+            ));
         }
         target.check_writable(path)?;
         named.push((flag, path, id));
@@ -70,11 +69,8 @@ pub fn check_targets(input: &Path, output: Option<&Path>, errors: Option<&Path>)
             return Err(Error::Output(super::closed_stdout_error()));
         }
         if input_id.is_some() && stream_identity(io::stdout()) == input_id {
-            return Err(Error::Usage(format!(
-                "standard output goes to {INPUT} ({}): the case list would be overwritten; \
-                 send the output to another file",
-                input.display()
-            )));
+            let input = input.display().to_string();
+            return Err(Error::Usage(lang.fill(Label::UseStdoutIsInput, &[&input])));
         }
     }
     Ok(())
@@ -125,9 +121,6 @@ fn named_paths(arg: &std::ffi::OsStr) -> Vec<&Path> {
 fn named_paths(arg: &std::ffi::OsStr) -> Vec<&Path> {
     vec![Path::new(arg)]
 }
-
-/// How the messages above call the input.
-const INPUT: &str = "the case list being read";
 
 /// What makes two names one file: an existing regular file's device and inode, or for a file
 /// still to be created, its folder's canonical path and its name.
@@ -184,25 +177,18 @@ impl Resolved {
     /// Resolves `path`, refusing a folder and a path through another user's link in a shared
     /// folder (see [`through_foreign_symlink`]).
     fn new(path: &Path) -> Result<Resolved> {
-        let refused = |reason: &str| Error::Refused {
+        let refused = |reason: Label| Error::Refused {
             path: path.to_path_buf(),
-            reason: reason.to_string(),
+            reason,
         };
         if through_foreign_symlink(path) {
-            return Err(refused(
-                "the path goes through a symbolic link owned by another user in a folder \
-                 everyone may write to (like /tmp), and such a link could point anywhere: \
-                 give the path of the real file or folder",
-            ));
+            return Err(refused(Label::ErrForeignLink));
         }
         if path.is_dir() {
-            return Err(refused("it is a directory: give a file name"));
+            return Err(refused(Label::ErrOutputIsFolder));
         }
         let Some(target) = link_target(path) else {
-            return Err(refused(
-                "too many levels of symbolic links (a link that leads back to itself): give \
-                 the path of the real file",
-            ));
+            return Err(refused(Label::ErrLinkLoop));
         };
         let kind = match fs::metadata(&target) {
             Ok(meta) if meta.is_file() => Kind::Existing(meta),
@@ -217,32 +203,22 @@ impl Resolved {
         let Kind::Existing(meta) = &self.kind else {
             return Ok(());
         };
-        let refused = |reason: &str| Error::Refused {
+        let refused = |reason: Label| Error::Refused {
             path: given.to_path_buf(),
-            reason: reason.to_string(),
+            reason,
         };
         if meta.permissions().readonly() {
-            return Err(refused(
-                "permission denied: the file is read-only (no one may write it): give another \
-                 file name, or make it writable first (chmod u+w)",
-            ));
+            return Err(refused(Label::ErrReadOnlyFile));
         }
         #[cfg(target_os = "linux")]
         {
             use rustix::fs::{accessat, Access, AtFlags, CWD};
             use rustix::io::Errno;
             use std::os::unix::fs::MetadataExt;
-            let denied = refused(
-                "permission denied: you may not write this file: give another file name, or \
-                 ask its owner for write access",
-            );
+            let denied = refused(Label::ErrNotYourFile);
             match accessat(CWD, &self.path, Access::WRITE_OK, AtFlags::empty()) {
                 Err(Errno::ACCESS | Errno::PERM) => return Err(denied),
-                Err(Errno::ROFS) => {
-                    return Err(refused(
-                        "the disk is read-only: choose another place for the file",
-                    ))
-                }
+                Err(Errno::ROFS) => return Err(refused(Label::ErrReadOnlyDisk)),
                 _ => {}
             }
             // In a sticky folder (like /tmp) only a file's owner, the folder's owner or root

@@ -207,17 +207,12 @@ impl OutputArgs {
                 ListFormat::Xlsx => "xlsx",
                 _ => "table",
             };
-            return Err(Error::Usage(format!(
-                "--excel writes CSV for Excel and cannot be combined with --format {name}: \
-                 leave out one of them"
-            )));
+            let lang = super::message_lang();
+            return Err(Error::Usage(lang.fill(Label::UseExcelWithFormat, &[name])));
         }
         if self.xlsx() && self.output.is_none() {
-            return Err(Error::Usage(
-                "--format xlsx writes an Excel workbook, which is no text for a terminal or a \
-                 pipe: name the file with --output FILE.xlsx"
-                    .into(),
-            ));
+            let lang = super::message_lang();
+            return Err(Error::Usage(lang.get(Label::UseXlsxNeedsOutput).into()));
         }
         let to_terminal = self.output.is_none() && io::stdout().is_terminal();
         Ok(match self.format {

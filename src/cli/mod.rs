@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use maaraika::calendar::Reading;
 use maaraika::error::{Error, Result, EXIT_ERROR};
@@ -188,10 +188,8 @@ fn stdout_closed() -> bool {
 
 /// The error of every write to a closed standard output.
 fn closed_stdout_error() -> io::Error {
-    io::Error::other(
-        "standard output is closed: send it to a file (> FILE or --output FILE), or to \
-         /dev/null to discard it",
-    )
+    let text = message_lang().get(Label::UseStdoutClosed).to_string();
+    io::Error::other(maaraika::error::Worded(text))
 }
 
 /// Standard output, or where it was closed, a writer that fails with [`closed_stdout_error`].
@@ -218,7 +216,7 @@ impl Write for Stdout {
 
 /// The language of the messages, known before the arguments are parsed: `--lang` as given on
 /// the command line, else the locale's.
-fn message_lang() -> Lang {
+pub(crate) fn message_lang() -> Lang {
     let args: Vec<String> = std::env::args().collect();
     let given = args
         .iter()
@@ -233,34 +231,114 @@ fn message_lang() -> Lang {
         .unwrap_or_else(Lang::from_env)
 }
 
-/// A value clap refused, in `lang`: a date or an age worded as the lists word them; anything
-/// else as clap says it.
-fn invalid_value(err: &clap::Error, lang: Lang) -> Option<String> {
+/// What clap refused, in `lang` (Finnish or Swedish; English as clap says it): a value worded
+/// as the lists word it (a date, an age, a period, a number, a column, one of the choices), a
+/// missing, unknown or conflicting option, with where to see the options.
+fn clap_error(err: &clap::Error, lang: Lang) -> Option<String> {
     use clap::error::{ContextKind, ContextValue};
     if lang == Lang::En {
         return None;
     }
     let text = |kind| match err.get(kind) {
         Some(ContextValue::String(text)) => Some(text.as_str()),
+        Some(ContextValue::Strings(texts)) => texts.first().map(String::as_str),
         _ => None,
     };
-    let (arg, value) = (
-        text(ContextKind::InvalidArg)?,
-        text(ContextKind::InvalidValue)?,
-    );
+    // Options named as typed, without clap's English placeholders (`--pending <DATE>`).
+    let flag_of = |arg: &str| arg.split(' ').next().unwrap_or(arg).to_string();
+    let texts = |kind| match err.get(kind) {
+        Some(ContextValue::Strings(texts)) => texts
+            .iter()
+            .map(|t| flag_of(t))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::String(text)) => flag_of(text),
+        _ => String::new(),
+    };
+    let arg = text(ContextKind::InvalidArg)?;
     let flag = arg.split(' ').next().unwrap_or(arg);
-    let why = if arg.ends_with("<DATE>") {
-        match maaraika::problem::given_date_in(value, lang) {
-            Err(why) => why,
-            Ok(_) => return None,
+    // The command as typed, up to its first option: `maaraika assistance thl`.
+    let see_help = || {
+        let mut command = Cli::command();
+        let mut typed = vec!["maaraika".to_string()];
+        for word in std::env::args().skip(1) {
+            let Some(sub) = command.find_subcommand(&word).cloned() else {
+                break;
+            };
+            typed.push(word);
+            command = sub;
         }
+        lang.fill(Label::UseSeeHelp, &[&typed.join(" ")])
+    };
+    match err.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            let missing = texts(ContextKind::InvalidArg);
+            return Some(format!(
+                "{} ({})",
+                lang.fill(Label::UseMissing, &[&missing]),
+                see_help()
+            ));
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = flag_of(text(ContextKind::PriorArg)?);
+            return Some(lang.fill(Label::UseConflict, &[flag, &prior]));
+        }
+        ErrorKind::UnknownArgument => {
+            let mut line = lang.fill(Label::UseUnknownArgument, &[arg]);
+            if let Some(suggested) = text(ContextKind::SuggestedArg) {
+                line.push_str(&format!(
+                    " ({})",
+                    lang.fill(Label::UseDidYouMean, &[suggested])
+                ));
+            }
+            return Some(format!("{line} ({})", see_help()));
+        }
+        ErrorKind::InvalidValue => {
+            let value = text(ContextKind::InvalidValue)?;
+            let valid = texts(ContextKind::ValidValue);
+            let why = lang.fill(Label::UseNotOneOf, &[value, &valid]);
+            return Some(lang.fill(Label::MsgInvalidValue, &[flag, &why]));
+        }
+        ErrorKind::ValueValidation => {}
+        _ => return None,
+    }
+    let value = text(ContextKind::InvalidValue)?;
+    let why = if arg.ends_with("<DATE>") {
+        maaraika::problem::given_date_in(value, lang).err()?
     } else if arg.ends_with("<YEARS>") {
         let value = maaraika::problem::Shown::of(value);
         maaraika::problem::Problem::Age { value }.text(lang)
+    } else if arg.ends_with("<COLUMN=HEADER>") {
+        column_problem(value, lang)
+    } else if arg.ends_with("<CHAR>") {
+        lang.fill(Label::UseNotADelimiter, &[value])
+    } else if arg.ends_with("<YYYY-MM>") {
+        lang.fill(Label::UseNotAMonth, &[value])
+    } else if arg.ends_with("<FROM..TO>") {
+        // Worded by the parser itself (`summary::parse_period`), in this language.
+        std::error::Error::source(err)?.to_string()
+    } else if std::error::Error::source(err).is_some_and(|e| e.is::<std::num::ParseIntError>()) {
+        lang.fill(Label::UseNotAWholeNumber, &[value])
     } else {
         return None;
     };
     Some(lang.fill(Label::MsgInvalidValue, &[flag, &why]))
+}
+
+/// What is wrong with a `--column COLUMN=HEADER` the library refused
+/// ([`maaraika::input::parse_column_mapping`]), in `lang`.
+fn column_problem(value: &str, lang: Lang) -> String {
+    use maaraika::input::Column;
+    let Some((name, _)) = value.split_once('=') else {
+        return lang.fill(Label::UseColumnForm, &[value]);
+    };
+    match Column::from_name(name) {
+        None => lang.fill(
+            Label::UseColumnUnknown,
+            &[name.trim(), &Column::ALL.map(Column::name).join(", ")],
+        ),
+        Some(column) => lang.fill(Label::UseColumnNoHeader, &[column.name()]),
+    }
 }
 
 /// Runs the command line and returns the process exit code.
@@ -271,8 +349,9 @@ pub fn run() -> ExitCode {
         if io::stdout().is_terminal() {
             let _ = writeln!(
                 io::stdout(),
-                "maaraika: error: standard error goes to a file this command was given (2>> or \
-                 2<> FILE): its messages would be written into it; send them to another file"
+                "maaraika: {}: {}",
+                lang.get(Label::MsgError),
+                lang.get(Label::UseStderrIsGiven)
             );
         }
         return ExitCode::from(EXIT_ERROR);
@@ -286,7 +365,7 @@ pub fn run() -> ExitCode {
             ) =>
         {
             // One clear line naming the value and the problem; the usage adds nothing here.
-            if let Some(text) = invalid_value(&err, lang) {
+            if let Some(text) = clap_error(&err, lang) {
                 stderr_line(&format!("maaraika: {}: {text}", lang.get(Label::MsgError)));
                 return ExitCode::from(EXIT_ERROR);
             }
@@ -307,6 +386,11 @@ pub fn run() -> ExitCode {
             let help = err.render().to_string();
             let help = help.strip_prefix("error: ").unwrap_or(&help);
             let _ = writeln!(io::stdout(), "{}", help.trim_end());
+            return ExitCode::from(EXIT_ERROR);
+        }
+        Err(err) if err.use_stderr() && clap_error(&err, lang).is_some() => {
+            let text = clap_error(&err, lang).unwrap_or_default();
+            stderr_line(&format!("maaraika: {}: {text}", lang.get(Label::MsgError)));
             return ExitCode::from(EXIT_ERROR);
         }
         Err(err) if err.use_stderr() => {

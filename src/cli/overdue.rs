@@ -299,7 +299,7 @@ impl Kept<'_> {
     /// The case evaluated again, as it was read.
     fn evaluated(&self, options: &Options) -> Result<Evaluated<'_>> {
         let evaluation = evaluate(&self.case, options.as_of, options.reading)
-            .map_err(|e| Error::Usage(e.to_string()))?;
+            .map_err(|e| Error::Usage(maaraika::problem::case_error(&e, super::message_lang())))?;
         Ok(Evaluated {
             line: self.line,
             case_id: Cow::Borrowed(self.case_id),

@@ -41,9 +41,10 @@ pub fn man(args: ManArgs, out: &mut dyn Write) -> Result<u8> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let Some(sub) = command.find_subcommand(name) else {
-                return Err(Error::Usage(format!(
-                    "there is no command `{name}`: give one of {}",
-                    names.join(", ")
+                let lang = super::message_lang();
+                return Err(Error::Usage(lang.fill(
+                    maaraika::labels::Label::UseNoSuchCommand,
+                    &[name, &names.join(", ")],
                 )));
             };
             clap_mangen::Man::new(sub.clone().version(env!("CARGO_PKG_VERSION")))

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use super::{write_json, Format};
-use maaraika::dates::parse_date;
 use maaraika::error::{csv_io, Error, Result};
 use maaraika::evaluation::Status;
 use maaraika::input::Column as InputColumn;
@@ -52,14 +51,16 @@ pub enum By {
     Unit,
 }
 
+/// Parses `--period FROM..TO`, what is wrong worded in the language of the messages.
 pub(super) fn parse_period(text: &str) -> std::result::Result<(NaiveDate, NaiveDate), String> {
-    let (from, to) = text.split_once("..").ok_or_else(|| {
-        format!("`{text}` is not a period: write FROM..TO, e.g. 1.4.2026..30.9.2026")
-    })?;
-    let from = parse_date(from).map_err(|e| format!("`{from}` {e}"))?;
-    let to = parse_date(to).map_err(|e| format!("`{to}` {e}"))?;
+    let lang = super::message_lang();
+    let (from, to) = text
+        .split_once("..")
+        .ok_or_else(|| lang.fill(Label::UseNotAPeriod, &[text]))?;
+    let from = maaraika::problem::given_date_in(from, lang)?;
+    let to = maaraika::problem::given_date_in(to, lang)?;
     if to < from {
-        return Err(format!("the period {text} ends before it starts"));
+        return Err(lang.fill(Label::UsePeriodBackwards, &[text]));
     }
     Ok((from, to))
 }
@@ -544,11 +545,11 @@ pub(super) fn unit_counts<'a, T: Default>(
 }
 
 pub(super) fn too_many_units(label: &str, header: Option<&str>, line: u64) -> Error {
-    Error::Usage(format!(
-        "{label} line {line}: the unit column ({}) has more than {MAX_UNITS} different values, \
-         which does not look like units or teams: check that it is the right column (or name \
-         it with --column unit=HEADER), or leave out --by unit",
-        header.unwrap_or("unit")
+    let lang = super::message_lang();
+    let header = header.unwrap_or_else(|| lang.get(Label::ColUnit));
+    Error::Usage(lang.fill(
+        Label::UseTooManyUnits,
+        &[label, &line.to_string(), header, &MAX_UNITS.to_string()],
     ))
 }
 
