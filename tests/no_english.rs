@@ -204,3 +204,82 @@ fn no_english_on_the_web_pages_or_in_the_api_texts_in_finnish_or_swedish() {
         assert!(!api["invalid"].as_array().unwrap().is_empty());
     }
 }
+
+/// Every way a command can refuse to run, in Finnish and Swedish: what is wrong and the flag to
+/// change, with no English word (issue 21 item 1: the command's own errors).
+#[test]
+fn no_english_in_any_command_error_in_finnish_or_swedish() {
+    use common::words::assert_no_english_words;
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("cases.csv");
+    std::fs::copy(every_problem(), &list).unwrap();
+    let read_only = dir.path().join("read-only.csv");
+    std::fs::write(&read_only, "").unwrap();
+    let mut permissions = std::fs::metadata(&read_only).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&read_only, permissions).unwrap();
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (list, read_only) = (path(&list), path(&read_only));
+    let folder = path(dir.path());
+    let missing_folder = path(&dir.path().join("no-such-folder").join("out.csv"));
+    let same = path(&dir.path().join("same.csv"));
+    let not_text = path(&dir.path().join("binary.csv"));
+    std::fs::write(&not_text, b"\x00\x01\x02\x03").unwrap();
+    let errors: Vec<Vec<&str>> = vec![
+        vec!["summary", &list, "--period", "1.4.2026"],
+        vec!["summary", &list, "--period", "1.4.2026..x"],
+        vec!["thl", &list, "--period", "30.4.2026..1.4.2026"],
+        vec!["summary", &list, "--by", "everything"],
+        vec!["audit", &list, "--output", &list],
+        vec!["audit", &list, "--errors", &list],
+        vec!["audit", &list, "--output", &missing_folder],
+        vec!["audit", &list, "--output", &folder],
+        vec!["audit", &list, "--output", &read_only],
+        vec!["audit", &list, "--output", &same, "--errors", &same],
+        vec!["audit", &list, "--format", "xlsx"],
+        vec!["audit", &list, "--excel", "--format", "json"],
+        vec!["audit", &list, "--column", "case_id"],
+        vec!["audit", &list, "--column", "case_id="],
+        vec!["audit", &list, "--column", "case_id=Asiakasnumero"],
+        vec!["audit", &list, "--delimiter", "xx"],
+        vec!["audit", &list, "--encoding", "ebcdic"],
+        vec!["audit", &list, "--no-such-flag"],
+        vec!["audit", "no-such-list.csv"],
+        vec!["audit", &folder],
+        vec!["overdue", &list, "--due-within", "x"],
+        vec!["check"],
+        vec!["check", "--pending", "31.2.2026"],
+        vec!["check", "--pending", "2.11.2026", "--age", "x"],
+        vec!["check", "--pending", "2.11.2026", "--hetu", "131052-308X"],
+        vec![
+            "check",
+            "--pending",
+            "2.11.2026",
+            "--hetu",
+            "1",
+            "--age",
+            "3",
+        ],
+        vec![
+            "check",
+            "--pending",
+            "2.11.2026",
+            "--child-welfare",
+            "--age",
+            "30",
+        ],
+        vec!["calendar", "add", "1.1.2026", "x"],
+        vec!["calendar", "holidays", "3000"],
+        vec!["assistance", "thl", &list, "--month", "2026-13"],
+    ];
+    for lang in ["fi", "sv"] {
+        for args in &errors {
+            let mut args = args.clone();
+            args.extend(["--lang", lang]);
+            let (code, _, err) = run(&args, b"");
+            assert_eq!(code, 2, "{args:?}: {err}");
+            assert!(!err.trim().is_empty(), "{args:?}: no message");
+            assert_no_english_words(&format!("{args:?}"), &err);
+        }
+    }
+}
