@@ -100,8 +100,13 @@ impl AssistanceRequest {
     pub fn answer(&self, lang: crate::labels::Lang) -> Result<AssistanceAnswer, Failure> {
         let (a, as_of, reading) = self.application()?;
         let evaluate = |reading| {
-            evaluate_application(&a, Recorded::ALL, as_of, reading)
-                .map_err(|e| Failure::bad_request(crate::problem::application_error(&e, lang)))
+            evaluate_application(&a, Recorded::ALL, as_of, reading).map_err(|e| {
+                // In English the fields by their keys, as the API's other errors name them.
+                Failure::bad_request(match lang {
+                    crate::labels::Lang::En => e.to_string(),
+                    _ => crate::problem::application_error(&e, lang),
+                })
+            })
         };
         let e = evaluate(reading)?;
         let other = match reading {
