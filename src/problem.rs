@@ -15,7 +15,6 @@ use std::sync::Arc;
 use crate::input::cells::{CareLevelError, MAX_AGE};
 use crate::input::column::{Column, ColumnRef};
 use crate::input::error::InputError;
-use crate::input::reader::CaseReader;
 use crate::input::workbook::SheetPlaces;
 use crate::labels::{Label, Lang};
 
@@ -507,20 +506,13 @@ pub struct Places {
 }
 
 impl Places {
-    /// The places of the list `reader` reads.
-    pub fn of(reader: &CaseReader) -> Places {
-        let columns = Column::ALL
-            .into_iter()
-            .filter_map(|column| {
-                let header = reader.header_of(column)?;
-                let shown = crate::text::shown(header, false).into_owned();
-                Some((column, reader.position_of(column)? + 1, shown))
-            })
-            .collect();
-        Places {
-            columns,
-            sheet: reader.sheet_places(),
-        }
+    /// Places from the columns read (the column, its position, 1 = the first, and its header as
+    /// shown) and the sheet; `Places::of` (beside `CaseReader`) gives those of a list.
+    pub(crate) fn new(
+        columns: Vec<(Column, usize, String)>,
+        sheet: Option<Arc<SheetPlaces>>,
+    ) -> Places {
+        Places { columns, sheet }
     }
 
     /// The sheet of a workbook.

@@ -27,8 +27,11 @@
 //! header means), `sniff.rs` (encoding, byte-order mark, delimiter), `rows.rs` (records of a
 //! CSV file), `reader.rs` (the [`CaseReader`]), `row.rs` (a [`RawRow`] and its [`RowLayout`]),
 //! `cells.rs` (what one cell means), `error.rs` and `row_problem.rs` (what cannot be read), and
-//! `workbook.rs`, `xlsx_sheet.rs` and [`sandbox`] for workbooks.
+//! `workbook.rs`, `xlsx_sheet.rs`, `calamine_book.rs`, [`sandbox`] and what they share, `book.rs`,
+//! for workbooks.
 
+pub(crate) mod book;
+mod calamine_book;
 pub(crate) mod cells;
 pub(crate) mod column;
 pub(crate) mod decode;

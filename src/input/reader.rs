@@ -16,7 +16,7 @@ use super::row_problem::{ReadError, RowProblem};
 use super::rows::{Failure, Fields, QuotedLines, RecordAt, Rows, MAX_FIELDS};
 use super::sniff::{decode, read_prefix, sniff_delimiter, EncodingChoice, UTF8_BOM};
 use super::workbook::{self, SheetPlaces};
-use crate::problem::{Problem, QuoteWhy};
+use crate::problem::{Places, Problem, QuoteWhy};
 
 /// How to read an input file: the command-line options that concern reading.
 #[derive(Clone, Debug, Default)]
@@ -46,6 +46,23 @@ pub struct CaseReader {
     done: bool,
     /// For a workbook: its sheet, and where each line of the text rendered from it is there.
     sheet: Option<Arc<SheetPlaces>>,
+}
+
+/// A reader's places are found here, beside it, so that `problem` (which words them) does not
+/// use the reader.
+impl Places {
+    /// The places of the list `reader` reads.
+    pub fn of(reader: &CaseReader) -> Places {
+        let columns = Column::ALL
+            .into_iter()
+            .filter_map(|column| {
+                let header = reader.header_of(column)?;
+                let shown = crate::text::shown(header, false).into_owned();
+                Some((column, reader.position_of(column)? + 1, shown))
+            })
+            .collect();
+        Places::new(columns, reader.sheet_places())
+    }
 }
 
 impl fmt::Debug for CaseReader {

@@ -34,8 +34,9 @@ use std::time::Duration;
 
 use calamine::Dimensions;
 
+use super::book::{damaged, too_many_merges, Failure, Source, Value};
+use super::calamine_book::ChildBook;
 use super::error::InputError;
-use super::workbook::{self, Value};
 
 /// The first argument that makes the program a workbook reader for its parent.
 pub const CHILD_ARG: &str = "__read-workbook";
@@ -68,13 +69,6 @@ pub fn init() {
     }
 }
 
-/// Where the workbook comes from.
-#[derive(Clone)]
-pub(super) enum Source {
-    Path(PathBuf),
-    Bytes(Arc<Vec<u8>>),
-}
-
 /// The sheet the child opened.
 pub(super) struct Opened {
     pub name: String,
@@ -99,62 +93,6 @@ const FAILED: u8 = b'X';
 
 /// The longest frame the parent takes from a child: a cell of 16 MB (as a CSV row may be).
 const MAX_FRAME: u64 = super::rows::MAX_ROW_BYTES;
-
-/// Why the child could not open the sheet, as sent in a [`FAILED`] frame.
-pub(super) enum Failure {
-    /// calamine's own words (never shown: they may quote the file).
-    Damaged(String),
-    /// `--sheet NAME` names no sheet: the name, and the sheets there are.
-    UnknownSheet(String, Vec<String>),
-    /// A problem in our words, shown as it is.
-    Problem(String),
-}
-
-impl Failure {
-    fn encode(&self) -> Vec<u8> {
-        let (kind, parts): (u8, Vec<&str>) = match self {
-            Failure::Damaged(text) => (0, vec![text]),
-            Failure::UnknownSheet(name, sheets) => (
-                1,
-                std::iter::once(name.as_str())
-                    .chain(sheets.iter().map(String::as_str))
-                    .collect(),
-            ),
-            Failure::Problem(text) => (2, vec![text]),
-        };
-        let mut out = vec![kind];
-        out.extend_from_slice(parts.join("\0").as_bytes());
-        out
-    }
-
-    fn decode(bytes: &[u8]) -> Failure {
-        let text = String::from_utf8_lossy(bytes.get(1..).unwrap_or_default());
-        let mut parts = text.split('\0').map(str::to_owned);
-        match bytes.first() {
-            Some(1) => {
-                let name = parts.next().unwrap_or_default();
-                Failure::UnknownSheet(name, parts.collect())
-            }
-            Some(2) => Failure::Problem(text.into_owned()),
-            _ => Failure::Damaged(text.into_owned()),
-        }
-    }
-
-    pub(super) fn into_error(self, label: &str) -> InputError {
-        match self {
-            Failure::Damaged(text) => workbook::damaged(label, text),
-            Failure::UnknownSheet(sheet, sheets) => InputError::UnknownSheet {
-                path: PathBuf::from(label),
-                sheet,
-                sheets,
-            },
-            Failure::Problem(problem) => InputError::Workbook {
-                path: PathBuf::from(label),
-                problem,
-            },
-        }
-    }
-}
 
 fn write_frame(out: &mut dyn Write, tag: u8, payload: &[u8]) -> io::Result<()> {
     let mut head = [0u8; 9];
@@ -346,8 +284,8 @@ impl Child {
                             end: (n(2), n(3)),
                         });
                     }
-                    if regions.len() > super::xlsx_sheet::MAX_MERGES {
-                        return Err(workbook::too_many_merges(&self.label));
+                    if regions.len() > super::book::MAX_MERGES {
+                        return Err(too_many_merges(&self.label));
                     }
                 }
                 READY => return Ok(regions),
@@ -393,7 +331,7 @@ impl Child {
     /// failed in it), or said something out of turn.
     fn unexpected(&mut self) -> InputError {
         self.reap();
-        workbook::damaged(&self.label, "the reader stopped")
+        damaged(&self.label, "the reader stopped")
     }
 
     fn reap(&mut self) {
@@ -509,7 +447,7 @@ fn serve(input: &mut dyn Read, output: &mut dyn Write, limits: &dyn Fn(u64)) -> 
     };
     limits(source_len(&source));
     let mut output = BufWriter::with_capacity(1 << 16, output);
-    let mut book = match workbook::ChildBook::open(&source, sheet.as_deref()) {
+    let mut book = match ChildBook::open(&source, sheet.as_deref()) {
         Ok(book) => book,
         Err(failure) => {
             write_frame(&mut output, FAILED, &failure.encode())?;

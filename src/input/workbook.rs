@@ -15,26 +15,23 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
-use std::io::{self, Read, Seek};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
-use calamine::{
-    open_workbook_from_rs, Data, DataRef, Dimensions, Ods, Reader, SheetType, SheetVisible, Xls,
-    Xlsb, Xlsx,
-};
+use calamine::Dimensions;
 
+use super::book::{
+    serial_date, too_many_merges, workbook_error, Source, Value, MAX_MERGES, RESAVE,
+};
+use super::calamine_book::Input;
 use super::column::Column;
 use super::error::InputError;
 use super::headers::{match_header, normalize_header, HeaderMatch};
 use super::rows::MAX_FIELDS;
-use super::sandbox::{Child, Failure, Source};
+use super::sandbox::Child;
 use super::xlsx_sheet::{FastBook, FastSheet, Scan};
-
-/// The fix for a file calamine cannot read.
-const RESAVE: &str =
-    "open it in Excel or LibreOffice and save it again as .xlsx, or export the list as CSV";
 
 /// How many rows above the header are looked through for it.
 const HEADER_SEARCH_ROWS: usize = 200;
@@ -176,48 +173,6 @@ pub(crate) fn open_bytes(
     render(&source, &start, len, label, sheet, mappings)
 }
 
-/// Bytes shared by the readers tried on them.
-struct SharedBytes(Arc<Vec<u8>>);
-
-impl AsRef<[u8]> for SharedBytes {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-/// A workbook's bytes to read, from its file or from memory.
-enum Input {
-    File(io::BufReader<std::fs::File>),
-    Bytes(io::Cursor<SharedBytes>),
-}
-
-impl Input {
-    fn open(source: &Source) -> io::Result<Input> {
-        Ok(match source {
-            Source::Path(path) => Input::File(io::BufReader::new(std::fs::File::open(path)?)),
-            Source::Bytes(bytes) => Input::Bytes(io::Cursor::new(SharedBytes(Arc::clone(bytes)))),
-        })
-    }
-}
-
-impl Read for Input {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Input::File(file) => file.read(buf),
-            Input::Bytes(bytes) => bytes.read(buf),
-        }
-    }
-}
-
-impl Seek for Input {
-    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
-        match self {
-            Input::File(file) => file.seek(pos),
-            Input::Bytes(bytes) => bytes.seek(pos),
-        }
-    }
-}
-
 fn read_start(file: &mut std::fs::File, start: &mut [u8]) -> io::Result<usize> {
     let mut read = 0;
     while read < start.len() {
@@ -237,366 +192,6 @@ fn encrypted(bytes: &[u8]) -> bool {
         .flat_map(u16::to_le_bytes)
         .collect();
     memchr::memmem::find(bytes, &name).is_some()
-}
-
-fn workbook_error(label: &str, problem: String) -> InputError {
-    InputError::Workbook {
-        path: PathBuf::from(label),
-        problem,
-    }
-}
-
-pub(super) fn damaged(label: &str, error: impl std::fmt::Display) -> InputError {
-    let text = error.to_string();
-    if text.contains("password") {
-        return workbook_error(
-            label,
-            "is protected with a password: open it in Excel and save it without a password, \
-             then give that file"
-                .into(),
-        );
-    }
-    // calamine's own words name zip records and XML tags: no help to the user, and they may
-    // quote bytes of the file.
-    workbook_error(
-        label,
-        format!("cannot be read as a workbook: it is damaged or not a workbook; {RESAVE}"),
-    )
-}
-
-pub(super) fn too_many_merges(label: &str) -> InputError {
-    workbook_error(
-        label,
-        format!(
-            "cannot be read as a workbook: it has more than {} merged regions (damaged or \
-             crafted); {RESAVE}",
-            super::xlsx_sheet::MAX_MERGES
-        ),
-    )
-}
-
-/// One of calamine's readers, chosen by the file's content.
-enum Book<RS: Read + Seek> {
-    Xlsx(Xlsx<RS>),
-    Xlsb(Xlsb<RS>),
-    Xls(Xls<RS>),
-    Ods(Ods<RS>),
-}
-
-fn open_book(source: &Source) -> Result<Book<Input>, Failure> {
-    let make = || Input::open(source).map_err(|e| Failure::Damaged(e.to_string()));
-    let mut start = [0u8; 38];
-    let mut first = make()?;
-    let read = {
-        let mut read = 0;
-        while read < start.len() {
-            match first.read(&mut start[read..]) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => read += n,
-            }
-        }
-        read
-    };
-    let start = &start[..read];
-    let damaged = |e: &dyn std::fmt::Display| Failure::Damaged(e.to_string());
-    if start.starts_with(b"\xD0\xCF\x11\xE0") {
-        return open_workbook_from_rs::<Xls<Input>, Input>(make()?)
-            .map(Book::Xls)
-            .map_err(|e| damaged(&e));
-    }
-    // An OpenDocument file stores its type first, uncompressed: `mimetype` and then the type.
-    if start.len() >= 38 && &start[30..38] == b"mimetype" {
-        return open_workbook_from_rs::<Ods<Input>, Input>(make()?)
-            .map(Book::Ods)
-            .map_err(|e| damaged(&e));
-    }
-    match open_workbook_from_rs::<Xlsx<Input>, Input>(make()?) {
-        Ok(book) => Ok(Book::Xlsx(book)),
-        Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<Input>, Input>(make()?) {
-            Ok(book) => Ok(Book::Xlsb(book)),
-            Err(_) => match open_workbook_from_rs::<Ods<Input>, Input>(make()?) {
-                Ok(book) => Ok(Book::Ods(book)),
-                Err(_) => Err(damaged(&xlsx_error)),
-            },
-        },
-    }
-}
-
-/// The sheet to read: the one asked for (by its exact name, or its only case-insensitive
-/// match), or the first visible worksheet.
-fn choose_sheet(sheets: &[calamine::Sheet], wanted: Option<&str>) -> Result<String, Failure> {
-    let worksheets: Vec<&calamine::Sheet> = sheets
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .collect();
-    match wanted {
-        Some(wanted) => worksheets
-            .iter()
-            .find(|s| s.name == wanted)
-            .or_else(|| {
-                let mut same = worksheets
-                    .iter()
-                    .filter(|s| s.name.to_lowercase() == wanted.to_lowercase());
-                same.next().filter(|_| same.next().is_none())
-            })
-            .map(|s| s.name.clone())
-            .ok_or_else(|| {
-                Failure::UnknownSheet(
-                    wanted.to_owned(),
-                    worksheets.iter().map(|s| s.name.clone()).collect(),
-                )
-            }),
-        None => worksheets
-            .iter()
-            .find(|s| s.visible == SheetVisible::Visible)
-            .or(worksheets.first())
-            .map(|s| s.name.clone())
-            .ok_or_else(|| Failure::Problem(format!("has no worksheet: {RESAVE}"))),
-    }
-}
-
-/// The workbook as the reader process has it open: calamine's reader and the sheet chosen.
-pub(super) struct ChildBook {
-    book: Book<Input>,
-    name: String,
-}
-
-impl ChildBook {
-    pub(super) fn open(source: &Source, sheet: Option<&str>) -> Result<ChildBook, Failure> {
-        let book = open_book(source)?;
-        let name = choose_sheet(&book.sheets(), sheet)?;
-        Ok(ChildBook { book, name })
-    }
-
-    pub(super) fn name(&self) -> &str {
-        &self.name
-    }
-
-    pub(super) fn is_1904(&self) -> bool {
-        self.book.is_1904()
-    }
-
-    /// For an .xlsx: how each cell style shows its numbers, for the scanner.
-    pub(super) fn formats(&mut self) -> Option<Vec<u8>> {
-        match &mut self.book {
-            Book::Xlsx(b) => b
-                .worksheet_cells_reader(&self.name)
-                .ok()
-                .map(|reader| super::xlsx_sheet::formats_of(reader.styles())),
-            _ => None,
-        }
-    }
-
-    pub(super) fn merges(&mut self) -> Vec<Dimensions> {
-        self.book.merges(&self.name)
-    }
-
-    pub(super) fn cells(
-        &mut self,
-        cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool,
-    ) -> Result<(), String> {
-        self.book.cells(&self.name, cell)
-    }
-}
-
-impl<RS: Read + Seek> Book<RS> {
-    fn sheets(&self) -> Vec<calamine::Sheet> {
-        match self {
-            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
-            Book::Xlsb(b) => b.sheets_metadata().to_vec(),
-            Book::Xls(b) => b.sheets_metadata().to_vec(),
-            Book::Ods(b) => b.sheets_metadata().to_vec(),
-        }
-    }
-
-    fn is_1904(&self) -> bool {
-        match self {
-            Book::Xlsx(b) => b.has_1904_epoch(),
-            Book::Xlsb(b) => b.has_1904_epoch(),
-            Book::Xls(b) => b.has_1904_epoch(),
-            Book::Ods(_) => false,
-        }
-    }
-
-    /// The merged regions of a sheet, where the format tells them.
-    fn merges(&mut self, sheet: &str) -> Vec<Dimensions> {
-        match self {
-            Book::Xlsx(b) => b.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            Book::Xls(b) => b.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            Book::Xlsb(_) | Book::Ods(_) => Vec::new(),
-        }
-    }
-
-    /// Every cell of the sheet, in the file's order, to `cell(row, column, value)`; stops when
-    /// it gives `false`.
-    fn cells(
-        &mut self,
-        sheet: &str,
-        cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool,
-    ) -> Result<(), String> {
-        match self {
-            Book::Xlsx(b) => {
-                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
-                while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
-                    let (row, column) = c.get_position();
-                    if !cell(row, column, Value::from_ref(c.get_value())) {
-                        break;
-                    }
-                }
-                Ok(())
-            }
-            Book::Xlsb(b) => {
-                let mut reader = b.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
-                while let Some(c) = reader.next_cell().map_err(|e| e.to_string())? {
-                    let (row, column) = c.get_position();
-                    if !cell(row, column, Value::from_ref(c.get_value())) {
-                        break;
-                    }
-                }
-                Ok(())
-            }
-            Book::Xls(b) => {
-                let range = b.worksheet_range(sheet).map_err(|e| e.to_string())?;
-                range_cells(&range, cell);
-                Ok(())
-            }
-            Book::Ods(b) => {
-                let range = b.worksheet_range(sheet).map_err(|e| e.to_string())?;
-                range_cells(&range, cell);
-                Ok(())
-            }
-        }
-    }
-}
-
-fn range_cells(range: &calamine::Range<Data>, cell: &mut dyn FnMut(u32, u32, Value<'_>) -> bool) {
-    for (row, column, value) in range.used_cells() {
-        let (row0, col0) = range.start().unwrap_or((0, 0));
-        if !cell(
-            row0 + row as u32,
-            col0 + column as u32,
-            Value::from_data(value),
-        ) {
-            return;
-        }
-    }
-}
-/// A cell's value, whichever reader it came from.
-#[derive(Debug, PartialEq)]
-pub(super) enum Value<'a> {
-    Empty,
-    Text(&'a str),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    /// A date (and time) cell: year, month, day.
-    Date(u16, u8, u8),
-    Other(String),
-}
-
-impl<'a> Value<'a> {
-    pub(super) fn from_ref(value: &'a DataRef<'_>) -> Value<'a> {
-        match value {
-            DataRef::Empty => Value::Empty,
-            DataRef::String(text) => Value::Text(text),
-            DataRef::SharedString(text) => Value::Text(text),
-            DataRef::Int(n) => Value::Int(*n),
-            DataRef::Float(f) => Value::Float(*f),
-            DataRef::Bool(b) => Value::Bool(*b),
-            DataRef::DateTime(dt) => date_time(dt),
-            DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => Value::Text(text),
-            DataRef::Error(e) => Value::Other(e.to_string()),
-        }
-    }
-
-    fn from_data(value: &'a Data) -> Value<'a> {
-        match value {
-            Data::Empty => Value::Empty,
-            Data::String(text) => Value::Text(text),
-            Data::Int(n) => Value::Int(*n),
-            Data::Float(f) => Value::Float(*f),
-            Data::Bool(b) => Value::Bool(*b),
-            Data::DateTime(dt) => date_time(dt),
-            Data::DateTimeIso(text) | Data::DurationIso(text) => Value::Text(text),
-            Data::Error(e) => Value::Other(e.to_string()),
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        match self {
-            Value::Empty => true,
-            Value::Text(text) => text.trim().is_empty(),
-            _ => false,
-        }
-    }
-
-    /// The value as CSV field text (unquoted).
-    fn write(&self, out: &mut String) {
-        use std::fmt::Write;
-        match self {
-            Value::Empty => {}
-            Value::Text(text) => out.push_str(text),
-            Value::Int(n) => {
-                let _ = write!(out, "{n}");
-            }
-            Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 1e15 {
-                    let _ = write!(out, "{}", *f as i64);
-                } else {
-                    let _ = write!(out, "{f}");
-                }
-            }
-            Value::Bool(b) => out.push_str(if *b { "yes" } else { "no" }),
-            // Written digit by digit: a sheet has a date in nearly every row.
-            Value::Date(y, m, d) if *y < 10_000 => {
-                let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
-                let (y, m, d) = (*y, u16::from(*m), u16::from(*d));
-                for c in [
-                    digit(y / 1000),
-                    digit(y / 100),
-                    digit(y / 10),
-                    digit(y),
-                    '-',
-                    digit(m / 10),
-                    digit(m),
-                    '-',
-                    digit(d / 10),
-                    digit(d),
-                ] {
-                    out.push(c);
-                }
-            }
-            Value::Date(y, m, d) => {
-                let _ = write!(out, "{y:04}-{m:02}-{d:02}");
-            }
-            Value::Other(text) => out.push_str(text),
-        }
-    }
-
-    #[cfg(test)]
-    fn text(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
-    }
-}
-
-/// An Excel serial day number as `yyyy-mm-dd`; a number outside Excel's dates as it is.
-fn serial_date(serial: f64, is_1904: bool, out: &mut String) {
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return Value::Float(serial).write(out);
-    }
-    let value =
-        calamine::ExcelDateTime::new(serial, calamine::ExcelDateTimeType::DateTime, is_1904);
-    date_time(&value).write(out);
-}
-
-pub(super) fn date_time(value: &calamine::ExcelDateTime) -> Value<'static> {
-    if value.is_duration() {
-        return Value::Float(value.as_f64());
-    }
-    let (y, m, d, ..) = value.to_ymd_hms_milli();
-    Value::Date(y, m, d)
 }
 
 /// Opens the book (calamine in its reader process, and the .xlsx scanner here), chooses the
@@ -634,7 +229,7 @@ fn render(
         }
         None => child.go(true, 0)?,
     };
-    if merges.len() > super::xlsx_sheet::MAX_MERGES {
+    if merges.len() > MAX_MERGES {
         return Err(too_many_merges(label));
     }
     let name = opened.name;
@@ -1282,18 +877,5 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\"a,b\"\"say \"\"hi\"\"\"\"two\nlines\r\nthree\""
         );
-    }
-
-    #[test]
-    fn numbers_are_written_plainly() {
-        let text = |v: Value| v.text();
-        assert_eq!(text(Value::Float(79.0)), "79");
-        assert_eq!(text(Value::Float(2.5)), "2.5");
-        assert_eq!(text(Value::Int(1948)), "1948");
-        assert_eq!(text(Value::Bool(true)), "yes");
-        assert_eq!(text(Value::Date(2026, 3, 4)), "2026-03-04");
-        assert_eq!(text(Value::Date(1955, 12, 31)), "1955-12-31");
-        assert_eq!(text(Value::Date(900, 1, 9)), "0900-01-09");
-        assert_eq!(text(Value::Date(10_000, 1, 1)), "10000-01-01");
     }
 }

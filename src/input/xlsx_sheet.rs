@@ -22,7 +22,7 @@ use calamine::{Dimensions, ExcelDateTime, ExcelDateTimeType, Style};
 use memchr::{memchr, memchr2, memmem};
 use zip::ZipArchive;
 
-use super::workbook::{date_time, Value};
+use super::book::{date_time, Value, MAX_MERGES};
 
 /// The sheet's XML is inflated into a buffer of this size (grown for a longer cell).
 const CHUNK: usize = 1 << 18;
@@ -70,10 +70,6 @@ const PART_LIMIT: u64 = 16 << 20;
 /// file: a few kilobytes of zip that inflate to gigabytes of strings are not read here.
 const STRINGS_ALLOWANCE: u64 = 32 << 20;
 const STRINGS_PER_BYTE: u64 = 16;
-
-/// More merged regions than this are refused: far more than any hand-kept list has, and each
-/// costs memory whatever its cells.
-pub(crate) const MAX_MERGES: usize = 500_000;
 
 /// An .xlsx package whose parts have been read and checked: the route that keeps calamine's
 /// open (for the sheets and the cell styles) in this process only once every part it reads
