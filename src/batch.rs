@@ -98,12 +98,10 @@ const CHUNKS_IN_FLIGHT: usize = 4;
 /// kept in the texts only with `show_hetu`), and hands each [`Item`] to `visit`, in input order.
 /// Stops early only on a fatal input error or when `visit` fails.
 ///
-/// Two threads share the work. One reads rows (see [`crate::input`]) into chunks of records; the
-/// calling one evaluates them and runs `visit`. Decoding the rows (dates, flags,
-/// texts) is done by whichever thread has time: the reader decodes a chunk itself while the
-/// evaluating side still has one waiting, and otherwise passes it on as read. Chunks go one way
-/// through a bounded channel, in order, and come back empty to be reused, so memory does not
-/// grow with the file and no row costs an allocation.
+/// The rows go through [`pipeline`]: one thread reads them into chunks of records, the calling
+/// one evaluates them and runs `visit`. Decoding the rows (dates, flags, texts) is done by
+/// whichever thread has time: the reader decodes a chunk itself while the evaluating side still
+/// has one waiting, and otherwise passes it on as read.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     options: &Options,
@@ -111,51 +109,154 @@ pub fn run<E: From<InputError>>(
 ) -> Result<(), E> {
     let show_hetu = options.show_hetu;
     let layout = reader.layout().clone();
+    // Chunks sent and not yet taken: while there is one, the evaluating side is the busier.
+    let waiting = AtomicUsize::new(0);
+    pipeline(
+        reader,
+        |chunk: &mut Chunk| {
+            if waiting.load(Ordering::Relaxed) > 0 {
+                chunk.decode(&layout, show_hetu);
+            }
+            waiting.fetch_add(1, Ordering::Relaxed);
+        },
+        |chunk: &mut Chunk| {
+            waiting.fetch_sub(1, Ordering::Relaxed);
+            chunk.decode(&layout, show_hetu);
+            let Chunk { text, decoded, .. } = chunk;
+            for row in decoded.drain(..) {
+                visit(evaluate_row(text, row, options))?;
+            }
+            Ok(())
+        },
+    )
+}
+
+/// Rows read from a list into a chunk: the records, kept from one use of the chunk to the next
+/// so that reading into them allocates nothing, and the rows as read, in order.
+#[derive(Default)]
+pub(crate) struct Rows {
+    pub(crate) records: Vec<Fields>,
+    pub(crate) read: Vec<ReadRow>,
+}
+
+/// A row as read: a record with its line, or a row the reader could not read.
+pub(crate) enum ReadRow {
+    Row { line: u64, record: usize },
+    Problem(RowProblem),
+}
+
+/// What goes from the reading thread of a [`pipeline`] to the calling one and back: the rows
+/// read, and whatever is made of them on the way.
+pub(crate) trait Chunked: Default + Send {
+    /// The rows read into it.
+    fn rows(&mut self) -> &mut Rows;
+    /// Emptied for its next use (the records stay, to be read into).
+    fn clear(&mut self);
+}
+
+impl Chunked for Rows {
+    fn rows(&mut self) -> &mut Rows {
+        self
+    }
+
+    fn clear(&mut self) {
+        self.read.clear();
+    }
+}
+
+/// A list read on one thread and taken on the calling one, a chunk of rows at a time: the
+/// reading thread fills a chunk, hands it to `ready` and sends it on; the calling thread hands
+/// each chunk, in order, to `take`. Chunks go one way through a bounded channel and come back
+/// empty to be reused, so memory does not grow with the file. Stops at the end of the list, on a
+/// fatal input error (returned once the rows before it are taken), or when `take` fails (then
+/// the reader stops at its next row). What `batch::run` and the social-assistance reader share.
+pub(crate) fn pipeline<C: Chunked, E: From<InputError>>(
+    reader: &mut CaseReader,
+    ready: impl FnMut(&mut C) + Send,
+    mut take: impl FnMut(&mut C) -> Result<(), E>,
+) -> Result<(), E> {
     let (full_sender, full) = mpsc::sync_channel(CHUNKS_IN_FLIGHT);
     let (empty_sender, empty) = mpsc::channel();
-    let shared = Shared::default();
+    let stop = AtomicBool::new(false);
     thread::scope(|scope| {
-        let shared = &shared;
-        scope.spawn(move || read_chunks(reader, show_hetu, full_sender, empty, shared));
-        let evaluate_chunks = || {
+        let stop = &stop;
+        scope.spawn(move || read_chunks(reader, full_sender, empty, stop, ready));
+        let take_chunks = || {
             for message in full {
-                let mut chunk: Chunk = message.map_err(E::from)?;
-                shared.waiting.fetch_sub(1, Ordering::Relaxed);
-                chunk.decode(&layout, show_hetu);
-                let Chunk { text, decoded, .. } = &mut chunk;
-                for row in decoded.drain(..) {
-                    visit(evaluate_row(text, row, options))?;
-                }
+                let mut chunk: C = message.map_err(E::from)?;
+                take(&mut chunk)?;
                 // The reader may have finished: then the chunk is simply dropped.
                 let _ = empty_sender.send(chunk);
             }
             Ok(())
         };
-        let result = evaluate_chunks();
+        let result = take_chunks();
         // Stopped early (a closed pipe, an unwritable output): the receiver is gone, and the
         // reader stops at its next row instead of reading on to fill a chunk no one takes.
-        shared.stop.store(true, Ordering::Relaxed);
+        stop.store(true, Ordering::Relaxed);
         result
     })
 }
 
-/// What the two threads of [`run`] share besides the channels.
-#[derive(Default)]
-struct Shared {
-    /// Chunks sent and not yet taken: while there is one, the evaluating side is the busier.
-    waiting: AtomicUsize,
-    /// The evaluating side has stopped.
-    stop: AtomicBool,
+/// The reading thread of a [`pipeline`]: chunks filled with rows and sent on, then a fatal error
+/// if there is one.
+fn read_chunks<C: Chunked>(
+    reader: &mut CaseReader,
+    full: SyncSender<Result<C, InputError>>,
+    empty: Receiver<C>,
+    stop: &AtomicBool,
+    mut ready: impl FnMut(&mut C),
+) {
+    loop {
+        let mut chunk: C = empty.try_recv().unwrap_or_default();
+        chunk.clear();
+        let rows = chunk.rows();
+        let mut used = 0;
+        let mut end = None;
+        while rows.read.len() < CHUNK_ROWS {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            if used == rows.records.len() {
+                rows.records.push(Fields::default());
+            }
+            match reader.read_into(&mut rows.records[used]) {
+                Some(Ok(line)) => {
+                    rows.read.push(ReadRow::Row { line, record: used });
+                    used += 1;
+                }
+                Some(Err(ReadError::Row(problem))) => rows.read.push(ReadRow::Problem(problem)),
+                Some(Err(ReadError::Fatal(error))) => {
+                    end = Some(Some(error));
+                    break;
+                }
+                None => {
+                    end = Some(None);
+                    break;
+                }
+            }
+        }
+        ready(&mut chunk);
+        // A failed send means the calling side has stopped.
+        if full.send(Ok(chunk)).is_err() {
+            return;
+        }
+        match end {
+            None => {}
+            Some(None) => return,
+            Some(Some(error)) => {
+                let _ = full.send(Err(error));
+                return;
+            }
+        }
+    }
 }
 
 /// Rows on their way from the reading thread to the evaluating one.
 #[derive(Default)]
 struct Chunk {
-    /// The records read; kept from one use of the chunk to the next, so that reading into them
-    /// allocates nothing.
-    records: Vec<Fields>,
-    /// The rows as read, in order: a record with its line, or a row the reader could not read.
-    read: Vec<ReadRow>,
+    /// The rows as read.
+    rows: Rows,
     /// The rows decoded, in order, with their texts (case id, unit, identity code) in `text`.
     decoded: Vec<Decoded>,
     /// The texts one after another. Each is UTF-8 on its own (ASCII as read, anything else
@@ -164,11 +265,6 @@ struct Chunk {
     text: String,
     /// The units in `text`, each kept once (see [`units`]).
     units: Units,
-}
-
-enum ReadRow {
-    Row { line: u64, record: usize },
-    Problem(RowProblem),
 }
 
 /// A row decoded: a case to evaluate, or a problem to report.
@@ -187,24 +283,30 @@ enum Decoded {
     },
 }
 
-impl Chunk {
+impl Chunked for Chunk {
+    fn rows(&mut self) -> &mut Rows {
+        &mut self.rows
+    }
+
     fn clear(&mut self) {
-        self.read.clear();
+        self.rows.clear();
         self.decoded.clear();
         self.text.clear();
         self.units.clear();
     }
+}
 
+impl Chunk {
     /// Decodes the rows read (once; a chunk decoded by the reader is left as it is).
     fn decode(&mut self, layout: &RowLayout, show_hetu: bool) {
-        if self.read.is_empty() {
+        if self.rows.read.is_empty() {
             return;
         }
         let mut text = std::mem::take(&mut self.text).into_bytes();
-        for read in self.read.drain(..) {
+        for read in self.rows.read.drain(..) {
             self.decoded.push(match read {
                 ReadRow::Row { line, record } => decode_row(
-                    &layout.row(&self.records[record], line),
+                    &layout.row(&self.rows.records[record], line),
                     show_hetu,
                     &mut text,
                     &mut self.units,
@@ -239,63 +341,6 @@ fn decode_row(row: &RawRow, show_hetu: bool, text: &mut Vec<u8>, units: &mut Uni
             case_id,
             unit,
         },
-    }
-}
-
-/// The reading thread: chunks filled with rows and sent on, then a fatal error if there is one.
-fn read_chunks(
-    reader: &mut CaseReader,
-    show_hetu: bool,
-    full: SyncSender<Result<Chunk, InputError>>,
-    empty: Receiver<Chunk>,
-    shared: &Shared,
-) {
-    let layout = reader.layout().clone();
-    loop {
-        let mut chunk = empty.try_recv().unwrap_or_default();
-        chunk.clear();
-        let mut used = 0;
-        let mut end = None;
-        while chunk.read.len() < CHUNK_ROWS {
-            if shared.stop.load(Ordering::Relaxed) {
-                return;
-            }
-            if used == chunk.records.len() {
-                chunk.records.push(Fields::default());
-            }
-            match reader.read_into(&mut chunk.records[used]) {
-                Some(Ok(line)) => {
-                    chunk.read.push(ReadRow::Row { line, record: used });
-                    used += 1;
-                }
-                Some(Err(ReadError::Row(problem))) => chunk.read.push(ReadRow::Problem(problem)),
-                Some(Err(ReadError::Fatal(error))) => {
-                    end = Some(Some(error));
-                    break;
-                }
-                None => {
-                    end = Some(None);
-                    break;
-                }
-            }
-        }
-        // The evaluating side still has a chunk to do: it is the busier one, so decode here.
-        if shared.waiting.load(Ordering::Relaxed) > 0 {
-            chunk.decode(&layout, show_hetu);
-        }
-        shared.waiting.fetch_add(1, Ordering::Relaxed);
-        // A failed send means the evaluating side has stopped.
-        if full.send(Ok(chunk)).is_err() {
-            return;
-        }
-        match end {
-            None => {}
-            Some(None) => return,
-            Some(Some(error)) => {
-                let _ = full.send(Err(error));
-                return;
-            }
-        }
     }
 }
 

@@ -7,19 +7,14 @@
 //! `Hakemus saapunut`, `Inkommen`); the others are columns of their own.
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::thread;
 
 use super::evaluation::{
     evaluate_application, names, Application, ApplicationError, AssistanceEvaluation, Recorded,
 };
-use crate::batch::{Invalid, Tally};
+use crate::batch::{pipeline, Invalid, ReadRow, Rows, Tally};
 use crate::hetu::may_hold_code;
 use crate::input::decode::{calendar_date_column, check_width, flag_column, problem};
-use crate::input::{
-    CaseReader, Column, ColumnRef, Fields, InputError, RawRow, ReadError, RowProblem,
-};
+use crate::input::{CaseReader, Column, ColumnRef, InputError, RawRow, RowProblem};
 use crate::options::Options;
 use crate::problem::Problem;
 use crate::text::{is_plain, shown};
@@ -99,18 +94,6 @@ fn chain_problem(row: &RawRow, error: ApplicationError) -> RowProblem {
     }
 }
 
-/// Rows per chunk handed from the reading thread to the evaluating one.
-const CHUNK_ROWS: usize = 1024;
-/// Chunks on their way at once.
-const CHUNKS_IN_FLIGHT: usize = 4;
-
-/// Rows read by the reading thread: a record with its line, or a row it could not read.
-#[derive(Default)]
-struct Chunk {
-    records: Vec<Fields>,
-    read: Vec<Result<(u64, usize), RowProblem>>,
-}
-
 /// A case id or unit as every output shows it ([`crate::text::shown`]): printable ASCII that
 /// cannot hold a code (nearly every one) as read, anything else made safe to show.
 fn text<'a>(row: &RawRow<'a>, column: Column, show_hetu: bool) -> Cow<'a, str> {
@@ -157,9 +140,9 @@ impl Units {
 /// each to `visit`, in input order. Returns the counts; stops early only on a fatal input error
 /// or when `visit` fails.
 ///
-/// Two threads share the work, as in [`crate::batch::run`]: one reads the rows into chunks of
-/// records, the calling one decodes, evaluates and visits them. Chunks come back empty to be
-/// reused, so memory does not grow with the file.
+/// Two threads share the work, as in [`crate::batch::run`] and through the same pipeline: one
+/// reads the rows into chunks of records, the calling one decodes, evaluates and visits them.
+/// Chunks come back empty to be reused, so memory does not grow with the file.
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     options: &Options,
@@ -167,81 +150,31 @@ pub fn run<E: From<InputError>>(
 ) -> Result<Tally, E> {
     let recorded = recorded(reader);
     let layout = reader.layout().clone();
-    let (full_sender, full) = mpsc::sync_channel::<Result<Chunk, InputError>>(CHUNKS_IN_FLIGHT);
-    let (empty_sender, empty) = mpsc::channel::<Chunk>();
-    let stop = AtomicBool::new(false);
     let mut tally = Tally::default();
     let mut units = Units::default();
-    thread::scope(|scope| {
-        let stop = &stop;
-        scope.spawn(move || loop {
-            let mut chunk = empty.try_recv().unwrap_or_default();
-            chunk.read.clear();
-            let mut used = 0;
-            let mut end = None;
-            while chunk.read.len() < CHUNK_ROWS {
-                if stop.load(Ordering::Relaxed) {
-                    return;
-                }
-                if used == chunk.records.len() {
-                    chunk.records.push(Fields::default());
-                }
-                match reader.read_into(&mut chunk.records[used]) {
-                    Some(Ok(line)) => {
-                        chunk.read.push(Ok((line, used)));
-                        used += 1;
+    pipeline(
+        reader,
+        |_: &mut Rows| {},
+        |rows: &mut Rows| -> Result<(), E> {
+            for read in &rows.read {
+                let (line, record) = match read {
+                    ReadRow::Row { line, record } => (*line, *record),
+                    ReadRow::Problem(problem) => {
+                        tally.invalid += 1;
+                        visit(Found::Invalid(&Invalid {
+                            problem: problem.clone(),
+                            case_id: Cow::Borrowed(""),
+                            unit: Cow::Borrowed(""),
+                        }))?;
+                        continue;
                     }
-                    Some(Err(ReadError::Row(problem))) => chunk.read.push(Err(problem)),
-                    Some(Err(ReadError::Fatal(error))) => {
-                        end = Some(Some(error));
-                        break;
-                    }
-                    None => {
-                        end = Some(None);
-                        break;
-                    }
-                }
-            }
-            if full_sender.send(Ok(chunk)).is_err() {
-                return;
-            }
-            match end {
-                None => {}
-                Some(None) => return,
-                Some(Some(error)) => {
-                    let _ = full_sender.send(Err(error));
-                    return;
-                }
-            }
-        });
-        let evaluate_chunks = || -> Result<(), E> {
-            for message in full {
-                let chunk = message.map_err(E::from)?;
-                for read in &chunk.read {
-                    let (line, record) = match read {
-                        Ok(read) => *read,
-                        Err(problem) => {
-                            tally.invalid += 1;
-                            visit(Found::Invalid(&Invalid {
-                                problem: problem.clone(),
-                                case_id: Cow::Borrowed(""),
-                                unit: Cow::Borrowed(""),
-                            }))?;
-                            continue;
-                        }
-                    };
-                    let row = layout.row(&chunk.records[record], line);
-                    visit_row(&row, recorded, options, &mut units, &mut tally, &mut visit)?;
-                }
-                // The reader may have finished: then the chunk is simply dropped.
-                let _ = empty_sender.send(chunk);
+                };
+                let row = layout.row(&rows.records[record], line);
+                visit_row(&row, recorded, options, &mut units, &mut tally, &mut visit)?;
             }
             Ok(())
-        };
-        let result = evaluate_chunks();
-        stop.store(true, Ordering::Relaxed);
-        result
-    })?;
+        },
+    )?;
     Ok(tally)
 }
 
