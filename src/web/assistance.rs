@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Form, FromRequest, Multipart, Query, Request, State};
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::NaiveDate;
@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use super::api::{as_of_field, date_field, options_of, reading_field, upload};
 use super::lang::UiLang;
-use super::pages::{error_box, html_response, layout, reading_fieldset, LangQuery, Nav};
+use super::pages::layout::{
+    day, error_box, html_response, layout, read_form, reading_fieldset, LangQuery, Nav,
+};
 use super::stream::{self, UploadFailure};
 use super::{json_response, AppState, Failure};
 use crate::assistance::read::{self, Found, Record, Standing};
@@ -340,15 +342,9 @@ pub async fn check_post(
             ),
         )
     };
-    let limit = super::MAX_FORM_BODY.min(state.max_upload);
-    let (parts, body) = match stream::small_body(request, limit).await {
-        Ok(read) => read,
+    let form: AssistanceForm = match read_form(&state, request).await {
+        Ok(form) => form,
         Err(failure) => return refuse(failure),
-    };
-    let request = Request::from_parts(parts, axum::body::Body::from(body));
-    let form = match Form::<AssistanceForm>::from_request(request, &()).await {
-        Ok(Form(form)) => form,
-        Err(rejection) => return refuse(Failure::new(rejection.status(), rejection.body_text())),
     };
     let lang = UiLang::choose(form.lang.as_deref(), &headers);
     let answer = form.request().answer(lang.labels());
@@ -425,7 +421,7 @@ const LISTED: usize = 200;
 fn markup(lang: UiLang, form: &AssistanceForm, shown: Shown) -> Markup {
     let t = lang.t();
     let w = |label| lang.labels().get(label);
-    let value = |v: &Option<String>| super::pages::shown(v.as_deref().unwrap_or_default());
+    let value = |v: &Option<String>| super::pages::layout::shown(v.as_deref().unwrap_or_default());
     let conservative = form.reading.as_deref() == Some("conservative");
     let date_input = |id: &'static str, label: Label, required: bool, typed: &Option<String>| {
         html! {
@@ -558,7 +554,7 @@ fn verdict_rows(lang: UiLang, verdicts: &[Verdict; 4]) -> Markup {
         @for v in verdicts {
             tr {
                 th scope="row" { (milestone_word(lang, v.milestone)) }
-                td { (v.deadline().map(|d| super::pages::day(lang, d)).unwrap_or_default()) }
+                td { (v.deadline().map(|d| day(lang, d)).unwrap_or_default()) }
                 td { (status_text(lang, v)) }
                 td.num { (days(v)) }
                 td.statute { (lang.labels().statute(v.statute)) }
@@ -573,7 +569,7 @@ fn one_answer(lang: UiLang, answer: &AssistanceAnswer) -> Markup {
     html! {
         section.result aria-labelledby="result-title" {
             h2 #result-title tabindex="-1" { (t.result) }
-            p { (w(Label::AsArrived)) ": " strong { (super::pages::day(lang, answer.arrived)) } }
+            p { (w(Label::AsArrived)) ": " strong { (day(lang, answer.arrived)) } }
             table.outcomes {
                 thead { tr { th scope="col" { (w(Label::AsMilestone)) } th scope="col" { (t.deadline) } th scope="col" { (t.status) } th scope="col" { (t.working_days) } th scope="col" { (t.statute) } } }
                 tbody { (verdict_rows(lang, &answer.deadlines)) }
