@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use maaraika::audit::{self, Found};
+use maaraika::audit::{self, AuditFinding};
 use maaraika::calendar::Reading;
 use maaraika::dates::given_as_of;
 use maaraika::error::EXIT_ERROR;
@@ -48,9 +48,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Audits the list. A front end would print each [`Found`] as it comes (a case, an invalid row,
+/// Audits the list. A front end would print each [`AuditFinding`] as it comes (a case, an invalid row,
 /// a warning); here the outcome's counts are all that is wanted.
-fn count(file: &Path, options: &Options) -> Result<audit::Outcome, InputError> {
+fn count(file: &Path, options: &Options) -> Result<audit::AuditOutcome, InputError> {
     let mut reader = CaseReader::open(file, &InputOptions::default())?;
-    audit::run(&mut reader, options, |_: Found| Ok(()))
+    audit::run(&mut reader, options, |_: AuditFinding| Ok(()))
 }

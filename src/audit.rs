@@ -3,13 +3,13 @@
 //! `overdue`, `summary`, `thl`) and the web audit share; each front end only prints what this
 //! hands back.
 //!
-//! [`run`] streams: each row's outcome is handed to the caller as it is found ([`Found`]), in
+//! [`run`] streams: each row's outcome is handed to the caller as it is found ([`AuditFinding`]), in
 //! input order, and nothing is kept but the counts and the fingerprints of the case ids seen, so
 //! memory stays flat however long the list. Rows in = rows evaluated + rows reported.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use maaraika::audit::{self, Found};
+//! use maaraika::audit::{self, AuditFinding};
 //! use maaraika::calendar::Reading;
 //! use maaraika::input::{CaseReader, InputError, InputOptions};
 //! use maaraika::options::Options;
@@ -27,7 +27,7 @@
 //! let options = Options::new(as_of, Reading::Standard);
 //! let mut warnings = Vec::new();
 //! let outcome = audit::run(&mut reader, &options, |found| -> Result<(), InputError> {
-//!     if let Found::Warning(warning) = found {
+//!     if let AuditFinding::Warning(warning) = found {
 //!         warnings.push(warning.problem(as_of));
 //!     }
 //!     Ok(())
@@ -42,10 +42,10 @@
 
 use chrono::NaiveDate;
 
-use crate::batch::{self, Evaluated, Invalid, Item, Tally, REDACTED};
+use crate::batch::{self, EvaluatedCase, Invalid, Item, Tally, REDACTED};
 use crate::dates::finnish;
 use crate::error::EXIT_ERROR;
-use crate::evaluation::{Note, Recorded, Status};
+use crate::evaluation::{Note, RecordedDate, Status};
 use crate::hetu::redact_hetus;
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
@@ -62,9 +62,9 @@ pub const EXIT_OVERDUE: u8 = 1;
 
 /// One thing found in a list, handed to the caller of [`run`] as it is found. A row's warnings
 /// come before the row itself.
-pub enum Found<'r, 'a> {
+pub enum AuditFinding<'r, 'a> {
     /// A row evaluated.
-    Case(&'r Evaluated<'a>),
+    Case(&'r EvaluatedCase<'a>),
     /// A row that could not be evaluated, with its line, column and problem.
     Invalid(&'r Invalid<'a>),
     /// A row worth a second look; it is evaluated (or reported) all the same.
@@ -265,7 +265,7 @@ impl Notice {
 
 /// What a whole run found: the rows (evaluated, invalid, overdue) and the warnings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct AuditOutcome {
     /// Rows evaluated and invalid, and the cases overdue.
     pub tally: Tally,
     /// Rows warned about, by kind.
@@ -274,7 +274,7 @@ pub struct Outcome {
     pub not_recorded: NotRecorded,
 }
 
-impl Outcome {
+impl AuditOutcome {
     /// The exit code of a finished run (README, "Exit codes"): [`EXIT_INVALID_ROWS`] when a row
     /// was invalid ([`EXIT_ERROR`] with `strict`), else [`EXIT_OVERDUE`] when a case is overdue
     /// and `fail_on_overdue`, else 0. Warnings do not count.
@@ -303,8 +303,8 @@ pub const MAX_IDS_COMPARED: usize = SeenIds::MAX_IDS;
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     options: &Options,
-    visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
-) -> Result<Outcome, E> {
+    visit: impl FnMut(AuditFinding<'_, '_>) -> Result<(), E>,
+) -> Result<AuditOutcome, E> {
     let mut audit = Audit::new(*options);
     audit.run(reader, visit)?;
     Ok(audit.outcome())
@@ -313,7 +313,7 @@ pub fn run<E: From<InputError>>(
 /// An audit whose counts outlive a run that stopped early ([`run`] is the short way).
 pub struct Audit {
     options: Options,
-    outcome: Outcome,
+    outcome: AuditOutcome,
     seen: SeenIds,
 }
 
@@ -322,13 +322,13 @@ impl Audit {
     pub fn new(options: Options) -> Self {
         Audit {
             options,
-            outcome: Outcome::default(),
+            outcome: AuditOutcome::default(),
             seen: SeenIds::default(),
         }
     }
 
     /// The counts so far (all of them once [`Audit::run`] has returned `Ok`).
-    pub fn outcome(&self) -> Outcome {
+    pub fn outcome(&self) -> AuditOutcome {
         let mut outcome = self.outcome;
         outcome.warnings.ids_not_compared = self.seen.untracked();
         outcome
@@ -338,7 +338,7 @@ impl Audit {
     pub fn run<E: From<InputError>>(
         &mut self,
         reader: &mut CaseReader,
-        mut visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
+        mut visit: impl FnMut(AuditFinding<'_, '_>) -> Result<(), E>,
     ) -> Result<(), E> {
         let Audit {
             options,
@@ -359,12 +359,12 @@ impl Audit {
                         date_after_as_of(&case, as_of, outcome, &mut visit)?;
                     }
                     check_case_id(seen, case.line, &case.case_id, outcome, &mut visit)?;
-                    visit(Found::Case(&case))
+                    visit(AuditFinding::Case(&case))
                 }
                 Item::Invalid(invalid) => {
                     let line = invalid.problem.line;
                     check_case_id(seen, line, &invalid.case_id, outcome, &mut visit)?;
-                    visit(Found::Invalid(&invalid))
+                    visit(AuditFinding::Invalid(&invalid))
                 }
             }
         })
@@ -376,23 +376,23 @@ impl Audit {
 #[cold]
 #[inline(never)]
 fn date_after_as_of<E>(
-    case: &Evaluated,
+    case: &EvaluatedCase,
     as_of: NaiveDate,
-    outcome: &mut Outcome,
-    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+    outcome: &mut AuditOutcome,
+    visit: &mut impl FnMut(AuditFinding<'_, '_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let Some((recorded, date)) = case.case.first_date_after(as_of) else {
         return Ok(());
     };
     outcome.warnings.date_after_as_of += 1;
     let column = match recorded {
-        Recorded::Pending => Column::PendingDate,
-        Recorded::Started => Column::StartedDate,
-        Recorded::Completed => Column::CompletedDate,
-        Recorded::Decision => Column::DecisionDate,
-        Recorded::Implemented => Column::ImplementedDate,
+        RecordedDate::Pending => Column::PendingDate,
+        RecordedDate::Started => Column::StartedDate,
+        RecordedDate::Completed => Column::CompletedDate,
+        RecordedDate::Decision => Column::DecisionDate,
+        RecordedDate::Implemented => Column::ImplementedDate,
     };
-    visit(Found::Warning(Warning::DateAfterAsOf {
+    visit(AuditFinding::Warning(Warning::DateAfterAsOf {
         line: case.line,
         column,
         date,
@@ -406,8 +406,8 @@ fn check_case_id<E>(
     seen: &mut SeenIds,
     line: u64,
     case_id: &str,
-    outcome: &mut Outcome,
-    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+    outcome: &mut AuditOutcome,
+    visit: &mut impl FnMut(AuditFinding<'_, '_>) -> Result<(), E>,
 ) -> Result<(), E> {
     if case_id.is_empty() || case_id.contains(REDACTED) {
         return Ok(());
@@ -425,11 +425,11 @@ fn repeated_id<E>(
     line: u64,
     case_id: &str,
     first_line: u64,
-    outcome: &mut Outcome,
-    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+    outcome: &mut AuditOutcome,
+    visit: &mut impl FnMut(AuditFinding<'_, '_>) -> Result<(), E>,
 ) -> Result<(), E> {
     outcome.warnings.repeated_id += 1;
-    visit(Found::Warning(Warning::RepeatedId {
+    visit(AuditFinding::Warning(Warning::RepeatedId {
         line,
         case_id,
         first_line,

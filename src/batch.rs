@@ -27,13 +27,13 @@ use units::Units;
 #[allow(clippy::large_enum_variant)]
 pub enum Item<'a> {
     /// A row evaluated.
-    Evaluated(Evaluated<'a>),
+    Evaluated(EvaluatedCase<'a>),
     /// A row that could not be, and why.
     Invalid(Invalid<'a>),
 }
 
 /// A row that was evaluated.
-pub struct Evaluated<'a> {
+pub struct EvaluatedCase<'a> {
     /// The line.
     pub line: u64,
     /// The case id and unit as every output shows them ([`crate::text::shown`]).
@@ -369,7 +369,7 @@ fn evaluate_row<'t>(text: &'t str, row: Decoded, options: &Options) -> Item<'t> 
         } => (text_at(case_id), text_at(unit), line, hetu, case),
     };
     match evaluate(&case, options.as_of, options.reading) {
-        Ok(evaluation) => Item::Evaluated(Evaluated {
+        Ok(evaluation) => Item::Evaluated(EvaluatedCase {
             line,
             case_id,
             unit,

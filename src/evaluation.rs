@@ -98,7 +98,7 @@ impl Unrecorded {
 
 /// A date recorded in a [`Case`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Recorded {
+pub enum RecordedDate {
     /// The day the matter became pending ([`Case::pending`]).
     Pending,
     /// The day the assessment started ([`Case::started`]).
@@ -112,17 +112,17 @@ pub enum Recorded {
 }
 
 impl Case {
-    /// The first recorded date (in the order of [`Recorded`]) after `as_of`: the one judgement of
+    /// The first recorded date (in the order of [`RecordedDate`]) after `as_of`: the one judgement of
     /// a date after the as-of date, which [`Note::DateAfterAsOf`] and the case-list warning
     /// ([`crate::audit::Warning::DateAfterAsOf`]) both follow. The date is a fact and the case
     /// is evaluated as recorded; the as-of date may be the mistake.
-    pub fn first_date_after(&self, as_of: NaiveDate) -> Option<(Recorded, NaiveDate)> {
+    pub fn first_date_after(&self, as_of: NaiveDate) -> Option<(RecordedDate, NaiveDate)> {
         [
-            (Recorded::Pending, Some(self.pending)),
-            (Recorded::Started, self.started),
-            (Recorded::Completed, self.completed),
-            (Recorded::Decision, self.decision),
-            (Recorded::Implemented, self.implemented),
+            (RecordedDate::Pending, Some(self.pending)),
+            (RecordedDate::Started, self.started),
+            (RecordedDate::Completed, self.completed),
+            (RecordedDate::Decision, self.decision),
+            (RecordedDate::Implemented, self.implemented),
         ]
         .into_iter()
         .find_map(|(recorded, date)| Some((recorded, date.filter(|d| *d > as_of)?)))
@@ -173,9 +173,10 @@ impl Status {
     }
 }
 
-/// One deadline (start or completion) and where it stands.
+/// One milestone's deadline and where it stands: the start, completion, decision or service of
+/// a case, or a milestone of a social-assistance application.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Outcome {
+pub struct MilestoneOutcome {
     /// The deadline, or `None` where the law sets none.
     pub deadline: Option<NaiveDate>,
     /// Where the deadline stands.
@@ -188,9 +189,9 @@ pub struct Outcome {
     pub working_days_overdue: Option<i64>,
 }
 
-impl Outcome {
-    fn none() -> Outcome {
-        Outcome {
+impl MilestoneOutcome {
+    fn none() -> MilestoneOutcome {
+        MilestoneOutcome {
             deadline: None,
             status: Status::None,
             working_days_late: None,
@@ -211,11 +212,11 @@ impl Outcome {
         done: Option<NaiveDate>,
         as_of: NaiveDate,
         reading: Reading,
-    ) -> Result<Outcome, CalendarError> {
-        Outcome::judge_recorded(deadline, done, true, as_of, reading)
+    ) -> Result<MilestoneOutcome, CalendarError> {
+        MilestoneOutcome::judge_recorded(deadline, done, true, as_of, reading)
     }
 
-    /// [`Outcome::judge`] for a milestone the source may not record: where it does not
+    /// [`MilestoneOutcome::judge`] for a milestone the source may not record: where it does not
     /// (`recorded` false), a deadline is [`Status::NotRecorded`], not judged.
     #[inline(always)]
     pub fn judge_recorded(
@@ -224,14 +225,14 @@ impl Outcome {
         recorded: bool,
         as_of: NaiveDate,
         reading: Reading,
-    ) -> Result<Outcome, CalendarError> {
+    ) -> Result<MilestoneOutcome, CalendarError> {
         let Some(deadline) = deadline else {
-            return Ok(Outcome::none());
+            return Ok(MilestoneOutcome::none());
         };
         let cal = calendar();
-        let mut outcome = Outcome {
+        let mut outcome = MilestoneOutcome {
             deadline: Some(deadline),
-            ..Outcome::none()
+            ..MilestoneOutcome::none()
         };
         if !recorded {
             outcome.status = Status::NotRecorded;
@@ -269,7 +270,7 @@ impl Outcome {
 /// This is the one answer to "is this case overdue, and why": every front end takes it from
 /// [`Evaluation::standing`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Standing {
+pub struct CaseStanding {
     /// The status of the milestone that matters most (`none`: no milestone has a deadline).
     pub status: Status,
     /// That milestone.
@@ -281,9 +282,9 @@ pub struct Standing {
     pub working_days: Option<i64>,
 }
 
-impl Standing {
+impl CaseStanding {
     /// A case with no deadline at all.
-    pub const NONE: Standing = Standing {
+    pub const NONE: CaseStanding = CaseStanding {
         status: Status::None,
         milestone: None,
         deadline: None,
@@ -541,13 +542,13 @@ pub struct Evaluation {
     /// Age on the pending date, where known.
     pub age: Option<u32>,
     /// When the assessment had to start, and whether it did.
-    pub start: Outcome,
+    pub start: MilestoneOutcome,
     /// When the assessment had to be complete, and whether it was.
-    pub completion: Outcome,
+    pub completion: MilestoneOutcome,
     /// When the decision had to be made, and whether it was.
-    pub decision: Outcome,
+    pub decision: MilestoneOutcome,
     /// When the service granted had to begin, and whether it did.
-    pub implementation: Outcome,
+    pub implementation: MilestoneOutcome,
     /// Working days after the pending date up to the start (or the as-of date if not started);
     /// zero for a pending date after the as-of date.
     pub elapsed_working_days: i64,
@@ -672,16 +673,16 @@ pub fn evaluate(case: &Case, as_of: NaiveDate, reading: Reading) -> Result<Evalu
     }
     let [start, completion, decision, implementation] = deadlines.0;
     let recorded = |m: Milestone| !case.unrecorded.contains(m);
-    let start = Outcome::judge(start, case.started, as_of, reading)?;
-    let completion = Outcome::judge(completion, case.completed, as_of, reading)?;
-    let decision = Outcome::judge_recorded(
+    let start = MilestoneOutcome::judge(start, case.started, as_of, reading)?;
+    let completion = MilestoneOutcome::judge(completion, case.completed, as_of, reading)?;
+    let decision = MilestoneOutcome::judge_recorded(
         decision,
         case.decision,
         recorded(Milestone::Decision),
         as_of,
         reading,
     )?;
-    let implementation = Outcome::judge_recorded(
+    let implementation = MilestoneOutcome::judge_recorded(
         implementation,
         case.implemented,
         recorded(Milestone::Implementation),
@@ -783,15 +784,15 @@ impl Evaluation {
 
     /// Where the case stands as a whole: the one definition every front end takes (the overdue
     /// list and its order, the closing count line, `--fail-on-overdue`, the web page's cards,
-    /// chart and lists, the API's counts, the workbook's marks). See [`Standing`].
+    /// chart and lists, the API's counts, the workbook's marks). See [`CaseStanding`].
     #[inline]
-    pub fn standing(&self) -> Standing {
-        let mut best: Option<(Milestone, &Outcome)> = None;
+    pub fn standing(&self) -> CaseStanding {
+        let mut best: Option<(Milestone, &MilestoneOutcome)> = None;
         for milestone in Milestone::ALL {
             let outcome = self.outcome(milestone);
-            let rank = |o: &Outcome| Standing::rank(o.status);
+            let rank = |o: &MilestoneOutcome| CaseStanding::rank(o.status);
             let better = match best {
-                None => Standing::rank(outcome.status) < 4,
+                None => CaseStanding::rank(outcome.status) < 4,
                 Some((_, b)) => match rank(outcome).cmp(&rank(b)) {
                     std::cmp::Ordering::Less => true,
                     std::cmp::Ordering::Greater => false,
@@ -810,8 +811,8 @@ impl Evaluation {
             }
         }
         match best {
-            None => Standing::NONE,
-            Some((milestone, outcome)) => Standing {
+            None => CaseStanding::NONE,
+            Some((milestone, outcome)) => CaseStanding {
                 status: outcome.status,
                 milestone: Some(milestone),
                 deadline: outcome.deadline,
@@ -826,7 +827,7 @@ impl Evaluation {
     }
 
     /// Where `milestone` stands.
-    pub fn outcome(&self, milestone: Milestone) -> &Outcome {
+    pub fn outcome(&self, milestone: Milestone) -> &MilestoneOutcome {
         match milestone {
             Milestone::Start => &self.start,
             Milestone::Completion => &self.completion,
@@ -855,7 +856,7 @@ pub struct Deadline<'a> {
 
 impl<'a> Deadline<'a> {
     /// The deadline and its status.
-    pub fn outcome(&self) -> &'a Outcome {
+    pub fn outcome(&self) -> &'a MilestoneOutcome {
         self.evaluation.outcome(self.milestone)
     }
 

@@ -13,7 +13,7 @@
 //! - [`audit`]: the case-list engine: evaluated cases, invalid rows, warnings, counts, exit code;
 //! - [`report`]: evaluated cases written out;
 //! - [`labels`]: every word people read, in English, Finnish and Swedish;
-//! - [`table`]: tables fitted to the terminal, streamed;
+//! - [`terminal`]: tables fitted to the terminal, streamed;
 //! - [`text`]: text from the input made safe to show (codes, control characters, formulas);
 //! - `web` (the `web` feature, on by default): `maaraika serve`, the local web page and JSON API.
 //!
@@ -61,7 +61,7 @@ pub mod problem;
 pub mod report;
 pub mod rules;
 pub mod statistics;
-pub mod table;
+pub mod terminal;
 pub mod text;
 #[cfg(feature = "web")]
 pub mod web;

@@ -25,11 +25,11 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::batch::{Evaluated, Invalid};
+use crate::batch::{EvaluatedCase, Invalid};
 use crate::calendar::Reading;
 use crate::evaluation::Status;
 use crate::labels::{Label, Lang};
-use crate::report::schema::{self, Options, Row, Spec, Value};
+use crate::report::schema::{self, ColumnOptions, ReportValue, Row, Spec};
 use crate::report::CaseSink;
 use crate::text::shown;
 
@@ -467,13 +467,13 @@ impl<W: Write> XlsxSink<W> {
     ) -> io::Result<Self> {
         let lang = about.lang;
         let formats = Formats::new();
-        let options = Options {
+        let options = ColumnOptions {
             show_hetu,
             chain,
             case_only: false,
             standing,
         };
-        let columns: Vec<&Spec> = schema::columns(schema::Format::Csv, options).collect();
+        let columns: Vec<&Spec> = schema::columns(schema::ReportFormat::Csv, options).collect();
         let headers: Vec<&str> = columns.iter().map(|s| lang.get(s.label)).collect();
         let mut book = about.workbook().map_err(xlsx_io)?;
         let mut sheet = |name: Label, headers: &[&str]| {
@@ -514,7 +514,7 @@ impl<W: Write> XlsxSink<W> {
 
     /// By where the case stands ([`crate::evaluation::Evaluation::standing`]): overdue, else due
     /// soon when its nearest deadline is within `due_soon` working days.
-    fn mark(&self, case: &Evaluated) -> Mark {
+    fn mark(&self, case: &EvaluatedCase) -> Mark {
         let standing = case.evaluation.standing();
         match standing.status {
             Status::Overdue => Mark::Overdue,
@@ -525,28 +525,30 @@ impl<W: Write> XlsxSink<W> {
 }
 
 impl<W: Write> CaseSink for XlsxSink<W> {
-    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+    fn case(&mut self, case: &EvaluatedCase) -> io::Result<()> {
         let lang = self.about.lang;
         let e = &case.evaluation;
         self.evaluated += 1;
         self.counts[0][e.start.status as usize] += 1;
         self.counts[1][e.completion.status as usize] += 1;
         let row = Row::new(case, self.about.reading, Some(self.about.as_of));
-        let values: Vec<Value> = self.columns.iter().map(|s| s.value(&row)).collect();
+        let values: Vec<ReportValue> = self.columns.iter().map(|s| s.value(&row)).collect();
         // The texts first, so that the cells can borrow them.
         let texts: Vec<String> = values
             .iter()
             .map(|value| match *value {
-                Value::Text(Some(text)) => shown(text, self.show_hetu).into_owned(),
-                Value::Status(status) => lang.status(status).to_owned(),
-                Value::Groups(groups, pending) => lang.groups(groups, pending),
-                Value::Notes(notes) => {
+                ReportValue::Text(Some(text)) => shown(text, self.show_hetu).into_owned(),
+                ReportValue::Status(status) => lang.status(status).to_owned(),
+                ReportValue::Groups(groups, pending) => lang.groups(groups, pending),
+                ReportValue::Notes(notes) => {
                     let notes: Vec<&str> = notes.iter().map(|n| lang.note(n)).collect();
                     notes.join("; ")
                 }
-                Value::Reading(reading) => lang.reading(reading).to_owned(),
-                Value::Days(_, n, label) => format!("{n} {}", lang.get(label)),
-                Value::Milestone(m) => m.map(|m| lang.milestone(m)).unwrap_or_default().to_owned(),
+                ReportValue::Reading(reading) => lang.reading(reading).to_owned(),
+                ReportValue::Days(_, n, label) => format!("{n} {}", lang.get(label)),
+                ReportValue::Milestone(m) => {
+                    m.map(|m| lang.milestone(m)).unwrap_or_default().to_owned()
+                }
                 _ => String::new(),
             })
             .collect();
@@ -554,10 +556,12 @@ impl<W: Write> CaseSink for XlsxSink<W> {
             .iter()
             .zip(&texts)
             .map(|(value, text)| match *value {
-                Value::Number(n) => Cell::Number(n as f64),
-                Value::Count(Some(n)) => Cell::Number(n as f64),
-                Value::Date(Some(date)) => Cell::Date(date),
-                Value::Text(None) | Value::Count(None) | Value::Date(None) => Cell::Empty,
+                ReportValue::Number(n) => Cell::Number(n as f64),
+                ReportValue::Count(Some(n)) => Cell::Number(n as f64),
+                ReportValue::Date(Some(date)) => Cell::Date(date),
+                ReportValue::Text(None) | ReportValue::Count(None) | ReportValue::Date(None) => {
+                    Cell::Empty
+                }
                 _ => Cell::Text(text),
             })
             .collect();

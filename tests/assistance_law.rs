@@ -2,8 +2,10 @@
 //! a wall calendar (holidays from the table in docs/LAW.md), never from the code's output.
 
 use chrono::NaiveDate;
-use maaraika::assistance::rules::Milestone;
-use maaraika::assistance::{evaluate_application, Application, ApplicationError, Recorded};
+use maaraika::assistance::rules::AssistanceMilestone;
+use maaraika::assistance::{
+    evaluate_application, Application, ApplicationError, RecordedMilestones,
+};
 use maaraika::{Reading, Status};
 
 fn d(day: u32, month: u32, year: i32) -> NaiveDate {
@@ -23,8 +25,8 @@ fn decision(
     as_of: NaiveDate,
     reading: Reading,
 ) -> (Option<NaiveDate>, Status, &'static str) {
-    let e = evaluate_application(a, Recorded::ALL, as_of, reading).unwrap();
-    let v = e.verdict(Milestone::Decision);
+    let e = evaluate_application(a, RecordedMilestones::ALL, as_of, reading).unwrap();
+    let v = e.verdict(AssistanceMilestone::Decision);
     (v.deadline(), v.status().unwrap(), v.statute)
 }
 
@@ -53,8 +55,14 @@ fn decision_on_the_7th_working_day_is_met_and_on_the_8th_late_by_one() {
         Status::Met
     );
     a.decision = Some(d(13, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(30, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::Decision);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(30, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::Decision);
     assert_eq!(v.status(), Some(Status::Late));
     assert_eq!(v.outcome.unwrap().working_days_late, Some(1));
     // Tue 3.3 to Fri 13.3: 8 working days elapsed.
@@ -64,8 +72,14 @@ fn decision_on_the_7th_working_day_is_met_and_on_the_8th_late_by_one() {
 #[test]
 fn undecided_past_the_7th_working_day_is_overdue() {
     let a = app(d(3, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(16, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::Decision);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(16, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::Decision);
     assert_eq!(v.status(), Some(Status::Overdue));
     // Thu 12.3 → Fri 13 (1), Mon 16 (2).
     assert_eq!(v.outcome.unwrap().working_days_overdue, Some(2));
@@ -87,7 +101,13 @@ fn an_application_arriving_on_a_saturday_arrives_on_the_monday() {
     // Wed 18.3 (7).
     let a = app(d(7, 3, 2026));
     assert_eq!(decision_deadline(&a, Reading::Standard), d(18, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(9, 3, 2026), Reading::Standard).unwrap();
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(9, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
     assert_eq!(e.arrived, d(9, 3, 2026));
 }
 
@@ -183,14 +203,26 @@ fn urgent_is_decided_on_the_information_at_hand_a_request_does_not_restart_it() 
 fn request_for_more_information_by_the_7th_working_day() {
     let mut a = app(d(3, 3, 2026));
     a.info_requested = Some(d(12, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(12, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::InfoRequest);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(12, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::InfoRequest);
     assert_eq!(v.deadline(), Some(d(12, 3, 2026)));
     assert_eq!(v.status(), Some(Status::Met));
     assert!(v.statute.contains("14 a § 3 mom."), "{}", v.statute);
     a.info_requested = Some(d(13, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(13, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::InfoRequest);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(13, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::InfoRequest);
     assert_eq!(v.status(), Some(Status::Late));
     assert_eq!(v.outcome.unwrap().working_days_late, Some(1));
 }
@@ -198,8 +230,14 @@ fn request_for_more_information_by_the_7th_working_day() {
 #[test]
 fn no_request_sent_owes_no_request() {
     let a = app(d(3, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(30, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::InfoRequest);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(30, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::InfoRequest);
     assert_eq!(v.status(), Some(Status::None));
     assert_eq!(v.deadline(), None);
 }
@@ -239,8 +277,14 @@ fn without_an_answer_the_clock_runs_from_the_day_the_reply_time_ran_out() {
     let mut a = app(d(3, 3, 2026));
     a.info_requested = Some(d(5, 3, 2026));
     a.info_reply_due = Some(d(13, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(25, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::Decision);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(25, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::Decision);
     assert_eq!(v.deadline(), Some(d(24, 3, 2026)));
     assert_eq!(v.status(), Some(Status::Overdue));
     // A late answer (after the reply time ran out) does not move the clock later.
@@ -276,27 +320,45 @@ fn meeting_offered_by_the_7th_working_day_after_the_client_asked() {
     let mut a = app(d(2, 3, 2026));
     a.meeting_requested = Some(d(6, 3, 2026));
     // Asked Fri 6.3.2026: Tue 17.3.
-    let e = evaluate_application(&a, Recorded::ALL, d(17, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::Meeting);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(17, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::Meeting);
     assert_eq!(v.deadline(), Some(d(17, 3, 2026)));
     assert_eq!(v.status(), Some(Status::Due));
     assert_eq!(v.outcome.unwrap().working_days_remaining, Some(0));
     assert!(v.statute.contains("14 d §"), "{}", v.statute);
     a.meeting = Some(d(18, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(18, 3, 2026), Reading::Standard).unwrap();
-    assert_eq!(e.verdict(Milestone::Meeting).status(), Some(Status::Late));
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(18, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    assert_eq!(
+        e.verdict(AssistanceMilestone::Meeting).status(),
+        Some(Status::Late)
+    );
 }
 
 #[test]
 fn no_meeting_asked_for_owes_no_meeting() {
     let e = evaluate_application(
         &app(d(2, 3, 2026)),
-        Recorded::ALL,
+        RecordedMilestones::ALL,
         d(30, 3, 2026),
         Reading::Standard,
     )
     .unwrap();
-    assert_eq!(e.verdict(Milestone::Meeting).status(), Some(Status::None));
+    assert_eq!(
+        e.verdict(AssistanceMilestone::Meeting).status(),
+        Some(Status::None)
+    );
 }
 
 // 14 a §: the decision carried out without delay: no day count; the working days are shown.
@@ -306,28 +368,43 @@ fn payment_without_delay_has_no_day_count_and_shows_the_working_days_elapsed() {
     let mut a = app(d(3, 3, 2026));
     a.decision = Some(d(9, 3, 2026));
     // Not paid as of Mon 30.3.2026: Tue 10 – Fri 13 (4), 16–20 (5), 23–27 (5), Mon 30 (1) = 15.
-    let e = evaluate_application(&a, Recorded::ALL, d(30, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::Payment);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(30, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    let v = e.verdict(AssistanceMilestone::Payment);
     assert_eq!(v.status(), Some(Status::None));
     assert_eq!(v.deadline(), None);
     assert_eq!(v.elapsed_working_days, Some(15));
     assert!(v.statute.contains("without delay"), "{}", v.statute);
     // Paid Fri 13.3: 4 working days after the decision.
     a.paid = Some(d(13, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(30, 3, 2026), Reading::Standard).unwrap();
-    assert_eq!(e.verdict(Milestone::Payment).elapsed_working_days, Some(4));
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(30, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    assert_eq!(
+        e.verdict(AssistanceMilestone::Payment).elapsed_working_days,
+        Some(4)
+    );
 }
 
 #[test]
 fn a_list_without_a_payment_column_gives_no_payment_verdict() {
     let mut a = app(d(3, 3, 2026));
     a.decision = Some(d(9, 3, 2026));
-    let recorded = Recorded {
+    let recorded = RecordedMilestones {
         payment: false,
-        ..Recorded::ALL
+        ..RecordedMilestones::ALL
     };
     let e = evaluate_application(&a, recorded, d(30, 3, 2026), Reading::Standard).unwrap();
-    let v = e.verdict(Milestone::Payment);
+    let v = e.verdict(AssistanceMilestone::Payment);
     assert_eq!(v.outcome, None);
     assert_eq!(v.status_key(), "not_recorded");
 }
@@ -362,38 +439,80 @@ fn in_2017_to_2022_the_counties_clocks_are_in_14_b_14_c_and_14_e() {
     let mut a = app(d(2, 1, 2017));
     a.meeting_requested = Some(d(2, 1, 2017));
     a.info_requested = Some(d(4, 1, 2017));
-    let e = evaluate_application(&a, Recorded::ALL, d(3, 1, 2017), Reading::Standard).unwrap();
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(3, 1, 2017),
+        Reading::Standard,
+    )
+    .unwrap();
     assert!(e
-        .verdict(Milestone::Decision)
+        .verdict(AssistanceMilestone::Decision)
         .statute
         .contains("14 c § 3 mom."));
     assert!(e
-        .verdict(Milestone::InfoRequest)
+        .verdict(AssistanceMilestone::InfoRequest)
         .statute
         .contains("14 c § 3 mom."));
-    assert!(e.verdict(Milestone::Meeting).statute.contains("14 e §"));
+    assert!(e
+        .verdict(AssistanceMilestone::Meeting)
+        .statute
+        .contains("14 e §"));
     a.info_requested = None;
-    let e = evaluate_application(&a, Recorded::ALL, d(3, 1, 2017), Reading::Standard).unwrap();
-    assert!(e.verdict(Milestone::Decision).statute.contains("14 c §"));
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(3, 1, 2017),
+        Reading::Standard,
+    )
+    .unwrap();
+    assert!(e
+        .verdict(AssistanceMilestone::Decision)
+        .statute
+        .contains("14 c §"));
     a.urgent = true;
-    let e = evaluate_application(&a, Recorded::ALL, d(3, 1, 2017), Reading::Standard).unwrap();
-    assert!(e.verdict(Milestone::Decision).statute.contains("14 b §"));
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(3, 1, 2017),
+        Reading::Standard,
+    )
+    .unwrap();
+    assert!(e
+        .verdict(AssistanceMilestone::Decision)
+        .statute
+        .contains("14 b §"));
 }
 
 #[test]
 fn from_2023_14_a_by_1023_2022_and_the_meeting_in_14_d() {
     let mut a = app(d(30, 12, 2022));
-    let e = evaluate_application(&a, Recorded::ALL, d(2, 1, 2023), Reading::Standard).unwrap();
-    assert!(e.verdict(Milestone::Decision).statute.contains("14 c §"));
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(2, 1, 2023),
+        Reading::Standard,
+    )
+    .unwrap();
+    assert!(e
+        .verdict(AssistanceMilestone::Decision)
+        .statute
+        .contains("14 c §"));
     a.arrival = d(2, 1, 2023);
     a.meeting_requested = Some(d(2, 1, 2023));
-    let e = evaluate_application(&a, Recorded::ALL, d(2, 1, 2023), Reading::Standard).unwrap();
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(2, 1, 2023),
+        Reading::Standard,
+    )
+    .unwrap();
     assert!(e
-        .verdict(Milestone::Decision)
+        .verdict(AssistanceMilestone::Decision)
         .statute
         .contains("14 a § 1 mom. (1023/2022)"));
     assert!(e
-        .verdict(Milestone::Meeting)
+        .verdict(AssistanceMilestone::Meeting)
         .statute
         .contains("14 d § 2–3 mom."));
 }
@@ -436,8 +555,13 @@ fn impossible_chains_are_refused_with_the_column_to_fix() {
     for (change, column) in cases {
         let mut a = base;
         change(&mut a);
-        let err =
-            evaluate_application(&a, Recorded::ALL, d(30, 3, 2026), Reading::Standard).unwrap_err();
+        let err = evaluate_application(
+            &a,
+            RecordedMilestones::ALL,
+            d(30, 3, 2026),
+            Reading::Standard,
+        )
+        .unwrap_err();
         assert_eq!(err.column(), Some(column), "{err}");
         assert!(matches!(
             err,
@@ -452,7 +576,16 @@ fn the_standing_is_the_milestone_that_matters_most_now() {
     let mut a = app(d(3, 3, 2026));
     a.decision = Some(d(13, 3, 2026));
     a.meeting_requested = Some(d(3, 3, 2026));
-    let e = evaluate_application(&a, Recorded::ALL, d(30, 3, 2026), Reading::Standard).unwrap();
-    assert_eq!(e.standing().unwrap().milestone, Milestone::Meeting);
+    let e = evaluate_application(
+        &a,
+        RecordedMilestones::ALL,
+        d(30, 3, 2026),
+        Reading::Standard,
+    )
+    .unwrap();
+    assert_eq!(
+        e.standing().unwrap().milestone,
+        AssistanceMilestone::Meeting
+    );
     assert_eq!(e.standing().unwrap().status(), Some(Status::Overdue));
 }

@@ -15,7 +15,7 @@ use assert_cmd::cargo::CommandCargoExt;
 use chrono::{Datelike, Duration, NaiveDate};
 use maaraika::calendar::Reading;
 use maaraika::dates::parse_date;
-use maaraika::evaluation::{evaluate, Case, Note, Outcome, Person, Status};
+use maaraika::evaluation::{evaluate, Case, MilestoneOutcome, Note, Person, Status};
 // The generator is the binary's developer tool (`maaraika generate`), not the library's.
 #[allow(dead_code)] // these tests write case lists only, not applications
 #[path = "../src/cli/generate/lists.rs"]
@@ -224,7 +224,7 @@ fn count(value: Option<i64>) -> String {
     value.map(|n| n.to_string()).unwrap_or_default()
 }
 
-fn outcome_fields(outcome: &Outcome, excel: bool) -> Vec<String> {
+fn outcome_fields(outcome: &MilestoneOutcome, excel: bool) -> Vec<String> {
     vec![
         date_text(outcome.deadline, excel),
         status_text(outcome.status, excel).into(),

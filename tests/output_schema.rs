@@ -10,7 +10,7 @@ use std::path::Path;
 use calamine::{open_workbook, Reader, Xlsx};
 use common::maaraika;
 use maaraika::labels::Lang;
-use maaraika::report::schema::{columns, Format, Options};
+use maaraika::report::schema::{columns, ColumnOptions, ReportFormat};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 const LANGS: [(Lang, &str); 3] = [(Lang::En, "en"), (Lang::Fi, "fi"), (Lang::Sv, "sv")];
@@ -23,8 +23,8 @@ const CHAIN_LIST: &str = "case_id,unit,pending_date,age,disabled,decision_date,i
     B-1,Vammaispalvelut,2024-10-01,40,1,2025-01-20,2025-02-10\n\
     B-2,Kotihoito,2026-06-01,82,0,2026-08-15,\n";
 
-fn options(show_hetu: bool, chain: bool) -> Options {
-    Options {
+fn options(show_hetu: bool, chain: bool) -> ColumnOptions {
+    ColumnOptions {
         show_hetu,
         chain,
         case_only: false,
@@ -32,18 +32,18 @@ fn options(show_hetu: bool, chain: bool) -> Options {
     }
 }
 
-fn keys(format: Format, options: Options) -> Vec<String> {
+fn keys(format: ReportFormat, options: ColumnOptions) -> Vec<String> {
     columns(format, options).map(|s| s.key.to_owned()).collect()
 }
 
-fn labels(format: Format, options: Options, lang: Lang) -> Vec<String> {
+fn labels(format: ReportFormat, options: ColumnOptions, lang: Lang) -> Vec<String> {
     columns(format, options)
         .map(|s| lang.get(s.label).to_owned())
         .collect()
 }
 
-fn table_labels(options: Options, lang: Lang) -> Vec<String> {
-    columns(Format::Table, options)
+fn table_labels(options: ColumnOptions, lang: Lang) -> Vec<String> {
+    columns(ReportFormat::Table, options)
         .map(|s| lang.get(s.table.expect("a table column").label).to_owned())
         .collect()
 }
@@ -110,7 +110,7 @@ fn the_audit_csv_has_the_schema_columns_by_key_and_for_excel_by_label() {
             let hetu: &[&str] = if show_hetu { &["--show-hetu"] } else { &[] };
             let options = options(show_hetu, *chain);
             let plain = output(&[&["audit", "--format", "csv"], hetu].concat(), list);
-            assert_eq!(csv_header(&plain, ','), keys(Format::Csv, options));
+            assert_eq!(csv_header(&plain, ','), keys(ReportFormat::Csv, options));
             for (lang, code) in LANGS {
                 let args = [
                     &["audit", "--format", "csv", "--excel", "--lang", code],
@@ -120,7 +120,7 @@ fn the_audit_csv_has_the_schema_columns_by_key_and_for_excel_by_label() {
                 let excel = output(&args, list);
                 assert_eq!(
                     csv_header(&excel, ';'),
-                    labels(Format::Csv, options, lang),
+                    labels(ReportFormat::Csv, options, lang),
                     "--excel --lang {code}"
                 );
             }
@@ -158,7 +158,7 @@ fn the_workbook_has_the_csv_columns_under_their_labels() {
                 .collect();
             assert_eq!(
                 header,
-                labels(Format::Csv, options(false, *chain), lang),
+                labels(ReportFormat::Csv, options(false, *chain), lang),
                 "--lang {code}"
             );
         }
@@ -173,7 +173,7 @@ fn the_audit_json_has_the_schema_keys_then_the_deadlines() {
             let hetu: &[&str] = if show_hetu { &["--show-hetu"] } else { &[] };
             let text = output(&[&["audit", "--format", "json"], hetu].concat(), list);
             let records: Vec<OrderedKeys> = serde_json::from_str(&text).unwrap();
-            let mut expected = keys(Format::Json, options(show_hetu, *chain));
+            let mut expected = keys(ReportFormat::Json, options(show_hetu, *chain));
             // A list without an identity-code column has none to show: JSON leaves the key out.
             if !std::fs::read_to_string(list).unwrap().contains(",hetu,") {
                 expected.retain(|k| k != "hetu");
@@ -212,9 +212,9 @@ fn the_table_has_the_schema_table_columns_under_their_labels() {
 
 #[test]
 fn check_has_the_schema_case_columns_in_csv_and_json() {
-    let case = Options {
+    let case = ColumnOptions {
         case_only: true,
-        ..Options::default()
+        ..ColumnOptions::default()
     };
     let args = [
         "check",
@@ -231,7 +231,7 @@ fn check_has_the_schema_case_columns_in_csv_and_json() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(csv_header(&text, ','), keys(Format::CheckCsv, case));
+    assert_eq!(csv_header(&text, ','), keys(ReportFormat::CheckCsv, case));
     assert_eq!(text.lines().count(), 2, "a header and the case");
     let out = maaraika()
         .args(args)
@@ -239,7 +239,7 @@ fn check_has_the_schema_case_columns_in_csv_and_json() {
         .output()
         .unwrap();
     let answer: OrderedKeys = serde_json::from_slice(&out.stdout).unwrap();
-    let record = keys(Format::Json, case);
+    let record = keys(ReportFormat::Json, case);
     assert_eq!(answer.0[..record.len()], record[..]);
     assert_eq!(answer.0.last().map(String::as_str), Some("deadlines"));
 }
@@ -247,7 +247,7 @@ fn check_has_the_schema_case_columns_in_csv_and_json() {
 #[test]
 fn each_milestone_of_the_csv_has_its_deadline_status_and_working_days() {
     // The schema itself, against the column names the README and the scripts know.
-    let all = keys(Format::Csv, options(true, true));
+    let all = keys(ReportFormat::Csv, options(true, true));
     let mut expected: Vec<String> = ["line", "case_id", "unit", "hetu", "pending_date", "groups"]
         .map(String::from)
         .to_vec();

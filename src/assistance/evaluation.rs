@@ -8,11 +8,12 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::rules::{
-    arrived, rule_for, Anchor, AssistanceRule, Milestone, BEFORE_DAY_COUNT, FIRST_ASSISTANCE_DATE,
+    arrived, rule_for, AssistanceAnchor, AssistanceMilestone, AssistanceRule, BEFORE_DAY_COUNT,
+    FIRST_ASSISTANCE_DATE,
 };
 use crate::calendar::{calendar, CalendarError, Reading};
 use crate::dates::finnish;
-use crate::evaluation::{Outcome, Status};
+use crate::evaluation::{MilestoneOutcome, Status};
 
 /// An application as recorded. Dates not recorded are `None`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl Application {
 
 /// Which milestones the list records (has the columns of); a single application records all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Recorded {
+pub struct RecordedMilestones {
     /// The decision date.
     pub decision: bool,
     /// The date a request for more information was sent.
@@ -69,21 +70,21 @@ pub struct Recorded {
     pub payment: bool,
 }
 
-impl Recorded {
+impl RecordedMilestones {
     /// Every milestone recorded.
-    pub const ALL: Recorded = Recorded {
+    pub const ALL: RecordedMilestones = RecordedMilestones {
         decision: true,
         info_request: true,
         meeting: true,
         payment: true,
     };
 
-    fn has(self, milestone: Milestone) -> bool {
+    fn has(self, milestone: AssistanceMilestone) -> bool {
         match milestone {
-            Milestone::Decision => self.decision,
-            Milestone::InfoRequest => self.info_request,
-            Milestone::Meeting => self.meeting,
-            Milestone::Payment => self.payment,
+            AssistanceMilestone::Decision => self.decision,
+            AssistanceMilestone::InfoRequest => self.info_request,
+            AssistanceMilestone::Meeting => self.meeting,
+            AssistanceMilestone::Payment => self.payment,
         }
     }
 }
@@ -196,9 +197,9 @@ pub fn validate(a: &Application) -> Result<(), ApplicationError> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Verdict {
     /// Which milestone.
-    pub milestone: Milestone,
+    pub milestone: AssistanceMilestone,
     /// Where it stands; `None` when the list does not record the milestone (`not_recorded`).
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<MilestoneOutcome>,
     /// The row of the law that sets it, where one does.
     pub rule: Option<&'static AssistanceRule>,
     /// The provision that sets it, or why there is no day count; empty for a milestone that did
@@ -226,7 +227,7 @@ impl Verdict {
     }
 }
 
-/// An application evaluated: each milestone, in the order of [`Milestone::ALL`].
+/// An application evaluated: each milestone, in the order of [`AssistanceMilestone::ALL`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AssistanceEvaluation {
     /// The day the application counts as arrived (a weekend or holiday arrival: the next
@@ -238,7 +239,7 @@ pub struct AssistanceEvaluation {
 
 impl AssistanceEvaluation {
     /// The verdict of `milestone`.
-    pub fn verdict(&self, milestone: Milestone) -> &Verdict {
+    pub fn verdict(&self, milestone: AssistanceMilestone) -> &Verdict {
         &self.verdicts[milestone as usize]
     }
 
@@ -272,7 +273,7 @@ impl AssistanceEvaluation {
 /// Evaluates an application as of `as_of`, for the milestones the list records.
 pub fn evaluate_application(
     a: &Application,
-    recorded: Recorded,
+    recorded: RecordedMilestones,
     as_of: NaiveDate,
     reading: Reading,
 ) -> Result<AssistanceEvaluation, ApplicationError> {
@@ -280,7 +281,7 @@ pub fn evaluate_application(
     let cal = calendar();
     let arrival_day = arrived(a.arrival, reading)?;
     let requested = a.info_requested.is_some();
-    let verdict = |milestone: Milestone| -> Result<Verdict, ApplicationError> {
+    let verdict = |milestone: AssistanceMilestone| -> Result<Verdict, ApplicationError> {
         let mut verdict = Verdict {
             milestone,
             outcome: None,
@@ -294,10 +295,10 @@ pub fn evaluate_application(
         // A clock runs only once its start has happened: a request sent, a meeting asked for, a
         // decision to carry out. Without it nothing is owed.
         let arisen = match milestone {
-            Milestone::Decision => true,
-            Milestone::InfoRequest => requested,
-            Milestone::Meeting => a.meeting_requested.is_some(),
-            Milestone::Payment => a.decision.is_some(),
+            AssistanceMilestone::Decision => true,
+            AssistanceMilestone::InfoRequest => requested,
+            AssistanceMilestone::Meeting => a.meeting_requested.is_some(),
+            AssistanceMilestone::Payment => a.decision.is_some(),
         };
         let rule = rule_for(milestone, a.arrival, a.urgent, requested).filter(|_| arisen);
         verdict.rule = rule;
@@ -307,32 +308,32 @@ pub fn evaluate_application(
             None => "",
         };
         let done = match milestone {
-            Milestone::Decision => a.decision,
-            Milestone::InfoRequest => a.info_requested,
-            Milestone::Meeting => a.meeting,
-            Milestone::Payment => a.paid,
+            AssistanceMilestone::Decision => a.decision,
+            AssistanceMilestone::InfoRequest => a.info_requested,
+            AssistanceMilestone::Meeting => a.meeting,
+            AssistanceMilestone::Payment => a.paid,
         };
         let from = match rule.map(|rule| rule.anchor) {
             None => None,
-            Some(Anchor::Arrival) => Some(a.arrival),
-            Some(Anchor::Completed) => match (a.info_received, a.info_reply_due) {
+            Some(AssistanceAnchor::Arrival) => Some(a.arrival),
+            Some(AssistanceAnchor::Completed) => match (a.info_received, a.info_reply_due) {
                 (Some(received), Some(due)) => Some(received.min(due)),
                 (received, due) => received.or(due),
             },
-            Some(Anchor::MeetingRequested) => a.meeting_requested,
-            Some(Anchor::Decision) => a.decision,
+            Some(AssistanceAnchor::MeetingRequested) => a.meeting_requested,
+            Some(AssistanceAnchor::Decision) => a.decision,
         };
         let deadline = match (rule, from) {
             (Some(rule), Some(from)) => rule.deadline(from, reading)?,
             _ => None,
         };
-        verdict.outcome = Some(Outcome::judge(deadline, done, as_of, reading)?);
+        verdict.outcome = Some(MilestoneOutcome::judge(deadline, done, as_of, reading)?);
         verdict.elapsed_working_days = match milestone {
-            Milestone::Decision => Some(
+            AssistanceMilestone::Decision => Some(
                 cal.working_days_between(arrival_day, a.decision.unwrap_or(as_of), reading)?
                     .max(0),
             ),
-            Milestone::Payment => match a.decision {
+            AssistanceMilestone::Payment => match a.decision {
                 Some(decision) => Some(
                     cal.working_days_between(decision, a.paid.unwrap_or(as_of), reading)?
                         .max(0),
@@ -346,10 +347,10 @@ pub fn evaluate_application(
     Ok(AssistanceEvaluation {
         arrived: arrival_day,
         verdicts: [
-            verdict(Milestone::Decision)?,
-            verdict(Milestone::InfoRequest)?,
-            verdict(Milestone::Meeting)?,
-            verdict(Milestone::Payment)?,
+            verdict(AssistanceMilestone::Decision)?,
+            verdict(AssistanceMilestone::InfoRequest)?,
+            verdict(AssistanceMilestone::Meeting)?,
+            verdict(AssistanceMilestone::Payment)?,
         ],
     })
 }

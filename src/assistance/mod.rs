@@ -12,6 +12,7 @@ pub mod rules;
 pub mod thl;
 
 pub use evaluation::{
-    evaluate_application, Application, ApplicationError, AssistanceEvaluation, Recorded, Verdict,
+    evaluate_application, Application, ApplicationError, AssistanceEvaluation, RecordedMilestones,
+    Verdict,
 };
-pub use rules::{Milestone, ASSISTANCE_RULES};
+pub use rules::{AssistanceMilestone, ASSISTANCE_RULES};

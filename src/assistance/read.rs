@@ -9,7 +9,8 @@
 use std::borrow::Cow;
 
 use super::evaluation::{
-    evaluate_application, names, Application, ApplicationError, AssistanceEvaluation, Recorded,
+    evaluate_application, names, Application, ApplicationError, AssistanceEvaluation,
+    RecordedMilestones,
 };
 use crate::batch::{pipeline, Invalid, ReadRow, Rows, Tally};
 use crate::hetu::may_hold_code;
@@ -20,7 +21,7 @@ use crate::problem::Problem;
 use crate::text::{is_plain, shown};
 
 /// An application read and evaluated.
-pub struct Evaluated<'a> {
+pub struct EvaluatedApplication<'a> {
     /// The line it starts on.
     pub line: u64,
     /// The case id as every output shows it ([`crate::text::shown`]).
@@ -34,17 +35,17 @@ pub struct Evaluated<'a> {
 }
 
 /// What a run hands back, row by row.
-pub enum Found<'r, 'a> {
+pub enum AssistanceFinding<'r, 'a> {
     /// An application evaluated.
-    Application(&'r Evaluated<'a>),
+    Application(&'r EvaluatedApplication<'a>),
     /// A row that could not be.
     Invalid(&'r Invalid<'a>),
 }
 
 /// The milestones a list records: those whose column it has. A list without a payment column
 /// gives no payment verdicts (`not_recorded`).
-pub fn recorded(reader: &CaseReader) -> Recorded {
-    Recorded {
+pub fn recorded(reader: &CaseReader) -> RecordedMilestones {
+    RecordedMilestones {
         decision: reader.has_column(Column::DecisionDate),
         info_request: reader.has_column(Column::InfoRequestedDate),
         meeting: reader.has_column(Column::MeetingRequestedDate),
@@ -146,7 +147,7 @@ impl Units {
 pub fn run<E: From<InputError>>(
     reader: &mut CaseReader,
     options: &Options,
-    mut visit: impl FnMut(Found<'_, '_>) -> Result<(), E>,
+    mut visit: impl FnMut(AssistanceFinding<'_, '_>) -> Result<(), E>,
 ) -> Result<Tally, E> {
     let recorded = recorded(reader);
     let layout = reader.layout().clone();
@@ -161,7 +162,7 @@ pub fn run<E: From<InputError>>(
                     ReadRow::Row { line, record } => (*line, *record),
                     ReadRow::Problem(problem) => {
                         tally.invalid += 1;
-                        visit(Found::Invalid(&Invalid {
+                        visit(AssistanceFinding::Invalid(&Invalid {
                             problem: problem.clone(),
                             case_id: Cow::Borrowed(""),
                             unit: Cow::Borrowed(""),
@@ -181,11 +182,11 @@ pub fn run<E: From<InputError>>(
 /// One row decoded, evaluated and visited.
 fn visit_row<E>(
     row: &RawRow,
-    recorded: Recorded,
+    recorded: RecordedMilestones,
     options: &Options,
     units: &mut Units,
     tally: &mut Tally,
-    visit: &mut impl FnMut(Found<'_, '_>) -> Result<(), E>,
+    visit: &mut impl FnMut(AssistanceFinding<'_, '_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let case_id = text(row, Column::CaseId, options.show_hetu);
     let evaluated = decode(row).and_then(|application| {
@@ -198,7 +199,7 @@ fn visit_row<E>(
         Ok((application, evaluation)) => {
             tally.evaluated += 1;
             tally.overdue += u64::from(evaluation.is_overdue());
-            visit(Found::Application(&Evaluated {
+            visit(AssistanceFinding::Application(&EvaluatedApplication {
                 line: row.line(),
                 case_id,
                 unit,
@@ -208,7 +209,7 @@ fn visit_row<E>(
         }
         Err(problem) => {
             tally.invalid += 1;
-            visit(Found::Invalid(&Invalid {
+            visit(AssistanceFinding::Invalid(&Invalid {
                 problem,
                 case_id,
                 unit,
@@ -219,19 +220,19 @@ fn visit_row<E>(
 
 /// Where an application stands: the milestone that matters most now, and its status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Standing {
+pub struct ApplicationStanding {
     /// The milestone.
-    pub milestone: super::Milestone,
+    pub milestone: super::AssistanceMilestone,
     /// Its status.
     pub status: crate::evaluation::Status,
 }
 
-impl Standing {
+impl ApplicationStanding {
     /// The standing of an evaluation ([`AssistanceEvaluation::standing`]), if any milestone has
     /// a deadline.
-    pub fn of(evaluation: &AssistanceEvaluation) -> Option<Standing> {
+    pub fn of(evaluation: &AssistanceEvaluation) -> Option<ApplicationStanding> {
         let verdict = evaluation.standing()?;
-        Some(Standing {
+        Some(ApplicationStanding {
             milestone: verdict.milestone,
             status: verdict.status()?,
         })
@@ -257,14 +258,14 @@ pub struct Record<'a> {
     /// The reading.
     pub reading: crate::calendar::Reading,
     /// The milestone that matters most now.
-    pub standing: Option<Standing>,
+    pub standing: Option<ApplicationStanding>,
     /// Each milestone: decision, info request, meeting, payment.
     pub deadlines: &'a [super::Verdict; 4],
 }
 
 impl<'a> Record<'a> {
     /// The record of an evaluated application.
-    pub fn of(a: &'a Evaluated, reading: crate::calendar::Reading) -> Record<'a> {
+    pub fn of(a: &'a EvaluatedApplication, reading: crate::calendar::Reading) -> Record<'a> {
         Record {
             line: a.line,
             case_id: &a.case_id,
@@ -273,7 +274,7 @@ impl<'a> Record<'a> {
             arrived: a.evaluation.arrived,
             urgent: a.application.urgent,
             reading,
-            standing: Standing::of(&a.evaluation),
+            standing: ApplicationStanding::of(&a.evaluation),
             deadlines: &a.evaluation.verdicts,
         }
     }

@@ -18,7 +18,7 @@ use crate::rules::Period;
 /// without one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Milestone {
+pub enum AssistanceMilestone {
     /// The decision on the application (päätös; beslut).
     Decision,
     /// A request to complete the application (lisäselvityspyyntö; begäran om
@@ -31,22 +31,22 @@ pub enum Milestone {
     Payment,
 }
 
-impl Milestone {
+impl AssistanceMilestone {
     /// Every milestone, in the order of the outputs.
-    pub const ALL: [Milestone; 4] = [
-        Milestone::Decision,
-        Milestone::InfoRequest,
-        Milestone::Meeting,
-        Milestone::Payment,
+    pub const ALL: [AssistanceMilestone; 4] = [
+        AssistanceMilestone::Decision,
+        AssistanceMilestone::InfoRequest,
+        AssistanceMilestone::Meeting,
+        AssistanceMilestone::Payment,
     ];
 
     /// Stable name for CSV and JSON.
     pub fn key(self) -> &'static str {
         match self {
-            Milestone::Decision => "decision",
-            Milestone::InfoRequest => "info_request",
-            Milestone::Meeting => "meeting",
-            Milestone::Payment => "payment",
+            AssistanceMilestone::Decision => "decision",
+            AssistanceMilestone::InfoRequest => "info_request",
+            AssistanceMilestone::Meeting => "meeting",
+            AssistanceMilestone::Payment => "payment",
         }
     }
 }
@@ -54,7 +54,7 @@ impl Milestone {
 /// The day a clock is counted from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Anchor {
+pub enum AssistanceAnchor {
     /// The day the application arrived at the county (saapumispäivä).
     Arrival,
     /// The day the completed application arrived, or the day the time given to reply ran out
@@ -88,13 +88,13 @@ pub struct AssistanceRule {
     /// Last arrival date it applies to, where a later row took over.
     pub until: Option<NaiveDate>,
     /// The milestone it sets.
-    pub milestone: Milestone,
+    pub milestone: AssistanceMilestone,
     /// Which applications it is for.
     pub when: When,
     /// How long the law gives; `None`: "without delay" with no day count.
     pub period: Option<Period>,
     /// The day the period is counted from.
-    pub anchor: Anchor,
+    pub anchor: AssistanceAnchor,
     /// The provision, as it should be cited.
     pub statute: &'static str,
 }
@@ -118,10 +118,10 @@ pub const BEFORE_DAY_COUNT: &str = "Social Assistance Act 1412/1997 before 1.1.2
 
 const fn row(
     span: (NaiveDate, Option<NaiveDate>),
-    milestone: Milestone,
+    milestone: AssistanceMilestone,
     when: When,
     period: Option<Period>,
-    anchor: Anchor,
+    anchor: AssistanceAnchor,
     statute: &'static str,
 ) -> AssistanceRule {
     AssistanceRule {
@@ -145,43 +145,43 @@ const NEXT: Option<Period> = Some(Period::WorkingDays(1));
 /// The table, span by span. Sources: docs/LAW.md, "Social assistance".
 pub const ASSISTANCE_RULES: &[AssistanceRule] = &[
     // 1.1.2008–31.12.2016: 14 a § as amended by 1202/2007.
-    row(SPAN_2008, Milestone::Decision, When::NotUrgent, SEVEN, Anchor::Arrival,
+    row(SPAN_2008, AssistanceMilestone::Decision, When::NotUrgent, SEVEN, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 a § 1 mom. (1202/2007): by the 7th working day after the application arrived"),
-    row(SPAN_2008, Milestone::Decision, When::Urgent, NEXT, Anchor::Arrival,
+    row(SPAN_2008, AssistanceMilestone::Decision, When::Urgent, NEXT, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 a § 1 mom. (1202/2007): urgent, the same or the next working day"),
-    row(SPAN_2008, Milestone::InfoRequest, When::Always, SEVEN, Anchor::Arrival,
+    row(SPAN_2008, AssistanceMilestone::InfoRequest, When::Always, SEVEN, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 a § 3 mom. (1202/2007): a request for more information by the 7th working day"),
-    row(SPAN_2008, Milestone::Decision, When::AfterRequest, SEVEN, Anchor::Completed,
+    row(SPAN_2008, AssistanceMilestone::Decision, When::AfterRequest, SEVEN, AssistanceAnchor::Completed,
         "Social Assistance Act 1412/1997, 14 a § 3 mom. (1202/2007): by the 7th working day after the completed application arrived"),
-    row(SPAN_2008, Milestone::Meeting, When::Always, SEVEN, Anchor::MeetingRequested,
+    row(SPAN_2008, AssistanceMilestone::Meeting, When::Always, SEVEN, AssistanceAnchor::MeetingRequested,
         "Social Assistance Act 1412/1997, 14 a § 4 mom. (1202/2007): a meeting by the 7th working day after the client asked"),
-    row(SPAN_2008, Milestone::Payment, When::Always, None, Anchor::Decision,
+    row(SPAN_2008, AssistanceMilestone::Payment, When::Always, None, AssistanceAnchor::Decision,
         "Social Assistance Act 1412/1997, 14 a §: carried out without delay, no day count"),
     // 1.1.2017–31.12.2022: the counties' sections after basic assistance moved to Kela.
-    row(SPAN_2017, Milestone::Decision, When::NotUrgent, SEVEN, Anchor::Arrival,
+    row(SPAN_2017, AssistanceMilestone::Decision, When::NotUrgent, SEVEN, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 c §: by the 7th working day after the application arrived"),
-    row(SPAN_2017, Milestone::Decision, When::Urgent, NEXT, Anchor::Arrival,
+    row(SPAN_2017, AssistanceMilestone::Decision, When::Urgent, NEXT, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 b §: urgent, the same or the next working day"),
-    row(SPAN_2017, Milestone::InfoRequest, When::Always, SEVEN, Anchor::Arrival,
+    row(SPAN_2017, AssistanceMilestone::InfoRequest, When::Always, SEVEN, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 c § 3 mom.: a request for more information by the 7th working day"),
-    row(SPAN_2017, Milestone::Decision, When::AfterRequest, SEVEN, Anchor::Completed,
+    row(SPAN_2017, AssistanceMilestone::Decision, When::AfterRequest, SEVEN, AssistanceAnchor::Completed,
         "Social Assistance Act 1412/1997, 14 c § 3 mom.: by the 7th working day after the completed application arrived"),
-    row(SPAN_2017, Milestone::Meeting, When::Always, SEVEN, Anchor::MeetingRequested,
+    row(SPAN_2017, AssistanceMilestone::Meeting, When::Always, SEVEN, AssistanceAnchor::MeetingRequested,
         "Social Assistance Act 1412/1997, 14 e §: a meeting by the 7th working day after the client asked"),
-    row(SPAN_2017, Milestone::Payment, When::Always, None, Anchor::Decision,
+    row(SPAN_2017, AssistanceMilestone::Payment, When::Always, None, AssistanceAnchor::Decision,
         "Social Assistance Act 1412/1997, 14 a §: carried out without delay, no day count"),
     // From 1.1.2023: 14 a § as amended by 1023/2022.
-    row(SPAN_2023, Milestone::Decision, When::NotUrgent, SEVEN, Anchor::Arrival,
+    row(SPAN_2023, AssistanceMilestone::Decision, When::NotUrgent, SEVEN, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 a § 1 mom. (1023/2022): by the 7th working day after the application arrived"),
-    row(SPAN_2023, Milestone::Decision, When::Urgent, NEXT, Anchor::Arrival,
+    row(SPAN_2023, AssistanceMilestone::Decision, When::Urgent, NEXT, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 b §: urgent, the same or the next working day"),
-    row(SPAN_2023, Milestone::InfoRequest, When::Always, SEVEN, Anchor::Arrival,
+    row(SPAN_2023, AssistanceMilestone::InfoRequest, When::Always, SEVEN, AssistanceAnchor::Arrival,
         "Social Assistance Act 1412/1997, 14 a § 3 mom. (1023/2022): a request for more information by the 7th working day"),
-    row(SPAN_2023, Milestone::Decision, When::AfterRequest, SEVEN, Anchor::Completed,
+    row(SPAN_2023, AssistanceMilestone::Decision, When::AfterRequest, SEVEN, AssistanceAnchor::Completed,
         "Social Assistance Act 1412/1997, 14 a § 3 mom. (1023/2022): by the 7th working day after the completed application arrived"),
-    row(SPAN_2023, Milestone::Meeting, When::Always, SEVEN, Anchor::MeetingRequested,
+    row(SPAN_2023, AssistanceMilestone::Meeting, When::Always, SEVEN, AssistanceAnchor::MeetingRequested,
         "Social Assistance Act 1412/1997, 14 d § 2–3 mom.: a meeting by the 7th working day after the client asked"),
-    row(SPAN_2023, Milestone::Payment, When::Always, None, Anchor::Decision,
+    row(SPAN_2023, AssistanceMilestone::Payment, When::Always, None, AssistanceAnchor::Decision,
         "Social Assistance Act 1412/1997, 14 a §: carried out without delay, no day count"),
 ];
 
@@ -238,7 +238,7 @@ fn counted(from: NaiveDate, period: Period, reading: Reading) -> Result<NaiveDat
 
 /// The row of `milestone` for an application that arrived on `arrival` with these facts.
 pub fn rule_for(
-    milestone: Milestone,
+    milestone: AssistanceMilestone,
     arrival: NaiveDate,
     urgent: bool,
     info_requested: bool,
@@ -266,7 +266,7 @@ mod tests {
             date(2026, 12, 6),
         ];
         for day in days {
-            for milestone in Milestone::ALL {
+            for milestone in AssistanceMilestone::ALL {
                 for (urgent, requested) in
                     [(false, false), (true, false), (false, true), (true, true)]
                 {

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::evaluation::{Application, AssistanceEvaluation};
-use super::rules::Milestone;
+use super::rules::AssistanceMilestone;
 use crate::evaluation::Status;
 use crate::statistics::percent;
 
@@ -139,16 +139,17 @@ impl MonthCounts {
         if !day.is_some_and(|day| month.contains(day)) {
             return;
         }
-        let status = |m: Milestone| evaluation.verdict(m).status();
-        let past = |m: Milestone| matches!(status(m), Some(Status::Late | Status::Overdue));
+        let status = |m: AssistanceMilestone| evaluation.verdict(m).status();
+        let past =
+            |m: AssistanceMilestone| matches!(status(m), Some(Status::Late | Status::Overdue));
         self.applications += 1;
         self.urgent += u64::from(application.urgent);
-        self.over_limit += u64::from(past(Milestone::Decision));
+        self.over_limit += u64::from(past(AssistanceMilestone::Decision));
         self.info_requests += u64::from(application.info_requested.is_some());
         self.info_requests_over_limit +=
-            u64::from(status(Milestone::InfoRequest) == Some(Status::Late));
+            u64::from(status(AssistanceMilestone::InfoRequest) == Some(Status::Late));
         self.meetings_requested += u64::from(application.meeting_requested.is_some());
-        self.meetings_over_limit += u64::from(past(Milestone::Meeting));
+        self.meetings_over_limit += u64::from(past(AssistanceMilestone::Meeting));
         self.derive();
     }
 

@@ -21,10 +21,10 @@ use super::file::Output;
 use super::list::{exit_code, ListArgs, OutputArgs, RowReporter};
 use super::summary::{too_many_units, unit_counts};
 use super::{stderr_line, write_json, Format};
-use maaraika::assistance::read::{self, Evaluated, Found, Record};
+use maaraika::assistance::read::{self, AssistanceFinding, EvaluatedApplication, Record};
 use maaraika::assistance::thl::{CountedBy, Month, MonthCounts};
-use maaraika::assistance::Milestone;
-use maaraika::audit::{Outcome, WarningCounts};
+use maaraika::assistance::AssistanceMilestone;
+use maaraika::audit::{AuditOutcome, WarningCounts};
 use maaraika::calendar::Reading;
 use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};
@@ -34,7 +34,7 @@ use maaraika::labels::{Label, Lang};
 use maaraika::options::Options;
 use maaraika::report::CsvStyle;
 use maaraika::statistics::percent;
-use maaraika::table::{terminal_width, Column, Table};
+use maaraika::terminal::{terminal_width, FittedColumn, Table};
 
 const EXAMPLES: &str = "\
 Social assistance (toimeentulotuki, utkomststöd): the counties' processing deadlines of
@@ -56,20 +56,20 @@ meeting_date, paid_date. A milestone whose column the list lacks is `not_recorde
 pub enum AssistanceCommand {
     /// Every application of a list, with its deadlines and status.
     #[command(after_help = EXAMPLES)]
-    Audit(AuditArgs),
+    Audit(AssistanceAuditArgs),
     /// The applications past a deadline, most overdue first (and those due soon).
     #[command(after_help = EXAMPLES)]
-    Overdue(OverdueArgs),
+    Overdue(AssistanceOverdueArgs),
     /// Counts per milestone (and unit): met, late, due, overdue, none, not recorded.
     #[command(after_help = EXAMPLES)]
-    Summary(SummaryArgs),
+    Summary(AssistanceSummaryArgs),
     /// The month's figures as the national collection publishes them (April and October).
     #[command(after_help = THL_EXAMPLES)]
-    Thl(ThlArgs),
+    Thl(AssistanceThlArgs),
 }
 
 #[derive(Args, Debug)]
-pub struct AuditArgs {
+pub struct AssistanceAuditArgs {
     #[command(flatten)]
     pub list: ListArgs,
     #[command(flatten)]
@@ -77,7 +77,7 @@ pub struct AuditArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct OverdueArgs {
+pub struct AssistanceOverdueArgs {
     #[command(flatten)]
     pub list: ListArgs,
     /// Also list the applications due within this many working days (0: due today).
@@ -88,7 +88,7 @@ pub struct OverdueArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct SummaryArgs {
+pub struct AssistanceSummaryArgs {
     #[command(flatten)]
     pub list: ListArgs,
     /// Break the counts down further.
@@ -121,7 +121,7 @@ over_limit and info_requests of applications, info_requests_over_limit of info_r
 meetings_over_limit of meetings_requested.";
 
 #[derive(Args, Debug)]
-pub struct ThlArgs {
+pub struct AssistanceThlArgs {
     #[command(flatten)]
     pub list: ListArgs,
     /// The month, YYYY-MM (the collection asks for April and October).
@@ -181,15 +181,15 @@ fn run_applications(
     options: &Options,
     reader: &mut maaraika::input::CaseReader,
     style: CsvStyle,
-    mut visit: impl FnMut(&Evaluated) -> Result<()>,
-) -> Result<Outcome> {
+    mut visit: impl FnMut(&EvaluatedApplication) -> Result<()>,
+) -> Result<AuditOutcome> {
     let mut reporter = RowReporter::new(list, reader, style)?;
     let as_of = options.as_of;
     let label = list.label();
     let mut warnings = WarningCounts::default();
     let tally = read::run(reader, options, |found| -> Result<()> {
         match found {
-            Found::Application(application) => {
+            AssistanceFinding::Application(application) => {
                 if let Some(date) = application.application.first_date_after(as_of) {
                     warnings.date_after_as_of += 1;
                     if warnings.date_after_as_of <= WARNINGS_SHOWN {
@@ -205,7 +205,7 @@ fn run_applications(
                 }
                 visit(application)
             }
-            Found::Invalid(invalid) => reporter.report(invalid),
+            AssistanceFinding::Invalid(invalid) => reporter.report(invalid),
         }
     })?;
     if warnings.date_after_as_of > WARNINGS_SHOWN {
@@ -222,10 +222,10 @@ fn run_applications(
         ));
     }
     reporter.finish()?;
-    Ok(Outcome {
+    Ok(AuditOutcome {
         tally,
         warnings,
-        ..Outcome::default()
+        ..AuditOutcome::default()
     })
 }
 
@@ -325,7 +325,7 @@ impl Grid {
             .iter()
             .enumerate()
             .map(|(i, header)| {
-                let column = Column::new(header, texts.iter().map(|row| row[i].as_str()));
+                let column = FittedColumn::new(header, texts.iter().map(|row| row[i].as_str()));
                 match rows.first().map(|row| &row[i]) {
                     Some(Cell::Count(_) | Cell::Pct(_)) => column.right(),
                     _ => column,
@@ -390,12 +390,12 @@ fn about(
 }
 
 /// The label of a milestone.
-fn milestone_label(milestone: Milestone) -> Label {
+fn milestone_label(milestone: AssistanceMilestone) -> Label {
     match milestone {
-        Milestone::Decision => Label::AsDecision,
-        Milestone::InfoRequest => Label::AsInfoRequest,
-        Milestone::Meeting => Label::AsMeeting,
-        Milestone::Payment => Label::AsPayment,
+        AssistanceMilestone::Decision => Label::AsDecision,
+        AssistanceMilestone::InfoRequest => Label::AsInfoRequest,
+        AssistanceMilestone::Meeting => Label::AsMeeting,
+        AssistanceMilestone::Payment => Label::AsPayment,
     }
 }
 
@@ -428,7 +428,7 @@ fn audit_grid(lang: Lang) -> Grid {
         ("urgent", lang.get(Label::AsUrgent).into()),
         ("arrived", lang.get(Label::AsArrived).into()),
     ];
-    for milestone in Milestone::ALL {
+    for milestone in AssistanceMilestone::ALL {
         for (part, label) in PARTS {
             let Some(key) = audit_key(milestone, part) else {
                 continue;
@@ -442,8 +442,11 @@ fn audit_grid(lang: Lang) -> Grid {
         }
     }
     for (key, milestone) in [
-        ("decision_elapsed_working_days", Milestone::Decision),
-        ("payment_elapsed_working_days", Milestone::Payment),
+        (
+            "decision_elapsed_working_days",
+            AssistanceMilestone::Decision,
+        ),
+        ("payment_elapsed_working_days", AssistanceMilestone::Payment),
     ] {
         let words = format!(
             "{}: {}",
@@ -458,26 +461,26 @@ fn audit_grid(lang: Lang) -> Grid {
 
 /// The key of a milestone's column, where the milestone has it: the payment has no deadline,
 /// the request no working days left (it is never due).
-fn audit_key(milestone: Milestone, part: &str) -> Option<&'static str> {
+fn audit_key(milestone: AssistanceMilestone, part: &str) -> Option<&'static str> {
     Some(match (milestone, part) {
-        (Milestone::Decision, "deadline") => "decision_deadline",
-        (Milestone::Decision, "status") => "decision_status",
-        (Milestone::Decision, "working_days_over") => "decision_working_days_over",
-        (Milestone::Decision, "working_days_left") => "decision_working_days_left",
-        (Milestone::InfoRequest, "deadline") => "info_request_deadline",
-        (Milestone::InfoRequest, "status") => "info_request_status",
-        (Milestone::InfoRequest, "working_days_over") => "info_request_working_days_over",
-        (Milestone::Meeting, "deadline") => "meeting_deadline",
-        (Milestone::Meeting, "status") => "meeting_status",
-        (Milestone::Meeting, "working_days_over") => "meeting_working_days_over",
-        (Milestone::Meeting, "working_days_left") => "meeting_working_days_left",
-        (Milestone::Payment, "status") => "payment_status",
+        (AssistanceMilestone::Decision, "deadline") => "decision_deadline",
+        (AssistanceMilestone::Decision, "status") => "decision_status",
+        (AssistanceMilestone::Decision, "working_days_over") => "decision_working_days_over",
+        (AssistanceMilestone::Decision, "working_days_left") => "decision_working_days_left",
+        (AssistanceMilestone::InfoRequest, "deadline") => "info_request_deadline",
+        (AssistanceMilestone::InfoRequest, "status") => "info_request_status",
+        (AssistanceMilestone::InfoRequest, "working_days_over") => "info_request_working_days_over",
+        (AssistanceMilestone::Meeting, "deadline") => "meeting_deadline",
+        (AssistanceMilestone::Meeting, "status") => "meeting_status",
+        (AssistanceMilestone::Meeting, "working_days_over") => "meeting_working_days_over",
+        (AssistanceMilestone::Meeting, "working_days_left") => "meeting_working_days_left",
+        (AssistanceMilestone::Payment, "status") => "payment_status",
         _ => return None,
     })
 }
 
 /// An evaluated application as a row of [`audit_grid`].
-fn audit_row<'a>(a: &'a Evaluated, lang: Lang, reading: Reading) -> Vec<Cell<'a>> {
+fn audit_row<'a>(a: &'a EvaluatedApplication, lang: Lang, reading: Reading) -> Vec<Cell<'a>> {
     let e = &a.evaluation;
     let mut row = vec![
         Cell::Text(Cow::Borrowed(&a.case_id)),
@@ -489,7 +492,7 @@ fn audit_row<'a>(a: &'a Evaluated, lang: Lang, reading: Reading) -> Vec<Cell<'a>
         ),
         Cell::Date(Some(e.arrived)),
     ];
-    for milestone in Milestone::ALL {
+    for milestone in AssistanceMilestone::ALL {
         let verdict = e.verdict(milestone);
         let outcome = verdict.outcome;
         for (part, _) in PARTS {
@@ -507,10 +510,11 @@ fn audit_row<'a>(a: &'a Evaluated, lang: Lang, reading: Reading) -> Vec<Cell<'a>
         }
     }
     row.push(Cell::Count(
-        e.verdict(Milestone::Decision).elapsed_working_days,
+        e.verdict(AssistanceMilestone::Decision)
+            .elapsed_working_days,
     ));
     row.push(Cell::Count(
-        e.verdict(Milestone::Payment).elapsed_working_days,
+        e.verdict(AssistanceMilestone::Payment).elapsed_working_days,
     ));
     row.push(Cell::Word(reading.as_str(), lang.reading(reading)));
     row
@@ -565,7 +569,7 @@ impl<'a> RowSink<'a> {
         })
     }
 
-    fn add(&mut self, a: &Evaluated) -> Result<()> {
+    fn add(&mut self, a: &EvaluatedApplication) -> Result<()> {
         match &mut self.dest {
             Dest::Json(out, rows) => {
                 out.write_all(if *rows == 0 { b"\n" } else { b",\n" })?;
@@ -611,7 +615,7 @@ impl<'a> RowSink<'a> {
     }
 }
 
-fn audit(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
+fn audit(args: AssistanceAuditArgs, stdout: &mut dyn Write) -> Result<u8> {
     let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
@@ -628,7 +632,7 @@ fn audit(args: AuditArgs, stdout: &mut dyn Write) -> Result<u8> {
 /// Ends a run that wrote rows: the rows collected written, the output kept unless the run failed.
 fn finish_rows(
     sink: RowSink,
-    listed: Result<Outcome>,
+    listed: Result<AuditOutcome>,
     list: &ListArgs,
     options: &Options,
     about: &maaraika::xlsx::About,
@@ -648,7 +652,7 @@ fn finish_rows(
 
 /// How urgent an application is for the overdue list: overdue (the most overdue first), then
 /// due within `due_within` working days (the soonest first); `None` for the rest.
-fn urgency(a: &Evaluated, due_within: Option<u32>) -> Option<(u8, i64)> {
+fn urgency(a: &EvaluatedApplication, due_within: Option<u32>) -> Option<(u8, i64)> {
     let verdicts = &a.evaluation.verdicts;
     let overdue = verdicts
         .iter()
@@ -670,7 +674,7 @@ fn urgency(a: &Evaluated, due_within: Option<u32>) -> Option<(u8, i64)> {
         .map(|days| (1, days))
 }
 
-fn overdue(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
+fn overdue(args: AssistanceOverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
@@ -679,12 +683,12 @@ fn overdue(args: OverdueArgs, stdout: &mut dyn Write) -> Result<u8> {
     let reading = options.reading;
     let about = about(&args.list, &options, &args.out, lang, "assistance overdue");
     // Kept until sorted: the texts and the evaluation, some 300 bytes an application.
-    let mut kept: Vec<((u8, i64), Evaluated<'static>)> = Vec::new();
+    let mut kept: Vec<((u8, i64), EvaluatedApplication<'static>)> = Vec::new();
     let listed = run_applications(&args.list, &options, &mut reader, style, |a| {
         if let Some(rank) = urgency(a, args.due_within) {
             kept.push((
                 rank,
-                Evaluated {
+                EvaluatedApplication {
                     line: a.line,
                     case_id: Cow::Owned(a.case_id.to_string()),
                     unit: Cow::Owned(a.unit.to_string()),
@@ -719,7 +723,7 @@ const SUMMARY_STATUSES: [Option<Status>; 6] = [
 /// Counts per milestone and status (in the order of [`SUMMARY_STATUSES`]).
 type MilestoneCounts = [[u64; 6]; 4];
 
-fn summary(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
+fn summary(args: AssistanceSummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;
@@ -778,7 +782,7 @@ fn summary(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
     let cells: Vec<Vec<Cell>> = rows
         .iter()
         .flat_map(|(unit, counts)| {
-            Milestone::ALL.into_iter().map(move |milestone| {
+            AssistanceMilestone::ALL.into_iter().map(move |milestone| {
                 let c = counts[milestone as usize];
                 let mut row = Vec::new();
                 if by_unit {
@@ -812,22 +816,24 @@ fn summary(args: SummaryArgs, stdout: &mut dyn Write) -> Result<u8> {
             #[derive(Serialize)]
             struct Counts {
                 unit: Option<String>,
-                milestone: Milestone,
+                milestone: AssistanceMilestone,
                 counts: BTreeMap<&'static str, u64>,
             }
             rows.iter()
                 .flat_map(|(unit, counts)| {
-                    Milestone::ALL.into_iter().map(move |milestone| Counts {
-                        unit: unit
-                            .map(str::to_owned)
-                            .or_else(|| by_unit.then(|| "all".into())),
-                        milestone,
-                        counts: SUMMARY_STATUSES
-                            .iter()
-                            .zip(counts[milestone as usize])
-                            .map(|(s, n)| (s.map_or("not_recorded", Status::as_str), n))
-                            .collect(),
-                    })
+                    AssistanceMilestone::ALL
+                        .into_iter()
+                        .map(move |milestone| Counts {
+                            unit: unit
+                                .map(str::to_owned)
+                                .or_else(|| by_unit.then(|| "all".into())),
+                            milestone,
+                            counts: SUMMARY_STATUSES
+                                .iter()
+                                .zip(counts[milestone as usize])
+                                .map(|(s, n)| (s.map_or("not_recorded", Status::as_str), n))
+                                .collect(),
+                        })
                 })
                 .collect::<Vec<_>>()
         },
@@ -927,7 +933,7 @@ const THL_COLUMNS: [(&str, Label, Option<&str>); 7] = [
     ),
 ];
 
-fn thl(args: ThlArgs, stdout: &mut dyn Write) -> Result<u8> {
+fn thl(args: AssistanceThlArgs, stdout: &mut dyn Write) -> Result<u8> {
     let options = args.list.options();
     let format = args.out.format()?;
     let mut reader = open(&args.list, &args.out)?;

@@ -85,7 +85,7 @@ pub fn sink<'a, W: Write + 'a>(
             standing,
         )?));
     }
-    let columns = schema::Options {
+    let columns = schema::ColumnOptions {
         show_hetu: options.show_hetu,
         chain,
         case_only: false,

@@ -12,7 +12,7 @@ use maaraika::calendar::{calendar, Holiday, Reading};
 use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Result};
 use maaraika::labels::{capitalised, Label, Lang};
-use maaraika::table::{terminal_width, Column, Table};
+use maaraika::terminal::{terminal_width, FittedColumn, Table};
 
 #[derive(Subcommand, Debug)]
 pub enum CalendarCommand {
@@ -167,7 +167,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                         writeln!(out, "{}", lang.fill(Label::CalSkipped, &[&list]))?;
                     }
                     writeln!(out, "{}", lang.reading_line(reading))?;
-                    maaraika::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
+                    maaraika::terminal::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -195,7 +195,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                     let list = holiday_list(&skipped, lang);
                     writeln!(out, "{}", lang.fill(Label::CalSkipped, &[&list]))?;
                     writeln!(out, "{}", lang.reading_line(reading))?;
-                    maaraika::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
+                    maaraika::terminal::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -252,7 +252,7 @@ pub fn run(command: CalendarCommand, out: &mut dyn Write) -> Result<u8> {
                     let sentence = lang.fill(verdict, &[&lang.long_date(date), &why]);
                     writeln!(out, "{}", capitalised(&sentence))?;
                     writeln!(out, "{}", lang.reading_line(reading))?;
-                    maaraika::table::write_text(out_text, &String::from_utf8_lossy(&text))?;
+                    maaraika::terminal::write_text(out_text, &String::from_utf8_lossy(&text))?;
                 }
             }
         }
@@ -299,10 +299,10 @@ fn holidays_table(
         Label::HolKind,
         Label::HolWorkingDay,
     ];
-    let mut columns: Vec<Column> = headers
+    let mut columns: Vec<FittedColumn> = headers
         .iter()
         .enumerate()
-        .map(|(i, label)| Column::new(lang.get(*label), rows.iter().map(|r| r[i].as_str())))
+        .map(|(i, label)| FittedColumn::new(lang.get(*label), rows.iter().map(|r| r[i].as_str())))
         .collect();
     // The Finnish name beside the English one (it goes first when the window is narrow); in
     // Finnish and Swedish the name is already in the reader's language.

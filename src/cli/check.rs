@@ -11,7 +11,7 @@ use super::{as_of_arg, date_arg, write_json, Format, ReadingArg};
 use maaraika::answer::{check, start_rule_text, CheckAnswer};
 use maaraika::calendar::Reading;
 use maaraika::error::{Error, Result};
-use maaraika::evaluation::{Case, Evaluation, Outcome, Person, Status};
+use maaraika::evaluation::{Case, Evaluation, MilestoneOutcome, Person, Status};
 use maaraika::hetu::Hetu;
 use maaraika::labels::{Label, Lang};
 use maaraika::options::Given;
@@ -131,14 +131,14 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
         Format::Csv => {
             // The columns of the case at a glance, as the audit's plain CSV writes them.
             let row = schema::Row::case(case.pending, evaluation, answer.record.reading);
-            let options = schema::Options {
+            let options = schema::ColumnOptions {
                 case_only: true,
-                ..schema::Options::default()
+                ..schema::ColumnOptions::default()
             };
             write_plain(
                 out,
                 CsvStyle::PLAIN,
-                schema::Format::CheckCsv,
+                schema::ReportFormat::CheckCsv,
                 options,
                 [row],
             )?;
@@ -147,7 +147,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<u8> {
             let mut text = Vec::new();
             let lang = args.lang.unwrap_or_else(Lang::from_env);
             write_text(&mut text, &case, evaluation, &answer, lang)?;
-            maaraika::table::write_text(out, &String::from_utf8_lossy(&text))?;
+            maaraika::terminal::write_text(out, &String::from_utf8_lossy(&text))?;
         }
     }
     Ok(0)
@@ -342,7 +342,7 @@ fn write_chain(
 fn write_outcome(
     out: &mut dyn Write,
     label: Label,
-    outcome: &Outcome,
+    outcome: &MilestoneOutcome,
     done: Option<NaiveDate>,
     as_of: NaiveDate,
     lang: Lang,

@@ -9,8 +9,8 @@ use clap::Args;
 
 use super::file::{check_targets, AtomicFile, Output};
 use super::{as_of_arg, stderr_line, Format, ReadingArg};
-use maaraika::audit::{Audit, Found, Notice, Outcome, Warning, MAX_IDS_COMPARED};
-use maaraika::batch::{Evaluated, Invalid};
+use maaraika::audit::{Audit, AuditFinding, AuditOutcome, Notice, Warning, MAX_IDS_COMPARED};
+use maaraika::batch::{EvaluatedCase, Invalid};
 use maaraika::dates::finnish;
 use maaraika::error::{csv_io, Error, Result};
 use maaraika::input::{
@@ -353,7 +353,7 @@ impl RowReporter {
     }
 
     /// The counts of warnings not shown one by one.
-    fn finish_warnings(&self, outcome: &Outcome, as_of: NaiveDate) {
+    fn finish_warnings(&self, outcome: &AuditOutcome, as_of: NaiveDate) {
         let (label, lang) = (&self.label, self.lang);
         let warnings = &outcome.warnings;
         let shown = WARNINGS_SHOWN.to_string();
@@ -421,16 +421,16 @@ pub fn run_list(
     args: &ListArgs,
     options: &Options,
     reader: &mut CaseReader,
-    mut visit: impl FnMut(&Evaluated) -> Result<()>,
+    mut visit: impl FnMut(&EvaluatedCase) -> Result<()>,
     mut on_invalid: impl FnMut(&Invalid),
     style: CsvStyle,
-) -> Result<Outcome> {
+) -> Result<AuditOutcome> {
     let mut reporter = RowReporter::new(args, reader, style)?;
     let mut audit = Audit::new(*options);
     let mut output_failed = None;
     audit.run(reader, |found| -> Result<()> {
         match found {
-            Found::Case(case) => {
+            AuditFinding::Case(case) => {
                 if output_failed.is_some() {
                     return Ok(());
                 }
@@ -442,11 +442,11 @@ pub fn run_list(
                     result => result,
                 }
             }
-            Found::Invalid(invalid) => {
+            AuditFinding::Invalid(invalid) => {
                 on_invalid(invalid);
                 reporter.report(invalid)
             }
-            Found::Warning(warning) => {
+            AuditFinding::Warning(warning) => {
                 reporter.warn(&warning, options.as_of);
                 Ok(())
             }
@@ -468,7 +468,7 @@ pub fn run_list(
 
 /// Says once, for each milestone the list cannot judge, how many cases have its deadline and the
 /// column that would let them be judged.
-fn tell_not_recorded(args: &ListArgs, outcome: &Outcome) {
+fn tell_not_recorded(args: &ListArgs, outcome: &AuditOutcome) {
     for notice in outcome.not_recorded.notices() {
         tell(args, notice);
     }
@@ -481,9 +481,9 @@ fn tell(args: &ListArgs, notice: Notice) {
     stderr_line(&format!("{}: {note}: {}", args.label(), notice.text(lang)));
 }
 
-/// The exit code of a finished run, decided by the engine ([`Outcome::exit_code`]), after a
+/// The exit code of a finished run, decided by the engine ([`AuditOutcome::exit_code`]), after a
 /// line counting the invalid rows.
-pub fn exit_code(args: &ListArgs, options: &Options, outcome: &Outcome) -> u8 {
+pub fn exit_code(args: &ListArgs, options: &Options, outcome: &AuditOutcome) -> u8 {
     let tally = outcome.tally;
     if tally.invalid > 0 {
         let lang = args.lang();

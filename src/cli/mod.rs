@@ -140,17 +140,17 @@ pub use maaraika::dates::{given_as_of as as_of_arg, given_date as date_arg};
 pub fn stderr_line(text: &str) {
     let shown = maaraika::text::shown(text, false);
     let width = match io::stderr().is_terminal() {
-        true => maaraika::table::known_width_of(true),
+        true => maaraika::terminal::known_width_of(true),
         false => None,
     };
     match width {
-        Some(width) if maaraika::table::width(&shown) > width => {
+        Some(width) if maaraika::terminal::width(&shown) > width => {
             let redacted = maaraika::hetu::redact_hetus(&shown);
-            let first = maaraika::table::wrap(&redacted, width);
+            let first = maaraika::terminal::wrap(&redacted, width);
             let mut lines = vec![first[0].clone()];
             let rest = first[1..].join(" ");
             if !rest.is_empty() {
-                let more = maaraika::table::wrap(&rest, width.saturating_sub(2));
+                let more = maaraika::terminal::wrap(&rest, width.saturating_sub(2));
                 lines.extend(more.into_iter().map(|l| format!("  {l}")));
             }
             stderr_text(&lines.join("\n"));

@@ -16,7 +16,7 @@ use super::audit::{sink, Workbook};
 use super::list::{exit_code, run_list, ListArgs, OutputArgs};
 use chrono::{Datelike, NaiveDate};
 
-use maaraika::batch::Evaluated;
+use maaraika::batch::EvaluatedCase;
 use maaraika::error::{Error, Result};
 use maaraika::evaluation::{evaluate, Case, Evaluation, Person, Status, Unrecorded};
 use maaraika::hetu::Hetu;
@@ -61,7 +61,7 @@ type Order = ((u8, i64), Option<NaiveDate>, u64);
 
 /// The one definition of the list's order: where `case` goes on it, or `None` when it is not
 /// listed. [`Key`] only packs it.
-fn order(case: &Evaluated, due_within: Option<u32>) -> Option<Order> {
+fn order(case: &EvaluatedCase, due_within: Option<u32>) -> Option<Order> {
     let key = urgency(&case.evaluation, due_within)?;
     let e = &case.evaluation;
     Some((key, e.standing().deadline, case.line))
@@ -125,7 +125,7 @@ impl Listing {
     }
 
     /// Lists `case` at `order`.
-    fn push(&mut self, order: Order, case: &Evaluated) -> io::Result<()> {
+    fn push(&mut self, order: Order, case: &EvaluatedCase) -> io::Result<()> {
         let key = Key::new(order);
         self.lines_in_order &= self.last_line < Some(key.line);
         self.last_line = Some(key.line);
@@ -201,7 +201,7 @@ impl Spill {
     }
 
     /// Writes `case`; where its record starts.
-    fn push(&mut self, case: &Evaluated) -> io::Result<u64> {
+    fn push(&mut self, case: &EvaluatedCase) -> io::Result<u64> {
         let record = &mut self.record;
         record.clear();
         record.extend_from_slice(&[0; 4]);
@@ -297,10 +297,10 @@ impl Records {
 
 impl Kept<'_> {
     /// The case evaluated again, as it was read.
-    fn evaluated(&self, options: &Options) -> Result<Evaluated<'_>> {
+    fn evaluated(&self, options: &Options) -> Result<EvaluatedCase<'_>> {
         let evaluation = evaluate(&self.case, options.as_of, options.reading)
             .map_err(|e| Error::Usage(maaraika::problem::case_error(&e, super::message_lang())))?;
-        Ok(Evaluated {
+        Ok(EvaluatedCase {
             line: self.line,
             case_id: Cow::Borrowed(self.case_id),
             unit: Cow::Borrowed(self.unit),
@@ -578,12 +578,12 @@ mod tests {
     }
 
     /// A case listed at `line`, with its line in its id.
-    fn listed_at(line: u64) -> Evaluated<'static> {
+    fn listed_at(line: u64) -> EvaluatedCase<'static> {
         let case = Case {
             pending: date(2026, 10, 1),
             ..Case::default()
         };
-        Evaluated {
+        EvaluatedCase {
             line,
             case_id: Cow::Owned(format!("line {line}")),
             unit: Cow::Borrowed(""),
@@ -661,7 +661,7 @@ mod tests {
                         .with(Milestone::Implementation),
                 },
             };
-            let evaluated = Evaluated {
+            let evaluated = EvaluatedCase {
                 line: 10 + i as u64,
                 case_id: Cow::Owned(format!("SH-{i}-{}", "x".repeat(i * 200))),
                 unit: Cow::Borrowed("Kotihoito Itä"),

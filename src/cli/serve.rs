@@ -8,7 +8,7 @@ use clap::builder::TypedValueParser;
 use clap::Args;
 
 use maaraika::error::{Error, Result};
-use maaraika::web::{self, AuthProxy, IpNet, PublicUrl, Settings};
+use maaraika::web::{self, AuthProxy, IpNet, PublicUrl, ServeSettings};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -149,7 +149,7 @@ pub fn run(args: ServeArgs) -> Result<u8> {
         (Some(cert), Some(key)) => Some(web::load_tls(cert, key).map_err(Error::Usage)?),
         _ => None,
     };
-    let settings = Settings {
+    let settings = ServeSettings {
         listen: args.listen,
         port: args.port.unwrap_or(0),
         max_upload: args.max_upload,

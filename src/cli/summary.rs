@@ -19,7 +19,7 @@ use maaraika::labels::{Label, Lang};
 use maaraika::options::Options;
 use maaraika::report::CsvStyle;
 use maaraika::rules::{Group, Milestone};
-use maaraika::table::{terminal_width, Column, Table};
+use maaraika::terminal::{terminal_width, FittedColumn, Table};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -447,11 +447,11 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
         .iter()
         .flat_map(|row| parts.iter().map(|(_, milestone)| cells(row, *milestone)))
         .collect();
-    let columns: Vec<Column> = headers
+    let columns: Vec<FittedColumn> = headers
         .iter()
         .enumerate()
         .map(|(i, header)| {
-            let column = Column::new(header, all_cells.iter().map(|c| c[i].as_str()));
+            let column = FittedColumn::new(header, all_cells.iter().map(|c| c[i].as_str()));
             match i {
                 0 => column,
                 // `none` is left out first, then the counts of cases still open.
@@ -470,7 +470,7 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
                 writeln!(out)?;
             }
             let unit = maaraika::report::cell_text(unit_rows[0].unit.unwrap_or_default());
-            for line in maaraika::table::wrap(&lang.fill(Label::SumUnitTitle, &[&unit]), width) {
+            for line in maaraika::terminal::wrap(&lang.fill(Label::SumUnitTitle, &[&unit]), width) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -478,7 +478,7 @@ fn write_tables(out: &mut dyn Write, rows: &[Row], lang: Lang, by_unit: bool) ->
             if n > 0 {
                 writeln!(out)?;
             }
-            for line in maaraika::table::wrap(lang.get(*title), width) {
+            for line in maaraika::terminal::wrap(lang.get(*title), width) {
                 writeln!(out, "{line}")?;
             }
             table.header(out)?;

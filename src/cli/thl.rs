@@ -19,7 +19,7 @@ use maaraika::error::{csv_io, Error, Result};
 use maaraika::input::Column as InputColumn;
 use maaraika::labels::{Label, Lang};
 use maaraika::statistics::{ReportPeriod, ThlCounts};
-use maaraika::table::{terminal_width, Column, Table};
+use maaraika::terminal::{terminal_width, FittedColumn, Table};
 
 const EXAMPLES: &str = "\
 The national institute for health and welfare collects child-welfare processing times twice a \
@@ -324,7 +324,7 @@ fn write_tables(
         if n > 0 {
             writeln!(out)?;
         }
-        for line in maaraika::table::wrap(&lang.fill(*title, &[&from, &to]), width) {
+        for line in maaraika::terminal::wrap(&lang.fill(*title, &[&from, &to]), width) {
             writeln!(out, "{line}")?;
         }
         let cells: Vec<Vec<String>> = rows
@@ -335,13 +335,14 @@ fn write_tables(
                 row
             })
             .collect();
-        let mut columns = vec![Column::new(
+        let mut columns = vec![FittedColumn::new(
             lang.get(Label::TabUnit),
             cells.iter().map(|c| c[0].as_str()),
         )];
         for (i, header) in headers.iter().enumerate() {
             let column =
-                Column::new(lang.get(*header), cells.iter().map(|c| c[i + 1].as_str())).right();
+                FittedColumn::new(lang.get(*header), cells.iter().map(|c| c[i + 1].as_str()))
+                    .right();
             // In a narrow window the cases still open within the limit go first.
             columns.push(match header {
                 Label::ThlNotStartedWithin => column.leave_out(1),

@@ -12,9 +12,11 @@ use chrono::{Datelike, NaiveDate};
 use super::csv_fast::{
     self, Field, RecordCursor, Records, DATE_ROOM, NUMBER_ROOM, TERMINATOR_ROOM,
 };
-use super::schema::{self, Column, Format, Options, Row, Spec, Value, SCHEMA};
+use super::schema::{
+    self, ColumnOptions, ReportColumn, ReportFormat, ReportValue, Row, Spec, SCHEMA,
+};
 use super::CaseSink;
-use crate::batch::Evaluated;
+use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::{Note, Notes, Status};
 use crate::labels::{Label, Lang};
@@ -152,20 +154,20 @@ impl CsvStyle {
     }
 
     /// A column's value as the text of its field, the plain way (see [`write_plain`]).
-    pub fn value<'a>(self, value: Value<'a>) -> Cow<'a, str> {
+    pub fn value<'a>(self, value: ReportValue<'a>) -> Cow<'a, str> {
         let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
         match value {
-            Value::Number(n) => n.to_string().into(),
-            Value::Text(text) => text.unwrap_or_default().into(),
-            Value::Date(Some(date)) => self.date_text(date).into(),
-            Value::Date(None) => "".into(),
-            Value::Status(status) => self.status(status).into(),
-            Value::Count(n) => count(n).into(),
-            Value::Groups(groups, pending) => self.groups(groups, pending).into(),
-            Value::Notes(notes) => self.notes(notes).into(),
-            Value::Reading(reading) => self.reading(reading).into(),
-            Value::Days(_, n, _) => n.to_string().into(),
-            Value::Milestone(milestone) => self.milestone(milestone).into(),
+            ReportValue::Number(n) => n.to_string().into(),
+            ReportValue::Text(text) => text.unwrap_or_default().into(),
+            ReportValue::Date(Some(date)) => self.date_text(date).into(),
+            ReportValue::Date(None) => "".into(),
+            ReportValue::Status(status) => self.status(status).into(),
+            ReportValue::Count(n) => count(n).into(),
+            ReportValue::Groups(groups, pending) => self.groups(groups, pending).into(),
+            ReportValue::Notes(notes) => self.notes(notes).into(),
+            ReportValue::Reading(reading) => self.reading(reading).into(),
+            ReportValue::Days(_, n, _) => n.to_string().into(),
+            ReportValue::Milestone(milestone) => self.milestone(milestone).into(),
         }
     }
 
@@ -228,10 +230,10 @@ impl<W: Write> CsvSink<W> {
         reading: Reading,
         as_of: NaiveDate,
     ) -> io::Result<Self> {
-        let options = Options {
+        let options = ColumnOptions {
             show_hetu,
             chain,
-            ..Options::default()
+            ..ColumnOptions::default()
         };
         Self::with_options(out, style, options, reading, as_of)
     }
@@ -240,17 +242,17 @@ impl<W: Write> CsvSink<W> {
     pub fn with_options(
         mut out: W,
         style: CsvStyle,
-        options: Options,
+        options: ColumnOptions,
         reading: Reading,
         as_of: NaiveDate,
     ) -> io::Result<Self> {
-        let Options {
+        let ColumnOptions {
             show_hetu,
             chain,
             standing,
             ..
         } = options;
-        let options = Options {
+        let options = ColumnOptions {
             case_only: false,
             ..options
         };
@@ -260,7 +262,7 @@ impl<W: Write> CsvSink<W> {
         } else {
             Records::new(b',', b"\n", false)
         };
-        let specs: Vec<&Spec> = schema::columns(Format::Csv, options).collect();
+        let specs: Vec<&Spec> = schema::columns(ReportFormat::Csv, options).collect();
         let header: Vec<&str> = specs.iter().map(|s| style.header(s.key, s.label)).collect();
         let room = header
             .iter()
@@ -330,13 +332,13 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
 ) {
     let column = const {
         // The standing's columns come last and are written after these (see `CsvSink::case`).
-        let options = Options {
+        let options = ColumnOptions {
             show_hetu: HETU,
             chain: CHAIN,
             case_only: false,
             standing: false,
         };
-        if I < SCHEMA.len() && SCHEMA[I].written(Format::Csv, options) {
+        if I < SCHEMA.len() && SCHEMA[I].written(ReportFormat::Csv, options) {
             Some(SCHEMA[I].column)
         } else {
             None
@@ -345,18 +347,18 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
     match column {
         None => {}
         // The same on every record: written once.
-        Some(Column::AsOf) => fields.field(written.as_of),
+        Some(ReportColumn::AsOf) => fields.field(written.as_of),
         Some(column) => match column.value(row) {
-            Value::Number(n) => fields.number(n),
-            Value::Text(text) => fields.text(text.unwrap_or_default().as_bytes()),
-            Value::Date(date) => fields.date(written.style, date),
-            Value::Status(status) => fields.field(&written.statuses[status as usize]),
-            Value::Count(n) => fields.count(n),
-            Value::Groups(..) => fields.field(written.groups),
-            Value::Notes(_) => fields.field(written.notes),
-            Value::Reading(_) => fields.field(written.reading),
-            Value::Days(_, n, _) => fields.signed(n),
-            Value::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
+            ReportValue::Number(n) => fields.number(n),
+            ReportValue::Text(text) => fields.text(text.unwrap_or_default().as_bytes()),
+            ReportValue::Date(date) => fields.date(written.style, date),
+            ReportValue::Status(status) => fields.field(&written.statuses[status as usize]),
+            ReportValue::Count(n) => fields.count(n),
+            ReportValue::Groups(..) => fields.field(written.groups),
+            ReportValue::Notes(_) => fields.field(written.notes),
+            ReportValue::Reading(_) => fields.field(written.reading),
+            ReportValue::Days(_, n, _) => fields.signed(n),
+            ReportValue::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
         },
     }
 }
@@ -364,19 +366,19 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
 /// The columns of where a case stands and why ([`schema::Part::Standing`]), the last ones of a
 /// record: written the plain way, as the lists that have them are short.
 fn write_standing(fields: &mut RecordCursor, row: &Row, written: &Written) {
-    let options = Options {
+    let options = ColumnOptions {
         standing: true,
-        ..Options::default()
+        ..ColumnOptions::default()
     };
     for spec in SCHEMA
         .iter()
-        .filter(|s| s.part == schema::Part::Standing && s.written(Format::Csv, options))
+        .filter(|s| s.part == schema::Part::Standing && s.written(ReportFormat::Csv, options))
     {
         match spec.value(row) {
-            Value::Status(status) => fields.field(&written.statuses[status as usize]),
-            Value::Date(date) => fields.date(written.style, date),
-            Value::Count(n) => fields.count(n),
-            Value::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
+            ReportValue::Status(status) => fields.field(&written.statuses[status as usize]),
+            ReportValue::Date(date) => fields.date(written.style, date),
+            ReportValue::Count(n) => fields.count(n),
+            ReportValue::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
             value => fields.text(written.style.value(value).as_bytes()),
         }
     }
@@ -406,7 +408,7 @@ fn write_record<const HETU: bool, const CHAIN: bool>(
 }
 
 impl<W: Write> CaseSink for CsvSink<W> {
-    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+    fn case(&mut self, case: &EvaluatedCase) -> io::Result<()> {
         let row = Row::new(case, self.reading, Some(self.as_of));
         let e = &case.evaluation;
         let (style, delimiter) = (self.style, self.records.delimiter());
@@ -478,8 +480,8 @@ impl<W: Write> CaseSink for CsvSink<W> {
 pub fn write_plain<'a>(
     mut out: impl Write,
     style: CsvStyle,
-    format: Format,
-    options: Options,
+    format: ReportFormat,
+    options: ColumnOptions,
     rows: impl IntoIterator<Item = Row<'a>>,
 ) -> io::Result<()> {
     let specs: Vec<&Spec> = schema::columns(format, options).collect();
@@ -558,7 +560,7 @@ mod tests {
     /// Cases of every kind: each group, done or not, early and late, with a decision and a
     /// service or not, under case ids and units that need quotes, start like a formula, are empty
     /// or long, or hold control characters.
-    fn cases(as_of: NaiveDate, reading: Reading) -> Vec<Evaluated<'static>> {
+    fn cases(as_of: NaiveDate, reading: Reading) -> Vec<EvaluatedCase<'static>> {
         let texts = [
             "",
             "a",
@@ -619,7 +621,7 @@ mod tests {
                 };
                 line += 1 + i as u64 * 1_234_567;
                 let k = cases.len();
-                cases.push(Evaluated {
+                cases.push(EvaluatedCase {
                     line,
                     case_id: Cow::Borrowed(texts[k % texts.len()]),
                     unit: Cow::Borrowed(texts[(k * 7 + 3) % texts.len()]),
@@ -662,7 +664,7 @@ mod tests {
                     (false, false, true),
                     (true, true, true),
                 ] {
-                    let options = Options {
+                    let options = ColumnOptions {
                         show_hetu,
                         chain,
                         case_only: false,
@@ -678,7 +680,7 @@ mod tests {
                     sink.finish().unwrap();
                     let mut plain = Vec::new();
                     let rows = cases.iter().map(|c| Row::new(c, reading, Some(as_of)));
-                    write_plain(&mut plain, style, Format::Csv, options, rows).unwrap();
+                    write_plain(&mut plain, style, ReportFormat::Csv, options, rows).unwrap();
                     assert_eq!(
                         String::from_utf8_lossy(&fast),
                         String::from_utf8_lossy(&plain),

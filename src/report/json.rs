@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::schema::{self, Format, Options, Row, Spec, Value};
+use super::schema::{self, ColumnOptions, ReportFormat, ReportValue, Row, Spec};
 use super::CaseSink;
-use crate::batch::Evaluated;
+use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::{DeadlineList, Evaluation, Note};
 
@@ -40,12 +40,12 @@ impl CaseRecord {
 impl Serialize for CaseRecord {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let row = Row::case(self.pending_date, &self.evaluation, self.reading);
-        let options = Options {
+        let options = ColumnOptions {
             case_only: true,
-            ..Options::default()
+            ..ColumnOptions::default()
         };
         let mut map = serializer.serialize_map(None)?;
-        for spec in schema::columns(Format::Json, options) {
+        for spec in schema::columns(ReportFormat::Json, options) {
             entry(&mut map, spec, &row)?;
         }
         map.end()
@@ -55,28 +55,28 @@ impl Serialize for CaseRecord {
 /// A column's entry, unless its value is absent text (an identity code the row does not have).
 fn entry<M: SerializeMap>(map: &mut M, spec: &Spec, row: &Row) -> Result<(), M::Error> {
     match spec.value(row) {
-        Value::Text(None) => Ok(()),
+        ReportValue::Text(None) => Ok(()),
         value => map.serialize_entry(spec.key, &JsonValue(value)),
     }
 }
 
 /// A column's value as JSON: numbers as numbers, dates as `yyyy-mm-dd`, absent ones as `null`,
 /// statuses, groups, notes and the reading by their stable English keys.
-struct JsonValue<'a>(Value<'a>);
+struct JsonValue<'a>(ReportValue<'a>);
 
 impl Serialize for JsonValue<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0 {
-            Value::Number(n) => serializer.serialize_u64(n),
-            Value::Text(text) => text.serialize(serializer),
-            Value::Date(date) => date.serialize(serializer),
-            Value::Status(status) => status.serialize(serializer),
-            Value::Count(n) => n.serialize(serializer),
-            Value::Groups(groups, _) => groups.serialize(serializer),
-            Value::Notes(notes) => serializer.collect_seq(notes.iter().map(Note::text)),
-            Value::Reading(reading) => reading.serialize(serializer),
-            Value::Days(_, n, _) => serializer.serialize_i64(n),
-            Value::Milestone(m) => m.serialize(serializer),
+            ReportValue::Number(n) => serializer.serialize_u64(n),
+            ReportValue::Text(text) => text.serialize(serializer),
+            ReportValue::Date(date) => date.serialize(serializer),
+            ReportValue::Status(status) => status.serialize(serializer),
+            ReportValue::Count(n) => n.serialize(serializer),
+            ReportValue::Groups(groups, _) => groups.serialize(serializer),
+            ReportValue::Notes(notes) => serializer.collect_seq(notes.iter().map(Note::text)),
+            ReportValue::Reading(reading) => reading.serialize(serializer),
+            ReportValue::Days(_, n, _) => serializer.serialize_i64(n),
+            ReportValue::Milestone(m) => m.serialize(serializer),
         }
     }
 }
@@ -110,17 +110,17 @@ impl<W: Write> JsonSink<W> {
     /// An array into `out`; `show_hetu`: each case's identity code too (where it has one);
     /// `reading`: the run's.
     pub fn new(out: W, show_hetu: bool, reading: Reading) -> Self {
-        let options = Options {
+        let options = ColumnOptions {
             show_hetu,
-            ..Options::default()
+            ..ColumnOptions::default()
         };
         Self::with_options(out, options, reading)
     }
 
     /// [`JsonSink::new`] with the columns of `options` (the decision and the service are in
     /// the `deadlines` list whatever `chain` says).
-    pub fn with_options(out: W, options: Options, reading: Reading) -> Self {
-        let options = Options {
+    pub fn with_options(out: W, options: ColumnOptions, reading: Reading) -> Self {
+        let options = ColumnOptions {
             chain: false,
             case_only: false,
             ..options
@@ -129,13 +129,13 @@ impl<W: Write> JsonSink<W> {
             out,
             first: true,
             reading,
-            columns: schema::columns(Format::Json, options).collect(),
+            columns: schema::columns(ReportFormat::Json, options).collect(),
         }
     }
 }
 
 impl<W: Write> CaseSink for JsonSink<W> {
-    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+    fn case(&mut self, case: &EvaluatedCase) -> io::Result<()> {
         self.out
             .write_all(if self.first { b"[\n  " } else { b",\n  " })?;
         self.first = false;

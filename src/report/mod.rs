@@ -7,11 +7,11 @@
 //! read: tables, text, CSV written for Excel (`--excel`) and workbooks.
 //!
 //! Adding a format is a file here with a [`CaseSink`] that takes its columns from
-//! [`schema::columns`] and writes each kind of [`schema::Value`] its own way.
+//! [`schema::columns`] and writes each kind of [`schema::ReportValue`] its own way.
 
 use std::io;
 
-use crate::batch::{Evaluated, Invalid};
+use crate::batch::{EvaluatedCase, Invalid};
 
 pub use crate::labels::Lang;
 
@@ -28,7 +28,7 @@ pub use self::table::{cell_text, TableSink};
 /// Where evaluated cases go, one at a time, in any format.
 pub trait CaseSink {
     /// Writes one evaluated case.
-    fn case(&mut self, case: &Evaluated) -> io::Result<()>;
+    fn case(&mut self, case: &EvaluatedCase) -> io::Result<()>;
     /// A row that could not be evaluated: only a workbook lists them (on a sheet of their own);
     /// the other outputs leave them to the messages and `--errors`.
     fn invalid(&mut self, _invalid: &Invalid) -> io::Result<()> {

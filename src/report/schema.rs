@@ -1,15 +1,15 @@
 //! The audit's columns, each defined once: its stable key, its label in every language, what it
-//! holds (a typed [`Value`] taken from an evaluated case), when it is written and in which
+//! holds (a typed [`ReportValue`] taken from an evaluated case), when it is written and in which
 //! formats. CSV (plain and `--excel`), the workbook, JSON, the table and `check --format csv`
 //! take their columns, headers and cells from [`SCHEMA`]; each format only says how it writes a
 //! kind of value.
 //!
-//! Adding a column is one entry in [`SCHEMA`] (and, for a new kind of value, a [`Column`] variant
-//! and its [`Value`]).
+//! Adding a column is one entry in [`SCHEMA`] (and, for a new kind of value, a [`ReportColumn`] variant
+//! and its [`ReportValue`]).
 
 use chrono::NaiveDate;
 
-use crate::batch::Evaluated;
+use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::{Evaluation, Notes, Status};
 use crate::labels::Label;
@@ -17,7 +17,7 @@ use crate::rules::{Groups, Milestone};
 
 /// What a column holds: one variant per way of getting a value from an evaluated case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
+pub enum ReportColumn {
     /// The row's line in the case list.
     Line,
     /// The case id (asiatunnus).
@@ -50,10 +50,10 @@ pub enum Column {
     Notes,
     /// The as-of date of the run.
     AsOf,
-    /// Where the case stands ([`crate::evaluation::Standing`]), said with its milestone and
+    /// Where the case stands ([`crate::evaluation::CaseStanding`]), said with its milestone and
     /// working days (`completion 5 overdue`, `start 3 left`): the table's last column.
     WorkingDays,
-    /// The milestone the case stands at ([`crate::evaluation::Standing`]): the deadline that put
+    /// The milestone the case stands at ([`crate::evaluation::CaseStanding`]): the deadline that put
     /// it on the overdue list.
     StandingMilestone,
     /// Its status.
@@ -66,7 +66,7 @@ pub enum Column {
 
 /// A column's value, typed: each format writes each kind its own way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Value<'a> {
+pub enum ReportValue<'a> {
     /// A line number.
     Number(u64),
     /// Text from the input, as every output shows it ([`crate::text::shown`]); `None` where the
@@ -113,7 +113,7 @@ pub enum Part {
 
 /// The output formats a column may belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum ReportFormat {
     /// The audit's CSV (plain and `--excel`) and the workbook's case sheets.
     Csv,
     /// The audit's JSON records and `check --format json`.
@@ -142,7 +142,7 @@ pub struct TableColumn {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spec {
     /// What it holds.
-    pub column: Column,
+    pub column: ReportColumn,
     /// The stable English name for programs: the CSV header and the JSON key.
     pub key: &'static str,
     /// The header for people (`--excel`, workbooks), in every language.
@@ -161,7 +161,7 @@ pub struct Spec {
 
 impl Spec {
     /// A column of CSV, workbooks and JSON; in no table.
-    const fn new(column: Column, key: &'static str, label: Label, part: Part) -> Spec {
+    const fn new(column: ReportColumn, key: &'static str, label: Label, part: Part) -> Spec {
         Spec {
             column,
             key,
@@ -230,17 +230,17 @@ impl Spec {
     }
 
     /// Whether the column is in `format`.
-    pub const fn in_format(&self, format: Format) -> bool {
+    pub const fn in_format(&self, format: ReportFormat) -> bool {
         match format {
-            Format::Csv => self.csv,
-            Format::Json => self.json,
-            Format::Table => self.table.is_some(),
-            Format::CheckCsv => self.check_csv,
+            ReportFormat::Csv => self.csv,
+            ReportFormat::Json => self.json,
+            ReportFormat::Table => self.table.is_some(),
+            ReportFormat::CheckCsv => self.check_csv,
         }
     }
 
     /// Whether `format` writes the column with `options`.
-    pub const fn written(&self, format: Format, options: Options) -> bool {
+    pub const fn written(&self, format: ReportFormat, options: ColumnOptions) -> bool {
         self.in_format(format)
             && match self.part {
                 Part::Row | Part::Run => !options.case_only,
@@ -253,42 +253,46 @@ impl Spec {
 
     /// The value of this column for one case.
     #[inline(always)]
-    pub fn value<'a>(&self, row: &Row<'a>) -> Value<'a> {
+    pub fn value<'a>(&self, row: &Row<'a>) -> ReportValue<'a> {
         self.column.value(row)
     }
 }
 
-impl Column {
+impl ReportColumn {
     /// This column's value for one case: a `match`, which a writer that knows the column when it
     /// is compiled (see `csv::write_record`) folds away.
     #[inline(always)]
-    pub fn value<'a>(self, row: &Row<'a>) -> Value<'a> {
+    pub fn value<'a>(self, row: &Row<'a>) -> ReportValue<'a> {
         let e = row.evaluation;
         match self {
-            Column::Line => Value::Number(row.line),
-            Column::CaseId => Value::Text(Some(row.case_id)),
-            Column::Unit => Value::Text(Some(row.unit)),
-            Column::Hetu => Value::Text(row.hetu),
-            Column::PendingDate => Value::Date(Some(row.pending)),
-            Column::Groups => Value::Groups(e.groups, row.pending),
-            Column::Deadline(m) => Value::Date(e.outcome(m).deadline),
-            Column::Status(m) => Value::Status(e.outcome(m).status),
-            Column::WorkingDaysLate(m) => Value::Count(e.outcome(m).working_days_late),
-            Column::WorkingDaysRemaining(m) => Value::Count(e.outcome(m).working_days_remaining),
-            Column::WorkingDaysOverdue(m) => Value::Count(e.outcome(m).working_days_overdue),
-            Column::ElapsedWorkingDays => Value::Count(Some(e.elapsed_working_days)),
-            Column::Age => Value::Count(e.age.map(i64::from)),
-            Column::Reading => Value::Reading(row.reading),
-            Column::Notes => Value::Notes(e.notes),
-            Column::AsOf => Value::Date(row.as_of),
-            Column::WorkingDays => {
-                let (milestone, n, label) = working_days(e);
-                Value::Days(milestone, n, label)
+            ReportColumn::Line => ReportValue::Number(row.line),
+            ReportColumn::CaseId => ReportValue::Text(Some(row.case_id)),
+            ReportColumn::Unit => ReportValue::Text(Some(row.unit)),
+            ReportColumn::Hetu => ReportValue::Text(row.hetu),
+            ReportColumn::PendingDate => ReportValue::Date(Some(row.pending)),
+            ReportColumn::Groups => ReportValue::Groups(e.groups, row.pending),
+            ReportColumn::Deadline(m) => ReportValue::Date(e.outcome(m).deadline),
+            ReportColumn::Status(m) => ReportValue::Status(e.outcome(m).status),
+            ReportColumn::WorkingDaysLate(m) => ReportValue::Count(e.outcome(m).working_days_late),
+            ReportColumn::WorkingDaysRemaining(m) => {
+                ReportValue::Count(e.outcome(m).working_days_remaining)
             }
-            Column::StandingMilestone => Value::Milestone(e.standing().milestone),
-            Column::StandingStatus => Value::Status(e.standing().status),
-            Column::StandingDeadline => Value::Date(e.standing().deadline),
-            Column::StandingWorkingDays => Value::Count(e.standing().working_days),
+            ReportColumn::WorkingDaysOverdue(m) => {
+                ReportValue::Count(e.outcome(m).working_days_overdue)
+            }
+            ReportColumn::ElapsedWorkingDays => ReportValue::Count(Some(e.elapsed_working_days)),
+            ReportColumn::Age => ReportValue::Count(e.age.map(i64::from)),
+            ReportColumn::Reading => ReportValue::Reading(row.reading),
+            ReportColumn::Notes => ReportValue::Notes(e.notes),
+            ReportColumn::AsOf => ReportValue::Date(row.as_of),
+            ReportColumn::WorkingDays => {
+                let (milestone, n, label) = working_days(e);
+                ReportValue::Days(milestone, n, label)
+            }
+            ReportColumn::StandingMilestone => ReportValue::Milestone(e.standing().milestone),
+            ReportColumn::StandingStatus => ReportValue::Status(e.standing().status),
+            ReportColumn::StandingDeadline => ReportValue::Date(e.standing().deadline),
+            ReportColumn::StandingWorkingDays => ReportValue::Count(e.standing().working_days),
         }
     }
 }
@@ -322,11 +326,21 @@ const fn outcome(
     labels: [Label; 5],
 ) -> [Spec; 5] {
     [
-        Spec::new(Column::Deadline(m), keys[0], labels[0], part),
-        Spec::new(Column::Status(m), keys[1], labels[1], part),
-        Spec::new(Column::WorkingDaysLate(m), keys[2], labels[2], part),
-        Spec::new(Column::WorkingDaysRemaining(m), keys[3], labels[3], part),
-        Spec::new(Column::WorkingDaysOverdue(m), keys[4], labels[4], part),
+        Spec::new(ReportColumn::Deadline(m), keys[0], labels[0], part),
+        Spec::new(ReportColumn::Status(m), keys[1], labels[1], part),
+        Spec::new(ReportColumn::WorkingDaysLate(m), keys[2], labels[2], part),
+        Spec::new(
+            ReportColumn::WorkingDaysRemaining(m),
+            keys[3],
+            labels[3],
+            part,
+        ),
+        Spec::new(
+            ReportColumn::WorkingDaysOverdue(m),
+            keys[4],
+            labels[4],
+            part,
+        ),
     ]
 }
 
@@ -407,27 +421,27 @@ const IMPLEMENTATION: [Spec; 5] = outcome(
 /// service come last (they were added after the others, and scripts read the columns before
 /// them by position); in the table, before its working days.
 pub const SCHEMA: [Spec; 36] = [
-    Spec::new(Column::Line, "line", Label::ColLine, Part::Row)
+    Spec::new(ReportColumn::Line, "line", Label::ColLine, Part::Row)
         .table(Label::TabLine)
         // Up to 9 999 999 lines.
         .width(7, 7)
         .right(),
-    Spec::new(Column::CaseId, "case_id", Label::ColCaseId, Part::Row)
+    Spec::new(ReportColumn::CaseId, "case_id", Label::ColCaseId, Part::Row)
         .table(Label::TabCase)
         .width(12, 20),
     // Unit names are long compound words (`Seniorineuvonta`): kept whole, or left out.
-    Spec::new(Column::Unit, "unit", Label::ColUnit, Part::Row)
+    Spec::new(ReportColumn::Unit, "unit", Label::ColUnit, Part::Row)
         .table_or_left_out(Label::TabUnit, 4)
         .width(15, 24),
-    Spec::new(Column::Hetu, "hetu", Label::ColHetu, Part::Hetu),
+    Spec::new(ReportColumn::Hetu, "hetu", Label::ColHetu, Part::Hetu),
     Spec::new(
-        Column::PendingDate,
+        ReportColumn::PendingDate,
         "pending_date",
         Label::ColPendingDate,
         Part::Case,
     )
     .check_csv(),
-    Spec::new(Column::Groups, "groups", Label::ColGroups, Part::Case)
+    Spec::new(ReportColumn::Groups, "groups", Label::ColGroups, Part::Case)
         .check_csv()
         .table_or_left_out(Label::TabGroups, 2),
     START[0].check_csv().table(Label::TabStartBy),
@@ -445,17 +459,23 @@ pub const SCHEMA: [Spec; 36] = [
     COMPLETION[3],
     COMPLETION[4],
     Spec::new(
-        Column::ElapsedWorkingDays,
+        ReportColumn::ElapsedWorkingDays,
         "elapsed_working_days",
         Label::ColElapsed,
         Part::Case,
     )
     .check_csv(),
-    Spec::new(Column::Age, "age", Label::ColAge, Part::Case),
-    Spec::new(Column::Reading, "reading", Label::ColReading, Part::Case).check_csv(),
-    Spec::new(Column::Notes, "notes", Label::ColNotes, Part::Case),
+    Spec::new(ReportColumn::Age, "age", Label::ColAge, Part::Case),
+    Spec::new(
+        ReportColumn::Reading,
+        "reading",
+        Label::ColReading,
+        Part::Case,
+    )
+    .check_csv(),
+    Spec::new(ReportColumn::Notes, "notes", Label::ColNotes, Part::Case),
     // The JSON of `check` has its as-of date once, beside the record.
-    Spec::new(Column::AsOf, "as_of", Label::ColAsOf, Part::Run).not_json(),
+    Spec::new(ReportColumn::AsOf, "as_of", Label::ColAsOf, Part::Run).not_json(),
     // The JSON outputs give the decision and the service in their `deadlines` list.
     DECISION[0]
         .not_json()
@@ -478,32 +498,32 @@ pub const SCHEMA: [Spec; 36] = [
     // Why a case is on a list picked by where cases stand: the deadline that put it there, its
     // date and working days. In the table, the last column says it.
     Spec::new(
-        Column::StandingMilestone,
+        ReportColumn::StandingMilestone,
         "reason_milestone",
         Label::ColReasonMilestone,
         Part::Standing,
     ),
     Spec::new(
-        Column::StandingStatus,
+        ReportColumn::StandingStatus,
         "reason_status",
         Label::ColReasonStatus,
         Part::Standing,
     ),
     Spec::new(
-        Column::StandingDeadline,
+        ReportColumn::StandingDeadline,
         "reason_deadline",
         Label::ColReasonDeadline,
         Part::Standing,
     ),
     Spec::new(
-        Column::StandingWorkingDays,
+        ReportColumn::StandingWorkingDays,
         "reason_working_days",
         Label::ColReasonWorkingDays,
         Part::Standing,
     ),
     // Only in the table: the CSV has each count in a column of its own.
     Spec::new(
-        Column::WorkingDays,
+        ReportColumn::WorkingDays,
         "working_days",
         Label::TabWorkingDays,
         Part::Case,
@@ -513,7 +533,7 @@ pub const SCHEMA: [Spec; 36] = [
 
 /// What decides which columns a run writes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Options {
+pub struct ColumnOptions {
     /// `--show-hetu`: the identity code's column.
     pub show_hetu: bool,
     /// The list records the decision or the service: their columns.
@@ -525,7 +545,10 @@ pub struct Options {
 }
 
 /// The columns `format` writes with `options`, in order.
-pub fn columns(format: Format, options: Options) -> impl Iterator<Item = &'static Spec> {
+pub fn columns(
+    format: ReportFormat,
+    options: ColumnOptions,
+) -> impl Iterator<Item = &'static Spec> {
     SCHEMA
         .iter()
         .filter(move |spec| spec.written(format, options))
@@ -555,7 +578,7 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     /// A case of a list, evaluated in `reading` as of `as_of`.
     #[inline(always)]
-    pub fn new(case: &'a Evaluated<'_>, reading: Reading, as_of: Option<NaiveDate>) -> Row<'a> {
+    pub fn new(case: &'a EvaluatedCase<'_>, reading: Reading, as_of: Option<NaiveDate>) -> Row<'a> {
         Row {
             line: case.line,
             case_id: &case.case_id,

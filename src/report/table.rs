@@ -5,18 +5,19 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::schema::{self, Column, Format, Options, Row, Spec, Value};
+use super::schema::{self, ColumnOptions, ReportColumn, ReportFormat, ReportValue, Row, Spec};
 use super::{CaseSink, Lang};
-use crate::batch::Evaluated;
+use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::Status;
 use crate::labels::Label;
 use crate::rules::{Group, Milestone};
+use crate::terminal::FittedColumn;
 
 /// Audit rows as a table for people.
 pub struct TableSink<W: Write> {
     out: W,
-    table: crate::table::Table,
+    table: crate::terminal::Table,
     lang: Lang,
     reading: Reading,
     started: bool,
@@ -27,20 +28,20 @@ impl<W: Write> TableSink<W> {
     /// A table fitted to the terminal; with `chain`, columns for the decision and the service;
     /// `reading`: the reading the cases were evaluated in.
     pub fn new(out: W, lang: Lang, chain: bool, reading: Reading) -> Self {
-        Self::with_width(out, lang, crate::table::terminal_width(), chain, reading)
+        Self::with_width(out, lang, crate::terminal::terminal_width(), chain, reading)
     }
 
     /// A table fitted to `width` columns.
     pub fn with_width(out: W, lang: Lang, width: usize, chain: bool, reading: Reading) -> Self {
-        let options = Options {
+        let options = ColumnOptions {
             chain,
-            ..Options::default()
+            ..ColumnOptions::default()
         };
-        let columns: Vec<&Spec> = schema::columns(Format::Table, options).collect();
+        let columns: Vec<&Spec> = schema::columns(ReportFormat::Table, options).collect();
         let fitted = columns.iter().filter_map(|spec| table_column(spec, lang));
         TableSink {
             out,
-            table: crate::table::Table::fit(fitted.collect(), width, lang),
+            table: crate::terminal::Table::fit(fitted.collect(), width, lang),
             lang,
             reading,
             started: false,
@@ -51,46 +52,45 @@ impl<W: Write> TableSink<W> {
 
 /// How a column of the schema is fitted: free text and numbers to their widths, the others to
 /// the values they can hold.
-fn table_column(spec: &Spec, lang: Lang) -> Option<crate::table::Column> {
-    use crate::table::Column as Fitted;
+fn table_column(spec: &Spec, lang: Lang) -> Option<FittedColumn> {
     let table = spec.table?;
     let header = lang.get(table.label);
     let mut column = match table.width {
-        Some((min, max)) => Fitted::text(header, min, max),
+        Some((min, max)) => FittedColumn::text(header, min, max),
         None => {
             let words: Vec<Cow<str>> = match spec.column {
-                Column::Line
-                | Column::CaseId
-                | Column::Unit
-                | Column::Hetu
-                | Column::ElapsedWorkingDays
-                | Column::Age
-                | Column::WorkingDaysLate(_)
-                | Column::WorkingDaysRemaining(_)
-                | Column::WorkingDaysOverdue(_) => vec!["99999".into()],
-                Column::PendingDate | Column::Deadline(_) | Column::AsOf => {
+                ReportColumn::Line
+                | ReportColumn::CaseId
+                | ReportColumn::Unit
+                | ReportColumn::Hetu
+                | ReportColumn::ElapsedWorkingDays
+                | ReportColumn::Age
+                | ReportColumn::WorkingDaysLate(_)
+                | ReportColumn::WorkingDaysRemaining(_)
+                | ReportColumn::WorkingDaysOverdue(_) => vec!["99999".into()],
+                ReportColumn::PendingDate | ReportColumn::Deadline(_) | ReportColumn::AsOf => {
                     vec!["30.12.2026".into()]
                 }
                 // Only these can be unrecorded (a list with one of the two columns).
-                Column::Status(Milestone::Decision | Milestone::Implementation) => {
+                ReportColumn::Status(Milestone::Decision | Milestone::Implementation) => {
                     let mut words: Vec<Cow<str>> =
                         Status::ALL.map(|s| lang.status(s).into()).to_vec();
                     words.push(lang.status(Status::NotRecorded).into());
                     words
                 }
-                Column::Status(_) | Column::StandingStatus => {
+                ReportColumn::Status(_) | ReportColumn::StandingStatus => {
                     Status::ALL.map(|s| lang.status(s).into()).to_vec()
                 }
-                Column::StandingMilestone => {
+                ReportColumn::StandingMilestone => {
                     Milestone::ALL.map(|m| lang.milestone(m).into()).to_vec()
                 }
-                Column::StandingDeadline => vec!["30.12.2026".into()],
-                Column::StandingWorkingDays => vec!["99999".into()],
-                Column::Groups => Group::ALL.map(|g| lang.group(g).into()).to_vec(),
+                ReportColumn::StandingDeadline => vec!["30.12.2026".into()],
+                ReportColumn::StandingWorkingDays => vec!["99999".into()],
+                ReportColumn::Groups => Group::ALL.map(|g| lang.group(g).into()).to_vec(),
                 // Not in the table (it says them once, after the rows): the header decides.
-                Column::Notes | Column::Reading => Vec::new(),
+                ReportColumn::Notes | ReportColumn::Reading => Vec::new(),
                 // Where the case stands, with its milestone: never left out.
-                Column::WorkingDays => Milestone::ALL
+                ReportColumn::WorkingDays => Milestone::ALL
                     .into_iter()
                     .flat_map(|m| {
                         [Label::DaysOverdue, Label::DaysLeft, Label::DaysLate]
@@ -100,11 +100,11 @@ fn table_column(spec: &Spec, lang: Lang) -> Option<crate::table::Column> {
                     .map(Cow::Owned)
                     .collect(),
             };
-            let fitted = Fitted::new(header, words.iter().map(|w| w.as_ref()));
+            let fitted = FittedColumn::new(header, words.iter().map(|w| w.as_ref()));
             match spec.column {
                 // Where the case stands is read whole (`valmistus 27 yli`): other columns are
                 // left out before it wraps.
-                Column::WorkingDays => fitted.whole(),
+                ReportColumn::WorkingDays => fitted.whole(),
                 _ => fitted,
             }
         }
@@ -144,26 +144,26 @@ fn days_cell(milestone: Option<Milestone>, n: i64, label: Label, lang: Lang) -> 
 }
 
 /// A value as a table cell in `lang`.
-fn cell(value: Value, lang: Lang) -> String {
+fn cell(value: ReportValue, lang: Lang) -> String {
     match value {
-        Value::Number(n) => n.to_string(),
-        Value::Text(text) => cell_text(text.unwrap_or_default()).into_owned(),
-        Value::Date(date) => date.map(crate::dates::finnish).unwrap_or_default(),
-        Value::Status(status) => lang.status(status).to_string(),
-        Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-        Value::Groups(groups, pending) => lang.groups(groups, pending),
-        Value::Notes(notes) => {
+        ReportValue::Number(n) => n.to_string(),
+        ReportValue::Text(text) => cell_text(text.unwrap_or_default()).into_owned(),
+        ReportValue::Date(date) => date.map(crate::dates::finnish).unwrap_or_default(),
+        ReportValue::Status(status) => lang.status(status).to_string(),
+        ReportValue::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        ReportValue::Groups(groups, pending) => lang.groups(groups, pending),
+        ReportValue::Notes(notes) => {
             let notes: Vec<_> = notes.iter().map(|n| lang.note(n)).collect();
             notes.join("; ")
         }
-        Value::Reading(reading) => lang.reading(reading).to_string(),
-        Value::Days(milestone, n, label) => days_cell(milestone, n, label, lang),
-        Value::Milestone(m) => m.map(|m| lang.milestone(m)).unwrap_or_default().to_string(),
+        ReportValue::Reading(reading) => lang.reading(reading).to_string(),
+        ReportValue::Days(milestone, n, label) => days_cell(milestone, n, label, lang),
+        ReportValue::Milestone(m) => m.map(|m| lang.milestone(m)).unwrap_or_default().to_string(),
     }
 }
 
 impl<W: Write> CaseSink for TableSink<W> {
-    fn case(&mut self, case: &Evaluated) -> io::Result<()> {
+    fn case(&mut self, case: &EvaluatedCase) -> io::Result<()> {
         if !self.started {
             self.started = true;
             self.table.header(&mut self.out)?;

@@ -476,7 +476,7 @@ fn write_json(
             return Err(error.message.clone());
         }
     }
-    let json = |out: &mut ChannelWriter, key: &str, value: &dyn erased::Value| {
+    let json = |out: &mut ChannelWriter, key: &str, value: &dyn erased::ErasedJson| {
         write!(out, ",\n\"{key}\": ").map_err(io)?;
         value.write(out).map_err(|e| e.to_string())
     };
@@ -526,11 +526,11 @@ fn write_csv(
 
 /// A serializable value behind a reference (serde's trait is not object safe).
 mod erased {
-    pub trait Value {
+    pub trait ErasedJson {
         fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()>;
     }
 
-    impl<T: serde::Serialize> Value for T {
+    impl<T: serde::Serialize> ErasedJson for T {
         fn write(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
             serde_json::to_writer(out, self)
         }

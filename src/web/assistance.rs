@@ -18,8 +18,10 @@ use super::pages::layout::{
 };
 use super::stream::{self, UploadFailure};
 use super::{json_response, AppState, Failure};
-use crate::assistance::read::{self, Found, Record, Standing};
-use crate::assistance::{evaluate_application, Application, Milestone, Recorded, Verdict};
+use crate::assistance::read::{self, ApplicationStanding, AssistanceFinding, Record};
+use crate::assistance::{
+    evaluate_application, Application, AssistanceMilestone, RecordedMilestones, Verdict,
+};
 use crate::calendar::Reading;
 use crate::dates::{finnish, today_in_finland};
 use crate::evaluation::Status;
@@ -57,15 +59,15 @@ pub struct AssistanceAnswer {
     pub urgent: bool,
     pub as_of: NaiveDate,
     pub reading: Reading,
-    pub standing: Option<Standing>,
+    pub standing: Option<ApplicationStanding>,
     pub deadlines: [Verdict; 4],
     /// The deadlines in the other reading, where any differs.
-    pub other_reading: Option<OtherReading>,
+    pub other_reading: Option<AssistanceOtherReading>,
 }
 
 /// The deadlines of the other reading.
 #[derive(Serialize, Debug)]
-pub struct OtherReading {
+pub struct AssistanceOtherReading {
     pub reading: Reading,
     pub deadlines: [Verdict; 4],
 }
@@ -102,7 +104,7 @@ impl AssistanceRequest {
     pub fn answer(&self, lang: crate::labels::Lang) -> Result<AssistanceAnswer, Failure> {
         let (a, as_of, reading) = self.application()?;
         let evaluate = |reading| {
-            evaluate_application(&a, Recorded::ALL, as_of, reading).map_err(|e| {
+            evaluate_application(&a, RecordedMilestones::ALL, as_of, reading).map_err(|e| {
                 // In English the fields by their keys, as the API's other errors name them.
                 Failure::bad_request(match lang {
                     crate::labels::Lang::En => e.to_string(),
@@ -127,9 +129,9 @@ impl AssistanceRequest {
             urgent: a.urgent,
             as_of,
             reading,
-            standing: Standing::of(&e),
+            standing: ApplicationStanding::of(&e),
             deadlines: e.verdicts,
-            other_reading: differs.then_some(OtherReading {
+            other_reading: differs.then_some(AssistanceOtherReading {
                 reading: other,
                 deadlines: o.verdicts,
             }),
@@ -187,7 +189,7 @@ fn audit_list(
     reader: &mut CaseReader,
     failure: &UploadFailure,
     options: &Options,
-    keep: impl Fn(&read::Evaluated) -> bool,
+    keep: impl Fn(&read::EvaluatedApplication) -> bool,
 ) -> ListAnswer {
     let mut answer = ListAnswer {
         as_of: Some(options.as_of),
@@ -199,12 +201,12 @@ fn audit_list(
         options,
         |found| -> Result<(), crate::input::InputError> {
             match found {
-                Found::Application(a) if keep(a) => {
+                AssistanceFinding::Application(a) if keep(a) => {
                     let record = serde_json::to_value(Record::of(a, options.reading));
                     answer.applications.extend(record.ok());
                 }
-                Found::Application(_) => {}
-                Found::Invalid(invalid) => answer.invalid.push(InvalidApplication {
+                AssistanceFinding::Application(_) => {}
+                AssistanceFinding::Invalid(invalid) => answer.invalid.push(InvalidApplication {
                     line: invalid.problem.line,
                     column: invalid
                         .problem
@@ -240,7 +242,7 @@ fn audit_list(
 async fn run_audit(
     upload: stream::Upload,
     options: Options,
-    keep: fn(&read::Evaluated) -> bool,
+    keep: fn(&read::EvaluatedApplication) -> bool,
 ) -> Result<ListAnswer, Failure> {
     tokio::task::spawn_blocking(move || {
         let (mut reader, failure) = stream::open(upload)?;
@@ -397,7 +399,7 @@ pub async fn audit_post(
         Err(failure) => return refuse(lang, failure),
     };
     // The page lists what needs doing: applications with a milestone overdue or due.
-    let pressing = |a: &read::Evaluated| {
+    let pressing = |a: &read::EvaluatedApplication| {
         a.evaluation
             .verdicts
             .iter()
@@ -519,12 +521,12 @@ fn reading_fieldset_list(t: &super::lang::Texts, conservative: bool) -> Markup {
     }
 }
 
-fn milestone_word(lang: UiLang, milestone: Milestone) -> &'static str {
+fn milestone_word(lang: UiLang, milestone: AssistanceMilestone) -> &'static str {
     lang.labels().get(match milestone {
-        Milestone::Decision => Label::AsDecision,
-        Milestone::InfoRequest => Label::AsInfoRequest,
-        Milestone::Meeting => Label::AsMeeting,
-        Milestone::Payment => Label::AsPayment,
+        AssistanceMilestone::Decision => Label::AsDecision,
+        AssistanceMilestone::InfoRequest => Label::AsInfoRequest,
+        AssistanceMilestone::Meeting => Label::AsMeeting,
+        AssistanceMilestone::Payment => Label::AsPayment,
     })
 }
 
@@ -604,7 +606,7 @@ fn list_answer(lang: UiLang, answer: &ListAnswer) -> Markup {
                     caption { (w(Label::AsPressing)) }
                     thead { tr {
                         th scope="col" { (t.line) } th scope="col" { (t.case_id) } th scope="col" { (t.unit) }
-                        @for m in Milestone::ALL { th scope="col" { (milestone_word(lang, m)) } }
+                        @for m in AssistanceMilestone::ALL { th scope="col" { (milestone_word(lang, m)) } }
                     } }
                     tbody {
                         @for a in answer.applications.iter().take(LISTED) {

@@ -52,7 +52,7 @@ use crate::hetu::redact_hetus;
 
 /// How `maaraika serve` runs.
 #[derive(Clone, Debug)]
-pub struct Settings {
+pub struct ServeSettings {
     /// The address to listen on (127.0.0.1 unless asked otherwise).
     pub listen: IpAddr,
     /// The port; 0 picks a free one.
@@ -77,9 +77,9 @@ pub struct Settings {
     pub request_deadline: Duration,
 }
 
-impl Default for Settings {
+impl Default for ServeSettings {
     fn default() -> Self {
-        Settings {
+        ServeSettings {
             listen: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,
             max_upload: DEFAULT_MAX_UPLOAD,
@@ -95,7 +95,7 @@ impl Default for Settings {
     }
 }
 
-impl Settings {
+impl ServeSettings {
     /// Why these settings cannot be served, if they cannot: listening beyond this machine
     /// needs a sign-in route, or `--no-login` saying there is none on purpose.
     pub fn refusal(&self) -> Option<String> {
@@ -199,14 +199,14 @@ impl Shared {
 }
 
 /// Runs the server until Ctrl-C or SIGTERM. Prints the address to standard output once listening.
-pub fn serve(settings: Settings) -> std::io::Result<()> {
+pub fn serve(settings: ServeSettings) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(run(settings))
 }
 
-async fn run(settings: Settings) -> std::io::Result<()> {
+async fn run(settings: ServeSettings) -> std::io::Result<()> {
     let access_log = match &settings.access_log {
         None => AccessLog::Stderr,
         Some(path) => {
@@ -383,7 +383,7 @@ pub(crate) fn no_login_notice(lang: &str) -> &'static str {
     }
 }
 
-fn shared(settings: &Settings, address: SocketAddr, access_log: AccessLog) -> Shared {
+fn shared(settings: &ServeSettings, address: SocketAddr, access_log: AccessLog) -> Shared {
     OPEN_TO_ALL.store(
         !address.ip().is_loopback() && settings.auth_proxy.is_none(),
         Ordering::Relaxed,

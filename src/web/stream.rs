@@ -15,10 +15,10 @@ use tokio::sync::{mpsc, oneshot, OwnedSemaphorePermit};
 
 use super::access::{current_rows, RowCount};
 use super::{Failure, UPLOAD_IDLE_TIMEOUT};
-use crate::audit::{self, Found, Notice, Warning, WarningCounts};
+use crate::audit::{self, AuditFinding, Notice, Warning, WarningCounts};
 use crate::batch;
 use crate::calendar::Reading;
-use crate::evaluation::{Standing, Status};
+use crate::evaluation::{CaseStanding, Status};
 use crate::input::{CaseReader, ColumnRef, InputError, InputOptions};
 use crate::labels::Lang;
 use crate::options::Options;
@@ -554,7 +554,7 @@ pub struct Listed {
     pub record: crate::report::CaseRecord,
     /// Where the case stands ([`crate::evaluation::Evaluation::standing`]): the deadline that
     /// put it on the list, its date and working days.
-    pub standing: Standing,
+    pub standing: CaseStanding,
     /// Sort key: working days overdue (overdue) or left (due).
     pub days: i64,
 }
@@ -644,7 +644,7 @@ pub fn audit(
     };
     let result = engine.run(reader, |found| -> Result<(), crate::error::Error> {
         match found {
-            Found::Case(case) => {
+            AuditFinding::Case(case) => {
                 let e = &case.evaluation;
                 let standing = e.standing();
                 audited.counts.cases.0[standing.status as usize] += 1;
@@ -658,7 +658,7 @@ pub fn audit(
                     keep_listed(&mut audited, case, standing, options.reading);
                 }
             }
-            Found::Invalid(invalid) => {
+            AuditFinding::Invalid(invalid) => {
                 if audited.invalid.len() < INVALID_LISTED {
                     let p = &invalid.problem;
                     let column = p.column.as_ref();
@@ -672,7 +672,7 @@ pub fn audit(
                     });
                 }
             }
-            Found::Warning(warning) => {
+            AuditFinding::Warning(warning) => {
                 if audited.warnings.len() < INVALID_LISTED {
                     let (date, first_line) = match warning {
                         Warning::DateAfterAsOf { date, .. } => (Some(date), None),
@@ -741,8 +741,8 @@ fn sort_listed(cases: &mut [Listed], most_first: bool) {
 /// first) or due (the fewest left first).
 fn keep_listed(
     audited: &mut Audited,
-    case: &batch::Evaluated,
-    standing: Standing,
+    case: &batch::EvaluatedCase,
+    standing: CaseStanding,
     reading: Reading,
 ) {
     let e = &case.evaluation;

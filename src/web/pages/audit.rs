@@ -526,7 +526,7 @@ impl std::io::Write for Kept {
 struct Both(Box<dyn CaseSink>, Box<dyn CaseSink>);
 
 impl CaseSink for Both {
-    fn case(&mut self, case: &crate::batch::Evaluated) -> std::io::Result<()> {
+    fn case(&mut self, case: &crate::batch::EvaluatedCase) -> std::io::Result<()> {
         self.0.case(case)?;
         self.1.case(case)
     }

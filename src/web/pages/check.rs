@@ -14,7 +14,7 @@ use super::layout::{
 use crate::answer::CheckAnswer;
 use crate::calendar::{calendar, Reading};
 use crate::dates::{finnish, today_in_finland};
-use crate::evaluation::{Case, Outcome};
+use crate::evaluation::{Case, MilestoneOutcome};
 use crate::labels::capitalised;
 use crate::rules::Milestone;
 use crate::web::api::CheckRequest;
@@ -219,7 +219,7 @@ fn milestone_label(t: &Texts, milestone: Milestone) -> &'static str {
     }
 }
 
-fn days_text(lang: UiLang, outcome: &Outcome) -> String {
+fn days_text(lang: UiLang, outcome: &MilestoneOutcome) -> String {
     let t = lang.t();
     let days = |n: i64| lang.labels().working_days(n);
     match (

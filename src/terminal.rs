@@ -68,7 +68,7 @@ pub fn write_text(out: &mut dyn Write, text: &str) -> io::Result<()> {
 
 /// What a column may hold, for fitting it.
 #[derive(Clone, Debug)]
-pub struct Column {
+pub struct FittedColumn {
     /// Its header, as people read it.
     pub header: String,
     /// The narrowest it may be: its longest word (a column narrower than a date would break it).
@@ -84,10 +84,10 @@ pub struct Column {
     pub whole: bool,
 }
 
-impl Column {
+impl FittedColumn {
     /// A column for the given cell values (all of them, or the longest ones it can hold).
-    pub fn new<'a>(header: &str, values: impl IntoIterator<Item = &'a str>) -> Column {
-        let mut column = Column {
+    pub fn new<'a>(header: &str, values: impl IntoIterator<Item = &'a str>) -> FittedColumn {
+        let mut column = FittedColumn {
             header: header.to_string(),
             min: longest_word(header),
             max: width(header),
@@ -103,27 +103,27 @@ impl Column {
     }
 
     /// A column of free text of unknown length: at least `min`, at most `max` wide.
-    pub fn text(header: &str, min: usize, max: usize) -> Column {
-        let mut column = Column::new(header, []);
+    pub fn text(header: &str, min: usize, max: usize) -> FittedColumn {
+        let mut column = FittedColumn::new(header, []);
         column.min = column.min.max(min);
         column.max = column.max.max(max).max(column.min);
         column
     }
 
     /// Aligned right (numbers).
-    pub fn right(mut self) -> Column {
+    pub fn right(mut self) -> FittedColumn {
         self.right = true;
         self
     }
 
     /// Left out when the table does not fit the terminal: the lowest `order` first.
-    pub fn leave_out(mut self, order: u8) -> Column {
+    pub fn leave_out(mut self, order: u8) -> FittedColumn {
         self.leave_out = Some(order);
         self
     }
 
-    /// Kept on one line while other columns can be left out instead ([`Column::whole`]).
-    pub fn whole(mut self) -> Column {
+    /// Kept on one line while other columns can be left out instead ([`FittedColumn::whole`]).
+    pub fn whole(mut self) -> FittedColumn {
         self.whole = true;
         self
     }
@@ -140,7 +140,7 @@ fn longest_word(text: &str) -> usize {
 
 /// A table being written: the fitted widths and where it goes.
 pub struct Table {
-    columns: Vec<Column>,
+    columns: Vec<FittedColumn>,
     /// The width of each column, `None` where it was left out.
     widths: Vec<Option<usize>>,
     total: usize,
@@ -149,17 +149,17 @@ pub struct Table {
 
 impl Table {
     /// Fits `columns` into `total` characters.
-    pub fn fit(columns: Vec<Column>, total: usize, lang: Lang) -> Table {
+    pub fn fit(columns: Vec<FittedColumn>, total: usize, lang: Lang) -> Table {
         let mut kept: Vec<bool> = vec![true; columns.len()];
         // The width the kept columns need, with the whole ones on one line or not.
         let needed_as = |kept: &[bool], whole: bool| {
-            let shown: Vec<&Column> = columns
+            let shown: Vec<&FittedColumn> = columns
                 .iter()
                 .zip(kept)
                 .filter(|(_, k)| **k)
                 .map(|(c, _)| c)
                 .collect();
-            let least = |c: &&Column| if whole && c.whole { c.max } else { c.min };
+            let least = |c: &&FittedColumn| if whole && c.whole { c.max } else { c.min };
             shown.iter().map(least).sum::<usize>() + GAP * shown.len().saturating_sub(1)
         };
         while needed_as(&kept, true) > total {
@@ -359,9 +359,9 @@ mod tests {
     #[test]
     fn columns_are_left_out_in_order_until_the_table_fits() {
         let columns = vec![
-            Column::text("a", 10, 10),
-            Column::text("b", 10, 10).leave_out(2),
-            Column::text("c", 10, 10).leave_out(1),
+            FittedColumn::text("a", 10, 10),
+            FittedColumn::text("b", 10, 10).leave_out(2),
+            FittedColumn::text("c", 10, 10).leave_out(1),
         ];
         let table = Table::fit(columns.clone(), 34, Lang::En);
         assert_eq!(table.widths, [Some(10), Some(10), Some(10)]);
@@ -374,9 +374,9 @@ mod tests {
     #[test]
     fn every_line_fits_the_width() {
         let columns = vec![
-            Column::text("line", 4, 8).right(),
-            Column::text("case", 8, 30),
-            Column::new("groups", ["child in need of special support"]),
+            FittedColumn::text("line", 4, 8).right(),
+            FittedColumn::text("case", 8, 30),
+            FittedColumn::new("groups", ["child in need of special support"]),
         ];
         let table = Table::fit(columns, 30, Lang::En);
         let mut out = Vec::new();
