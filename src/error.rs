@@ -99,7 +99,7 @@ impl std::error::Error for Worded {}
 
 impl Error {
     /// What ended the command, in `lang`: what is wrong and how to fix it. Errors of the case
-    /// list are worded by [`crate::problem::error_text`], which calls this for the rest.
+    /// list are worded by `problem::error_text`, which calls this for the rest.
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Error::Read { path, source } => lang.fill(

@@ -114,7 +114,7 @@ pub enum RecordedDate {
 impl Case {
     /// The first recorded date (in the order of [`RecordedDate`]) after `as_of`: the one judgement of
     /// a date after the as-of date, which [`Note::DateAfterAsOf`] and the case-list warning
-    /// ([`crate::audit::Warning::DateAfterAsOf`]) both follow. The date is a fact and the case
+    /// (the audit's `DateAfterAsOf` warning) both follow. The date is a fact and the case
     /// is evaluated as recorded; the as-of date may be the mistake.
     pub fn first_date_after(&self, as_of: NaiveDate) -> Option<(RecordedDate, NaiveDate)> {
         [
@@ -310,7 +310,7 @@ pub const MAX_AGE: u32 = 130;
 
 /// A case that cannot be evaluated as recorded: what is wrong, as data (the dates and the age
 /// involved), the one validation every front end shares (the command line's flags, a list's
-/// rows, the web form and `POST /api/check`). [`crate::problem::case_error`] words it in
+/// rows, the web form and `POST /api/check`). `problem::case_error` words it in
 /// each language, naming the field and the fix, dates written the Finnish way as users enter
 /// them, never an identity code; `Display` is the English.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -375,14 +375,6 @@ pub enum CaseError {
     Calendar(CalendarError),
 }
 
-impl std::fmt::Display for CaseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::problem::case_error(self, crate::labels::Lang::En))
-    }
-}
-
-impl std::error::Error for CaseError {}
-
 impl From<CalendarError> for CaseError {
     fn from(error: CalendarError) -> Self {
         CaseError::Calendar(error)
@@ -401,13 +393,6 @@ pub enum Note {
     BeforeStatutoryDeadlines,
     /// A recorded date lies after the as-of date.
     DateAfterAsOf,
-}
-
-impl Note {
-    /// The note in English (JSON and plain CSV); [`crate::labels::Lang::note`] in any language.
-    pub fn text(self) -> &'static str {
-        crate::labels::Lang::En.note(self)
-    }
 }
 
 /// The notes of one case: a set, without allocation (an audit evaluates a million cases), listed

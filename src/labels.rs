@@ -47,6 +47,14 @@ pub enum Lang {
     Sv,
 }
 
+impl Note {
+    /// The note in English (JSON and plain CSV); [`Lang::note`] in any language. Worded here,
+    /// not in `evaluation`, which returns notes as data.
+    pub fn text(self) -> &'static str {
+        Lang::En.note(self)
+    }
+}
+
 impl Lang {
     /// The language of the locale, as POSIX picks it: `LC_ALL`, else `LC_MESSAGES`, else `LANG`
     /// (the first one set and not empty).

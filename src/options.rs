@@ -78,15 +78,15 @@ pub struct Options {
     /// Keep the identity codes in the case texts handed back (they are redacted by default).
     pub show_hetu: bool,
     /// Invalid rows fail the run ([`crate::error::EXIT_ERROR`]) instead of ending it with
-    /// [`crate::audit::EXIT_INVALID_ROWS`] (`--strict`).
+    /// `audit::EXIT_INVALID_ROWS` (`--strict`).
     pub strict: bool,
-    /// An overdue case ends the run with [`crate::audit::EXIT_OVERDUE`] (`--fail-on-overdue`).
+    /// An overdue case ends the run with `audit::EXIT_OVERDUE` (`--fail-on-overdue`).
     pub fail_on_overdue: bool,
 }
 
 impl Options {
     /// Judged as of `as_of` in `reading`; codes redacted; invalid rows end the run with
-    /// [`crate::audit::EXIT_INVALID_ROWS`], overdue cases do not change the exit code.
+    /// `audit::EXIT_INVALID_ROWS`, overdue cases do not change the exit code.
     pub fn new(as_of: NaiveDate, reading: Reading) -> Self {
         Options {
             as_of,

@@ -355,6 +355,17 @@ fn case_code(error: &CaseError) -> &'static str {
     }
 }
 
+/// A case's problem in English: what the error says wherever it is not worded in a language
+/// (`?` in a program, a log line). Worded here, not in `evaluation`, which returns the problem
+/// as data and knows no words.
+impl std::fmt::Display for CaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&case_error(self, Lang::En))
+    }
+}
+
+impl std::error::Error for CaseError {}
+
 /// A case whose dates or facts cannot all be true, in `lang`.
 pub fn case_error(error: &CaseError, lang: Lang) -> String {
     let d = |date: &NaiveDate| finnish(*date);

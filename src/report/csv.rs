@@ -7,180 +7,21 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::csv_fast::{
     self, Field, RecordCursor, Records, DATE_ROOM, NUMBER_ROOM, TERMINATOR_ROOM,
 };
+use super::csv_style::CsvStyle;
 use super::schema::{
     self, ColumnOptions, ReportColumn, ReportFormat, ReportValue, Row, Spec, SCHEMA,
 };
 use super::CaseSink;
 use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
-use crate::evaluation::{Note, Notes, Status};
-use crate::labels::{Label, Lang};
-use crate::rules::{Group, Groups, Milestone};
+use crate::evaluation::Status;
+use crate::rules::Group;
 use crate::text::{spreadsheet_cell, starts_formula};
-
-/// How dates and fields are written in CSV.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CsvStyle {
-    /// Finnish Excel: `;`, a BOM, CRLF, `d.m.yyyy` dates, labels in `lang`.
-    pub excel: bool,
-    /// The language of the labels for people (`--excel`); plain CSV is English keys whatever it
-    /// is.
-    pub lang: Lang,
-}
-
-impl CsvStyle {
-    /// CSV for programs: stable English keys and values, ISO dates.
-    pub const PLAIN: CsvStyle = CsvStyle {
-        excel: false,
-        lang: Lang::En,
-    };
-
-    /// A csv crate writer in this style, the byte-order mark written (for the tables of
-    /// `summary` and `thl`).
-    pub fn writer<W: Write>(self, mut out: W) -> io::Result<csv::Writer<W>> {
-        if self.excel {
-            out.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut builder = csv::WriterBuilder::new();
-        if self.excel {
-            builder.delimiter(b';').terminator(csv::Terminator::CRLF);
-        }
-        Ok(builder.from_writer(out))
-    }
-
-    /// A date as this style writes it, into `buffer`.
-    pub fn date(self, date: Option<NaiveDate>, buffer: &mut [u8; 10]) -> &[u8] {
-        let Some(date) = date else { return b"" };
-        let (y, m, d) = (date.year().clamp(0, 9999) as u32, date.month(), date.day());
-        if self.excel {
-            let mut n = 0;
-            for (value, width) in [(d, 2), (m, 2), (y, 4)] {
-                if n > 0 {
-                    buffer[n] = b'.';
-                    n += 1;
-                }
-                let digits = if width == 4 || value >= 10 { width } else { 1 };
-                n += csv_fast::write_digits(value, digits, &mut buffer[n..]);
-            }
-            &buffer[..n]
-        } else {
-            *buffer = csv_fast::iso_date(date);
-            &buffer[..10]
-        }
-    }
-
-    /// A status: its stable key (`overdue`), or for Excel its label in `lang`.
-    pub fn status(self, status: Status) -> &'static str {
-        if self.excel {
-            self.lang.status(status)
-        } else {
-            status.as_str()
-        }
-    }
-
-    /// The groups field: stable keys (`over_75|disabled`, `none`), or for Excel labels in `lang`
-    /// (no group spelt out: a cell of a lone `-` would start like a formula).
-    pub fn groups(self, groups: Groups, pending: NaiveDate) -> String {
-        if self.excel && groups.is_empty() {
-            self.lang.get(Label::NoGroup).to_owned()
-        } else if self.excel {
-            self.lang.groups(groups, pending)
-        } else {
-            groups.joined("|")
-        }
-    }
-
-    /// The reading: its stable key (`standard`), or for Excel its name in `lang`.
-    pub fn reading(self, reading: Reading) -> &'static str {
-        if self.excel {
-            self.lang.reading(reading)
-        } else {
-            reading.as_str()
-        }
-    }
-
-    /// A column's name given with its label: its stable key, or for Excel the label in `lang`.
-    pub fn header(self, key: &'static str, label: Label) -> &'static str {
-        if self.excel {
-            self.lang.get(label)
-        } else {
-            key
-        }
-    }
-
-    /// Text from the input in one cell: as it is for programs; for Excel never a formula.
-    pub fn cell(self, text: &str) -> Cow<'_, str> {
-        if self.excel {
-            spreadsheet_cell(text)
-        } else {
-            Cow::Borrowed(text)
-        }
-    }
-
-    /// A date as a field of its own.
-    pub fn date_text(self, date: NaiveDate) -> String {
-        let mut buffer = [0; 10];
-        String::from_utf8_lossy(self.date(Some(date), &mut buffer)).into_owned()
-    }
-
-    /// A share in per cent: `50.0`, or for Excel with the decimal comma of `lang`; empty for none.
-    pub fn share(self, share: Option<rust_decimal::Decimal>) -> String {
-        let text = share.map(|p| p.to_string()).unwrap_or_default();
-        if self.excel {
-            self.lang.decimal(&text)
-        } else {
-            text
-        }
-    }
-
-    /// A note: its English text, or for Excel its text in `lang`.
-    pub fn note(self, note: Note) -> &'static str {
-        if self.excel {
-            self.lang.note(note)
-        } else {
-            note.text()
-        }
-    }
-
-    /// The notes of a case in one field: `; ` between them.
-    pub fn notes(self, notes: Notes) -> String {
-        let notes: Vec<_> = notes.iter().map(|n| self.note(n)).collect();
-        notes.join("; ")
-    }
-
-    /// A column's value as the text of its field, the plain way (see [`write_plain`]).
-    pub fn value<'a>(self, value: ReportValue<'a>) -> Cow<'a, str> {
-        let count = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
-        match value {
-            ReportValue::Number(n) => n.to_string().into(),
-            ReportValue::Text(text) => text.unwrap_or_default().into(),
-            ReportValue::Date(Some(date)) => self.date_text(date).into(),
-            ReportValue::Date(None) => "".into(),
-            ReportValue::Status(status) => self.status(status).into(),
-            ReportValue::Count(n) => count(n).into(),
-            ReportValue::Groups(groups, pending) => self.groups(groups, pending).into(),
-            ReportValue::Notes(notes) => self.notes(notes).into(),
-            ReportValue::Reading(reading) => self.reading(reading).into(),
-            ReportValue::Days(_, n, _) => n.to_string().into(),
-            ReportValue::Milestone(milestone) => self.milestone(milestone).into(),
-        }
-    }
-
-    /// A milestone: its stable key (`completion`), or for Excel its name in `lang`; empty for
-    /// none.
-    pub fn milestone(self, milestone: Option<Milestone>) -> &'static str {
-        match milestone {
-            None => "",
-            Some(m) if self.excel => self.lang.milestone(m),
-            Some(m) => m.key(),
-        }
-    }
-}
 
 /// Every status a field may hold, in the order of the variants of [`Status`].
 const STATUSES: [Status; 6] = [
@@ -351,7 +192,7 @@ fn write_column<const I: usize, const HETU: bool, const CHAIN: bool>(
         Some(column) => match column.value(row) {
             ReportValue::Number(n) => fields.number(n),
             ReportValue::Text(text) => fields.text(text.unwrap_or_default().as_bytes()),
-            ReportValue::Date(date) => fields.date(written.style, date),
+            ReportValue::Date(date) => fields.date(written.style.excel, date),
             ReportValue::Status(status) => fields.field(&written.statuses[status as usize]),
             ReportValue::Count(n) => fields.count(n),
             ReportValue::Groups(..) => fields.field(written.groups),
@@ -376,7 +217,7 @@ fn write_standing(fields: &mut RecordCursor, row: &Row, written: &Written) {
     {
         match spec.value(row) {
             ReportValue::Status(status) => fields.field(&written.statuses[status as usize]),
-            ReportValue::Date(date) => fields.date(written.style, date),
+            ReportValue::Date(date) => fields.date(written.style.excel, date),
             ReportValue::Count(n) => fields.count(n),
             ReportValue::Milestone(m) => fields.text(written.style.milestone(m).as_bytes()),
             value => fields.text(written.style.value(value).as_bytes()),
@@ -530,7 +371,11 @@ mod tests {
     use std::borrow::Cow;
 
     use super::*;
+    use chrono::Datelike;
+
     use crate::evaluation::{evaluate, Case, Person, Unrecorded};
+    use crate::labels::Lang;
+    use crate::rules::Milestone;
 
     #[test]
     fn dates_in_both_csv_styles() {

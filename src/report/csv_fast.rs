@@ -1,13 +1,12 @@
 //! The CSV writer's speed: records built in room reserved once and written out in blocks of a
 //! fixed size, numbers and dates written two digits (or eight) at a time, free text checked for
 //! characters that need quotes a word at a time. Each trick is held by a test to the plain
-//! definition it stands for (below, and `super::csv`'s plain writer for whole records).
+//! definition it stands for (below, and the plain writer of `csv` for whole records).
 
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::csv::CsvStyle;
 use crate::text::{spreadsheet_cell, starts_formula};
 
 /// The two decimal digits of each number below 100.
@@ -49,6 +48,22 @@ pub(super) fn write_digits(value: u32, width: usize, buffer: &mut [u8]) -> usize
         }
     }
     width
+}
+
+/// `d.m.yyyy` (Finnish Excel's dates: day and month without a leading zero), into `buffer`;
+/// returns its length.
+pub(super) fn finnish_date(date: NaiveDate, buffer: &mut [u8; 10]) -> usize {
+    let (y, m, d) = (date.year().clamp(0, 9999) as u32, date.month(), date.day());
+    let mut n = 0;
+    for (value, width) in [(d, 2), (m, 2), (y, 4)] {
+        if n > 0 {
+            buffer[n] = b'.';
+            n += 1;
+        }
+        let digits = if width == 4 || value >= 10 { width } else { 1 };
+        n += write_digits(value, digits, &mut buffer[n..]);
+    }
+    n
 }
 
 /// `n`, below 100 000 000, as eight decimal digits, zero-padded, in the bytes of a word: the
@@ -299,13 +314,13 @@ impl<'a> RecordCursor<'a> {
         }
     }
 
-    /// A date in `style`, or an empty field.
+    /// A date, `d.m.yyyy` for Excel (`excel`) or ISO, or an empty field.
     #[inline(always)]
-    pub(super) fn date(&mut self, style: CsvStyle, date: Option<NaiveDate>) {
+    pub(super) fn date(&mut self, excel: bool, date: Option<NaiveDate>) {
         if let Some(date) = date {
-            if style.excel {
+            if excel {
                 let mut digits = [0; 10];
-                let len = style.date(Some(date), &mut digits).len();
+                let len = finnish_date(date, &mut digits);
                 self.block(&digits, len);
             } else {
                 self.block(&iso_date(date), 10);

@@ -13,7 +13,7 @@ use axum::response::Response;
 
 use super::AppState;
 
-/// What a body cut off by the deadline says; [`super::stream`] answers it with 408.
+/// What a body cut off by the deadline says; the body readers (`stream`) answer it with 408.
 pub const DEADLINE_PASSED: &str = "the request took longer than the server's deadline";
 
 /// A request body that ends in an error once the deadline has passed.
