@@ -20,10 +20,11 @@ AS_OF=2026-11-23
 mkdir -p "$DATA"
 
 echo "== building (release)"
-cargo build --release --quiet --bin maaraika --example floor
+cargo build --release --quiet --bin maaraika --example floor --example generate
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 MAARAIKA=$TARGET/release/maaraika
 FLOOR=$TARGET/release/examples/floor
+GENERATE=$TARGET/release/examples/generate
 
 # The 1M file as the issue names it (../shared/peers/gen_cases.py 1000000 1), with its Finnish
 # Excel twins; the project's own generator where Python is missing, and for the larger sizes.
@@ -35,7 +36,7 @@ generate() { # rows file [--finnish [--cp1252]]
   if command -v python3 >/dev/null && [ -f "$PEERS/gen_cases.py" ]; then
     python3 "$PEERS/gen_cases.py" "$rows" 1 "$file" "$@"
   else
-    "$MAARAIKA" generate "$rows" 1 "$@" --output "$file"
+    "$GENERATE" "$rows" 1 "$@" --output "$file"
   fi
 }
 generate 1000000 "$DATA/cases1m.csv"
@@ -43,10 +44,10 @@ generate 1000000 "$DATA/cases1m-fi.csv" --finnish
 generate 1000000 "$DATA/cases1m-1252.csv" --finnish --cp1252
 # Social assistance (issue 24): a million generated applications.
 [ -s "$DATA/applications1m.csv" ] ||
-  "$MAARAIKA" generate 1000000 1 --applications --output "$DATA/applications1m.csv"
+  "$GENERATE" 1000000 1 --applications --output "$DATA/applications1m.csv"
 for rows in 2000000 4000000; do
   [ -s "$DATA/cases$((rows / 1000000))m.csv" ] ||
-    "$MAARAIKA" generate "$rows" 1 --output "$DATA/cases$((rows / 1000000))m.csv"
+    "$GENERATE" "$rows" 1 --output "$DATA/cases$((rows / 1000000))m.csv"
 done
 
 # Wall time of one command in seconds (bash's microsecond clock: no process of its own), its

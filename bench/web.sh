@@ -5,7 +5,7 @@
 # memory (peak RSS above its idle RSS).
 #
 # usage: bench/web.sh        (RUNS=5 by default; DATA=/tmp/maaraika-bench; DURATION=10s)
-# needs: cargo, wrk (Debian), curl, python3 for the issue's generator (else `maaraika generate`).
+# needs: cargo, wrk (Debian), curl, python3 for the issue's generator (else the `generate` example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,8 +16,9 @@ AS_OF=2026-11-23
 mkdir -p "$DATA"
 
 echo "== building (release)"
-cargo build --release --quiet --bin maaraika
+cargo build --release --quiet --bin maaraika --example generate
 MAARAIKA=${CARGO_TARGET_DIR:-$ROOT/target}/release/maaraika
+GENERATE=${CARGO_TARGET_DIR:-$ROOT/target}/release/examples/generate
 
 FILE=$DATA/cases1m.csv
 if [ ! -s "$FILE" ]; then
@@ -25,7 +26,7 @@ if [ ! -s "$FILE" ]; then
   if command -v python3 >/dev/null && [ -f "$ROOT/../shared/peers/gen_cases.py" ]; then
     python3 "$ROOT/../shared/peers/gen_cases.py" 1000000 1 "$FILE"
   else
-    "$MAARAIKA" generate 1000000 1 --output "$FILE"
+    "$GENERATE" 1000000 1 --output "$FILE"
   fi
 fi
 

@@ -12,9 +12,9 @@ use maaraika::calendar::{calendar, parse_rules, Calendar, Reading, HOLIDAY_DATA}
 use maaraika::dates::parse_date_bytes;
 use maaraika::evaluation::{evaluate, Case, Person};
 use maaraika::options::Options;
-// The generator is the binary's developer tool (`maaraika generate`), not the library's.
+// The generator is a developer's tool (`cargo run --example generate`), not the library's.
 #[allow(dead_code)] // the benchmark writes case lists only, not applications
-#[path = "../src/cli/generate/lists.rs"]
+#[path = "../examples/generate/lists.rs"]
 mod generate;
 use generate::{write_cases, Dialect};
 use maaraika::input::{parse_flag, CaseReader, InputOptions};

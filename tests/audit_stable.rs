@@ -16,11 +16,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use maaraika::calendar::Reading;
 use maaraika::dates::parse_date;
 use maaraika::evaluation::{evaluate, Case, MilestoneOutcome, Note, Person, Status};
-// The generator is the binary's developer tool (`maaraika generate`), not the library's.
-#[allow(dead_code)] // these tests write case lists only, not applications
-#[path = "../src/cli/generate/lists.rs"]
-mod generate;
-use generate::{write_cases, Dialect};
+// The generator is a developer's tool (`cargo run --example generate`), not the library's.
+use crate::common::generate::{write_cases, Dialect};
 use maaraika::hetu::{century_signs, looks_like_hetu, Hetu};
 use maaraika::input::parse_flag;
 use maaraika::rules::{Group, Groups};

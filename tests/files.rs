@@ -707,7 +707,7 @@ fn standard_error_that_is_the_case_list_is_refused_before_anything_is_written() 
     let run = with_redirections(
         dir.path(),
         "2>>sub/log.txt",
-        &["generate", "3", "1", "--output", "sub/log.txt"],
+        &["calendar", "holidays", "2026"],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
@@ -715,12 +715,12 @@ fn standard_error_that_is_the_case_list_is_refused_before_anything_is_written() 
 /// A generated case list of `rows` rows, with `invalid` rows spread through it made invalid
 /// (an impossible pending date).
 fn generated(rows: u64, invalid: u64) -> Vec<u8> {
-    let out = common::maaraika()
-        .args(["generate", &rows.to_string(), "7"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = String::from_utf8(common::generated_cases(
+        rows,
+        7,
+        common::generate::Dialect::Iso,
+    ))
+    .unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let column = lines[0]
         .split(',')

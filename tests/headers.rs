@@ -729,15 +729,10 @@ fn exports_of_client_systems_put_every_case_in_its_group() {
 fn generated_lists_in_english_and_finnish_keep_care_allowance_yes_and_no_and_audit_alike() {
     // `care_allowance` 0/1 and `Ylin hoitotuki` kyllä/ei, as the peers' gen_cases.py writes
     // them: the highest care allowance as yes/no, every column read by its name.
-    let generate = |extra: &[&str]| {
-        let mut args = vec!["generate", "2000", "7"];
-        args.extend_from_slice(extra);
-        let (code, stdout, stderr) = common::run(&args, b"");
-        assert_eq!(code, 0, "{stderr}");
-        stdout
-    };
-    let english = audit(&generate(&[]));
-    let finnish = audit(&generate(&["--finnish"]));
+    use common::generate::Dialect;
+    let generate = |dialect| String::from_utf8(common::generated_cases(2000, 7, dialect)).unwrap();
+    let english = audit(&generate(Dialect::Iso));
+    let finnish = audit(&generate(Dialect::FinnishUtf8));
     for (code, rows, stderr) in [&english, &finnish] {
         assert_eq!(*code, 0, "{stderr}");
         assert!(

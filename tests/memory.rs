@@ -23,16 +23,12 @@ fn folder() -> &'static Path {
     DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
-/// A million generated cases (`maaraika generate`), written once.
+/// A million generated cases (the `generate` example's lists), written once.
 fn generated() -> &'static str {
     static LIST: OnceLock<String> = OnceLock::new();
     LIST.get_or_init(|| {
-        let out = Command::new(env!("CARGO_BIN_EXE_maaraika"))
-            .args(["generate", &ROWS.to_string(), "1"])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+        let list = crate::common::generated_cases(ROWS as u64, 1, Default::default());
+        String::from_utf8(list).unwrap()
     })
 }
 

@@ -111,12 +111,8 @@ fn a_table_of_many_rows_streams_in_bounded_memory() {
     // its usual 25 MB. A 400 MB address-space limit tells the two apart.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cases.csv");
-    let out = maaraika()
-        .args(["generate", "300000", "1"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    std::fs::write(&file, &out.stdout).unwrap();
+    let list = crate::common::generated_cases(300_000, 1, crate::common::generate::Dialect::Iso);
+    std::fs::write(&file, list).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("maaraika");
     let run = std::process::Command::new("sh")
         .arg("-c")

@@ -7,7 +7,6 @@ mod calendar;
 mod check;
 mod choices;
 mod file;
-mod generate;
 mod list;
 mod overdue;
 #[cfg(feature = "serve")]
@@ -89,9 +88,6 @@ enum Command {
     /// figures of a list of applications.
     #[command(subcommand)]
     Assistance(assistance::AssistanceCommand),
-    /// Write a synthetic case list (for benchmarks and tests).
-    #[command(hide = true)]
-    Generate(generate::GenerateArgs),
 }
 
 /// How a command prints its answer.
@@ -423,7 +419,6 @@ pub fn run() -> ExitCode {
         Command::Completions(args) => shell::completions(args, &mut out),
         Command::Man(args) => shell::man(args, &mut out),
         Command::Assistance(command) => assistance::run(command, &mut out),
-        Command::Generate(args) => generate::run(args, &mut out),
     }
     .and_then(|code| out.flush().map(|()| code).map_err(Error::from));
     match result {

@@ -1,12 +1,24 @@
 //! Running the real binary the way the integration tests need it, in one place.
 
 pub mod browser;
+// The synthetic lists of the `generate` example, a developer's tool: std and chrono only, its tests
+// run here.
+#[allow(dead_code)]
+#[path = "../../examples/generate/lists.rs"]
+pub mod generate;
 // The crafted lists are compiled once, in `fuzz_checks` (the fuzz targets include that by path).
 pub use crate::fuzz_checks::crafted;
 pub mod server;
 pub mod words;
 
 use assert_cmd::Command;
+
+/// A generated case list (`cargo run --example generate -- ROWS SEED`), as bytes.
+pub fn generated_cases(rows: u64, seed: u64, dialect: generate::Dialect) -> Vec<u8> {
+    let mut out = Vec::new();
+    generate::write_cases(rows, seed, dialect, &mut out).unwrap();
+    out
+}
 
 /// The `maaraika` binary with the locale variables cleared, so that `--lang` defaults to English
 /// whatever the machine running the tests says, and without `COLUMNS`, so that tables are

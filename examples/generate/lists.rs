@@ -5,8 +5,9 @@
 //! Deterministic: the same rows, seed and dialect give the same bytes on every machine, so a test
 //! or a benchmark can regenerate its input instead of keeping it.
 //!
-//! Uses nothing but std and chrono (its tests the library too), so that a test or a benchmark can include this file
-//! (`#[path = "../src/cli/generate/lists.rs"] mod generate;`) without the command line.
+//! Uses nothing but std and chrono, so that the example (`examples/generate/main.rs`), a
+//! benchmark (`benches/hot.rs`) and the tests (`tests/common`) include this one file with
+//! `#[path]`, without the command line or the library.
 
 use std::io::{self, Write};
 
