@@ -46,11 +46,11 @@ use crate::batch::{self, EvaluatedCase, Invalid, Item, Tally, REDACTED};
 use crate::dates::finnish;
 use crate::error::EXIT_ERROR;
 use crate::evaluation::{Note, RecordedDate, Status};
-use crate::hetu::redact_hetus;
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
 use crate::options::Options;
 use crate::rules::Milestone;
+use crate::text::redact_hetus;
 
 mod seen_ids;
 use seen_ids::SeenIds;

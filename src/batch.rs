@@ -86,7 +86,7 @@ impl Tally {
 
 /// What a case id or unit is shown as when it looks like an identity code and the user did not ask
 /// to see identity codes.
-pub const REDACTED: &str = crate::hetu::REDACTED;
+pub const REDACTED: &str = crate::text::REDACTED;
 
 /// Rows per chunk handed from the reading thread to the evaluating one: enough that handing over
 /// costs nothing, few enough that memory stays small.

@@ -33,10 +33,10 @@ impl Shown {
     /// The value of a cell as a message may quote it.
     pub fn of(value: &str) -> Shown {
         let hidden = value.chars().find(|&c| crate::text::is_hidden(c));
-        if crate::hetu::looks_like_hetu(value) {
+        if crate::text::looks_like_hetu(value) {
             return Shown { text: None, hidden };
         }
-        let value = crate::hetu::redact_hetus(value);
+        let value = crate::text::redact_hetus(value);
         let short: String = value.chars().take(40).collect();
         let more = if short.len() < value.len() { "…" } else { "" };
         let named: String = short

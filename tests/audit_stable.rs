@@ -18,9 +18,10 @@ use maaraika::dates::parse_date;
 use maaraika::evaluation::{evaluate, Case, MilestoneOutcome, Note, Person, Status};
 // The generator is a developer's tool (`cargo run --example generate`), not the library's.
 use crate::common::generate::{write_cases, Dialect};
-use maaraika::hetu::{century_signs, looks_like_hetu, Hetu};
+use maaraika::hetu::{century_signs, Hetu};
 use maaraika::input::parse_flag;
 use maaraika::rules::{Group, Groups};
+use maaraika::text::looks_like_hetu;
 
 const AS_OF: &str = "2026-11-23";
 

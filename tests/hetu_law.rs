@@ -3,7 +3,8 @@
 //! never panics nor leaks the code into its error messages.
 
 use chrono::{Datelike, Days, NaiveDate};
-use maaraika::hetu::{century_signs, looks_like_hetu, Hetu};
+use maaraika::hetu::{century_signs, Hetu};
+use maaraika::text::looks_like_hetu;
 use proptest::prelude::*;
 
 /// The check characters, written out independently of the module.

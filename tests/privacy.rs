@@ -8,7 +8,8 @@ use std::path::Path;
 use crate::common;
 
 use chrono::NaiveDate;
-use maaraika::hetu::{contains_hetu_like, Hetu};
+use maaraika::hetu::Hetu;
+use maaraika::text::contains_hetu_like;
 
 const AS_OF: &str = "23.11.2026";
 

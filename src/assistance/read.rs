@@ -13,11 +13,11 @@ use super::evaluation::{
     RecordedMilestones,
 };
 use crate::batch::{pipeline, Invalid, ReadRow, Rows, Tally};
-use crate::hetu::may_hold_code;
 use crate::input::decode::{calendar_date_column, check_width, flag_column, problem};
 use crate::input::{CaseReader, Column, ColumnRef, InputError, RawRow, RowProblem};
 use crate::options::Options;
 use crate::problem::Problem;
+use crate::text::may_hold_code;
 use crate::text::{is_plain, shown};
 
 /// An application read and evaluated.

@@ -141,7 +141,7 @@ pub fn stderr_line(text: &str) {
     };
     match width {
         Some(width) if maaraika::terminal::width(&shown) > width => {
-            let redacted = maaraika::hetu::redact_hetus(&shown);
+            let redacted = maaraika::text::redact_hetus(&shown);
             let first = maaraika::terminal::wrap(&redacted, width);
             let mut lines = vec![first[0].clone()];
             let rest = first[1..].join(" ");
@@ -158,7 +158,7 @@ pub fn stderr_line(text: &str) {
 /// Writes text (possibly several lines) to standard error, identity codes redacted and hidden
 /// characters but the line breaks shown as `?`, write errors ignored.
 fn stderr_text(text: &str) {
-    let text = maaraika::hetu::redact_hetus(text);
+    let text = maaraika::text::redact_hetus(text);
     let mut err = io::stderr().lock();
     for line in text.split('\n') {
         let _ = writeln!(err, "{}", maaraika::text::visible(line));

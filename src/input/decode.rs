@@ -14,10 +14,10 @@ use super::row_problem::RowProblem;
 use crate::calendar::{FIRST_DATE, LAST_DATE};
 use crate::dates::{parse_date, parse_date_bytes, quick_date};
 use crate::evaluation::{Case, CaseError, Person, Unrecorded};
-use crate::hetu::{may_hold_code, Hetu};
+use crate::hetu::Hetu;
 use crate::problem::{Problem, Shown};
 use crate::rules::Milestone;
-use crate::text::is_plain;
+use crate::text::{is_plain, may_hold_code};
 
 /// Keeps the text of `column` (trimmed, decoded, as [`crate::text::shown`]: identity codes
 /// redacted unless `show_hetu`, hidden characters as `?`) in `text`; where it is. Printable

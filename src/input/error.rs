@@ -179,8 +179,8 @@ fn open_reason(error: &io::Error) -> String {
 /// has a client's data in its first line).
 pub(super) fn shown_header(header: &str) -> Cow<'_, str> {
     const LONGEST: usize = 60;
-    if crate::hetu::contains_hetu_like(header) {
-        return Cow::Owned(shown_header(&crate::hetu::redact_hetus(header)).into_owned());
+    if crate::text::contains_hetu_like(header) {
+        return Cow::Owned(shown_header(&crate::text::redact_hetus(header)).into_owned());
     }
     if header.chars().count() <= LONGEST && !header.chars().any(char::is_control) {
         return Cow::Borrowed(header);

@@ -48,7 +48,7 @@ use tower::ServiceExt;
 
 use access::{AccessLog, Peer};
 
-use crate::hetu::redact_hetus;
+use crate::text::redact_hetus;
 
 /// How `maaraika serve` runs.
 #[derive(Clone, Debug)]

@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use maaraika::batch::{self, Item};
 use maaraika::calendar::Reading;
 use maaraika::dates::{finnish, parse_date, parse_date_bytes};
-use maaraika::hetu::{contains_hetu_like, looks_like_hetu, redact_hetus, Hetu};
+use maaraika::hetu::Hetu;
 use maaraika::input::{CaseReader, EncodingChoice, InputError, InputOptions};
 use maaraika::options::Options;
 use maaraika::report::{CaseSink, CsvSink, CsvStyle, JsonSink, Lang, TableSink};
+use maaraika::text::{contains_hetu_like, looks_like_hetu, redact_hetus};
 
 /// The header the row target puts above each row: every column.
 pub const ROW_HEADER: &[u8] =

@@ -138,7 +138,7 @@ pub struct LangQuery {
 /// A value typed by the user, as put back into a form: an identity code typed into the wrong
 /// field is not shown again.
 pub(in crate::web) fn shown(text: &str) -> String {
-    crate::hetu::redact_hetus(text).into_owned()
+    crate::text::redact_hetus(text).into_owned()
 }
 
 /// A date as the pages show it: `ke 2.12.2026`.
