@@ -202,7 +202,7 @@ impl MilestoneOutcome {
 
     /// Where a deadline stands: a recorded date `done` decides met or late; without one, the
     /// as-of date decides due or overdue; no deadline is `none`. The one judgement of every
-    /// clock, the social-assistance ones too ([`crate::assistance`]).
+    /// clock, the social-assistance ones too (`assistance`).
     ///
     /// Inlined: it runs twice for every case, and its outcome is then built where the
     /// evaluation keeps it instead of being copied there.

@@ -30,6 +30,7 @@ mod hetu_law;
 mod hostile_workbooks;
 mod input_dialects;
 mod law_corrections;
+mod layers;
 mod library_example;
 mod malformed_input;
 mod memory;
