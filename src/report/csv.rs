@@ -16,7 +16,7 @@ use super::csv_style::CsvStyle;
 use super::schema::{
     self, ColumnOptions, ReportColumn, ReportFormat, ReportValue, Row, Spec, SCHEMA,
 };
-use super::CaseSink;
+use super::sink::CaseSink;
 use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::Status;

@@ -9,7 +9,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use super::schema::{self, ColumnOptions, ReportFormat, ReportValue, Row, Spec};
-use super::CaseSink;
+use super::sink::CaseSink;
 use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::{DeadlineList, Evaluation, Note};

@@ -9,10 +9,6 @@
 //! Adding a format is a file here with a [`CaseSink`] that takes its columns from
 //! [`schema::columns`] and writes each kind of [`schema::ReportValue`] its own way.
 
-use std::io;
-
-use crate::batch::{EvaluatedCase, Invalid};
-
 pub use crate::labels::Lang;
 
 pub mod csv;
@@ -20,23 +16,11 @@ mod csv_fast;
 mod csv_style;
 pub mod json;
 pub mod schema;
+mod sink;
 pub mod table;
 
 pub use self::csv::{write_plain, CsvSink};
 pub use self::csv_style::CsvStyle;
 pub use self::json::{CaseRecord, JsonSink};
+pub use self::sink::CaseSink;
 pub use self::table::{cell_text, TableSink};
-
-/// Where evaluated cases go, one at a time, in any format.
-pub trait CaseSink {
-    /// Writes one evaluated case.
-    fn case(&mut self, case: &EvaluatedCase) -> io::Result<()>;
-    /// A row that could not be evaluated: only a workbook lists them (on a sheet of their own);
-    /// the other outputs leave them to the messages and `--errors`.
-    fn invalid(&mut self, _invalid: &Invalid) -> io::Result<()> {
-        Ok(())
-    }
-    /// Writes what ends the output (a closing bracket, the rest of a table, the workbook) and
-    /// flushes it.
-    fn finish(self: Box<Self>) -> io::Result<()>;
-}

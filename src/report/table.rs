@@ -6,11 +6,12 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::schema::{self, ColumnOptions, ReportColumn, ReportFormat, ReportValue, Row, Spec};
-use super::{CaseSink, Lang};
+use super::sink::CaseSink;
 use crate::batch::EvaluatedCase;
 use crate::calendar::Reading;
 use crate::evaluation::Status;
 use crate::labels::Label;
+use crate::labels::Lang;
 use crate::rules::{Group, Milestone};
 use crate::terminal::FittedColumn;
 
