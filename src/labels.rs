@@ -1787,6 +1787,71 @@ labels! {
         "tiedoston {1} rivi {0} on liian pitkä: tämä ei näytä asialuettelolta; vie se uudelleen CSV-muodossa",
         "rad {0} i {1} är för lång: det här ser inte ut som en ärendelista; exportera den på nytt som CSV",
     ],
+    // The web server's refusals of a request or upload (`web::Failure`), each naming the field.
+    /// `{0}` the largest upload.
+    WebTooLarge => [
+        "the upload is larger than this server takes ({0}): split the list, or start the server with a larger --max-upload",
+        "ladattu tiedosto on suurempi kuin tämä palvelin ottaa vastaan ({0}): jaa lista osiin tai käynnistä palvelin suuremmalla --max-upload-arvolla",
+        "den uppladdade filen är större än den här servern tar emot ({0}): dela upp listan eller starta servern med ett större värde för --max-upload",
+    ],
+    WebStalled => [
+        "the upload stalled: nothing arrived for 30 seconds",
+        "lataus pysähtyi: mitään ei saapunut 30 sekuntiin; yritä uudelleen",
+        "uppladdningen avstannade: inget kom fram på 30 sekunder; försök igen",
+    ],
+    /// `{0}` why, in the words of the web library (English).
+    WebUploadUnread => [
+        "the upload could not be read: {0}",
+        "ladattua tiedostoa ei voitu lukea; yritä uudelleen (palvelimen ilmoitus englanniksi: {0})",
+        "den uppladdade filen kunde inte läsas; försök igen (serverns meddelande på engelska: {0})",
+    ],
+    /// `{0}` why, in the words of the web library (English).
+    WebFormUnread => [
+        "the form could not be read: {0}",
+        "lomaketta ei voitu lukea; lähetä se uudelleen (palvelimen ilmoitus englanniksi: {0})",
+        "formuläret kunde inte läsas; skicka det igen (serverns meddelande på engelska: {0})",
+    ],
+    WebFormLost => [
+        "the form could not be read",
+        "lomaketta ei voitu lukea: lähetä se uudelleen",
+        "formuläret kunde inte läsas: skicka det igen",
+    ],
+    /// `{0}` the most text fields, `{1}` their longest, in bytes.
+    WebTooManyFields => [
+        "the form has too many or too long fields: at most {0} text fields of {1} bytes of UTF-8 before the file",
+        "lomakkeessa on liian monta tai liian pitkiä kenttiä: enintään {0} tekstikenttää, kukin enintään {1} tavua UTF-8-tekstiä, ennen tiedostoa",
+        "formuläret har för många eller för långa fält: högst {0} textfält med högst {1} byte UTF-8-text var före filen",
+    ],
+    WebNoFile => [
+        "the form has no file: choose the case list (a CSV file) to upload in a field named `file`",
+        "lomakkeessa ei ole tiedostoa: valitse ladattava asialuettelo (CSV-tiedosto tai Excel-työkirja)",
+        "formuläret har ingen fil: välj ärendelistan som ska laddas upp (en CSV-fil eller en Excel-arbetsbok)",
+    ],
+    /// `{0}` the field, `{1}` what is wrong with it.
+    WebFieldValue => ["{0}: {1}", "{0}: {1}", "{0}: {1}"],
+    /// `{0}` the value.
+    WebNotAReading => [
+        "`{0}` is not a reading: write standard or conservative",
+        "`{0}` ei ole tulkinta: kirjoita standard (tavanomainen) tai conservative (varovainen)",
+        "`{0}` är ingen tolkning: skriv standard (sedvanlig) eller conservative (försiktig)",
+    ],
+    WebNoSuchAddress => [
+        "no such page or API call",
+        "sivua tai API-kutsua ei ole: tarkista osoite",
+        "sidan eller API-anropet finns inte: kontrollera adressen",
+    ],
+    /// `{0}` the method.
+    WebMethodNotAllowed => [
+        "{0} is not allowed here",
+        "{0} ei ole sallittu tässä osoitteessa",
+        "{0} är inte tillåtet på den här adressen",
+    ],
+    WebAuditStopped => [
+        "the audit stopped unexpectedly",
+        "listan käsittely keskeytyi odottamatta: yritä uudelleen",
+        "behandlingen av listan avbröts oväntat: försök igen",
+    ],
+    WebUploadedList => ["the uploaded list", "ladattu lista", "den uppladdade listan"],
     // The command line's own errors (`Error::Usage`), each naming the flag to change.
     /// `{0}` the flag, `{1}` the file.
     UseOutputIsStdin => [

@@ -413,19 +413,7 @@ pub fn case_error(error: &CaseError, lang: Lang) -> String {
 /// An application whose dates cannot all be true, in `lang`: each date named as the
 /// social-assistance pages name it (`päätös`, `hakemus saapunut`), never by its key.
 pub fn application_error(error: &ApplicationError, lang: Lang) -> String {
-    use crate::assistance::evaluation::names;
-    let name = |key: &str| {
-        lang.get(match key {
-            names::DECISION => Label::AsDecision,
-            names::REQUESTED => Label::AsInfoRequest,
-            names::RECEIVED => Label::AsInfoReceived,
-            names::REPLY_DUE => Label::AsInfoReplyDue,
-            names::MEETING_REQUESTED => Label::AsMeetingRequested,
-            names::MEETING => Label::AsMeeting,
-            names::PAID => Label::AsPayment,
-            _ => Label::AsApplicationDate,
-        })
-    };
+    let name = |key: &str| lang.get(assistance_date_label(key));
     match error {
         ApplicationError::Before {
             later,
@@ -445,6 +433,22 @@ pub fn application_error(error: &ApplicationError, lang: Lang) -> String {
             lang.fill(Label::PrbApplicationWithout, &[name(what), name(needs)])
         }
         ApplicationError::Calendar(error) => calendar_error(error, lang),
+    }
+}
+
+/// How the social-assistance pages name a date of an application, by its key
+/// ([`crate::assistance::evaluation::names`], the API's field names).
+pub fn assistance_date_label(key: &str) -> Label {
+    use crate::assistance::evaluation::names;
+    match key {
+        names::DECISION => Label::AsDecision,
+        names::REQUESTED => Label::AsInfoRequest,
+        names::RECEIVED => Label::AsInfoReceived,
+        names::REPLY_DUE => Label::AsInfoReplyDue,
+        names::MEETING_REQUESTED => Label::AsMeetingRequested,
+        names::MEETING => Label::AsMeeting,
+        names::PAID => Label::AsPayment,
+        _ => Label::AsApplicationDate,
     }
 }
 

@@ -283,3 +283,110 @@ fn no_english_in_any_command_error_in_finnish_or_swedish() {
         }
     }
 }
+
+/// The web's refusals of a bad upload or field in Finnish and Swedish, on the pages and in the
+/// API's `error` (with its stable `code` beside it): a form without a file, an upload over the
+/// limit, an as-of date or reading that is not one, a list without the pending date's column,
+/// and the social-assistance list's row problems.
+#[test]
+fn no_english_in_the_web_refusals_in_finnish_or_swedish() {
+    let server = Server::start(&["--max-upload", "2KB"]);
+    let csv = std::fs::read(every_problem()).unwrap();
+    let no_pending = b"Asiatunnus;Yksikk\xc3\xb6\nA1;Koti\n".to_vec();
+    let assistance = b"Hakemus saapunut,P\xc3\xa4\xc3\xa4t\xc3\xb6s,Lis\xc3\xa4selvitys saapunut\n\
+        3.2.2026,1.2.2026,\n,,6.2.2026\n3.2.2026,,5.2.2026\n"
+        .to_vec();
+    let boundary = "----maaraika-test-boundary-7d2a";
+    for lang in ["fi", "sv"] {
+        let page = |path: &str, fields: &[(&str, &str)], file: Option<&[u8]>| {
+            let mut fields = fields.to_vec();
+            fields.push(("lang", lang));
+            let (content_type, body) = match file {
+                Some(file) => multipart(&fields, "list.csv", file),
+                None => {
+                    let mut body = String::new();
+                    for (name, value) in &fields {
+                        body.push_str(&format!(
+                            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                        ));
+                    }
+                    body.push_str(&format!("--{boundary}--\r\n"));
+                    (
+                        format!("multipart/form-data; boundary={boundary}"),
+                        body.into_bytes(),
+                    )
+                }
+            };
+            let headers = [
+                ("Content-Type", content_type.as_str()),
+                ("Accept-Language", lang),
+            ];
+            server.request("POST", path, &headers, &body)
+        };
+        let mut big = csv.clone();
+        while big.len() < 4096 {
+            big.extend_from_slice(&csv[csv.iter().position(|&b| b == b'\n').unwrap() + 1..]);
+        }
+        for (what, reply) in [
+            ("no file", page("/audit", &[("as_of", AS_OF)], None)),
+            ("too large", page("/audit", &[("as_of", AS_OF)], Some(&big))),
+            (
+                "bad as-of",
+                page("/audit", &[("as_of", "31.2.2026")], Some(&csv)),
+            ),
+            (
+                "bad reading",
+                page("/audit", &[("reading", "lenient")], Some(&no_pending)),
+            ),
+            (
+                "no pending column",
+                page("/audit", &[("as_of", AS_OF)], Some(&no_pending)),
+            ),
+            (
+                "assistance rows",
+                page("/assistance/audit", &[("as_of", AS_OF)], Some(&assistance)),
+            ),
+            (
+                "assistance bad as-of",
+                page("/assistance/audit", &[("as_of", "x")], Some(&assistance)),
+            ),
+        ] {
+            assert_no_english(&format!("{what} {lang}: page"), &visible(&reply.text()));
+        }
+        for (path, body, code) in [
+            (
+                format!("/api/audit?lang={lang}&as_of={AS_OF}"),
+                &no_pending,
+                "missing_column",
+            ),
+            (
+                format!("/api/audit?lang={lang}&as_of=31.2.2026"),
+                &csv,
+                "invalid_as_of",
+            ),
+            (
+                format!("/api/audit?lang={lang}&reading=lenient"),
+                &csv,
+                "invalid_reading",
+            ),
+            (format!("/api/audit?lang={lang}"), &big, "too_large"),
+        ] {
+            let reply = server.request("POST", &path, &[("Content-Type", "text/csv")], body);
+            let json = reply.json();
+            assert_eq!(json["code"], code, "{path}: {json}");
+            assert_no_english(&path, json["error"].as_str().unwrap());
+        }
+        let reply = server.request(
+            "POST",
+            &format!("/api/assistance/audit?lang={lang}&as_of={AS_OF}"),
+            &[("Content-Type", "text/csv")],
+            &assistance,
+        );
+        let json = reply.json();
+        for row in json["invalid"].as_array().unwrap() {
+            assert_no_english(&format!("assistance api {lang}"), &row.to_string());
+        }
+        assert_eq!(json["invalid"][0]["code"], "arrival_date_missing", "{json}");
+        assert_eq!(json["invalid"][1]["code"], "application_dates", "{json}");
+    }
+}

@@ -66,7 +66,23 @@ pub struct CheckRequest {
 
 /// A date field: empty is none; otherwise it must read as a date.
 pub(super) fn date_field(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
-    date_field_in(name, text, Lang::En)
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    crate::dates::parse_date(text).map(Some).map_err(|_| {
+        // The field by its key in English (for programs), by its label on a page.
+        Failure::worded(StatusCode::BAD_REQUEST, "invalid_date", |lang| {
+            let why = crate::problem::given_date_in(text, lang)
+                .err()
+                .unwrap_or_default();
+            let label = crate::problem::assistance_date_label(name);
+            let name = match lang {
+                Lang::En => name,
+                _ => lang.get(label),
+            };
+            lang.fill(Label::WebFieldValue, &[name, &why])
+        })
+    })
 }
 
 /// [`date_field`] with the problem in `lang`.
@@ -95,9 +111,15 @@ pub fn reading_field(text: Option<&str>, conservative: bool) -> Result<Reading, 
         None if conservative => Ok(Reading::Conservative),
         None | Some("standard") => Ok(Reading::Standard),
         Some("conservative") => Ok(Reading::Conservative),
-        Some(other) => Err(Failure::bad_request(format!(
-            "reading: `{other}` is not a reading: write standard or conservative"
-        ))),
+        Some(other) => Err(Failure::worded(
+            StatusCode::BAD_REQUEST,
+            "invalid_reading",
+            |lang| {
+                let why = lang.fill(Label::WebNotAReading, &[other]);
+                let name = field_name("reading", Label::WebReading, lang);
+                lang.fill(Label::WebFieldValue, &[name, &why])
+            },
+        )),
     }
 }
 
@@ -106,9 +128,20 @@ pub fn reading_field(text: Option<&str>, conservative: bool) -> Result<Reading, 
 pub fn as_of_field(text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(text) => crate::dates::given_as_of(text)
-            .map(Some)
-            .map_err(|e| Failure::bad_request(format!("as_of: {e}"))),
+        Some(text) => crate::dates::given_as_of(text).map(Some).map_err(|e| {
+            Failure::worded(StatusCode::BAD_REQUEST, "invalid_as_of", |lang| {
+                let why = match crate::problem::given_date_in(text, lang) {
+                    _ if lang == Lang::En => e.clone(),
+                    Err(why) => why,
+                    Ok(date) => crate::problem::calendar_error(
+                        &crate::calendar::CalendarError::OutOfRange { date },
+                        lang,
+                    ),
+                };
+                let name = field_name("as_of", Label::WebAsOf, lang);
+                lang.fill(Label::WebFieldValue, &[name, &why])
+            })
+        }),
     }
 }
 
@@ -349,9 +382,22 @@ pub async fn audit(
     q: Result<Query<HashMap<String, String>>, axum::extract::rejection::QueryRejection>,
     request: Request,
 ) -> Result<Response, Failure> {
-    let (fields, upload) = upload(&state, query(q)?, request).await?;
-    let options = AuditOptions::from_fields(&fields, AuditFormat::Json)?;
-    stream_audit(upload, options, None).await
+    let fields = query(q)?;
+    // What is wrong in the language asked for, as far as it is known yet.
+    let asked = |fields: &HashMap<String, String>| {
+        let code = fields.get("lang").map_or("", |l| l.trim());
+        UiLang::from_code(code).map_or(Lang::En, UiLang::labels)
+    };
+    let lang = asked(&fields);
+    let (fields, upload) = upload(&state, fields, request)
+        .await
+        .map_err(|f| f.in_lang(lang))?;
+    let lang = asked(&fields);
+    let options =
+        AuditOptions::from_fields(&fields, AuditFormat::Json).map_err(|f| f.in_lang(lang))?;
+    stream_audit(upload, options, None)
+        .await
+        .map_err(|f| f.in_lang(lang))
 }
 
 /// The list of an audit request, with the audit slot it holds: the body itself (CSV), or the
@@ -492,7 +538,7 @@ fn write_json(
     json(out, "notices", &notices)?;
     json(out, "counts", &audited.counts)?;
     if let Some(error) = &audited.error {
-        json(out, "error", &error.message)?;
+        json(out, "error", &error.text(lang))?;
     }
     out.write_all(b"\n}\n").map_err(io)?;
     Ok(())

@@ -159,7 +159,10 @@ pub struct InvalidApplication {
     pub line: u64,
     pub column: Option<String>,
     pub case_id: String,
+    /// What is wrong and how to fix it, in the answer's language.
     pub problem: String,
+    /// The problem's kind, a stable key for programs (`not_a_date`, `application_dates`).
+    pub code: &'static str,
 }
 
 /// A list audited: the applications (as `assistance audit --format json` writes them), the
@@ -184,13 +187,17 @@ pub struct ListCounts {
     pub overdue: u64,
 }
 
-/// Audits a list read from `reader`; `keep(application)` says which applications to list.
+/// Audits a list read from `reader`; `keep(application)` says which applications to list. What
+/// is wrong with a row is worded in `lang`, and in Finnish and Swedish its column is named as
+/// the file names it (in English by its key, for programs).
 fn audit_list(
     reader: &mut CaseReader,
     failure: &UploadFailure,
     options: &Options,
     keep: impl Fn(&read::EvaluatedApplication) -> bool,
+    lang: crate::labels::Lang,
 ) -> ListAnswer {
+    let places = crate::problem::Places::of(reader);
     let mut answer = ListAnswer {
         as_of: Some(options.as_of),
         reading: options.reading,
@@ -208,13 +215,13 @@ fn audit_list(
                 AssistanceFinding::Application(_) => {}
                 AssistanceFinding::Invalid(invalid) => answer.invalid.push(InvalidApplication {
                     line: invalid.problem.line,
-                    column: invalid
-                        .problem
-                        .column
-                        .as_ref()
-                        .map(|c| c.name().to_string()),
+                    column: invalid.problem.column.as_ref().map(|c| match lang {
+                        crate::labels::Lang::En => c.name().to_string(),
+                        _ => places.column_name(c, lang),
+                    }),
                     case_id: invalid.case_id.to_string(),
-                    problem: invalid.problem.problem.to_string(),
+                    problem: invalid.problem.problem.text(lang),
+                    code: invalid.problem.problem.code(),
                 }),
             }
             Ok(())
@@ -230,7 +237,7 @@ fn audit_list(
         }
         Err(error) => {
             answer.error = Some(match failure.take() {
-                Some(failure) => failure.message,
+                Some(failure) => failure.text(lang).to_string(),
                 None => error.to_string(),
             })
         }
@@ -243,10 +250,12 @@ async fn run_audit(
     upload: stream::Upload,
     options: Options,
     keep: fn(&read::EvaluatedApplication) -> bool,
+    lang: crate::labels::Lang,
 ) -> Result<ListAnswer, Failure> {
     tokio::task::spawn_blocking(move || {
-        let (mut reader, failure) = stream::open(upload)?;
-        Ok(audit_list(&mut reader, &failure, &options, keep))
+        let input = crate::input::InputOptions::default();
+        let (mut reader, failure) = stream::open_with(upload, &input, lang)?;
+        Ok(audit_list(&mut reader, &failure, &options, keep, lang))
     })
     .await
     .unwrap_or_else(|_| {
@@ -268,8 +277,14 @@ pub async fn audit_api(
         .map(|Query(q)| q)
         .map_err(|e| Failure::bad_request(e.body_text()))?;
     let (fields, upload) = upload(&state, fields, request).await?;
-    let options = options_of(&fields)?;
-    let answer = run_audit(upload, options, |_| true).await?;
+    let lang = fields
+        .get("lang")
+        .and_then(|code| UiLang::from_code(code.trim()))
+        .map_or(crate::labels::Lang::En, UiLang::labels);
+    let options = options_of(&fields).map_err(|f| f.in_lang(lang))?;
+    let answer = run_audit(upload, options, |_| true, lang)
+        .await
+        .map_err(|f| f.in_lang(lang))?;
     Ok(json_response(&answer))
 }
 
@@ -405,7 +420,7 @@ pub async fn audit_post(
             .iter()
             .any(|v| matches!(v.status(), Some(Status::Overdue | Status::Due)))
     };
-    let answer = run_audit(upload, options, pressing).await;
+    let answer = run_audit(upload, options, pressing, lang.labels()).await;
     let form = AssistanceForm {
         as_of: fields.get("as_of").cloned(),
         reading: fields.get("reading").cloned(),
@@ -438,7 +453,7 @@ fn markup(lang: UiLang, form: &AssistanceForm, shown: Shown) -> Markup {
         p.intro { (w(Label::AsIntro)) }
         h2 { (w(Label::AsOneTitle)) }
         @if let Shown::One(one) = &shown { @if let Err(failure) = one.as_ref() {
-            (error_box(t, &failure.message))
+            (error_box(t, failure.text(lang.labels())))
         } }
         form.card method="post" action="/assistance" {
             input type="hidden" name="lang" value=(lang.code());
@@ -475,7 +490,7 @@ fn markup(lang: UiLang, form: &AssistanceForm, shown: Shown) -> Markup {
         } }
         h2 { (w(Label::AsListTitle)) }
         @if let Shown::List(Err(failure)) = &shown {
-            (error_box(t, &failure.message))
+            (error_box(t, failure.text(lang.labels())))
         }
         form.card method="post" action="/assistance/audit" enctype="multipart/form-data" {
             input type="hidden" name="lang" value=(lang.code());

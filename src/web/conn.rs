@@ -85,7 +85,7 @@ impl<I> Guarded<I> {
     fn refuse(&mut self, refusal: &Refusal) {
         (self.on_refusal)(refusal.status);
         let body = format!(
-            "{{\n  \"error\": \"{}\"\n}}\n",
+            "{{\n  \"error\": \"{}\",\n  \"code\": \"bad_request\"\n}}\n",
             refusal.message.replace('"', "'")
         );
         let answer = format!(

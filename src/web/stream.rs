@@ -20,7 +20,7 @@ use crate::batch;
 use crate::calendar::Reading;
 use crate::evaluation::{CaseStanding, Status};
 use crate::input::{CaseReader, ColumnRef, InputError, InputOptions};
-use crate::labels::Lang;
+use crate::labels::{Label, Lang};
 use crate::options::Options;
 use crate::problem::Places;
 use crate::report::CaseSink;
@@ -101,15 +101,14 @@ pub struct Upload {
 }
 
 pub fn too_large(limit: u64) -> Failure {
-    Failure::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "the upload is larger than this server takes ({}): split the list, or start the \
-             server with a larger --max-upload",
-            size_text(limit)
-        ),
-    )
+    Failure::worded(StatusCode::PAYLOAD_TOO_LARGE, "too_large", |lang| {
+        lang.fill(Label::WebTooLarge, &[&size_text(limit)])
+    })
 }
+
+/// What an upload without a file name is called in messages, until the language is known
+/// ([`open_with`] names it in that language).
+const UPLOADED: &str = "the uploaded list";
 
 /// `256 MB`, `1 MB`, `500 KB`, `123 bytes` (binary units, as `--max-upload` reads them).
 pub fn size_text(bytes: u64) -> String {
@@ -223,16 +222,15 @@ pub fn raw_upload(body: Body, limit: u64, permit: OwnedSemaphorePermit) -> Uploa
             current: Bytes::new(),
             _permit: permit,
         },
-        label: "the uploaded list".into(),
+        label: UPLOADED.into(),
         failure,
     }
 }
 
 fn stalled() -> Failure {
-    Failure::new(
-        StatusCode::REQUEST_TIMEOUT,
-        "the upload stalled: nothing arrived for 30 seconds",
-    )
+    Failure::worded(StatusCode::REQUEST_TIMEOUT, "upload_stalled", |lang| {
+        lang.get(Label::WebStalled).to_string()
+    })
 }
 
 fn body_failure(error: &str, limit: u64) -> Failure {
@@ -241,7 +239,9 @@ fn body_failure(error: &str, limit: u64) -> Failure {
     } else if error.contains("length limit") {
         too_large(limit)
     } else {
-        Failure::bad_request(format!("the upload could not be read: {error}"))
+        Failure::worded(StatusCode::BAD_REQUEST, "upload_unread", |lang| {
+            lang.fill(Label::WebUploadUnread, &[error])
+        })
     }
 }
 
@@ -279,10 +279,10 @@ pub async fn multipart_upload(
             } else if text.contains(super::limits::DEADLINE_PASSED) {
                 body_failure(&text, limit)
             } else {
-                Failure::new(
-                    error.status(),
-                    format!("the form could not be read: {}", error.body_text()),
-                )
+                let text = error.body_text();
+                Failure::worded(error.status(), "form_unread", |lang| {
+                    lang.fill(Label::WebFormUnread, &[&text])
+                })
             }
         };
         let mut field = loop {
@@ -309,20 +309,23 @@ pub async fn multipart_upload(
                     match text {
                         Some(text) => texts.push((name, text)),
                         None => {
-                            let _ = fields_sender.send(Err(Failure::bad_request(format!(
-                                "the form has too many or too long fields: at most \
-                                 {FIELDS_LIMIT} text fields of {FIELD_LIMIT} bytes of UTF-8 \
-                                 before the file"
-                            ))));
+                            let failure =
+                                Failure::worded(StatusCode::BAD_REQUEST, "form_fields", |lang| {
+                                    lang.fill(
+                                        Label::WebTooManyFields,
+                                        &[&FIELDS_LIMIT.to_string(), &FIELD_LIMIT.to_string()],
+                                    )
+                                });
+                            let _ = fields_sender.send(Err(failure));
                             return;
                         }
                     }
                 }
                 Ok(None) => {
-                    let _ = fields_sender.send(Err(Failure::bad_request(
-                        "the form has no file: choose the case list (a CSV file) to upload \
-                         in a field named `file`",
-                    )));
+                    let failure = Failure::worded(StatusCode::BAD_REQUEST, "no_file", |lang| {
+                        lang.get(Label::WebNoFile).to_string()
+                    });
+                    let _ = fields_sender.send(Err(failure));
                     return;
                 }
                 Err(error) => {
@@ -341,7 +344,7 @@ pub async fn multipart_upload(
                 let name = crate::text::shown(name, false);
                 name.chars().filter(|c| !c.is_control()).take(100).collect()
             })
-            .unwrap_or_else(|| "the uploaded list".to_string());
+            .unwrap_or_else(|| UPLOADED.to_string());
         if fields_sender.send(Ok((texts, label))).is_err() {
             return;
         }
@@ -364,9 +367,11 @@ pub async fn multipart_upload(
             }
         }
     });
-    let (texts, label) = fields
-        .await
-        .map_err(|_| Failure::bad_request("the form could not be read"))??;
+    let (texts, label) = fields.await.map_err(|_| {
+        Failure::worded(StatusCode::BAD_REQUEST, "form_unread", |lang| {
+            lang.get(Label::WebFormLost).to_string()
+        })
+    })??;
     Ok((
         texts,
         Upload {
@@ -442,13 +447,9 @@ impl Write for ChannelWriter {
 /// Opens the reader on an upload: the header row is read and matched. A CSV streams; a
 /// workbook (its first bytes a zip or OLE2 file) is read whole into memory, as the command
 /// line does with one on standard input, bounded by the upload limit and never written to
-/// disk. An error here is the answer (400, or 413 when the upload was too large).
-pub fn open(upload: Upload) -> Result<(CaseReader, UploadFailure), Failure> {
-    open_with(upload, &InputOptions::default(), Lang::En)
-}
-
-/// [`open`] with the options of the command line's `--column` (the page's choice of the case
-/// id column), and what is wrong with a list that cannot be read in `lang`.
+/// disk. An error here is the answer (400, or 413 when the upload was too large), worded in
+/// `lang`. `options` are the command line's `--column` (the page's choice of the case id
+/// column).
 pub fn open_with(
     upload: Upload,
     options: &InputOptions,
@@ -459,6 +460,10 @@ pub fn open_with(
         label,
         failure,
     } = upload;
+    let label = match label.as_str() {
+        UPLOADED => lang.get(Label::WebUploadedList).to_string(),
+        _ => label,
+    };
     match CaseReader::from_reader_sheet(Box::new(reader), &label, options, None) {
         Ok(reader) => Ok((reader, failure)),
         Err(error) => Err(failure
@@ -470,11 +475,18 @@ pub fn open_with(
 /// A file that could not be opened: a workbook that cannot be read is 422 (the request was
 /// fine, its content is not), anything else 400.
 fn input_failure(error: &InputError, lang: Lang) -> Failure {
-    let message = crate::problem::input_error(error, lang);
-    match error {
-        InputError::Workbook { .. } => Failure::new(StatusCode::UNPROCESSABLE_ENTITY, message),
-        _ => Failure::bad_request(message),
-    }
+    let (status, code) = match error {
+        InputError::Workbook { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "workbook_unreadable"),
+        InputError::NotCsv { .. } => (StatusCode::BAD_REQUEST, "not_csv"),
+        InputError::Empty { .. } => (StatusCode::BAD_REQUEST, "empty_list"),
+        InputError::NoHeader { .. } => (StatusCode::BAD_REQUEST, "no_header"),
+        InputError::MissingColumn { .. } => (StatusCode::BAD_REQUEST, "missing_column"),
+        _ => (StatusCode::BAD_REQUEST, "list_unreadable"),
+    };
+    Failure::worded(status, code, |lang| {
+        crate::problem::input_error(error, lang)
+    })
+    .in_lang(lang)
 }
 
 /// An invalid row as listed in an answer.

@@ -42,7 +42,7 @@ fn audit_markup(
         h1 { (t.audit_title) }
         p.intro { (t.audit_intro) }
         @if let Some(Err(failure)) = &result {
-            (error_box(t, &failure.message))
+            (error_box(t, failure.text(lang.labels())))
         }
         form.card method="post" action="/audit" enctype="multipart/form-data" {
             input type="hidden" name="lang" value=(lang.code());
@@ -92,7 +92,7 @@ fn audit_result(lang: UiLang, audited: &Audited) -> Markup {
         section.result aria-labelledby="result-title" {
             h2 #result-title tabindex="-1" { (t.result) }
             @if let Some(error) = &audited.error {
-                (error_box(t, &error.message))
+                (error_box(t, error.text(lang.labels())))
             }
             @if audited.case_id_missing.is_some() {
                 p.note #case-id-missing role="status" { (t.case_id_missing) }

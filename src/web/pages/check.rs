@@ -128,7 +128,7 @@ fn check_markup(lang: UiLang, form: &CheckForm, result: Option<CheckResult>) -> 
         h1 { (t.check_title) }
         p.intro { (t.check_intro) }
         @if let Some(Err(failure)) = &result {
-            (error_box(t, &failure.message))
+            (error_box(t, failure.text(lang.labels())))
         }
         form.card method="post" action="/check" {
             input type="hidden" name="lang" value=(lang.code());

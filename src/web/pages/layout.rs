@@ -124,7 +124,7 @@ pub fn failure_page(request: &Request, failure: &Failure) -> Response {
             "/",
             html! {
                 h1 { (title) }
-                p { (failure.message) }
+                p { (failure.text(lang.labels())) }
             },
         ),
     )
