@@ -1995,6 +1995,94 @@ labels! {
     ],
     /// `{0}` the suggestion.
     UseDidYouMean => ["tip: {0}", "vihje: {0}", "tips: {0}"],
+    /// `{0}` the file, `{1}` what it is, `{2}` how to fix it.
+    ErrNotCsv => ["{0} is {1}, not CSV: {2}", "{0} ei ole CSV-tiedosto vaan {1}: {2}", "{0} är {1}, inte CSV: {2}"],
+    NotCsvZip => [
+        "an Excel workbook (.xlsx) or another zip file",
+        "Excel-työkirja (.xlsx) tai muu zip-tiedosto",
+        "en Excel-arbetsbok (.xlsx) eller en annan zip-fil",
+    ],
+    NotCsvOldExcel => ["an old Excel workbook (.xls)", "vanha Excel-työkirja (.xls)", "en gammal Excel-arbetsbok (.xls)"],
+    NotCsvUtf32 => ["saved as UTF-32", "UTF-32-muotoinen tekstitiedosto", "sparad som UTF-32"],
+    NotCsvUtf16 => [
+        "saved as UTF-16 (Excel's \"Unicode text\")",
+        "UTF-16-muotoinen tekstitiedosto (Excelin \"Unicode-teksti\")",
+        "sparad som UTF-16 (Excels \"Unicode-text\")",
+    ],
+    NotCsvNotText => [
+        "not a text file (it has control characters)",
+        "jokin muu kuin tekstitiedosto (siinä on ohjausmerkkejä)",
+        "ingen textfil (den har styrtecken)",
+    ],
+    NotCsvSaveAs => [
+        "in Excel choose Save As and \"CSV UTF-8 (comma delimited)\" or \"CSV\"",
+        "valitse Excelissä Tallenna nimellä ja \"CSV UTF-8 (pilkuin erotettu)\" tai \"CSV\"",
+        "välj Spara som i Excel och \"CSV UTF-8 (kommaavgränsad)\" eller \"CSV\"",
+    ],
+    NotCsvChooseCsv => [
+        "choose the CSV file exported from the client system, or save the list in Excel as \"CSV UTF-8 (comma delimited)\"",
+        "valitse asiakastietojärjestelmästä viety CSV-tiedosto tai tallenna lista Excelissä muodossa \"CSV UTF-8 (pilkuin erotettu)\"",
+        "välj CSV-filen som exporterats från klientdatasystemet eller spara listan i Excel som \"CSV UTF-8 (kommaavgränsad)\"",
+    ],
+    /// `{0}` the workbook, `{1}` what is wrong and what to do.
+    ErrWorkbook => ["{0} {1}", "työkirjaa {0} ei voi lukea: {1}", "arbetsboken {0} kan inte läsas: {1}"],
+    WbResave => [
+        "open it in Excel or LibreOffice and save it again as .xlsx, or export the list as CSV",
+        "avaa se Excelissä tai LibreOfficessa ja tallenna se uudelleen .xlsx-muodossa tai vie lista CSV-tiedostona",
+        "öppna den i Excel eller LibreOffice och spara den på nytt som .xlsx eller exportera listan som CSV",
+    ],
+    WbEncrypted => [
+        "is protected with a password: open it in Excel, remove the password (File, Info, Protect Workbook) or save it without a password, and give that file",
+        "se on suojattu salasanalla: avaa se Excelissä, poista salasana (Tiedosto, Tiedot, Suojaa työkirja) tai tallenna se ilman salasanaa ja anna se tiedosto",
+        "den är skyddad med lösenord: öppna den i Excel, ta bort lösenordet (Arkiv, Info, Skydda arbetsbok) eller spara den utan lösenord och ange den filen",
+    ],
+    WbPassword => [
+        "is protected with a password: open it in Excel and save it without a password, then give that file",
+        "se on suojattu salasanalla: avaa se Excelissä ja tallenna se ilman salasanaa, ja anna sitten se tiedosto",
+        "den är skyddad med lösenord: öppna den i Excel och spara den utan lösenord och ange sedan den filen",
+    ],
+    /// `{0}` what to do.
+    WbDamaged => [
+        "cannot be read as a workbook: it is damaged or not a workbook; {0}",
+        "se on vahingoittunut tai ei ole työkirja; {0}",
+        "den är skadad eller ingen arbetsbok; {0}",
+    ],
+    /// `{0}` the most merged regions read, `{1}` what to do.
+    WbTooManyMerges => [
+        "cannot be read as a workbook: it has more than {0} merged regions (damaged or crafted); {1}",
+        "siinä on yli {0} yhdistettyä solualuetta (vahingoittunut tai tahallaan tehty); {1}",
+        "den har fler än {0} sammanfogade områden (skadad eller avsiktligt gjord); {1}",
+    ],
+    /// `{0}` what to do.
+    WbNoWorksheet => [
+        "has no worksheet: {0}",
+        "siinä ei ole yhtään taulukkoa; {0}",
+        "den har inget kalkylblad; {0}",
+    ],
+    /// `{0}` what to do.
+    WbRowsOutOfOrder => [
+        "cannot be read as a workbook: its rows are out of order among many merged cells; {0}",
+        "sen rivit ovat epäjärjestyksessä monien yhdistettyjen solujen kohdalla; {0}",
+        "dess rader är i fel ordning bland många sammanfogade celler; {0}",
+    ],
+    /// `{0}` what to do.
+    WbMergesTooLarge => [
+        "cannot be read as a workbook: its merged cells claim far more than the sheet holds (damaged or crafted); {0}",
+        "sen yhdistetyt solut kattavat paljon enemmän kuin taulukossa on (vahingoittunut tai tahallaan tehty); {0}",
+        "dess sammanfogade celler täcker mycket mer än bladet innehåller (skadad eller avsiktligt gjord); {0}",
+    ],
+    /// `{0}` the sheet.
+    WbEmptySheet => [
+        "has nothing on the sheet \"{0}\": choose the sheet of the case list with --sheet NAME, or export the list again",
+        "taulukossa \"{0}\" ei ole mitään: valitse asialuettelon taulukko valitsimella --sheet NIMI tai vie lista uudelleen",
+        "bladet \"{0}\" är tomt: välj ärendelistans blad med --sheet NAMN eller exportera listan på nytt",
+    ],
+    /// `{0}` the file, `{1}` the line, `{2}` why.
+    ErrReadAtLine => [
+        "cannot read {0} at line {1}: {2}",
+        "tiedostoa {0} ei voi lukea rivin {1} kohdalta: {2}",
+        "filen {0} kan inte läsas vid rad {1}: {2}",
+    ],
     /// `{0}` the file, `{1}` why.
     ErrCannotRead => ["cannot read {0}: {1}", "tiedostoa {0} ei voi lukea: {1}", "filen {0} kan inte läsas: {1}"],
     /// `{0}` the file, `{1}` why and what to do.

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::input::cells::{CareLevelError, MAX_AGE};
 use crate::input::column::{Column, ColumnRef};
-use crate::input::error::InputError;
+use crate::input::error::{InputError, NotCsv, WorkbookProblem};
 use crate::input::workbook::SheetPlaces;
 use crate::labels::{Label, Lang};
 
@@ -681,7 +681,52 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             Label::ErrRowTooLong,
             &[&line.to_string(), &path.display().to_string()],
         ),
-        _ => error.to_string(),
+        InputError::NotCsv { path, kind } => {
+            let (what, fix) = match kind {
+                NotCsv::Zip => (Label::NotCsvZip, Label::NotCsvSaveAs),
+                NotCsv::OldExcel => (Label::NotCsvOldExcel, Label::NotCsvSaveAs),
+                NotCsv::Utf32 => (Label::NotCsvUtf32, Label::NotCsvSaveAs),
+                NotCsv::Utf16 => (Label::NotCsvUtf16, Label::NotCsvSaveAs),
+                NotCsv::NotText => (Label::NotCsvNotText, Label::NotCsvChooseCsv),
+            };
+            lang.fill(
+                Label::ErrNotCsv,
+                &[&path.display().to_string(), lang.get(what), lang.get(fix)],
+            )
+        }
+        InputError::Workbook { path, problem } => lang.fill(
+            Label::ErrWorkbook,
+            &[
+                &path.display().to_string(),
+                &workbook_problem(problem, lang),
+            ],
+        ),
+        InputError::Read { path, line, source } => lang.fill(
+            Label::ErrReadAtLine,
+            &[
+                &path.display().to_string(),
+                &line.to_string(),
+                &crate::error::read_reason(source, lang),
+            ],
+        ),
+    }
+}
+
+/// What is wrong with a workbook that cannot be read, and what to do, in `lang`.
+fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
+    let resave = lang.get(Label::WbResave);
+    match problem {
+        WorkbookProblem::Encrypted => lang.get(Label::WbEncrypted).to_string(),
+        WorkbookProblem::Password => lang.get(Label::WbPassword).to_string(),
+        WorkbookProblem::Damaged => lang.fill(Label::WbDamaged, &[resave]),
+        WorkbookProblem::TooManyMerges => lang.fill(
+            Label::WbTooManyMerges,
+            &[&WorkbookProblem::MAX_MERGES.to_string(), resave],
+        ),
+        WorkbookProblem::NoWorksheet => lang.fill(Label::WbNoWorksheet, &[resave]),
+        WorkbookProblem::RowsOutOfOrder => lang.fill(Label::WbRowsOutOfOrder, &[resave]),
+        WorkbookProblem::MergesTooLarge => lang.fill(Label::WbMergesTooLarge, &[resave]),
+        WorkbookProblem::EmptySheet(sheet) => lang.fill(Label::WbEmptySheet, &[sheet]),
     }
 }
 

@@ -225,6 +225,16 @@ fn no_english_in_any_command_error_in_finnish_or_swedish() {
     let same = path(&dir.path().join("same.csv"));
     let not_text = path(&dir.path().join("binary.csv"));
     std::fs::write(&not_text, b"\x00\x01\x02\x03").unwrap();
+    // A damaged .xlsx and .xls (read as workbooks by their names), and a workbook whose sheet
+    // holds nothing.
+    let zip = path(&dir.path().join("damaged.xlsx"));
+    std::fs::write(&zip, b"PK\x03\x04 not really a workbook").unwrap();
+    let old_excel = path(&dir.path().join("damaged.xls"));
+    std::fs::write(&old_excel, b"\xD0\xCF\x11\xE0 not really a workbook").unwrap();
+    let empty_sheet = path(&dir.path().join("empty.xlsx"));
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("Asiakkaat").unwrap();
+    book.save(&empty_sheet).unwrap();
     let errors: Vec<Vec<&str>> = vec![
         vec!["summary", &list, "--period", "1.4.2026"],
         vec!["summary", &list, "--period", "1.4.2026..x"],
@@ -246,6 +256,10 @@ fn no_english_in_any_command_error_in_finnish_or_swedish() {
         vec!["audit", &list, "--no-such-flag"],
         vec!["audit", "no-such-list.csv"],
         vec!["audit", &folder],
+        vec!["audit", &not_text],
+        vec!["audit", &zip],
+        vec!["audit", &old_excel],
+        vec!["audit", &empty_sheet],
         vec!["overdue", &list, "--due-within", "x"],
         vec!["check"],
         vec!["check", "--pending", "31.2.2026"],

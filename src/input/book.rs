@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use calamine::{Data, DataRef};
 
-use super::error::InputError;
+use super::error::{InputError, WorkbookProblem};
 
 /// The fix for a file calamine cannot read.
 pub(super) const RESAVE: &str =
@@ -32,12 +32,16 @@ pub(super) enum Failure {
     Damaged(String),
     /// `--sheet NAME` names no sheet: the name, and the sheets there are.
     UnknownSheet(String, Vec<String>),
-    /// A problem in our words, shown as it is.
-    Problem(String),
+    /// A problem in our words, sent by its code.
+    Problem(WorkbookProblem),
 }
 
 impl Failure {
     pub(super) fn encode(&self) -> Vec<u8> {
+        let code = match self {
+            Failure::Problem(problem) => problem.code(),
+            _ => String::new(),
+        };
         let (kind, parts): (u8, Vec<&str>) = match self {
             Failure::Damaged(text) => (0, vec![text]),
             Failure::UnknownSheet(name, sheets) => (
@@ -46,7 +50,7 @@ impl Failure {
                     .chain(sheets.iter().map(String::as_str))
                     .collect(),
             ),
-            Failure::Problem(text) => (2, vec![text]),
+            Failure::Problem(_) => (2, vec![code.as_str()]),
         };
         let mut out = vec![kind];
         out.extend_from_slice(parts.join("\0").as_bytes());
@@ -61,7 +65,7 @@ impl Failure {
                 let name = parts.next().unwrap_or_default();
                 Failure::UnknownSheet(name, parts.collect())
             }
-            Some(2) => Failure::Problem(text.into_owned()),
+            Some(2) => Failure::Problem(WorkbookProblem::from_code(&text)),
             _ => Failure::Damaged(text.into_owned()),
         }
     }
@@ -82,7 +86,7 @@ impl Failure {
     }
 }
 
-pub(super) fn workbook_error(label: &str, problem: String) -> InputError {
+pub(super) fn workbook_error(label: &str, problem: WorkbookProblem) -> InputError {
     InputError::Workbook {
         path: PathBuf::from(label),
         problem,
@@ -92,30 +96,15 @@ pub(super) fn workbook_error(label: &str, problem: String) -> InputError {
 pub(super) fn damaged(label: &str, error: impl std::fmt::Display) -> InputError {
     let text = error.to_string();
     if text.contains("password") {
-        return workbook_error(
-            label,
-            "is protected with a password: open it in Excel and save it without a password, \
-             then give that file"
-                .into(),
-        );
+        return workbook_error(label, WorkbookProblem::Password);
     }
     // calamine's own words name zip records and XML tags: no help to the user, and they may
     // quote bytes of the file.
-    workbook_error(
-        label,
-        format!("cannot be read as a workbook: it is damaged or not a workbook; {RESAVE}"),
-    )
+    workbook_error(label, WorkbookProblem::Damaged)
 }
 
 pub(super) fn too_many_merges(label: &str) -> InputError {
-    workbook_error(
-        label,
-        format!(
-            "cannot be read as a workbook: it has more than {} merged regions (damaged or \
-             crafted); {RESAVE}",
-            MAX_MERGES
-        ),
-    )
+    workbook_error(label, WorkbookProblem::TooManyMerges)
 }
 
 /// A cell's value, whichever reader it came from.

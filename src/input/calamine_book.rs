@@ -9,7 +9,8 @@ use calamine::{
     open_workbook_from_rs, Data, Dimensions, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx,
 };
 
-use super::book::{Failure, Source, Value, RESAVE};
+use super::book::{Failure, Source, Value};
+use super::error::WorkbookProblem;
 use super::xlsx_sheet::formats_of;
 
 /// Bytes shared by the readers tried on them.
@@ -130,7 +131,7 @@ fn choose_sheet(sheets: &[calamine::Sheet], wanted: Option<&str>) -> Result<Stri
             .find(|s| s.visible == SheetVisible::Visible)
             .or(worksheets.first())
             .map(|s| s.name.clone())
-            .ok_or_else(|| Failure::Problem(format!("has no worksheet: {RESAVE}"))),
+            .ok_or(Failure::Problem(WorkbookProblem::NoWorksheet)),
     }
 }
 

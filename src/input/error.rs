@@ -36,14 +36,12 @@ pub enum InputError {
         path: PathBuf,
     },
     /// Not a CSV file at all: an Excel workbook, or Excel's "Unicode text".
-    #[error("{} is {what}, not CSV: {fix}", .path.display())]
+    #[error("{} is {}, not CSV: {}", .path.display(), .kind.what(), .kind.fix())]
     NotCsv {
         /// The case list.
         path: PathBuf,
         /// What the file is instead.
-        what: &'static str,
-        /// How to make it readable.
-        fix: &'static str,
+        kind: NotCsv,
     },
     /// A workbook that cannot be read: damaged, protected with a password, or with nothing on
     /// its sheet. `problem` says which, and the fix.
@@ -52,7 +50,7 @@ pub enum InputError {
         /// The case list.
         path: PathBuf,
         /// What is wrong.
-        problem: String,
+        problem: WorkbookProblem,
     },
     /// `--sheet NAME` names no sheet of the workbook.
     #[error(
@@ -160,6 +158,145 @@ pub enum InputError {
         /// Why.
         source: io::Error,
     },
+}
+
+/// What a file that is not CSV is instead ([`InputError::NotCsv`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotCsv {
+    /// A zip file: an .xlsx workbook, or another.
+    Zip,
+    /// An OLE2 file: an old .xls workbook.
+    OldExcel,
+    /// Text saved as UTF-32.
+    Utf32,
+    /// Text saved as UTF-16 (Excel's "Unicode text").
+    Utf16,
+    /// Not text at all (control characters in the first line).
+    NotText,
+}
+
+impl NotCsv {
+    /// What the file is, in English.
+    pub fn what(self) -> &'static str {
+        match self {
+            NotCsv::Zip => "an Excel workbook (.xlsx) or another zip file",
+            NotCsv::OldExcel => "an old Excel workbook (.xls)",
+            NotCsv::Utf32 => "saved as UTF-32",
+            NotCsv::Utf16 => "saved as UTF-16 (Excel's \"Unicode text\")",
+            NotCsv::NotText => "not a text file (it has control characters)",
+        }
+    }
+
+    /// How to make it readable, in English.
+    pub fn fix(self) -> &'static str {
+        match self {
+            NotCsv::NotText => {
+                "choose the CSV file exported from the client system, or save the list in \
+                 Excel as \"CSV UTF-8 (comma delimited)\""
+            }
+            _ => "in Excel choose Save As and \"CSV UTF-8 (comma delimited)\" or \"CSV\"",
+        }
+    }
+}
+
+/// What is wrong with a workbook that cannot be read ([`InputError::Workbook`]), as a value:
+/// worded in English by its `Display`, in each language by `problem::input_error`. It travels
+/// from the reading process by its [`WorkbookProblem::code`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// Encrypted with a password (an OLE2 file with `EncryptionInfo`).
+    Encrypted,
+    /// calamine found a password.
+    Password,
+    /// Damaged, or not a workbook.
+    Damaged,
+    /// More merged regions than are read.
+    TooManyMerges,
+    /// No worksheet at all.
+    NoWorksheet,
+    /// Rows out of order among many merged cells.
+    RowsOutOfOrder,
+    /// Merged cells claiming far more than the sheet holds.
+    MergesTooLarge,
+    /// Nothing on the sheet read: its name.
+    EmptySheet(String),
+}
+
+impl std::fmt::Display for WorkbookProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use super::book::{MAX_MERGES, RESAVE};
+        match self {
+            WorkbookProblem::Encrypted => f.write_str(
+                "is protected with a password: open it in Excel, remove the password (File, \
+                 Info, Protect Workbook) or save it without a password, and give that file",
+            ),
+            WorkbookProblem::Password => f.write_str(
+                "is protected with a password: open it in Excel and save it without a password, \
+                 then give that file",
+            ),
+            WorkbookProblem::Damaged => write!(
+                f,
+                "cannot be read as a workbook: it is damaged or not a workbook; {RESAVE}"
+            ),
+            WorkbookProblem::TooManyMerges => write!(
+                f,
+                "cannot be read as a workbook: it has more than {} merged regions (damaged or \
+                 crafted); {RESAVE}",
+                MAX_MERGES
+            ),
+            WorkbookProblem::NoWorksheet => write!(f, "has no worksheet: {RESAVE}"),
+            WorkbookProblem::RowsOutOfOrder => write!(
+                f,
+                "cannot be read as a workbook: its rows are out of order among many merged \
+                 cells; {RESAVE}"
+            ),
+            WorkbookProblem::MergesTooLarge => write!(
+                f,
+                "cannot be read as a workbook: its merged cells claim far more than the sheet \
+                 holds (damaged or crafted); {RESAVE}"
+            ),
+            WorkbookProblem::EmptySheet(name) => write!(
+                f,
+                "has nothing on the sheet \"{name}\": choose the sheet of the case list with \
+                 --sheet NAME, or export the list again"
+            ),
+        }
+    }
+}
+
+impl WorkbookProblem {
+    /// The most merged regions read ([`WorkbookProblem::TooManyMerges`]).
+    pub const MAX_MERGES: usize = super::book::MAX_MERGES;
+
+    /// A stable key, with the sheet's name after a NUL for [`WorkbookProblem::EmptySheet`].
+    pub fn code(&self) -> String {
+        match self {
+            WorkbookProblem::Encrypted => "encrypted".into(),
+            WorkbookProblem::Password => "password".into(),
+            WorkbookProblem::Damaged => "damaged".into(),
+            WorkbookProblem::TooManyMerges => "too_many_merges".into(),
+            WorkbookProblem::NoWorksheet => "no_worksheet".into(),
+            WorkbookProblem::RowsOutOfOrder => "rows_out_of_order".into(),
+            WorkbookProblem::MergesTooLarge => "merges_too_large".into(),
+            WorkbookProblem::EmptySheet(name) => format!("empty_sheet\0{name}"),
+        }
+    }
+
+    /// The problem of a [`WorkbookProblem::code`]; an unknown one is a damaged workbook.
+    pub fn from_code(code: &str) -> WorkbookProblem {
+        match code.split_once('\0') {
+            Some(("empty_sheet", name)) => WorkbookProblem::EmptySheet(name.to_string()),
+            _ => match code {
+                "encrypted" => WorkbookProblem::Encrypted,
+                "password" => WorkbookProblem::Password,
+                "too_many_merges" => WorkbookProblem::TooManyMerges,
+                "no_worksheet" => WorkbookProblem::NoWorksheet,
+                "rows_out_of_order" => WorkbookProblem::RowsOutOfOrder,
+                "merges_too_large" => WorkbookProblem::MergesTooLarge,
+                _ => WorkbookProblem::Damaged,
+            },
+        }
+    }
 }
 
 fn open_reason(error: &io::Error) -> String {

@@ -52,7 +52,7 @@ pub use cells::{
 };
 pub use column::{Column, ColumnRef};
 pub use decode::decode;
-pub use error::InputError;
+pub use error::{InputError, NotCsv, WorkbookProblem};
 pub use headers::{
     match_header, names_care_allowance_level, normalize_header, parse_column_mapping, HeaderMatch,
 };

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use encoding_rs::WINDOWS_1252;
 
-use super::error::InputError;
+use super::error::{InputError, NotCsv};
 use super::rows::MAX_ROW_BYTES;
 
 /// The UTF-8 byte-order mark that Excel's "CSV UTF-8" writes first.
@@ -126,11 +126,10 @@ pub(super) fn read_prefix(
         let mut content = line.as_slice();
         if first {
             first = false;
-            if let Some((what, fix)) = not_csv(content) {
+            if let Some(kind) = not_csv(content) {
                 return Err(InputError::NotCsv {
                     path: path.to_path_buf(),
-                    what,
-                    fix,
+                    kind,
                 });
             }
             content = content.strip_prefix(UTF8_BOM).unwrap_or(content);
@@ -158,14 +157,13 @@ pub(super) fn read_prefix(
 }
 
 /// Files staff may pick by mistake, recognised by their first bytes.
-fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
-    const SAVE_AS: &str = "in Excel choose Save As and \"CSV UTF-8 (comma delimited)\" or \"CSV\"";
+fn not_csv(start: &[u8]) -> Option<NotCsv> {
     if start.starts_with(b"PK\x03\x04") {
-        Some(("an Excel workbook (.xlsx) or another zip file", SAVE_AS))
+        Some(NotCsv::Zip)
     } else if start.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some(("an old Excel workbook (.xls)", SAVE_AS))
-    } else if let Some(what) = wide_encoding(start) {
-        Some((what, SAVE_AS))
+        Some(NotCsv::OldExcel)
+    } else if let Some(kind) = wide_encoding(start) {
+        Some(kind)
     } else if start.contains(&0)
         || start
             .iter()
@@ -175,11 +173,7 @@ fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
     {
         // No text export has a NUL or several control characters in its header line (a stray
         // one or two are shown as `?` in the message about the headers instead).
-        Some((
-            "not a text file (it has control characters)",
-            "choose the CSV file exported from the client system, or save the list in Excel as \
-             \"CSV UTF-8 (comma delimited)\"",
-        ))
+        Some(NotCsv::NotText)
     } else {
         None
     }
@@ -188,9 +182,9 @@ fn not_csv(start: &[u8]) -> Option<(&'static str, &'static str)> {
 /// UTF-32 or UTF-16 (Excel's "Unicode text"), by the byte-order mark (UTF-32's `FF FE 00 00`
 /// begins with UTF-16's `FF FE`, so it is looked for first) or, without one, by the zero bytes
 /// that ASCII text has in fixed places in them.
-fn wide_encoding(start: &[u8]) -> Option<&'static str> {
-    const UTF32: &str = "saved as UTF-32";
-    const UTF16: &str = "saved as UTF-16 (Excel's \"Unicode text\")";
+fn wide_encoding(start: &[u8]) -> Option<NotCsv> {
+    const UTF32: NotCsv = NotCsv::Utf32;
+    const UTF16: NotCsv = NotCsv::Utf16;
     if start.starts_with(b"\xFF\xFE\0\0") || start.starts_with(b"\0\0\xFE\xFF") {
         return Some(UTF32);
     }

@@ -28,6 +28,7 @@ use super::book::{
 use super::calamine_book::Input;
 use super::column::Column;
 use super::error::InputError;
+use super::error::WorkbookProblem;
 use super::headers::{match_header, normalize_header, HeaderMatch};
 use super::rows::MAX_FIELDS;
 use super::sandbox::Child;
@@ -161,12 +162,7 @@ pub(crate) fn open_bytes(
 ) -> Result<Rendered, InputError> {
     let start: Vec<u8> = bytes.iter().take(80).copied().collect();
     if start.starts_with(b"\xD0\xCF\x11\xE0") && encrypted(&bytes) {
-        return Err(workbook_error(
-            label,
-            "is protected with a password: open it in Excel, remove the password (File, Info, \
-             Protect Workbook) or save it without a password, and give that file"
-                .into(),
-        ));
+        return Err(workbook_error(label, WorkbookProblem::Encrypted));
     }
     let len = bytes.len() as u64;
     let source = Source::Bytes(Arc::new(bytes));
@@ -352,7 +348,7 @@ struct Renderer {
     cell_bytes: u64,
     fill_bytes: u64,
     /// Why the sheet cannot be read, found while rendering it.
-    problem: Option<String>,
+    problem: Option<WorkbookProblem>,
     label: String,
 }
 
@@ -560,15 +556,16 @@ impl Renderer {
     /// Merged regions: the value of the top-left cell in every cell of the region, as shown,
     /// as far right as the sheet has cells (or the header reaches), and no further than the
     /// sheet's own bytes allow: a region's claimed extent costs nothing by itself.
-    fn fill_merged(&mut self, row: u32, cells: &mut Vec<(u32, String)>) -> Result<(), String> {
+    fn fill_merged(
+        &mut self,
+        row: u32,
+        cells: &mut Vec<(u32, String)>,
+    ) -> Result<(), WorkbookProblem> {
         if self.merges.is_empty() {
             return Ok(());
         }
         if self.merges.sweep_to(row).is_err() {
-            return Err(format!(
-                "cannot be read as a workbook: its rows are out of order among many merged cells; \
-                 {RESAVE}"
-            ));
+            return Err(WorkbookProblem::RowsOutOfOrder);
         }
         let limit = (self.width as u32).max(self.max_column + 1);
         let before = cells.len();
@@ -592,10 +589,7 @@ impl Renderer {
                 }
                 self.fill_bytes += value.len() as u64 + 1;
                 if self.fill_bytes > FILL_ALLOWANCE + FILL_FACTOR * self.cell_bytes {
-                    return Err(format!(
-                        "cannot be read as a workbook: its merged cells claim far more than the \
-                         sheet holds (damaged or crafted); {RESAVE}"
-                    ));
+                    return Err(WorkbookProblem::MergesTooLarge);
                 }
                 cells.push((column, value.clone()));
             }
@@ -756,10 +750,7 @@ impl Renderer {
                     if let Some(setup) = self.setup.take() {
                         let _ = setup.send(Err(workbook_error(
                             &self.label,
-                            format!(
-                                "has nothing on the sheet \"{name}\": choose the sheet of the case \
-                                 list with --sheet NAME, or export the list again"
-                            ),
+                            WorkbookProblem::EmptySheet(name.to_string()),
                         )));
                     }
                     return;

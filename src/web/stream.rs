@@ -709,11 +709,10 @@ pub fn audit(
         Ok(())
     });
     if let Err(error) = result {
-        audited.error = Some(
-            failure
-                .take()
-                .unwrap_or_else(|| Failure::bad_request(error.to_string())),
-        );
+        audited.error = Some(failure.take().unwrap_or_else(|| match &error {
+            crate::error::Error::Input(error) => input_failure(error, lang),
+            error => Failure::bad_request(error.text(lang)),
+        }));
     }
     for (cases, most_first) in [(&mut audited.overdue, true), (&mut audited.due, false)] {
         sort_listed(cases, most_first);
