@@ -10,14 +10,8 @@ use std::sync::Arc;
 use calamine::{Data, DataRef};
 
 use super::error::{InputError, WorkbookProblem};
-
-/// The fix for a file calamine cannot read.
-pub(super) const RESAVE: &str =
-    "open it in Excel or LibreOffice and save it again as .xlsx, or export the list as CSV";
-
-/// More merged regions than this are refused: far more than any hand-kept list has, and each
-/// costs memory whatever its cells.
-pub(super) const MAX_MERGES: usize = 500_000;
+// The limits and fixes the messages name ([`WorkbookProblem`]), for the readers.
+pub(super) use super::error::{MAX_MERGES, RESAVE};
 
 /// Where the workbook comes from.
 #[derive(Clone)]

@@ -199,6 +199,14 @@ impl NotCsv {
     }
 }
 
+/// The fix for a file calamine cannot read.
+pub(super) const RESAVE: &str =
+    "open it in Excel or LibreOffice and save it again as .xlsx, or export the list as CSV";
+
+/// More merged regions than this are refused: far more than any hand-kept list has, and each
+/// costs memory whatever its cells.
+pub(super) const MAX_MERGES: usize = 500_000;
+
 /// What is wrong with a workbook that cannot be read ([`InputError::Workbook`]), as a value:
 /// worded in English by its `Display`, in each language by `problem::input_error`. It travels
 /// from the reading process by its [`WorkbookProblem::code`].
@@ -224,7 +232,6 @@ pub enum WorkbookProblem {
 
 impl std::fmt::Display for WorkbookProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use super::book::{MAX_MERGES, RESAVE};
         match self {
             WorkbookProblem::Encrypted => f.write_str(
                 "is protected with a password: open it in Excel, remove the password (File, \
@@ -266,7 +273,7 @@ impl std::fmt::Display for WorkbookProblem {
 
 impl WorkbookProblem {
     /// The most merged regions read ([`WorkbookProblem::TooManyMerges`]).
-    pub const MAX_MERGES: usize = super::book::MAX_MERGES;
+    pub const MAX_MERGES: usize = MAX_MERGES;
 
     /// A stable key, with the sheet's name after a NUL for [`WorkbookProblem::EmptySheet`].
     pub fn code(&self) -> String {
