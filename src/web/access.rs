@@ -6,18 +6,17 @@
 use std::fmt;
 use std::io::Write;
 use std::net::IpAddr;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 use std::time::Instant;
 
-use axum::body::{Body, Bytes, HttpBody};
+use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::HeaderName;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use super::watched_body::{WatchedBody, Watcher};
 use super::AppState;
 
 /// An address or a network: `192.0.2.10`, `10.0.0.0/8`, `::1`, `2001:db8::/32`.
@@ -373,31 +372,8 @@ impl Drop for Finished {
     }
 }
 
-/// A response body that logs its request when it ends.
-struct LoggedBody {
-    inner: Body,
-    _finished: Finished,
-}
-
-impl HttpBody for LoggedBody {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
-        Pin::new(&mut self.inner).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
-    }
-}
+/// A response body's watcher that logs its request when the body ends (is dropped).
+impl Watcher for Finished {}
 
 /// One access-log line per request: time, user, action (the method and the route, never the
 /// path's values: `/api/calendar/holidays/{year}`), status, rows read and duration.
@@ -425,9 +401,9 @@ pub async fn log_request(State(state): State<AppState>, request: Request, next: 
     };
     Response::from_parts(
         parts,
-        Body::new(LoggedBody {
+        Body::new(WatchedBody {
             inner: body,
-            _finished: finished,
+            watcher: finished,
         }),
     )
 }

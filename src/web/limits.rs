@@ -3,50 +3,34 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::Context;
 use std::time::Duration;
 
-use axum::body::{Body, Bytes, HttpBody};
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use super::watched_body::{WatchedBody, Watcher};
 use super::AppState;
 
 /// What a body cut off by the deadline says; the body readers (`stream`) answer it with 408.
 pub const DEADLINE_PASSED: &str = "the request took longer than the server's deadline";
 
-/// A request body that ends in an error once the deadline has passed.
-struct DeadlineBody {
-    inner: Body,
+/// A request body's watcher that ends it with an error once the deadline has passed.
+struct Deadline {
     deadline: Pin<Box<tokio::time::Sleep>>,
     seconds: u64,
 }
 
-impl HttpBody for DeadlineBody {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
-        if self.deadline.as_mut().poll(cx).is_ready() {
-            let message = format!(
+impl Watcher for Deadline {
+    fn before_frame(&mut self, cx: &mut Context<'_>) -> Option<axum::Error> {
+        self.deadline.as_mut().poll(cx).is_ready().then(|| {
+            axum::Error::new(format!(
                 "{DEADLINE_PASSED} ({} s, --request-deadline): send it faster, or split the list",
                 self.seconds
-            );
-            return Poll::Ready(Some(Err(axum::Error::new(message))));
-        }
-        Pin::new(&mut self.inner).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
+            ))
+        })
     }
 }
 
@@ -58,10 +42,12 @@ pub async fn deadline(State(state): State<AppState>, request: Request, next: Nex
         if inner.is_end_stream() {
             return inner;
         }
-        Body::new(DeadlineBody {
+        Body::new(WatchedBody {
             inner,
-            deadline: Box::pin(tokio::time::sleep(limit)),
-            seconds: limit.as_secs(),
+            watcher: Deadline {
+                deadline: Box::pin(tokio::time::sleep(limit)),
+                seconds: limit.as_secs(),
+            },
         })
     });
     next.run(request).await

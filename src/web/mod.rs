@@ -23,6 +23,7 @@ mod metrics;
 mod pages;
 mod stream;
 mod tls;
+mod watched_body;
 
 pub use access::{AuthProxy, IpNet, PublicUrl};
 pub use tls::{load as load_tls, Tls};
