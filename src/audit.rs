@@ -49,6 +49,7 @@ use crate::evaluation::{Note, RecordedDate, Status};
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
 use crate::options::Options;
+use crate::problem::column_label;
 use crate::rules::Milestone;
 use crate::text::redact_hetus;
 
@@ -254,10 +255,28 @@ impl Notice {
                 milestone,
                 column,
                 cases,
-            } => lang.fill(
-                Label::NoticeNotRecorded,
-                &[&cases.to_string(), lang.milestone(milestone), column.name()],
-            ),
+            } => {
+                // English names the column by its key, as the file's header would read; Finnish
+                // and Swedish by its name in the language, the key only in the flag that reads it.
+                let name = match lang {
+                    Lang::En => column.name().to_string(),
+                    _ => lang.get(column_label(column)).to_lowercase(),
+                };
+                let label = if cases == 1 {
+                    Label::NoticeNotRecordedOne
+                } else {
+                    Label::NoticeNotRecorded
+                };
+                lang.fill(
+                    label,
+                    &[
+                        &cases.to_string(),
+                        lang.milestone(milestone),
+                        &name,
+                        column.name(),
+                    ],
+                )
+            }
             Notice::NotStarted => lang.get(Label::NoticeNotStarted).to_string(),
         }
     }

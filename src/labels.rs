@@ -685,13 +685,20 @@ labels! {
     /// milestone; `{2}`: the column.
     NoticeNotRecorded => [
         "{0} cases have a {1} deadline that is not judged: the list has no {2} column (add it to judge them).",
-        "{0} asian määräaikaa ({1}) ei arvioida: listassa ei ole saraketta {2} (lisää se, niin ne arvioidaan).",
-        "tidsfristen ({1}) för {0} ärenden bedöms inte: listan har ingen kolumn {2} (lägg till den för att bedöma dem).",
+        "{0} asian määräaikaa ({1}) ei arvioida: listassa ei ole saraketta ”{2}” (lisää se, niin ne arvioidaan; sarakkeen nimen voi kertoa valitsimella --column {3}=OTSIKKO).",
+        "ärenden där tidsfristen ({1}) inte bedöms: {0}. Listan har ingen kolumn ”{2}” (lägg till den för att bedöma dem; kolumnens namn kan anges med --column {3}=RUBRIK).",
+    ],
+    /// [`Label::NoticeNotRecorded`] for one case (English needs the singular; Finnish and Swedish
+    /// are worded so that one form serves every count).
+    NoticeNotRecordedOne => [
+        "1 case has a {1} deadline that is not judged: the list has no {2} column (add it to judge it).",
+        "{0} asian määräaikaa ({1}) ei arvioida: listassa ei ole saraketta ”{2}” (lisää se, niin ne arvioidaan; sarakkeen nimen voi kertoa valitsimella --column {3}=OTSIKKO).",
+        "ärenden där tidsfristen ({1}) inte bedöms: {0}. Listan har ingen kolumn ”{2}” (lägg till den för att bedöma dem; kolumnens namn kan anges med --column {3}=RUBRIK).",
     ],
     NoticeNotStarted => [
         "the list has no started_date column: it is read as a list of matters not yet started.",
-        "listassa ei ole saraketta started_date (arviointi aloitettu): se luetaan listana asioista, joiden arviointia ei ole aloitettu.",
-        "listan har ingen kolumn started_date (bedömningen inledd): den läses som en lista över ärenden vars bedömning inte har inletts.",
+        "listassa ei ole saraketta ”arviointi aloitettu”: se luetaan listana asioista, joiden arviointia ei ole aloitettu (sarakkeen nimen voi kertoa valitsimella --column started_date=OTSIKKO).",
+        "listan har ingen kolumn ”bedömningen påbörjad”: den läses som en lista över ärenden vars bedömning inte har påbörjats (kolumnens namn kan anges med --column started_date=RUBRIK).",
     ],
     // Why a case is on the overdue list: the deadline that put it there.
     ColReasonMilestone => ["reason", "syy", "orsak"],

@@ -366,6 +366,29 @@ fn the_run_says_once_which_column_would_let_a_milestone_be_judged() {
     assert!(!err.contains("not judged"), "{err}");
 }
 
+/// One case not judged is one case (not "1 cases"); in Finnish and Swedish the missing column is
+/// named in the language (as the web page's fields name it) and its key only in the flag that
+/// would read it.
+#[test]
+fn the_not_judged_notice_counts_one_case_in_the_singular_and_names_the_column_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(&dir, "one.csv", &without_columns(&list(&[D]), 2));
+    let (_, _, err) = run(&["overdue", &file, "--as-of", AS_OF], b"");
+    assert!(
+        err.contains("1 case has a decision deadline that is not judged"),
+        "{err}"
+    );
+    for (lang, column) in [("fi", "”päätös tehty”"), ("sv", "”beslut fattat”")] {
+        let (_, _, err) = run(&["overdue", &file, "--as-of", AS_OF, "--lang", lang], b"");
+        let note = err
+            .lines()
+            .find(|l| l.contains(column))
+            .unwrap_or_else(|| panic!("{err}"));
+        assert_eq!(note.matches("decision_date").count(), 1, "{note}");
+        assert!(note.contains("--column decision_date="), "{note}");
+    }
+}
+
 #[test]
 fn a_list_without_a_start_date_is_said_once_to_be_of_matters_not_yet_started() {
     let dir = tempfile::tempdir().unwrap();
