@@ -10,6 +10,8 @@ mod fast;
 /// The quick route alone, for callers that look at a cell as read before trimming it: the date
 /// of a bare `YYYY-MM-DD` or `D.M.YYYY`, `None` for anything else (then [`parse_date_bytes`]).
 pub(crate) use fast::date as quick_date;
+/// Defined beside the quick route, the first of the readers to need it.
+pub use fast::FIRST_YEAR;
 
 /// Why a text is not a date. The message quotes nothing: callers add the value where it is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -43,10 +45,6 @@ pub enum DateError {
         year: i32,
     },
 }
-
-/// The earliest year read: no client, case or deadline is older, so an earlier year (`0026`,
-/// `1026`) is a typing error, not a date to compute with.
-pub const FIRST_YEAR: i32 = 1800;
 
 /// Parses a date, see the module documentation.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {

@@ -1,6 +1,6 @@
-//! The quick route of [`parse_date_bytes`](super::parse_date_bytes): the two forms nearly every
+//! The quick route of `dates::parse_date_bytes`: the two forms nearly every
 //! export writes, ISO `2026-11-23` and Finnish `23.11.2026` / `1.2.2026`, read straight from
-//! their bytes. The plain version the tests hold it to is [`parse_general`](super::parse_general),
+//! their bytes. The plain version the tests hold it to is `dates::parse_general`,
 //! which reads every form and says why a text is not a date.
 //!
 //! What it buys: the ISO form is checked eight bytes at a time (one word for `YYYY-MM-`, instead
@@ -10,7 +10,9 @@
 
 use chrono::NaiveDate;
 
-use super::FIRST_YEAR;
+/// The earliest year read: no client, case or deadline is older, so an earlier year (`0026`,
+/// `1026`) is a typing error, not a date to compute with.
+pub const FIRST_YEAR: i32 = 1800;
 
 /// The date of `bytes` when they are exactly `YYYY-MM-DD` or `D.M.YYYY` (day and month of one or
 /// two digits), a real date from [`FIRST_YEAR`] on. `None` for anything else, which then takes

@@ -10,9 +10,10 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::failure::{json_response, Failure};
 use super::lang::UiLang;
+use super::state::AppState;
 use super::stream::{self, ChannelWriter, Upload};
-use super::{json_response, AppState, Failure};
 use crate::answer;
 use crate::calendar::Reading;
 use crate::evaluation::{Case, Person};
@@ -223,7 +224,8 @@ impl CheckRequest {
 
 /// `POST /api/check`: JSON in (the `check` flags' names), the `check --format json` object out.
 pub async fn check(State(state): State<AppState>, request: Request) -> Result<Response, Failure> {
-    let (_, body) = stream::small_body(request, super::MAX_FORM_BODY.min(state.max_upload)).await?;
+    let (_, body) =
+        stream::small_body(request, super::state::MAX_FORM_BODY.min(state.max_upload)).await?;
     let request: CheckRequest = serde_json::from_slice(&body).map_err(|e| {
         Failure::bad_request(format!("the request body is not the JSON of one case: {e}"))
     })?;

@@ -12,12 +12,13 @@ use maud::{html, Markup};
 use serde::{Deserialize, Serialize};
 
 use super::api::{as_of_field, date_field, options_of, reading_field, upload};
+use super::failure::{json_response, Failure};
 use super::lang::UiLang;
 use super::pages::layout::{
     day, error_box, html_response, layout, read_form, reading_fieldset, LangQuery, Nav,
 };
+use super::state::AppState;
 use super::stream::{self, UploadFailure};
-use super::{json_response, AppState, Failure};
 use crate::assistance::read::{self, ApplicationStanding, AssistanceFinding, Record};
 use crate::assistance::{
     evaluate_application, Application, AssistanceMilestone, RecordedMilestones, Verdict,
@@ -144,7 +145,8 @@ pub async fn check_api(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, Failure> {
-    let (_, body) = stream::small_body(request, super::MAX_FORM_BODY.min(state.max_upload)).await?;
+    let (_, body) =
+        stream::small_body(request, super::state::MAX_FORM_BODY.min(state.max_upload)).await?;
     let request: AssistanceRequest = serde_json::from_slice(&body).map_err(|e| {
         Failure::bad_request(format!(
             "the request body is not the JSON of one application: {e}"

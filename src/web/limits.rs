@@ -11,8 +11,8 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use super::state::AppState;
 use super::watched_body::{WatchedBody, Watcher};
-use super::AppState;
 
 /// What a body cut off by the deadline says; the body readers (`stream`) answer it with 408.
 pub const DEADLINE_PASSED: &str = "the request took longer than the server's deadline";

@@ -17,10 +17,13 @@ mod api;
 mod assets;
 mod assistance;
 mod conn;
+mod failure;
 mod lang;
 mod limits;
 mod metrics;
 mod pages;
+mod request_log;
+mod state;
 mod stream;
 mod tls;
 mod watched_body;
@@ -30,11 +33,10 @@ pub use tls::{load as load_tls, Tls};
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -48,8 +50,10 @@ use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 use access::{AccessLog, Peer};
+use failure::Failure;
+use state::{AppState, Shared, OPEN_TO_ALL};
 
-use crate::labels::{Label, Lang};
+use crate::labels::Label;
 use crate::text::redact_hetus;
 
 /// How `maaraika serve` runs.
@@ -122,12 +126,8 @@ pub const DEFAULT_REQUEST_DEADLINE: Duration = Duration::from_secs(300);
 /// The default upload limit: a million-row list is about 71 MB; room for wider exports.
 pub const DEFAULT_MAX_UPLOAD: u64 = 256 << 20;
 
-/// The largest JSON or form body of one case.
-const MAX_FORM_BODY: u64 = 64 << 10;
 /// How long a client has to send its request headers.
 const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long an upload may stall between two pieces before it is given up.
-const UPLOAD_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long open connections get to finish after a stop signal.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// `Strict-Transport-Security` on every answer over HTTPS (or behind an `https` public URL):
@@ -138,67 +138,6 @@ const HSTS: &str = "max-age=31536000";
 /// images; no inline script; no framing; forms post only here.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
                    connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-/// What every handler shares.
-#[derive(Clone)]
-struct AppState(Arc<Shared>);
-
-struct Shared {
-    /// The `Host` values this server answers to, lower case (`127.0.0.1:8080`, `localhost:8080`).
-    hosts: Vec<String>,
-    /// Listening on every address (0.0.0.0 or ::): any IP literal with the port is accepted too
-    /// (a DNS-rebinding attack needs a name, not an address).
-    any_ip: bool,
-    port: u16,
-    max_upload: u64,
-    /// Permits for audits running at once.
-    audits: Arc<Semaphore>,
-    audits_allowed: usize,
-    auth_proxy: Option<AuthProxy>,
-    public_url: Option<PublicUrl>,
-    /// Answers carry `Strict-Transport-Security` (HTTPS here, or an `https` public URL).
-    hsts: bool,
-    /// The scheme of this server's own origin when no public URL is given.
-    scheme: &'static str,
-    access_log: AccessLog,
-    metrics: metrics::Metrics,
-    request_deadline: Duration,
-}
-
-impl std::ops::Deref for AppState {
-    type Target = Shared;
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
-impl Shared {
-    /// An audit slot: waits while `--concurrent-audits` audits run.
-    async fn audit_permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit, Failure> {
-        Arc::clone(&self.audits)
-            .acquire_owned()
-            .await
-            .map_err(|_| Failure::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"))
-    }
-
-    fn host_allowed(&self, host: &str) -> bool {
-        if let Some(public) = &self.public_url {
-            return public.is_host(host);
-        }
-        let host = host.trim().to_ascii_lowercase();
-        if self.hosts.contains(&host) {
-            return true;
-        }
-        if !self.any_ip {
-            return false;
-        }
-        // An IP literal with our port: `192.0.2.1:8080`, `[2001:db8::1]:8080`.
-        match host.parse::<SocketAddr>() {
-            Ok(addr) => addr.port() == self.port,
-            Err(_) => false,
-        }
-    }
-}
 
 /// Runs the server until Ctrl-C or SIGTERM. Prints the address to standard output once listening.
 pub fn serve(settings: ServeSettings) -> std::io::Result<()> {
@@ -357,32 +296,6 @@ async fn serve_connection<I>(
         .header_read_timeout(HEADER_TIMEOUT)
         .serve_connection(TokioIo::new(io), service);
     let _ = watcher.watch(connection).await;
-}
-
-/// Listening beyond this machine with `--no-login`: every page's footer says so.
-static OPEN_TO_ALL: AtomicBool = AtomicBool::new(false);
-
-/// Whether this server listens beyond this machine without a sign-in (`--no-login`).
-pub(crate) fn open_to_all() -> bool {
-    OPEN_TO_ALL.load(Ordering::Relaxed)
-}
-
-/// The footer's warning of a server without a sign-in, in the page's language.
-pub(crate) fn no_login_notice(lang: &str) -> &'static str {
-    match lang {
-        "sv" => {
-            "Varning: den här servern har ingen inloggning (--no-login). Alla som når den \
-                 kan använda sidan."
-        }
-        "en" => {
-            "Warning: this server has no sign-in (--no-login). Anyone who can reach it can \
-                 use the page."
-        }
-        _ => {
-            "Varoitus: tällä palvelimella ei ole kirjautumista (--no-login). Kuka tahansa, \
-              joka tavoittaa sen, voi käyttää sivua."
-        }
-    }
 }
 
 fn shared(settings: &ServeSettings, address: SocketAddr, access_log: AccessLog) -> Shared {
@@ -544,112 +457,13 @@ fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            access::log_request,
+            request_log::log_request,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security_headers,
         ))
         .with_state(state)
-}
-
-/// An error answer: JSON `{"error": …, "code": …}` under `/api/`, a page elsewhere. The
-/// message is redacted (an identity code typed into the wrong field comes back as
-/// `[henkilötunnus]`). One worded from the label table ([`Failure::worded`]) is in each
-/// language, and the page or the API's `lang` picks one; `code` is the stable key for programs.
-#[derive(Debug)]
-pub(crate) struct Failure {
-    pub status: StatusCode,
-    /// A stable key for programs: the JSON answer's `code`.
-    pub code: &'static str,
-    /// What is wrong and how to fix it, in English.
-    pub message: String,
-    /// The same in Finnish and Swedish, where it is worded from the label table.
-    words: Option<Box<[String; 2]>>,
-    /// The language of the JSON answer's `error`.
-    lang: Lang,
-}
-
-impl Failure {
-    /// A failure in English only (the server's own refusals, for its operator).
-    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        Failure {
-            status,
-            code: code_of(status),
-            message: redact_hetus(&message.into()).into_owned(),
-            words: None,
-            lang: Lang::En,
-        }
-    }
-
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Failure::new(StatusCode::BAD_REQUEST, message)
-    }
-
-    /// A failure people read, worded in each language by `word` (from the label table), with
-    /// its stable key.
-    pub fn worded(status: StatusCode, code: &'static str, word: impl Fn(Lang) -> String) -> Self {
-        let redacted = |lang| redact_hetus(&word(lang)).into_owned();
-        Failure {
-            status,
-            code,
-            message: redacted(Lang::En),
-            words: Some(Box::new([redacted(Lang::Fi), redacted(Lang::Sv)])),
-            lang: Lang::En,
-        }
-    }
-
-    /// What is wrong and how to fix it, in `lang` where it is worded so, else in English.
-    pub fn text(&self, lang: Lang) -> &str {
-        match (&self.words, lang) {
-            (Some(words), Lang::Fi) => &words[0],
-            (Some(words), Lang::Sv) => &words[1],
-            _ => &self.message,
-        }
-    }
-
-    /// The same failure with its JSON answer in `lang`.
-    pub fn in_lang(mut self, lang: Lang) -> Self {
-        self.lang = lang;
-        self
-    }
-
-    /// The JSON answer.
-    pub fn json(&self) -> Response {
-        let body = serde_json::json!({ "error": self.text(self.lang), "code": self.code });
-        let mut text = serde_json::to_vec_pretty(&body).unwrap_or_default();
-        text.push(b'\n');
-        (
-            self.status,
-            [(header::CONTENT_TYPE, "application/json")],
-            text,
-        )
-            .into_response()
-    }
-}
-
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
-        self.json()
-    }
-}
-
-/// The stable key of a failure that has none of its own: its status's.
-fn code_of(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
-        StatusCode::REQUEST_TIMEOUT => "timeout",
-        StatusCode::UNPROCESSABLE_ENTITY => "unreadable",
-        StatusCode::FORBIDDEN => "forbidden",
-        StatusCode::UNAUTHORIZED => "not_signed_in",
-        StatusCode::MISDIRECTED_REQUEST => "wrong_address",
-        StatusCode::SERVICE_UNAVAILABLE => "unavailable",
-        StatusCode::TOO_MANY_REQUESTS => "busy",
-        status if status.is_server_error() => "internal",
-        _ => "bad_request",
-    }
 }
 
 fn is_api(path: &str) -> bool {
@@ -871,19 +685,4 @@ fn security_head(hsts: bool) -> String {
         head.push_str(&format!("strict-transport-security: {HSTS}\r\n"));
     }
     head
-}
-
-/// A response body of JSON text, pretty like the command line's, with a final newline.
-pub(crate) fn json_response(value: &impl serde::Serialize) -> Response {
-    match serde_json::to_vec_pretty(value) {
-        Ok(mut text) => {
-            text.push(b'\n');
-            (
-                [(header::CONTENT_TYPE, "application/json")],
-                Body::from(text),
-            )
-                .into_response()
-        }
-        Err(error) => Failure::new(StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).json(),
-    }
 }

@@ -14,7 +14,8 @@ use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot, OwnedSemaphorePermit};
 
 use super::access::{current_rows, RowCount};
-use super::{Failure, UPLOAD_IDLE_TIMEOUT};
+use super::failure::Failure;
+use super::state::UPLOAD_IDLE_TIMEOUT;
 use crate::audit::{self, AuditFinding, Notice, Warning, WarningCounts};
 use crate::batch;
 use crate::calendar::Reading;

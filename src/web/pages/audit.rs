@@ -17,9 +17,10 @@ use crate::labels::Label;
 use crate::report::{CaseSink, CsvSink, CsvStyle};
 use crate::rules::Group;
 use crate::web::api::{self, AuditFormat, AuditOptions};
+use crate::web::failure::Failure;
 use crate::web::lang::{Texts, UiLang};
+use crate::web::state::AppState;
 use crate::web::stream::{self, Audited, Listed, StatusCounts, CASES_LISTED, INVALID_LISTED};
-use crate::web::{AppState, Failure};
 
 /// `GET /audit`: the upload form.
 pub async fn audit_page(headers: HeaderMap, Query(q): Query<LangQuery>) -> Response {

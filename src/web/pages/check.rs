@@ -18,8 +18,9 @@ use crate::evaluation::{Case, MilestoneOutcome};
 use crate::labels::capitalised;
 use crate::rules::Milestone;
 use crate::web::api::CheckRequest;
+use crate::web::failure::Failure;
 use crate::web::lang::{Texts, UiLang};
-use crate::web::{AppState, Failure};
+use crate::web::state::AppState;
 
 /// The check form as filled in. The identity code is never put back into the form.
 #[derive(Deserialize, Default, Debug)]

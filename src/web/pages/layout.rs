@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use crate::dates::finnish;
 use crate::evaluation::Status;
+use crate::web::failure::Failure;
 use crate::web::lang::{Texts, UiLang};
+use crate::web::state::AppState;
 use crate::web::stream::{self};
-use crate::web::{AppState, Failure};
 
 /// Which page the navigation marks as the current one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,8 +98,8 @@ pub(in crate::web) fn layout(
                 }
                 footer {
                     p { (t.privacy) }
-                    @if crate::web::open_to_all() {
-                        p.no-login { (crate::web::no_login_notice(lang.code())) }
+                    @if crate::web::state::open_to_all() {
+                        p.no-login { (crate::web::state::no_login_notice(lang.code())) }
                     }
                 }
             }
@@ -187,7 +188,7 @@ pub(in crate::web) async fn read_form<T: serde::de::DeserializeOwned>(
     state: &AppState,
     request: Request,
 ) -> Result<T, Failure> {
-    let limit = crate::web::MAX_FORM_BODY.min(state.max_upload);
+    let limit = crate::web::state::MAX_FORM_BODY.min(state.max_upload);
     let (parts, body) = stream::small_body(request, limit).await?;
     let request = Request::from_parts(parts, axum::body::Body::from(body));
     match Form::<T>::from_request(request, &()).await {
