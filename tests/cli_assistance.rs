@@ -536,3 +536,34 @@ fn a_list_without_the_arrival_column_is_told_so() {
         "{stderr}"
     );
 }
+
+/// A list of applications has no assessment to start: it is never said to be "a list of matters
+/// not yet started" (the notice of an assessment list without `started_date`), in any language.
+#[test]
+fn an_application_list_is_not_told_it_lacks_an_assessment_start() {
+    for (name, lang) in [
+        ("applications-en.csv", "en"),
+        ("applications-fi.csv", "fi"),
+        ("applications-fi.csv", "sv"),
+    ] {
+        let file = sample(name);
+        let (code, _, err) = run(&[
+            "assistance",
+            "audit",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2026-11-23",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        for assessment_words in [
+            "started_date",
+            "not yet started",
+            "arviointi aloitettu",
+            "bedömningen påbörjad",
+        ] {
+            assert!(!err.contains(assessment_words), "{lang}: {err}");
+        }
+    }
+}

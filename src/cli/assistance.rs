@@ -157,7 +157,7 @@ pub fn run(command: AssistanceCommand, stdout: &mut dyn Write) -> Result<u8> {
 /// Opens a list of applications: a list without the arrival column is told so in the words of
 /// an application list.
 fn open(list: &ListArgs, out: &OutputArgs) -> Result<maaraika::input::CaseReader> {
-    list.open(out).map_err(|error| match error {
+    list.open_any(out).map_err(|error| match error {
         Error::Input(InputError::MissingColumn { path, found, .. }) => {
             Error::Input(InputError::MissingColumn {
                 path,
