@@ -242,6 +242,18 @@ enum Cell<'a> {
 }
 
 impl Cell<'_> {
+    /// The cell for the fast CSV writer: what [`Grid::write_csv`] writes of it.
+    fn grid(&self, style: CsvStyle) -> maaraika::report::GridCell<'_> {
+        use maaraika::report::GridCell;
+        match self {
+            Cell::Text(text) => GridCell::Text(text),
+            Cell::Date(day) => GridCell::Date(*day),
+            Cell::Count(n) => GridCell::Count(*n),
+            Cell::Pct(share) => GridCell::Share(*share),
+            Cell::Word(key, word) => GridCell::Word(if style.excel { word } else { key }),
+        }
+    }
+
     /// The cell with its text owned, to be kept.
     fn owned(self) -> Cell<'static> {
         match self {
@@ -479,10 +491,14 @@ fn audit_key(milestone: AssistanceMilestone, part: &str) -> Option<&'static str>
     })
 }
 
+/// The number of columns of [`audit_grid`].
+const AUDIT_COLUMNS: usize = 20;
+
 /// An evaluated application as a row of [`audit_grid`].
 fn audit_row<'a>(a: &'a EvaluatedApplication, lang: Lang, reading: Reading) -> Vec<Cell<'a>> {
     let e = &a.evaluation;
-    let mut row = vec![
+    let mut row = Vec::with_capacity(AUDIT_COLUMNS);
+    row.extend([
         Cell::Text(Cow::Borrowed(&a.case_id)),
         Cell::Text(Cow::Borrowed(&a.unit)),
         Cell::Date(Some(a.application.arrival)),
@@ -491,7 +507,7 @@ fn audit_row<'a>(a: &'a EvaluatedApplication, lang: Lang, reading: Reading) -> V
             lang.yes_no(a.application.urgent),
         ),
         Cell::Date(Some(e.arrived)),
-    ];
+    ]);
     for milestone in AssistanceMilestone::ALL {
         let verdict = e.verdict(milestone);
         let outcome = verdict.outcome;
@@ -517,6 +533,7 @@ fn audit_row<'a>(a: &'a EvaluatedApplication, lang: Lang, reading: Reading) -> V
         e.verdict(AssistanceMilestone::Payment).elapsed_working_days,
     ));
     row.push(Cell::Word(reading.as_str(), lang.reading(reading)));
+    debug_assert_eq!(row.len(), AUDIT_COLUMNS);
     row
 }
 
@@ -530,7 +547,8 @@ struct RowSink<'a> {
 }
 
 enum Dest<'a> {
-    Csv(Box<csv::Writer<Output<'a>>>),
+    /// Written fast ([`maaraika::report::GridCsv`]; its plain twin is [`Grid::write_csv`]).
+    Csv(Box<maaraika::report::GridCsv<Output<'a>>>),
     /// The output, and the rows written so far.
     Json(Output<'a>, u64),
     /// The output, whether a workbook, and the rows.
@@ -548,13 +566,11 @@ impl<'a> RowSink<'a> {
         let grid = audit_grid(style.lang);
         let dest = match format {
             _ if xlsx => Dest::Collect(out, true, Vec::new()),
-            Format::Csv => {
-                let mut writer = style.writer(out)?;
-                writer
-                    .write_record(grid.csv_header(style))
-                    .map_err(csv_io)?;
-                Dest::Csv(Box::new(writer))
-            }
+            Format::Csv => Dest::Csv(Box::new(maaraika::report::GridCsv::new(
+                out,
+                style,
+                &grid.csv_header(style),
+            )?)),
             Format::Json => {
                 out.write_all(b"[")?;
                 Dest::Json(out, 0)
@@ -579,7 +595,7 @@ impl<'a> RowSink<'a> {
             }
             Dest::Csv(writer) => {
                 let row = audit_row(a, self.style.lang, self.reading);
-                Grid::write_csv(writer, &row, self.style).map_err(csv_io)?;
+                writer.row(row.iter().map(|cell| cell.grid(self.style)))?;
             }
             Dest::Collect(_, _, rows) => rows.push(
                 audit_row(a, self.style.lang, self.reading)
@@ -599,7 +615,7 @@ impl<'a> RowSink<'a> {
                 out.write_all(if rows == 0 { b"]\n" } else { b"\n]\n" })?;
                 out
             }
-            Dest::Csv(writer) => writer.into_inner().map_err(|e| e.into_error())?,
+            Dest::Csv(writer) => writer.finish()?,
             Dest::Collect(out, _, _) if failed => out,
             Dest::Collect(mut out, true, rows) => {
                 self.grid

@@ -236,6 +236,38 @@ impl<'a> RecordCursor<'a> {
         self.delimiter();
     }
 
+    /// Free text from the input as the csv crate writes it (quoted only when it holds the
+    /// delimiter, a quote, CR or LF), in CSV for people with a `'` in front of text that would
+    /// start a formula ([`spreadsheet_cell`]) but no quotes for that alone: the cells of
+    /// [`super::grid_csv`], whose plain twin is the csv crate.
+    #[inline(always)]
+    pub(super) fn crate_cell(&mut self, value: &str) {
+        if self.for_people && starts_formula(value.as_bytes()) {
+            let cell = spreadsheet_cell(value);
+            let delimiter = self.delimiter;
+            self.at += quoted(cell.as_bytes(), delimiter, false, &mut self.room[self.at..]);
+            self.delimiter();
+        } else {
+            self.crate_word(value);
+        }
+    }
+
+    /// A word (a header, a status) as the csv crate writes it: quoted only when it holds the
+    /// delimiter, a quote, CR or LF, never changed for people.
+    #[inline(always)]
+    pub(super) fn crate_word(&mut self, value: &str) {
+        if !self.plain(value.as_bytes()) {
+            let delimiter = self.delimiter;
+            self.at += quoted(
+                value.as_bytes(),
+                delimiter,
+                false,
+                &mut self.room[self.at..],
+            );
+        }
+        self.delimiter();
+    }
+
     /// Copies `value` as it is, unless it may need quotes; whether it did. Eight bytes at a time
     /// (a case id or a unit takes a few words), each word checked as it is copied: see
     /// [`may_need_quotes`].

@@ -14,6 +14,7 @@ pub use crate::labels::Lang;
 pub mod csv;
 mod csv_fast;
 mod csv_style;
+mod grid_csv;
 pub mod json;
 pub mod schema;
 mod sink;
@@ -21,6 +22,7 @@ pub mod table;
 
 pub use self::csv::{write_plain, CsvSink};
 pub use self::csv_style::CsvStyle;
+pub use self::grid_csv::{GridCell, GridCsv};
 pub use self::json::{CaseRecord, JsonSink};
 pub use self::sink::CaseSink;
 pub use self::table::{cell_text, TableSink};
