@@ -184,8 +184,24 @@ mod tests {
                 GridCell::Count(counts[(i + 3) % counts.len()]),
             ]);
         }
-        rows.push(vec![GridCell::Count(None), GridCell::Date(None)]);
-        let header = ["case_id", "Hakemus; saapui", "a,b", "=x"];
+        rows.push(vec![
+            GridCell::Count(None),
+            GridCell::Date(None),
+            GridCell::Share(None),
+            GridCell::Text(""),
+            GridCell::Word(""),
+            GridCell::Count(None),
+            GridCell::Date(None),
+        ]);
+        let header = [
+            "case_id",
+            "Hakemus; saapui",
+            "a,b",
+            "=x",
+            "\"q\"",
+            "",
+            "x\ny",
+        ];
         for style in [
             CsvStyle::PLAIN,
             CsvStyle {
