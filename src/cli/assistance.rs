@@ -420,12 +420,21 @@ fn status_word(status: Option<Status>, lang: Lang) -> Cell<'static> {
 }
 
 /// The parts of a milestone's columns in the audit: key suffix, label.
-const PARTS: [(&str, Label); 4] = [
-    ("deadline", Label::AsDeadline),
-    ("status", Label::AsStatus),
-    ("working_days_over", Label::AsDaysOver),
-    ("working_days_left", Label::AsDaysLeft),
+const PARTS: [(Part, Label); 4] = [
+    (Part::Deadline, Label::AsDeadline),
+    (Part::Status, Label::AsStatus),
+    (Part::DaysOver, Label::AsDaysOver),
+    (Part::DaysLeft, Label::AsDaysLeft),
 ];
+
+/// A part of a milestone's columns in the audit.
+#[derive(Clone, Copy)]
+enum Part {
+    Deadline,
+    Status,
+    DaysOver,
+    DaysLeft,
+}
 
 /// The audit's columns: the application, then each milestone's deadline, status and working
 /// days, then the working days elapsed to the decision and to the payment.
@@ -473,20 +482,22 @@ fn audit_grid(lang: Lang) -> Grid {
 
 /// The key of a milestone's column, where the milestone has it: the payment has no deadline,
 /// the request no working days left (it is never due).
-fn audit_key(milestone: AssistanceMilestone, part: &str) -> Option<&'static str> {
+fn audit_key(milestone: AssistanceMilestone, part: Part) -> Option<&'static str> {
+    use AssistanceMilestone::{Decision, InfoRequest, Meeting, Payment};
+    use Part::{DaysLeft, DaysOver, Deadline, Status};
     Some(match (milestone, part) {
-        (AssistanceMilestone::Decision, "deadline") => "decision_deadline",
-        (AssistanceMilestone::Decision, "status") => "decision_status",
-        (AssistanceMilestone::Decision, "working_days_over") => "decision_working_days_over",
-        (AssistanceMilestone::Decision, "working_days_left") => "decision_working_days_left",
-        (AssistanceMilestone::InfoRequest, "deadline") => "info_request_deadline",
-        (AssistanceMilestone::InfoRequest, "status") => "info_request_status",
-        (AssistanceMilestone::InfoRequest, "working_days_over") => "info_request_working_days_over",
-        (AssistanceMilestone::Meeting, "deadline") => "meeting_deadline",
-        (AssistanceMilestone::Meeting, "status") => "meeting_status",
-        (AssistanceMilestone::Meeting, "working_days_over") => "meeting_working_days_over",
-        (AssistanceMilestone::Meeting, "working_days_left") => "meeting_working_days_left",
-        (AssistanceMilestone::Payment, "status") => "payment_status",
+        (Decision, Deadline) => "decision_deadline",
+        (Decision, Status) => "decision_status",
+        (Decision, DaysOver) => "decision_working_days_over",
+        (Decision, DaysLeft) => "decision_working_days_left",
+        (InfoRequest, Deadline) => "info_request_deadline",
+        (InfoRequest, Status) => "info_request_status",
+        (InfoRequest, DaysOver) => "info_request_working_days_over",
+        (Meeting, Deadline) => "meeting_deadline",
+        (Meeting, Status) => "meeting_status",
+        (Meeting, DaysOver) => "meeting_working_days_over",
+        (Meeting, DaysLeft) => "meeting_working_days_left",
+        (Payment, Status) => "payment_status",
         _ => return None,
     })
 }
@@ -516,12 +527,12 @@ fn audit_row<'a>(a: &'a EvaluatedApplication, lang: Lang, reading: Reading) -> V
                 continue;
             }
             row.push(match part {
-                "deadline" => Cell::Date(verdict.deadline()),
-                "status" => status_word(verdict.status(), lang),
-                "working_days_over" => Cell::Count(
+                Part::Deadline => Cell::Date(verdict.deadline()),
+                Part::Status => status_word(verdict.status(), lang),
+                Part::DaysOver => Cell::Count(
                     outcome.and_then(|o| o.working_days_late.or(o.working_days_overdue)),
                 ),
-                _ => Cell::Count(outcome.and_then(|o| o.working_days_remaining)),
+                Part::DaysLeft => Cell::Count(outcome.and_then(|o| o.working_days_remaining)),
             });
         }
     }

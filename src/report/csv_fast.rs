@@ -239,7 +239,7 @@ impl<'a> RecordCursor<'a> {
     /// Free text from the input as the csv crate writes it (quoted only when it holds the
     /// delimiter, a quote, CR or LF), in CSV for people with a `'` in front of text that would
     /// start a formula ([`spreadsheet_cell`]) but no quotes for that alone: the cells of
-    /// [`super::grid_csv`], whose plain twin is the csv crate.
+    /// the social-assistance tables (`grid_csv`), whose plain twin is the csv crate.
     #[inline(always)]
     pub(super) fn crate_cell(&mut self, value: &str) {
         if self.for_people && starts_formula(value.as_bytes()) {
