@@ -33,6 +33,21 @@ impl CsvStyle {
         lang: Lang::En,
     };
 
+    /// Every style there is: plain, and Finnish Excel in each language. For the tests that hold
+    /// a fast writer to its plain twin in each.
+    #[cfg(test)]
+    pub(crate) const EVERY: [CsvStyle; 4] = [
+        CsvStyle::PLAIN,
+        CsvStyle::excel(Lang::Fi),
+        CsvStyle::excel(Lang::Sv),
+        CsvStyle::excel(Lang::En),
+    ];
+
+    #[cfg(test)]
+    const fn excel(lang: Lang) -> CsvStyle {
+        CsvStyle { excel: true, lang }
+    }
+
     /// A csv crate writer in this style, the byte-order mark written (for the tables of
     /// `summary` and `thl`).
     pub fn writer<W: Write>(self, mut out: W) -> io::Result<csv::Writer<W>> {

@@ -103,7 +103,6 @@ impl<W: Write> GridCsv<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Lang;
 
     /// The plain twin: the csv crate writer of the style, each cell as [`GridCell::plain`].
     fn plain(style: CsvStyle, header: &[&str], rows: &[Vec<GridCell>]) -> Vec<u8> {
@@ -202,21 +201,7 @@ mod tests {
             "",
             "x\ny",
         ];
-        for style in [
-            CsvStyle::PLAIN,
-            CsvStyle {
-                excel: true,
-                lang: Lang::Fi,
-            },
-            CsvStyle {
-                excel: true,
-                lang: Lang::Sv,
-            },
-            CsvStyle {
-                excel: true,
-                lang: Lang::En,
-            },
-        ] {
+        for style in CsvStyle::EVERY {
             let (fast, plain) = (fast(style, &header, &rows), plain(style, &header, &rows));
             assert_eq!(
                 String::from_utf8_lossy(&fast),
