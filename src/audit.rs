@@ -49,7 +49,7 @@ use crate::evaluation::{Note, RecordedDate, Status};
 use crate::input::{CaseReader, Column, InputError};
 use crate::labels::{Label, Lang};
 use crate::options::Options;
-use crate::problem::column_label;
+use crate::problem::column_in_words;
 use crate::rules::Milestone;
 use crate::text::redact_hetus;
 
@@ -256,12 +256,7 @@ impl Notice {
                 column,
                 cases,
             } => {
-                // English names the column by its key, as the file's header would read; Finnish
-                // and Swedish by its name in the language, the key only in the flag that reads it.
-                let name = match lang {
-                    Lang::En => column.name().to_string(),
-                    _ => lang.get(column_label(column)).to_lowercase(),
-                };
+                let name = column_in_words(column, lang);
                 let label = if cases == 1 {
                     Label::NoticeNotRecordedOne
                 } else {

@@ -481,6 +481,16 @@ pub fn given_date_in(text: &str, lang: Lang) -> Result<NaiveDate, String> {
         .map_err(|e| date_error(e, &format!("`{}`", crate::text::shown(text, false)), lang))
 }
 
+/// A column named in a sentence: in English by its key (`decision_date`), as a file's header or
+/// `--column` would write it; in Finnish and Swedish by its name in the language, lower case
+/// (`päätös tehty`), the key left to the flag that reads it.
+pub fn column_in_words(column: Column, lang: Lang) -> String {
+    match lang {
+        Lang::En => column.name().to_string(),
+        _ => lang.get(column_label(column)).to_lowercase(),
+    }
+}
+
 /// A column maaraika reads, as people call it where the file does not name it.
 pub fn column_label(column: Column) -> Label {
     match column {
@@ -608,9 +618,7 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             found,
         } => {
             let known = Column::from_name(column);
-            let name = known.map_or((*column).to_string(), |c| {
-                lang.get(column_label(c)).to_lowercase()
-            });
+            let name = known.map_or((*column).to_string(), |c| column_in_words(c, lang));
             let finnish = known.map_or(*column, |c| c.finnish_name());
             let found: Vec<String> = found.iter().map(|f| format!("\"{f}\"")).collect();
             let mut text = lang.fill(
@@ -652,9 +660,8 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
             first,
             second,
         } => {
-            let name = Column::from_name(column).map_or((*column).to_string(), |c| {
-                lang.get(column_label(c)).to_lowercase()
-            });
+            let name = Column::from_name(column)
+                .map_or((*column).to_string(), |c| column_in_words(c, lang));
             lang.fill(
                 Label::ErrDuplicateColumn,
                 &[&path.display().to_string(), first, second, &name, column],

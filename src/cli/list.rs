@@ -19,7 +19,7 @@ use maaraika::input::{
 };
 use maaraika::labels::Label;
 use maaraika::options::{Given, Options};
-use maaraika::problem::{column_label, Places};
+use maaraika::problem::{column_in_words, Places};
 use maaraika::report::{CsvStyle, Lang};
 use maaraika::text::{shown, spreadsheet_cell};
 
@@ -136,10 +136,7 @@ impl ListArgs {
                 } else {
                     ""
                 };
-                let name = match lang {
-                    Lang::En => column.name().to_string(),
-                    _ => lang.get(column_label(column)).to_lowercase(),
-                };
+                let name = column_in_words(column, lang);
                 format!("{header} → {name}{level}")
             })
             .collect();
